@@ -1,0 +1,139 @@
+/**
+ * Answers are plain data: no Slack types, no formatting. Renderers (src/render) turn them into Block Kit
+ * or terminal text. Every answer can be reproduced by running its `command` (the /comp words) again.
+ */
+import type { Band, Guide, LevelEquivalence, Lever, NegotiationScript } from "../guides/types.ts";
+
+/** A follow-up the user can take with one click (a button in Slack, a hint in the console). */
+export interface FollowUp {
+  /** Short button label, e.g. "New York" or "Negotiation script". */
+  label: string;
+  /** The /comp words that answer it, e.g. "segment ml-ai-engineer new-york". */
+  command: string;
+  kind: "region" | "script" | "regions" | "band" | "suggestion" | "level" | "company" | "role";
+}
+
+/** Facts shown under every band-like answer. */
+export interface GuideFacts {
+  guide: Guide;
+  /** next_review_due is before today. */
+  overdue: boolean;
+  /** Today's date used for `overdue`, YYYY-MM-DD. */
+  today: string;
+}
+
+export interface HelpAnswer {
+  kind: "help";
+  /** Set when help is shown because the question was not understood (what we could not read). */
+  reason: string | null;
+  examples: { command: string; description: string }[];
+  guideCount: number;
+}
+
+export interface BandAnswer extends GuideFacts {
+  kind: "band";
+  band: Band;
+  /** Other regions of the same guide, script, all regions. */
+  followUps: FollowUp[];
+  command: string;
+}
+
+export interface RegionsAnswer extends GuideFacts {
+  kind: "regions";
+  bands: Band[];
+  followUps: FollowUp[];
+  command: string;
+}
+
+export interface CompanyAnswer {
+  kind: "company";
+  company: { key: string; display: string };
+  roles: { key: string; display: string; regions: string[] }[];
+  followUps: FollowUp[];
+  command: string;
+}
+
+export interface RoleAnswer {
+  kind: "role";
+  role: { key: string; display: string };
+  companies: { key: string; display: string; regions: string[] }[];
+  followUps: FollowUp[];
+  command: string;
+}
+
+export interface CatalogAnswer {
+  kind: "catalog";
+  companies: { key: string; display: string; roles: { key: string; display: string }[] }[];
+  /** Total guides loaded; `companies` may be cut (`truncated`). */
+  guideCount: number;
+  companyCount: number;
+  truncated: boolean;
+  command: string;
+}
+
+export interface ScriptAnswer extends GuideFacts {
+  kind: "script";
+  /** The band the user asked about, when a region was given. */
+  band: Band | null;
+  dnaSummary: string | null;
+  levers: Lever[];
+  script: NegotiationScript | null;
+  disclaimer: string;
+  followUps: FollowUp[];
+  command: string;
+}
+
+export interface LevelAnswer extends GuideFacts {
+  kind: "level";
+  internal: string | null;
+  equivalences: LevelEquivalence[];
+  raw: string;
+  followUps: FollowUp[];
+  command: string;
+}
+
+export interface LevelLookupAnswer {
+  kind: "level-lookup";
+  /** What was asked, e.g. { company: "Google", level: "L5" }. */
+  company: string;
+  level: string;
+  matches: { guide: Guide; equivalence: LevelEquivalence }[];
+  followUps: FollowUp[];
+  command: string;
+}
+
+/** Nothing we have matches. Always says what was not found and what would work. */
+export interface NotFoundAnswer {
+  kind: "not-found";
+  /** What we looked for, in words: "a guide for acme widget-engineer". */
+  asked: string;
+  /** The words we could not match. */
+  unknown: string[];
+  /** Ranked "did you mean" candidates, best first (may be empty). */
+  suggestions: FollowUp[];
+}
+
+/** The guide exists but has no band for the asked region. */
+export interface RegionNotFoundAnswer extends GuideFacts {
+  kind: "region-not-found";
+  askedRegion: string;
+  available: Band[];
+  followUps: FollowUp[];
+}
+
+export type Answer =
+  | HelpAnswer
+  | BandAnswer
+  | RegionsAnswer
+  | CompanyAnswer
+  | RoleAnswer
+  | CatalogAnswer
+  | ScriptAnswer
+  | LevelAnswer
+  | LevelLookupAnswer
+  | NotFoundAnswer
+  | RegionNotFoundAnswer;
+
+export type AnswerKind = Answer["kind"];
+
+export const DISCLAIMER = "Not financial, tax or legal advice: figures are market estimates from the guide.";

@@ -1,0 +1,65 @@
+/** What a question asks, whatever surface it came from (/comp words, a mention, a DM, the console). */
+
+export type Intent =
+  /** Usage with examples (`help`, nothing, "hi"). */
+  | "help"
+  /** The whole catalogue (`list`). */
+  | "list"
+  /** One band (company + role + region), or every region when no region is given. */
+  | "band"
+  /** The roles we have for a company. */
+  | "company"
+  /** The companies we have for a role. */
+  | "role"
+  /** The negotiation script of a guide. */
+  | "script"
+  /** The level mapping of one guide (`level segment ml-ai-engineer`). */
+  | "level"
+  /** The guides that map to an outside level (`level google l5`). */
+  | "level-lookup";
+
+/** How an entity was recognised. */
+export type MatchKind = "exact" | "alias" | "fuzzy";
+
+/** A company, role or region recognised in the question. */
+export interface EntityMatch {
+  /** Normalised key: company slug, role slug or region slug. */
+  key: string;
+  /** Display form, e.g. "Segment", "ML/AI Engineer", "London". */
+  display: string;
+  /** The words of the question that matched, as typed. */
+  matched: string;
+  kind: MatchKind;
+  /** 0 = perfect, 1 = no match (fuse.js convention). */
+  score: number;
+}
+
+/** An outside level named in a question: "google l5" -> { company: "google", level: "l5" }. */
+export interface LevelRef {
+  /** Company as typed, normalised to lower case ("google"). */
+  company: string;
+  /** Display form of the company when known from some guide's level mapping ("Google"). */
+  companyDisplay: string;
+  /** Level as typed, lower case ("l5", "e5"). */
+  level: string;
+}
+
+export interface Query {
+  intent: Intent;
+  /** The question as received (trimmed), for echoing back (escape before posting). */
+  text: string;
+  company: EntityMatch | null;
+  role: EntityMatch | null;
+  region: EntityMatch | null;
+  level: LevelRef | null;
+  /** Words that carried meaning but matched nothing we know ("acme", "paris"). */
+  unknown: string[];
+  /** True when company/role were filled from the conversation (a thread follow-up), not from the text. */
+  fromContext: boolean;
+}
+
+/** What a conversation remembers between questions (a Slack thread, a DM, the console session). */
+export interface ConversationContext {
+  company?: string;
+  role?: string;
+}
