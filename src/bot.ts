@@ -1,12 +1,15 @@
 /**
  * The Slack-free core behind every surface: guides in, questions in, answers out.
  * Data flows one way: text -> Query (src/questions) -> Answer (src/answers) -> renderers (src/render).
- *
- * NOTE: implementation in progress (search/questions/answers). The signatures below are the contract.
  */
+import { buildAnswer } from "./answers/build.ts";
 import type { Answer } from "./answers/types.ts";
-import type { Guide, GuideProblem } from "./guides/types.ts";
+import { readGuideBody } from "./guides/body.ts";
+import { loadGuides } from "./guides/load.ts";
+import type { Guide, GuideBody, GuideProblem } from "./guides/types.ts";
+import { parseQuestion } from "./questions/parse.ts";
 import type { ConversationContext, Query } from "./questions/types.ts";
+import { SearchIndex } from "./search/index.ts";
 
 export type Surface = "slash" | "mention" | "dm" | "console";
 
@@ -24,7 +27,7 @@ export interface Reply {
 }
 
 export interface LoadOptions {
-  /** Today's date (YYYY-MM-DD) for overdue checks; defaults to the real date. */
+  /** Today's date (YYYY-MM-DD) for overdue checks; defaults to the real date (UTC). */
   today?: () => string;
 }
 
@@ -35,4 +38,67 @@ export interface CompBotApi {
   ask(text: string, options: AskOptions): Reply;
 }
 
-export type LoadCompBot = (guidesDir: string, options?: LoadOptions) => Promise<{ bot: CompBotApi; problems: GuideProblem[] }>;
+export type LoadCompBot = (
+  guidesDir: string,
+  options?: LoadOptions,
+) => Promise<{ bot: CompBotApi; problems: GuideProblem[] }>;
+
+export const realToday = (): string => new Date().toISOString().slice(0, 10);
+
+/** How many parsed guide bodies stay in memory (bodies are read from disk on demand). */
+const BODY_CACHE_SIZE = 256;
+
+export class CompBot implements CompBotApi {
+  private readonly bodies = new Map<string, GuideBody | null>();
+
+  constructor(
+    readonly index: SearchIndex,
+    private readonly today: () => string = realToday,
+  ) {}
+
+  get guideCount(): number {
+    return this.index.guideCount;
+  }
+
+  get guides(): readonly Guide[] {
+    return this.index.guides;
+  }
+
+  ask(text: string, options: AskOptions): Reply {
+    const query = parseQuestion(text, this.index, options.context);
+    const answer = buildAnswer(query, { index: this.index, today: this.today(), body: (g) => this.body(g) });
+    return { query, answer, context: nextContext(answer, options.context ?? {}) };
+  }
+
+  private body(guide: Guide): GuideBody | null {
+    if (this.bodies.has(guide.id)) {
+      const cached = this.bodies.get(guide.id) ?? null;
+      this.bodies.delete(guide.id);
+      this.bodies.set(guide.id, cached);
+      return cached;
+    }
+    let body: GuideBody | null;
+    try {
+      body = readGuideBody(guide.file);
+    } catch {
+      body = null;
+    }
+    this.bodies.set(guide.id, body);
+    if (this.bodies.size > BODY_CACHE_SIZE) this.bodies.delete(this.bodies.keys().next().value!);
+    return body;
+  }
+}
+
+/** After an answer about one guide, the conversation is about that guide. */
+function nextContext(answer: Answer, previous: ConversationContext): ConversationContext {
+  if ("guide" in answer) return { company: answer.guide.company, role: answer.guide.role };
+  if (answer.kind === "company") return { company: answer.company.key };
+  if (answer.kind === "role") return { role: answer.role.key };
+  return previous;
+}
+
+export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
+  const today = options.today ?? realToday;
+  const { guides, problems } = await loadGuides(guidesDir, { today: today() });
+  return { bot: new CompBot(new SearchIndex(guides), today), problems };
+};

@@ -1,0 +1,325 @@
+/** Query + index -> Answer. Plain data only; the renderers decide how it looks. */
+import { levelMatches } from "../guides/levels.ts";
+import type { Band, Guide, GuideBody } from "../guides/types.ts";
+import type { Query } from "../questions/types.ts";
+import type { EntityHit, EntityKind, SearchIndex } from "../search/index.ts";
+import type { Answer, FollowUp, GuideFacts, HelpAnswer, NotFoundAnswer } from "./types.ts";
+import { DISCLAIMER } from "./types.ts";
+
+export interface AnswerSources {
+  index: SearchIndex;
+  /** The parsed body of a guide (read on demand); null when the file cannot be read any more. */
+  body(guide: Guide): GuideBody | null;
+  /** YYYY-MM-DD */
+  today: string;
+}
+
+/** How many companies a catalogue answer lists before saying "and N more". */
+export const CATALOG_LIMIT = 40;
+const LIST_LIMIT = 40;
+
+export const EXAMPLES: HelpAnswer["examples"] = [
+  { command: "segment ml-ai-engineer london", description: "the band for one region" },
+  { command: "segment ml-ai-engineer", description: "every region of a guide" },
+  { command: "segment", description: "the roles we have for a company" },
+  { command: "ml engineer", description: "the companies we have for a role" },
+  { command: "script segment ml-ai-engineer", description: "the negotiation script (sent privately)" },
+  { command: "level segment ml-ai-engineer", description: "how the role maps to other companies' levels" },
+  { command: "level google l5", description: "the guides that map to an outside level" },
+  { command: "list", description: "every guide we have" },
+];
+
+export function helpAnswer(index: SearchIndex, reason: string | null = null): HelpAnswer {
+  return { kind: "help", reason, examples: EXAMPLES, guideCount: index.guideCount };
+}
+
+const bandCommand = (g: Guide, region?: string) => [g.company, g.role, region].filter(Boolean).join(" ");
+
+function facts(guide: Guide, today: string): GuideFacts {
+  return { guide, overdue: guide.nextReviewDue < today, today };
+}
+
+function guideFollowUps(guide: Guide, except: string | null, withScript = true): FollowUp[] {
+  const ups: FollowUp[] = guide.bands
+    .filter((b) => b.regionSlug !== except)
+    .map((b) => ({ label: b.region, command: bandCommand(guide, b.regionSlug), kind: "region" as const }));
+  if (withScript)
+    ups.push({ label: "Negotiation script", command: `script ${bandCommand(guide)}`, kind: "script" });
+  return ups;
+}
+
+export function buildAnswer(query: Query, sources: AnswerSources): Answer {
+  const { index, today } = sources;
+  if (query.intent === "help") return helpAnswer(index);
+  if (query.intent === "list") return catalogAnswer(index);
+  if (query.intent === "level-lookup") return levelLookupAnswer(query, index);
+
+  const company = query.company?.key;
+  const role = query.role?.key;
+
+  // Words we could not read change the question: never answer a different one in their place.
+  if (query.unknown.length > 0 && !(company && role)) return notFound(query, index);
+
+  if (company && role) {
+    const guide = index.guide(company, role);
+    if (!guide) return notFound(query, index);
+    switch (query.intent) {
+      case "script":
+        return scriptAnswer(guide, query, sources);
+      case "level":
+        return {
+          kind: "level",
+          ...facts(guide, today),
+          internal: guide.levelMapping.internal,
+          equivalences: guide.levelMapping.equivalences,
+          raw: guide.levelMapping.raw,
+          followUps: guideFollowUps(guide, null),
+          command: `level ${bandCommand(guide)}`,
+        };
+      default:
+        return bandAnswer(guide, query, today);
+    }
+  }
+
+  if (company) {
+    const guides = index.guidesOfCompany(company);
+    // One role: the company alone says which guide is meant.
+    if (guides.length === 1 && (query.region || query.intent === "script" || query.intent === "level")) {
+      return buildAnswer({ ...query, role: roleMatch(guides[0]!), intent: narrowIntent(query) }, sources);
+    }
+    return {
+      kind: "company",
+      company: { key: company, display: query.company!.display },
+      roles: guides.map((g) => ({
+        key: g.role,
+        display: g.roleDisplay,
+        regions: g.bands.map((b) => b.region),
+      })),
+      followUps: guides.slice(0, LIST_LIMIT).map((g) => ({
+        label: g.roleDisplay,
+        command: bandCommand(g, query.region && hasBand(g, query.region.key) ? query.region.key : undefined),
+        kind: "band" as const,
+      })),
+      command: company,
+    };
+  }
+
+  if (role) {
+    const guides = index.guidesOfRole(role);
+    const inRegion = query.region ? guides.filter((g) => hasBand(g, query.region!.key)) : guides;
+    const shown = inRegion.length > 0 ? inRegion : guides;
+    return {
+      kind: "role",
+      role: { key: role, display: query.role!.display },
+      companies: shown.map((g) => ({
+        key: g.company,
+        display: g.companyDisplay,
+        regions: g.bands.map((b) => b.region),
+      })),
+      followUps: shown.slice(0, LIST_LIMIT).map((g) => ({
+        label: g.companyDisplay,
+        command: bandCommand(g, query.region && hasBand(g, query.region.key) ? query.region.key : undefined),
+        kind: "band" as const,
+      })),
+      command: role,
+    };
+  }
+
+  return notFound(query, index);
+}
+
+function narrowIntent(query: Query): Query["intent"] {
+  return query.intent === "script" || query.intent === "level" ? query.intent : "band";
+}
+
+function roleMatch(guide: Guide): NonNullable<Query["role"]> {
+  return { key: guide.role, display: guide.roleDisplay, matched: "", kind: "exact", score: 0 };
+}
+
+function hasBand(guide: Guide, regionKey: string): boolean {
+  return guide.bands.some((b) => b.regionSlug === regionKey);
+}
+
+function bandAnswer(guide: Guide, query: Query, today: string): Answer {
+  if (!query.region && query.unknown.length > 0) {
+    // "segment ml-ai-engineer xyzzy": the last word was meant as a place we do not know.
+    return {
+      kind: "region-not-found",
+      ...facts(guide, today),
+      askedRegion: query.unknown.join(" "),
+      available: guide.bands,
+      followUps: guideFollowUps(guide, null, false),
+    };
+  }
+  if (!query.region) {
+    return {
+      kind: "regions",
+      ...facts(guide, today),
+      bands: guide.bands,
+      followUps: guideFollowUps(guide, null),
+      command: bandCommand(guide),
+    };
+  }
+  const band = guide.bands.find((b) => b.regionSlug === query.region!.key);
+  if (!band) {
+    return {
+      kind: "region-not-found",
+      ...facts(guide, today),
+      askedRegion: query.region.display,
+      available: guide.bands,
+      followUps: guideFollowUps(guide, null, false),
+    };
+  }
+  return {
+    kind: "band",
+    ...facts(guide, today),
+    band,
+    followUps: [
+      ...guideFollowUps(guide, band.regionSlug),
+      { label: "All regions", command: bandCommand(guide), kind: "regions" },
+    ],
+    command: bandCommand(guide, band.regionSlug),
+  };
+}
+
+function scriptAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
+  const body = sources.body(guide);
+  const band: Band | null = query.region
+    ? (guide.bands.find((b) => b.regionSlug === query.region!.key) ?? null)
+    : null;
+  return {
+    kind: "script",
+    ...facts(guide, sources.today),
+    band,
+    dnaSummary: body?.dnaSummary ?? (guide.negotiationDnaSummary || null),
+    levers: body?.levers ?? [],
+    script: body?.script ?? null,
+    disclaimer: DISCLAIMER,
+    followUps: guideFollowUps(guide, null, false),
+    command: `script ${bandCommand(guide, band?.regionSlug)}`,
+  };
+}
+
+function catalogAnswer(index: SearchIndex): Answer {
+  const all = index.listCompanies();
+  return {
+    kind: "catalog",
+    companies: all.slice(0, CATALOG_LIMIT).map(({ company, guides }) => ({
+      key: company.key,
+      display: company.display,
+      roles: guides.map((g) => ({ key: g.role, display: g.roleDisplay })),
+    })),
+    guideCount: index.guideCount,
+    companyCount: all.length,
+    truncated: all.length > CATALOG_LIMIT,
+    command: "list",
+  };
+}
+
+function levelLookupAnswer(query: Query, index: SearchIndex): Answer {
+  const level = query.level!;
+  const matches = index
+    .levelLinksOf(level.company)
+    .filter((link) => levelMatches(link.equivalence.level, level.level))
+    .slice(0, LIST_LIMIT);
+  return {
+    kind: "level-lookup",
+    company: level.companyDisplay,
+    level: level.level.toUpperCase(),
+    matches,
+    followUps: matches.map(({ guide }) => ({
+      label: `${guide.roleDisplay} · ${guide.companyDisplay}`,
+      command: bandCommand(guide),
+      kind: "band" as const,
+    })),
+    command: `level ${level.company} ${level.level}`,
+  };
+}
+
+/** Nothing matches: say what was not found and rank what would work. */
+function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
+  const asked = describe(query);
+  const suggestions: FollowUp[] = [];
+  const seen = new Set<string>();
+  const add = (f: FollowUp) => {
+    if (!seen.has(f.command) && suggestions.length < 5) {
+      seen.add(f.command);
+      suggestions.push(f);
+    }
+  };
+  const regionKey = query.region?.key;
+
+  // The company is known: offer its guides.
+  if (query.company) {
+    for (const g of index.guidesOfCompany(query.company.key)) {
+      add({
+        label: `${g.roleDisplay} · ${g.companyDisplay}`,
+        command: bandCommand(g, regionIfBand(g, regionKey)),
+        kind: "suggestion",
+      });
+    }
+  }
+  if (query.role) {
+    for (const g of index.guidesOfRole(query.role.key)) {
+      add({
+        label: `${g.roleDisplay} · ${g.companyDisplay}`,
+        command: bandCommand(g, regionIfBand(g, regionKey)),
+        kind: "suggestion",
+      });
+    }
+  }
+  // Loose "did you mean" for the words we could not read.
+  const kinds: EntityKind[] = query.company ? ["role"] : query.role ? ["company"] : ["company", "role"];
+  const phrase = query.unknown.join(" ");
+  const hits: EntityHit[] = phrase ? index.suggest(phrase, kinds) : [];
+  for (const word of query.unknown) if (hits.length < 5) hits.push(...index.suggest(word, kinds, 3));
+  for (const hit of hits.sort((a, b) => a.score - b.score)) {
+    const guides =
+      hit.entity.kind === "company"
+        ? index.guidesOfCompany(hit.entity.key)
+        : index.guidesOfRole(hit.entity.key);
+    const first = guides[0];
+    if (guides.length === 1 && first) {
+      add({
+        label: `${first.roleDisplay} · ${first.companyDisplay}`,
+        command: bandCommand(first, regionIfBand(first, regionKey)),
+        kind: "suggestion",
+      });
+    } else if (guides.length > 1) {
+      add({
+        label: hit.entity.display,
+        command: hit.entity.key,
+        kind: hit.entity.kind === "company" ? "company" : "role",
+      });
+    }
+  }
+  // Only a region: the guides that have a band there.
+  if (!query.company && !query.role && regionKey && query.unknown.length === 0) {
+    for (const g of index.guides) {
+      if (suggestions.length >= 5) break;
+      if (hasBand(g, regionKey))
+        add({
+          label: `${g.roleDisplay} · ${g.companyDisplay}`,
+          command: bandCommand(g, regionKey),
+          kind: "suggestion",
+        });
+    }
+  }
+  return { kind: "not-found", asked, unknown: query.unknown, suggestions };
+}
+
+function regionIfBand(guide: Guide, regionKey: string | undefined): string | undefined {
+  return regionKey && hasBand(guide, regionKey) ? regionKey : undefined;
+}
+
+function describe(query: Query): string {
+  const parts: string[] = [];
+  if (query.company) parts.push(query.company.display);
+  if (query.role) parts.push(query.role.display);
+  parts.push(...query.unknown);
+  const what = parts.length > 0 ? parts.join(" ") : "";
+  const where = query.region ? ` in ${query.region.display}` : "";
+  if (!what && query.region) return `a company and role${where} (you named only a region)`;
+  if (query.company && !query.role && query.unknown.length === 0) return `a role at ${query.company.display}`;
+  return `${what}${where}`.trim() || query.text;
+}

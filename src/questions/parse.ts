@@ -1,0 +1,248 @@
+/**
+ * Words in, Query out. One grammar for every surface: `/comp` words ("script segment ml-ai-engineer"),
+ * mentions and DMs in plain words ("what's the total comp for an ML engineer at Segment in London?").
+ * The index is only read, to recognise names; nothing here builds answers.
+ */
+import type { EntityHit, SearchIndex } from "../search/index.ts";
+import { words } from "../search/normalize.ts";
+import type { ConversationContext, EntityMatch, Intent, LevelRef, Query } from "./types.ts";
+import { ALL_REGIONS_PHRASES, FILLER, INTENT_PHRASES, LEVEL_TOKEN } from "./vocabulary.ts";
+
+/** Questions longer than this are read only this far (a Slack message can be 40,000 characters). */
+export const MAX_QUESTION_CHARS = 1_000;
+const MAX_WORDS = 60;
+const MAX_FUZZY_SPAN = 3;
+
+interface Span {
+  start: number;
+  end: number;
+  text: string;
+  hits: EntityHit[];
+}
+
+/** Removes Slack markup: user/channel mentions go, links keep their label, a leading "/comp" goes. */
+export function cleanQuestion(text: string): string {
+  return text
+    .slice(0, MAX_QUESTION_CHARS * 2)
+    .replace(/<[@#!][^>]*>/g, " ")
+    .replace(/<([^>|]*)\|([^>]*)>/g, " $2 ")
+    .replace(/<([^>]*)>/g, " $1 ")
+    .replace(/^\s*\/comp\b/i, " ")
+    .slice(0, MAX_QUESTION_CHARS)
+    .trim();
+}
+
+export function parseQuestion(text: string, index: SearchIndex, context: ConversationContext = {}): Query {
+  const cleaned = cleanQuestion(text);
+  const ws = words(cleaned).slice(0, MAX_WORDS);
+  const used = new Array<boolean>(ws.length).fill(false);
+
+  // 1. Intent phrases ("script", "level", "what should i say"…), longest first.
+  const intents = new Set<Intent>();
+  let allRegions = false;
+  for (const [phrase, intent] of INTENT_PHRASES) {
+    if (markPhrase(ws, used, phrase)) intents.add(intent);
+  }
+  for (const phrase of ALL_REGIONS_PHRASES) if (markPhrase(ws, used, phrase)) allRegions = true;
+
+  // 2. Exact names and aliases, longest phrase first, left to right.
+  const spans: Span[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    if (used[i]) continue;
+    for (let n = Math.min(index.longestPhrase, ws.length - i); n >= 1; n--) {
+      if (used.slice(i, i + n).some(Boolean)) continue;
+      const phrase = ws.slice(i, i + n).join(" ");
+      const hits = index.exact(phrase);
+      if (hits.length > 0) {
+        spans.push({ start: i, end: i + n, text: phrase, hits });
+        used.fill(true, i, i + n);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+
+  // 3. Outside levels (l5, e5, ic4).
+  const levelTokens: string[] = [];
+  ws.forEach((w, i) => {
+    if (!used[i] && LEVEL_TOKEN.test(w)) {
+      levelTokens.push(w);
+      used[i] = true;
+    }
+  });
+
+  // 4. Filler words and bare numbers carry nothing.
+  ws.forEach((w, i) => {
+    if (!used[i] && (FILLER.has(w) || /^\d+$/.test(w))) used[i] = true;
+  });
+
+  // 5. Typos: runs of words still unread, longest span first.
+  for (let i = 0; i < ws.length; i++) {
+    if (used[i]) continue;
+    for (let n = Math.min(MAX_FUZZY_SPAN, ws.length - i); n >= 1; n--) {
+      if (used.slice(i, i + n).some(Boolean)) continue;
+      const phrase = ws.slice(i, i + n).join(" ");
+      const hits = index.fuzzy(phrase);
+      if (hits.length > 0) {
+        spans.push({ start: i, end: i + n, text: phrase, hits });
+        used.fill(true, i, i + n);
+        i += n - 1;
+        break;
+      }
+    }
+  }
+
+  const unknown = ws.filter((_, i) => !used[i]);
+  return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context);
+}
+
+function markPhrase(ws: string[], used: boolean[], phrase: string): boolean {
+  const parts = phrase.split(" ");
+  let found = false;
+  for (let i = 0; i + parts.length <= ws.length; i++) {
+    if (parts.every((p, k) => ws[i + k] === p && !used[i + k])) {
+      used.fill(true, i, i + parts.length);
+      found = true;
+    }
+  }
+  return found;
+}
+
+function toMatch(span: Span, hit: EntityHit): EntityMatch {
+  return {
+    key: hit.entity.key,
+    display: hit.entity.display,
+    matched: span.text,
+    kind: hit.via,
+    score: hit.score,
+  };
+}
+
+type Candidate = { span: Span; hit: EntityHit };
+
+function candidates(spans: Span[], kind: EntityHit["entity"]["kind"]): Candidate[] {
+  return spans
+    .flatMap((span) => span.hits.filter((hit) => hit.entity.kind === kind).map((hit) => ({ span, hit })))
+    .sort((a, b) => a.hit.score - b.hit.score);
+}
+
+function decide(
+  text: string,
+  index: SearchIndex,
+  spans: Span[],
+  intents: Set<Intent>,
+  allRegions: boolean,
+  levelTokens: string[],
+  unknown: string[],
+  context: ConversationContext,
+): Query {
+  const companies = candidates(spans, "company");
+  const roles = candidates(spans, "role");
+  const regions = candidates(spans, "region");
+  const levelCompanies = candidates(spans, "level-company");
+
+  // Company and role together, preferring a pair that has a guide, then the closest match.
+  let company: Candidate | undefined;
+  let role: Candidate | undefined;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const c of companies.length ? companies : [undefined]) {
+    for (const r of roles.length ? roles : [undefined]) {
+      if (c && r && c.span === r.span) continue;
+      const paired = c && r && index.guide(c.hit.entity.key, r.hit.entity.key) ? 0 : 10;
+      const cost = paired + (c?.hit.score ?? 1) + (r?.hit.score ?? 1);
+      if (cost < bestCost) {
+        bestCost = cost;
+        company = c;
+        role = r;
+      }
+    }
+  }
+
+  // A region, preferring one the chosen guide has a band for.
+  const guide = company && role ? index.guide(company.hit.entity.key, role.hit.entity.key) : undefined;
+  const region =
+    regions.find((r) => guide?.bands.some((b) => b.regionSlug === r.hit.entity.key)) ??
+    regions.find((r) => r.span !== company?.span && r.span !== role?.span);
+
+  // An outside level: "level google l5", "google l5 equivalent".
+  let level: LevelRef | null = null;
+  const levelCompany = levelCompanies.find((c) => c.span !== company?.span) ?? levelCompanies[0];
+  if (levelTokens.length > 0 && (levelCompany || company)) {
+    const source = levelCompany ?? company!;
+    const key = source.hit.entity.kind === "level-company" ? source.hit.entity.key : source.span.text;
+    level = {
+      company: key,
+      companyDisplay: index.levelCompany(key)?.display ?? source.hit.entity.display,
+      level: levelTokens.join("-"),
+    };
+  } else if (levelTokens.length > 0 && intents.has("level")) {
+    level = { company: "", companyDisplay: "", level: levelTokens.join("-") };
+  }
+
+  let companyMatch = company ? toMatch(company.span, company.hit) : null;
+  let roleMatch = role ? toMatch(role.span, role.hit) : null;
+  const regionMatch = region ? toMatch(region.span, region.hit) : null;
+
+  // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about.
+  let fromContext = false;
+  if (unknown.length === 0 && !level) {
+    const ctxCompany = context.company ? index.company(context.company) : undefined;
+    const ctxRole = context.role ? index.role(context.role) : undefined;
+    if (
+      !companyMatch &&
+      !roleMatch &&
+      ctxCompany &&
+      ctxRole &&
+      (regionMatch || intents.size > 0 || allRegions)
+    ) {
+      companyMatch = fromCtx(ctxCompany);
+      roleMatch = fromCtx(ctxRole);
+      fromContext = true;
+    } else if (!companyMatch && roleMatch && ctxCompany && index.guide(ctxCompany.key, roleMatch.key)) {
+      companyMatch = fromCtx(ctxCompany);
+      fromContext = true;
+    } else if (companyMatch && !roleMatch && ctxRole && index.guide(companyMatch.key, ctxRole.key)) {
+      roleMatch = fromCtx(ctxRole);
+      fromContext = true;
+    }
+  }
+
+  const hasEntities = Boolean(companyMatch || roleMatch || regionMatch || level);
+  let intent: Intent;
+  if (intents.has("level") && level?.company && !(companyMatch && roleMatch && !levelCompany)) {
+    intent = "level-lookup";
+  } else if (intents.has("level") && (companyMatch || roleMatch)) {
+    intent = "level";
+  } else if (!intents.has("level") && level?.company && !roleMatch) {
+    intent = "level-lookup";
+  } else if (intents.has("script")) {
+    intent = "script";
+  } else if (intents.has("list") && !companyMatch && !roleMatch) {
+    intent = "list";
+  } else if (!hasEntities && unknown.length === 0) {
+    intent = intents.has("level") ? "level" : "help";
+  } else if (companyMatch && roleMatch) {
+    intent = "band";
+  } else if (companyMatch) {
+    intent = "company";
+  } else if (roleMatch) {
+    intent = "role";
+  } else {
+    intent = "band";
+  }
+
+  return {
+    intent,
+    text,
+    company: companyMatch,
+    role: roleMatch,
+    region: allRegions && intent === "band" && !region ? null : regionMatch,
+    level,
+    unknown,
+    fromContext,
+  };
+}
+
+function fromCtx(named: { key: string; display: string }): EntityMatch {
+  return { key: named.key, display: named.display, matched: "", kind: "exact", score: 0 };
+}

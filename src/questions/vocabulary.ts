@@ -1,0 +1,71 @@
+/** The words that carry an intent, and the filler words of plain-language questions. */
+import type { Intent } from "./types.ts";
+
+/** Phrases (folded words joined by spaces) that set an intent, longest first when matched. */
+export const INTENT_PHRASES: ReadonlyArray<readonly [string, Intent]> = [
+  ["how do i negotiate", "script"],
+  ["what should i say", "script"],
+  ["negotiation script", "script"],
+  ["negotiate up", "script"],
+  ["counter offer", "script"],
+  ["script", "script"],
+  ["scripts", "script"],
+  ["negotiate", "script"],
+  ["negotiation", "script"],
+  ["negotiating", "script"],
+  ["counteroffer", "script"],
+  ["counter", "script"],
+  ["levers", "script"],
+  ["level mapping", "level"],
+  ["levels", "level"],
+  ["level", "level"],
+  ["equivalent", "level"],
+  ["equivalents", "level"],
+  ["equivalence", "level"],
+  ["mapping", "level"],
+  ["maps to", "level"],
+  ["list", "list"],
+  ["catalog", "list"],
+  ["catalogue", "list"],
+  ["all guides", "list"],
+  ["which companies", "list"],
+  ["what companies", "list"],
+  ["what guides", "list"],
+  ["which guides", "list"],
+  ["help", "help"],
+  ["usage", "help"],
+  ["commands", "help"],
+  ["hi", "help"],
+  ["hello", "help"],
+  ["hey", "help"],
+  ["howdy", "help"],
+];
+
+/** Words that only say "all regions" (band intent with no region). */
+export const ALL_REGIONS_PHRASES: ReadonlyArray<string> = [
+  "all regions",
+  "every region",
+  "each region",
+  "everywhere",
+  "regions",
+  "all locations",
+];
+
+/** Words that carry no entity in questions like "what's the total comp for an ML engineer at Segment in London?" */
+export const FILLER = new Set(
+  `a an the and or but for at in on of to from with by as is are was be been am i im i'm me my we our you your
+  it its this that these those there here what whats what's which who whom how much many does do did doing
+  can could would should will shall may might please pls plz tell show give get got getting need want know
+  about around roughly approx approximately typical typically usually current currently today now these days
+  comp compensation salary salaries pay pays paid paying band bands range ranges total tc base stock stocks rsu
+  rsus equity bonus bonuses package offer offers figures numbers data info information guide guides market rate
+  rates role roles job jobs position positions title titles work working someone somebody person people
+  like look looking lookup find see check per year yearly annual annually us me thanks thank ok okay so
+  yo sup good morning afternoon evening company companies region regions location locations city
+  also too then next again same one s m t re ve ll`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
+/** Outside levels look like l5, e5, ic4, t3, sde2, m1, p4, d1, mts2. */
+export const LEVEL_TOKEN = /^(?:l|e|ic|t|m|p|d|sde|swe|mts|g|lvl|level)\d{1,2}$/;

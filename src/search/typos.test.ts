@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { phraseKey, slugify, words } from "./normalize.ts";
+import { allowedEdits, editDistance, TypoDictionary } from "./typos.ts";
+
+describe("normalize", () => {
+  it("splits names into folded words", () => {
+    expect(words("ML/AI Engineer")).toEqual(["ml", "ai", "engineer"]);
+    expect(words("ml-ai-engineer")).toEqual(["ml", "ai", "engineer"]);
+    expect(words("São Paulo's")).toEqual(["sao", "paulo"]);
+    expect(phraseKey("  San   Francisco? ")).toBe("san francisco");
+    expect(slugify("New York")).toBe("new-york");
+  });
+});
+
+describe("editDistance", () => {
+  it("counts insertions, deletions, substitutions and adjacent swaps as one edit", () => {
+    expect(editDistance("segment", "segmnt")).toBe(1);
+    expect(editDistance("segment", "segmetn")).toBe(1);
+    expect(editDistance("segment", "sigment")).toBe(1);
+    expect(editDistance("segment", "segmentt")).toBe(1);
+    expect(editDistance("london", "paris")).toBe(6);
+    expect(editDistance("abc", "abc")).toBe(0);
+  });
+});
+
+describe("TypoDictionary", () => {
+  const dict = new TypoDictionary<string>(2);
+  for (const t of ["segment", "london", "new york", "sf", "ml engineer"]) dict.add(t, t.toUpperCase());
+
+  it("finds terms through one or two typos, closest first", () => {
+    expect(dict.lookup("segmnt")[0]).toMatchObject({ value: "SEGMENT", distance: 1 });
+    expect(dict.lookup("sgemnt")[0]).toMatchObject({ value: "SEGMENT" });
+    expect(dict.lookup("londn")[0]).toMatchObject({ value: "LONDON", distance: 1 });
+    expect(dict.lookup("new yrok")[0]).toMatchObject({ value: "NEW YORK", distance: 1 });
+    expect(dict.lookup("ml enginer")[0]).toMatchObject({ value: "ML ENGINEER" });
+  });
+
+  it("never stretches short words or unrelated ones", () => {
+    expect(dict.lookup("sx")).toEqual([]);
+    expect(dict.lookup("acme")).toEqual([]);
+    expect(dict.lookup("paris")).toEqual([]);
+    expect(dict.lookup("widget")).toEqual([]);
+    expect(allowedEdits(3)).toBe(0);
+  });
+});

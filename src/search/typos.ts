@@ -1,0 +1,116 @@
+/**
+ * A typo dictionary in the SymSpell style: every term is stored under each string obtained by deleting up
+ * to `maxEdits` characters, so a typo'd word finds its term through a shared delete in a few map look-ups,
+ * whatever the number of terms. Candidates are then checked with the real (Damerau) edit distance.
+ * This is the fast path; fuse.js ranks "did you mean" candidates when this finds nothing close enough.
+ */
+
+export interface TypoHit<T> {
+  term: string;
+  value: T;
+  distance: number;
+}
+
+/** How many edits a word of this length may carry and still be recognised. Short words get none. */
+export function allowedEdits(length: number): number {
+  if (length <= 3) return 0;
+  if (length <= 6) return 1;
+  return 2;
+}
+
+function deletes(term: string, maxEdits: number, out: Set<string>): void {
+  let frontier = [term];
+  for (let edit = 0; edit < maxEdits; edit++) {
+    const next: string[] = [];
+    for (const word of frontier) {
+      for (let i = 0; i < word.length; i++) {
+        const shorter = word.slice(0, i) + word.slice(i + 1);
+        if (!out.has(shorter)) {
+          out.add(shorter);
+          next.push(shorter);
+        }
+      }
+    }
+    frontier = next;
+  }
+}
+
+/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping past `limit`. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prevPrev = new Array<number>(cols).fill(0);
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = new Array<number>(cols).fill(0);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prevPrev[j - 2]! + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[cols - 1]!;
+}
+
+export class TypoDictionary<T> {
+  private readonly terms = new Map<string, T[]>();
+  private readonly byDelete = new Map<string, Set<string>>();
+
+  constructor(private readonly maxEdits = 2) {}
+
+  get size(): number {
+    return this.terms.size;
+  }
+
+  add(term: string, value: T): void {
+    const values = this.terms.get(term);
+    if (values) {
+      if (!values.includes(value)) values.push(value);
+      return;
+    }
+    this.terms.set(term, [value]);
+    const variants = new Set<string>([term]);
+    deletes(term, Math.min(this.maxEdits, allowedEdits(term.length)), variants);
+    for (const variant of variants) {
+      let bucket = this.byDelete.get(variant);
+      if (!bucket) {
+        bucket = new Set();
+        this.byDelete.set(variant, bucket);
+      }
+      bucket.add(term);
+    }
+  }
+
+  /** Terms within the edits allowed for `input`'s length, closest first. Exact matches have distance 0. */
+  lookup(input: string): TypoHit<T>[] {
+    // One more character than typed: a word missing a letter may be a long term with two typos.
+    const limit = Math.min(this.maxEdits, allowedEdits(input.length + 1));
+    const variants = new Set<string>([input]);
+    deletes(input, limit, variants);
+    const seen = new Set<string>();
+    const hits: TypoHit<T>[] = [];
+    for (const variant of variants) {
+      const bucket = this.byDelete.get(variant);
+      if (!bucket) continue;
+      for (const term of bucket) {
+        if (seen.has(term)) continue;
+        seen.add(term);
+        // A term may only be reached with the edits its own length allows, too ("la" is never a typo of "lax").
+        const termLimit = Math.min(limit, allowedEdits(term.length));
+        const distance = editDistance(input, term, termLimit);
+        if (distance > termLimit) continue;
+        for (const value of this.terms.get(term) ?? []) hits.push({ term, value, distance });
+      }
+    }
+    return hits.sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));
+  }
+}
