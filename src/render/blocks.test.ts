@@ -1,0 +1,545 @@
+import type { KnownBlock } from "@slack/types";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Answer, FollowUp } from "../answers/types.ts";
+import type { Band } from "../guides/types.ts";
+import { renderBlocks } from "./blocks.ts";
+import {
+  bandAnswer,
+  catalogAnswer,
+  companyAnswer,
+  everyKind,
+  followUp,
+  guide,
+  helpAnswer,
+  LEVERS,
+  LONDON,
+  levelAnswer,
+  levelLookupAnswer,
+  NY,
+  notFoundAnswer,
+  regionNotFoundAnswer,
+  regionsAnswer,
+  roleAnswer,
+  SCRIPT,
+  SF,
+  scriptAnswer,
+  syntheticBand,
+} from "./fixtures.test-helpers.ts";
+import { blockKitViolations, type SlackMessage } from "./limits.ts";
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Every text object of a given type in the blocks. */
+function textsOfType(message: SlackMessage, type: "mrkdwn" | "plain_text"): string[] {
+  const out: string[] = [];
+  const walk = (v: Json): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === "object") {
+      if (v.type === type && typeof v.text === "string") out.push(v.text);
+      Object.values(v).forEach(walk);
+    }
+  };
+  walk(JSON.parse(JSON.stringify(message.blocks)) as Json);
+  return out;
+}
+
+/** Everything Slack parses as mrkdwn: the top-level text and every mrkdwn object. */
+const mrkdwnOf = (m: SlackMessage) => [m.text, ...textsOfType(m, "mrkdwn")];
+
+function buttons(m: SlackMessage) {
+  return m.blocks.flatMap((b) => (b.type === "actions" ? b.elements : [])).filter((e) => e.type === "button");
+}
+
+function ids(m: SlackMessage) {
+  const actionIds = buttons(m).map((b) => b.action_id);
+  const blockIds = m.blocks.map((b) => b.block_id).filter((id) => id !== undefined);
+  return { actionIds, blockIds };
+}
+
+function expectValid(m: SlackMessage) {
+  expect(blockKitViolations(m)).toEqual([]);
+  expect(m.text.trim().length).toBeGreaterThan(0);
+  const { actionIds, blockIds } = ids(m);
+  expect(new Set(actionIds).size).toBe(actionIds.length);
+  expect(new Set(blockIds).size).toBe(blockIds.length);
+  const json = JSON.stringify(m);
+  expect(json).not.toMatch(/undefined|NaN|\[object Object\]/);
+}
+
+const OPTIONS = [{}, { shareable: true }, { shareable: true, sharedBy: "U123ABC" }, { sharedBy: "nope" }];
+
+describe("every answer kind", () => {
+  for (const answer of everyKind()) {
+    for (const options of OPTIONS) {
+      it(`${answer.kind} ${JSON.stringify(options)} is valid Block Kit with a text fallback`, () => {
+        expectValid(renderBlocks(answer, options));
+      });
+    }
+  }
+});
+
+describe("band", () => {
+  const m = renderBlocks(bandAnswer({ band: SF, command: "segment ml-ai-engineer san-francisco" }));
+
+  it("has the header, four figure fields, currency, level mapping and sources", () => {
+    expect(m.blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "ML/AI Engineer · Segment · San Francisco", emoji: true },
+    });
+    const section = m.blocks.find((b) => b.type === "section" && b.fields);
+    expect(section?.type === "section" && section.fields?.map((f) => f.text)).toEqual([
+      "*Base*\n$188K–$228K",
+      "*Stock (RSU over 4 yrs)*\n$145K–$270K",
+      "*Bonus*\n10% of base",
+      "*Total comp*\n$262K–$355K",
+    ]);
+    const all = mrkdwnOf(m).join("\n");
+    expect(all).toContain("All figures in *USD*");
+    expect(all).toContain("Google L4-L5 ML · Meta ML E5 · Salesforce Einstein ML · mParticle AI Lead");
+    expect(all).toContain("Sources: Levels.fyi · Salary data 2025-Q4 · Updated 23 Feb 2026");
+    expect(all).not.toContain("overdue");
+  });
+
+  it("London in GBP, with a meaningful fallback text", () => {
+    const london = renderBlocks(bandAnswer());
+    expect(london.text).toBe("ML/AI Engineer at Segment, London: base £132K–£165K, total comp £182K–£248K");
+    expect(mrkdwnOf(london).join("\n")).toContain("*Base*\n£132K–£165K");
+  });
+
+  it("warns when the review is overdue", () => {
+    const overdue = renderBlocks(bandAnswer({ overdue: true, today: "2026-06-01" }));
+    expect(mrkdwnOf(overdue).join("\n")).toContain("⚠️ Review overdue since 23 May 2026");
+  });
+
+  it("follow-up buttons run /comp words; none is primary-spammed", () => {
+    const b = buttons(m);
+    expect(b.map((x) => [x.action_id, x.value, x.text.text])).toEqual([
+      ["compbot_run_0", "segment ml-ai-engineer san-francisco", "San Francisco"],
+      ["compbot_run_1", "segment ml-ai-engineer new-york", "New York"],
+      ["compbot_run_2", "script segment ml-ai-engineer london", "Negotiation script"],
+      ["compbot_run_3", "segment ml-ai-engineer", "All regions"],
+    ]);
+    expect(b.filter((x) => x.style === "primary").length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe("share button and shared-by line", () => {
+  const shareOf = (m: SlackMessage) => buttons(m).filter((b) => b.action_id === "compbot_share");
+  const shareable: Answer[] = [
+    bandAnswer(),
+    regionsAnswer(),
+    levelAnswer(),
+    levelLookupAnswer(),
+    companyAnswer(),
+    roleAnswer(),
+    catalogAnswer(),
+  ];
+
+  it("appears only when shareable, with the answer's command as value", () => {
+    for (const a of shareable) {
+      expect(shareOf(renderBlocks(a))).toHaveLength(0);
+      const share = shareOf(renderBlocks(a, { shareable: true }));
+      expect(share).toHaveLength(1);
+      expect(share[0]?.value).toBe("command" in a ? a.command : "");
+      expect(share[0]?.text.text).toBe("Share in channel");
+    }
+  });
+
+  it("never appears on scripts or on not-found / region-not-found / help", () => {
+    for (const a of [
+      scriptAnswer(),
+      scriptAnswer({ band: null }),
+      notFoundAnswer(),
+      regionNotFoundAnswer(),
+      helpAnswer(),
+    ]) {
+      expect(shareOf(renderBlocks(a, { shareable: true }))).toHaveLength(0);
+    }
+  });
+
+  it("adds 'Shared by <@U…>' only for a valid user id", () => {
+    const shared = renderBlocks(bandAnswer(), { sharedBy: "U123" });
+    expect(mrkdwnOf(shared)).toContain("Shared by <@U123>");
+    for (const bad of ["<!channel>", "u123", "U12 3", "C123", "", "U123>|x"]) {
+      const m = renderBlocks(bandAnswer(), { sharedBy: bad });
+      expect(JSON.stringify(m)).not.toContain("Shared by");
+    }
+    expect(mrkdwnOf(renderBlocks(bandAnswer(), { sharedBy: "W9Z" }))).toContain("Shared by <@W9Z>");
+  });
+});
+
+describe("layouts", () => {
+  it("regions: one section per region with all four figures in its currency", () => {
+    const m = renderBlocks(regionsAnswer());
+    expect(m.blocks[0]?.type === "header" && m.blocks[0].text.text).toBe("ML/AI Engineer · Segment");
+    const sections = m.blocks.filter((b) => b.type === "section");
+    expect(sections).toHaveLength(3);
+    const london = JSON.stringify(sections[2]);
+    for (const s of ["*London* · GBP", "£132K–£165K", "£102K–£188K", "10% of base", "£182K–£248K"]) {
+      expect(london).toContain(s);
+    }
+  });
+
+  it("script: header, DNA, numbered levers, quoted script, accept line, disclaimer, band", () => {
+    const m = renderBlocks(scriptAnswer());
+    expect(m.blocks[0]?.type === "header" && m.blocks[0].text.text).toBe(
+      "Negotiation script · ML/AI Engineer · Segment",
+    );
+    const all = mrkdwnOf(m).join("\n");
+    expect(all).toContain("*Negotiation DNA*\nTop-Tier Twilio RSU");
+    expect(all).toContain(`1. *AI Product Core* — "${LEVERS[0]?.quote}"`);
+    expect(all).toContain("4. *Signing Bonus for AI Talent*");
+    expect(all).toContain(`*Script*\n>I'd like $260K in Twilio RSUs`);
+    expect(all).toContain("*Accept if above* $242K RSUs");
+    expect(all).toContain("£132K–£165K");
+    const context = m.blocks.filter((b) => b.type === "context");
+    expect(JSON.stringify(context)).toContain("Not financial, tax or legal advice");
+  });
+
+  it("level: equivalences list", () => {
+    const all = mrkdwnOf(renderBlocks(levelAnswer())).join("\n");
+    expect(all).toContain("*Segment level:* Segment ML/AI");
+    expect(all).toContain("• *Google* — L4-L5 ML");
+    expect(all).toContain("• *mParticle* — AI Lead");
+  });
+
+  it("level-lookup: matches, or what would work", () => {
+    expect(mrkdwnOf(renderBlocks(levelLookupAnswer())).join("\n")).toContain(
+      "• *ML/AI Engineer · Segment* — Google L4-L5 ML",
+    );
+    const none = renderBlocks(levelLookupAnswer({ level: "L7", matches: [], followUps: [] }));
+    expect(none.text).toBe("No guide maps to Google L7");
+    expect(mrkdwnOf(none).join("\n")).toContain("`/comp list`");
+  });
+
+  it("not-found: names the unknown words and offers suggestions", () => {
+    const m = renderBlocks(notFoundAnswer());
+    const all = mrkdwnOf(m).join("\n");
+    expect(all).toContain("I don't have a guide for acme widget-engineer.");
+    expect(all).toContain("“acme”, “widget-engineer”");
+    expect(all).toContain("Did you mean");
+    expect(buttons(m).map((b) => b.value)).toEqual(["segment ml-ai-engineer"]);
+    const none = renderBlocks(notFoundAnswer({ suggestions: [] }));
+    expect(mrkdwnOf(none).join("\n")).toContain("`/comp list`");
+    expect(buttons(none)).toHaveLength(0);
+  });
+
+  it("region-not-found: says what exists, one button per available region", () => {
+    const m = renderBlocks(regionNotFoundAnswer());
+    expect(m.text).toBe("No London band for ML/AI Engineer at Segment — we have: San Francisco, New York");
+    expect(buttons(m).map((b) => [b.text.text, b.value])).toEqual([
+      ["San Francisco", "segment ml-ai-engineer san-francisco"],
+      ["New York", "segment ml-ai-engineer new-york"],
+    ]);
+    // The answer's own region follow-ups win over the built ones.
+    const own = renderBlocks(
+      regionNotFoundAnswer({ followUps: [followUp("NYC", "segment ml-ai-engineer nyc")] }),
+    );
+    expect(buttons(own).map((b) => b.value)).toEqual(["segment ml-ai-engineer nyc"]);
+  });
+
+  it("help: reason first, then examples", () => {
+    const m = renderBlocks(helpAnswer({ reason: "I couldn't read “zzz”." }));
+    const all = mrkdwnOf(m).slice(1).join("\n");
+    expect(all.indexOf("I couldn't read")).toBeLessThan(all.indexOf("/comp segment ml-ai-engineer london"));
+    expect(all).toContain("• `/comp segment ml-ai-engineer london` — one band");
+  });
+
+  it("company, role and catalog list their entries", () => {
+    expect(mrkdwnOf(renderBlocks(companyAnswer())).join("\n")).toContain(
+      "• *ML/AI Engineer* — San Francisco, New York, London",
+    );
+    expect(mrkdwnOf(renderBlocks(roleAnswer())).join("\n")).toContain(
+      "• *Segment* — San Francisco, New York, London",
+    );
+    expect(mrkdwnOf(renderBlocks(catalogAnswer())).join("\n")).toContain("• *Segment* — ML/AI Engineer");
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Escaping
+// ---------------------------------------------------------------------------------------------------------------
+
+const EVIL = "<!channel> <@U1> <http://evil|x> & <!here>";
+
+function evilAnswers(): Answer[] {
+  const g = guide({
+    companyDisplay: `Seg${EVIL}`,
+    roleDisplay: `Eng${EVIL}`,
+    dataSources: [EVIL],
+    salaryDataQuarter: EVIL,
+    levelMapping: { internal: EVIL, raw: EVIL, equivalences: [{ company: EVIL, level: EVIL }] },
+  });
+  const band: Band = { ...LONDON, region: EVIL, currency: EVIL };
+  const fu: FollowUp[] = [followUp(EVIL, `segment ${EVIL}`)];
+  const facts = { guide: g, overdue: true, today: "2026-06-01" };
+  return [
+    bandAnswer({ ...facts, band, followUps: fu, command: EVIL }),
+    regionsAnswer({ ...facts, bands: [band, band], followUps: fu, command: EVIL }),
+    companyAnswer({
+      company: { key: EVIL, display: EVIL },
+      roles: [{ key: EVIL, display: EVIL, regions: [EVIL] }],
+      followUps: fu,
+      command: EVIL,
+    }),
+    roleAnswer({
+      role: { key: EVIL, display: EVIL },
+      companies: [{ key: EVIL, display: EVIL, regions: [EVIL] }],
+    }),
+    catalogAnswer({ companies: [{ key: EVIL, display: EVIL, roles: [{ key: EVIL, display: EVIL }] }] }),
+    scriptAnswer({
+      ...facts,
+      band,
+      dnaSummary: EVIL,
+      levers: [{ title: EVIL, quote: EVIL }],
+      script: { text: `${EVIL}\n${EVIL}`, acceptThreshold: { text: EVIL, amount: null, component: null } },
+      disclaimer: EVIL,
+      followUps: fu,
+    }),
+    levelAnswer({ ...facts, internal: EVIL, equivalences: [{ company: EVIL, level: EVIL }], raw: EVIL }),
+    levelAnswer({ ...facts, internal: null, equivalences: [], raw: EVIL }),
+    levelLookupAnswer({
+      company: EVIL,
+      level: EVIL,
+      matches: [{ guide: g, equivalence: { company: EVIL, level: EVIL } }],
+    }),
+    levelLookupAnswer({ company: EVIL, level: EVIL, matches: [] }),
+    notFoundAnswer({ asked: EVIL, unknown: [EVIL, EVIL], suggestions: fu }),
+    regionNotFoundAnswer({ ...facts, askedRegion: EVIL, available: [band] }),
+    helpAnswer({ reason: EVIL, examples: [{ command: EVIL, description: EVIL }] }),
+  ];
+}
+
+describe("guide and user text is escaped in mrkdwn", () => {
+  for (const answer of evilAnswers()) {
+    it(`${answer.kind}: no raw <!, <@U1> or <http://evil in mrkdwn or the fallback text`, () => {
+      const m = renderBlocks(answer, { shareable: true });
+      expectValid(m);
+      for (const text of mrkdwnOf(m)) {
+        expect(text).not.toContain("<!");
+        expect(text).not.toContain("<@U1>");
+        expect(text).not.toContain("<http://evil");
+        // Every & is the start of an entity we wrote.
+        expect(text.replace(/&(amp|lt|gt);/g, "")).not.toContain("&");
+      }
+      expect(JSON.stringify(mrkdwnOf(m))).toContain("&lt;!channel&gt;");
+    });
+  }
+
+  it("plain_text (headers, button labels) carries guide text as written: Slack does not parse it", () => {
+    const m = renderBlocks(evilAnswers()[0]!);
+    expect(textsOfType(m, "plain_text").some((t) => t.includes(EVIL))).toBe(true);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Extreme data
+// ---------------------------------------------------------------------------------------------------------------
+
+const LONG = `${"Very Long Name & <Co> ".repeat(14)}end`.slice(0, 300);
+const LONG_CMD = `segment ${"x".repeat(292)}`;
+const THIRTY: FollowUp[] = Array.from({ length: 30 }, (_, i) => followUp(`${LONG} ${i}`, `${LONG_CMD}${i}`));
+
+function extremeAnswers(): Answer[] {
+  const g = guide({
+    companyDisplay: LONG,
+    roleDisplay: LONG,
+    dataSources: Array.from({ length: 40 }, () => LONG),
+    levelMapping: {
+      internal: LONG,
+      raw: LONG,
+      equivalences: Array.from({ length: 100 }, (_, i) => ({ company: `${LONG}${i}`, level: LONG })),
+    },
+  });
+  const bands = Array.from({ length: 100 }, (_, i) => syntheticBand(i, `${LONG} ${i}`));
+  const facts = { guide: g, overdue: true, today: "2026-06-01" };
+  const companies = Array.from({ length: 200 }, (_, i) => ({
+    key: `c${i}`,
+    display: `${LONG} ${i}`,
+    regions: Array.from({ length: 30 }, () => LONG),
+    roles: Array.from({ length: 30 }, (_, j) => ({ key: `r${j}`, display: LONG })),
+  }));
+  const longScript = `${"I'd like more **RSUs** & a <bigger> base. ".repeat(120)}`.slice(0, 5000);
+  return [
+    bandAnswer({ ...facts, band: bands[0]!, followUps: THIRTY, command: LONG_CMD }),
+    regionsAnswer({ ...facts, bands, followUps: THIRTY, command: LONG_CMD }),
+    companyAnswer({
+      company: { key: "c", display: LONG },
+      roles: companies,
+      followUps: THIRTY,
+      command: LONG_CMD,
+    }),
+    roleAnswer({ role: { key: "r", display: LONG }, companies, followUps: THIRTY, command: LONG_CMD }),
+    catalogAnswer({ companies, guideCount: 6000, companyCount: 250, truncated: true, command: LONG_CMD }),
+    scriptAnswer({
+      ...facts,
+      band: bands[1]!,
+      dnaSummary: longScript,
+      levers: Array.from({ length: 40 }, () => ({ title: LONG, quote: longScript.slice(0, 1500) })),
+      script: { text: longScript, acceptThreshold: { text: longScript, amount: null, component: null } },
+      disclaimer: LONG,
+      followUps: THIRTY,
+      command: LONG_CMD,
+    }),
+    scriptAnswer({ ...facts, script: { ...SCRIPT, text: longScript }, levers: [], dnaSummary: null }),
+    levelAnswer({
+      ...facts,
+      internal: LONG,
+      equivalences: g.levelMapping.equivalences,
+      followUps: THIRTY,
+      command: LONG_CMD,
+    }),
+    levelLookupAnswer({
+      company: LONG,
+      level: LONG,
+      matches: Array.from({ length: 200 }, () => ({ guide: g, equivalence: { company: LONG, level: LONG } })),
+      followUps: THIRTY,
+      command: LONG_CMD,
+    }),
+    notFoundAnswer({ asked: LONG, unknown: Array.from({ length: 50 }, () => LONG), suggestions: THIRTY }),
+    regionNotFoundAnswer({ ...facts, askedRegion: LONG, available: bands, followUps: [] }),
+    regionNotFoundAnswer({ ...facts, askedRegion: LONG, available: bands, followUps: THIRTY }),
+    helpAnswer({
+      reason: LONG.repeat(10),
+      examples: Array.from({ length: 100 }, () => ({ command: LONG_CMD, description: LONG })),
+      guideCount: 6000,
+    }),
+  ];
+}
+
+describe("extreme data stays within every limit", () => {
+  for (const answer of extremeAnswers()) {
+    for (const options of [{}, { shareable: true, sharedBy: "U1" }]) {
+      it(`${answer.kind} ${JSON.stringify(options)}`, () => {
+        expectValid(renderBlocks(answer, options));
+      });
+    }
+  }
+
+  it("100 regions: capped, says how many more", () => {
+    const [, regions] = extremeAnswers();
+    const m = renderBlocks(regions!);
+    expect(m.blocks.length).toBeLessThanOrEqual(50);
+    expect(mrkdwnOf(m).join("\n")).toMatch(/…and \d+ more regions: /);
+  });
+
+  it("100 plain regions: as many as fit, the rest counted", () => {
+    const bands = Array.from({ length: 100 }, (_, i) => syntheticBand(i));
+    const m = renderBlocks(regionsAnswer({ bands }));
+    expectValid(m);
+    const shown = m.blocks.filter((b) => b.type === "section" && b.fields).length;
+    expect(shown).toBeGreaterThan(5);
+    expect(mrkdwnOf(m).join("\n")).toContain(`…and ${100 - shown} more regions`);
+  });
+
+  it("200 companies: catalog says how many more (including those not in the answer)", () => {
+    const companies = Array.from({ length: 200 }, (_, i) => ({
+      key: `c${i}`,
+      display: `Company ${i}`,
+      roles: [{ key: "r", display: "Engineer" }],
+    }));
+    const m = renderBlocks(catalogAnswer({ companies, guideCount: 400, companyCount: 250, truncated: true }));
+    expectValid(m);
+    const text = mrkdwnOf(m).join("\n");
+    const shown = (text.match(/^• /gm) ?? []).length;
+    expect(text).toContain(`…and ${250 - shown} more companies`);
+  });
+
+  it("30 follow-ups: at most 20 run buttons plus share, the rest counted", () => {
+    const thirty = Array.from({ length: 30 }, (_, i) =>
+      followUp(`Region ${i}`, `segment ml-ai-engineer region-${i}`),
+    );
+    const m = renderBlocks(bandAnswer({ followUps: thirty }), { shareable: true });
+    const b = buttons(m);
+    expect(b.filter((x) => x.action_id?.startsWith("compbot_run_"))).toHaveLength(20);
+    expect(b.at(-1)?.action_id).toBe("compbot_share");
+    expect(mrkdwnOf(m).join("\n")).toContain("10 more options not shown");
+  });
+
+  it("30 huge follow-ups: fewer buttons (payload budget), the rest counted, share kept", () => {
+    const m = renderBlocks(bandAnswer({ followUps: THIRTY }), { shareable: true });
+    const run = buttons(m).filter((x) => x.action_id?.startsWith("compbot_run_"));
+    expect(run.length).toBeGreaterThan(0);
+    expect(run.map((x) => x.action_id)).toEqual(run.map((_, i) => `compbot_run_${i}`));
+    expect(buttons(m).at(-1)?.action_id).toBe("compbot_share");
+    expect(mrkdwnOf(m).join("\n")).toContain(`${30 - run.length} more options not shown`);
+    // Buttons never crowd out the answer itself.
+    const regions = renderBlocks(regionsAnswer({ followUps: THIRTY }), { shareable: true });
+    expect(regions.blocks.filter((b) => b.type === "section" && b.fields)).toHaveLength(3);
+    expect(mrkdwnOf(regions).join("\n")).toContain("Sources: Levels.fyi");
+  });
+
+  it("a 5,000-character script is quoted across sections, every line starting with >", () => {
+    const long = `${"Word ".repeat(1000)}`.trim();
+    const m = renderBlocks(scriptAnswer({ script: { text: long, acceptThreshold: null } }));
+    expectValid(m);
+    const quoted = textsOfType(m, "mrkdwn").filter((t) => t.includes(">Word"));
+    expect(quoted.length).toBeGreaterThan(1);
+    for (const q of quoted) {
+      for (const l of q.split("\n").filter((x) => x !== "*Script*")) expect(l.startsWith(">")).toBe(true);
+    }
+    expect(quoted.join(" ").match(/Word/g)?.length).toBe(1000);
+  });
+
+  it("a too-long command gives no button rather than a cut one", () => {
+    const m = renderBlocks(bandAnswer({ followUps: [followUp("x", "y".repeat(2001)), NY_FOLLOW] }), {
+      shareable: true,
+    });
+    expect(buttons(m).map((b) => b.value)).toEqual([NY_FOLLOW.command, "segment ml-ai-engineer london"]);
+    expect(buttons(m)[0]?.action_id).toBe("compbot_run_0");
+  });
+});
+
+const NY_FOLLOW = followUp(NY.region, "segment ml-ai-engineer new-york");
+
+describe("property: any guide text renders to valid, escaped Block Kit", () => {
+  const text = fc.string({ maxLength: 400, unit: "binary" });
+  it("holds for random names, regions, commands and scripts", () => {
+    fc.assert(
+      fc.property(
+        text,
+        text,
+        text,
+        text,
+        text,
+        fc.boolean(),
+        (company, role, region, command, script, shareable) => {
+          const g = guide({ companyDisplay: company, roleDisplay: role });
+          const band: Band = { ...SF, region };
+          const answers: Answer[] = [
+            bandAnswer({ guide: g, band, command, followUps: [followUp(region, command)] }),
+            regionsAnswer({ guide: g, bands: [band, LONDON], command }),
+            scriptAnswer({ guide: g, band, script: { text: script, acceptThreshold: null }, command }),
+            notFoundAnswer({
+              asked: command,
+              unknown: [company, role],
+              suggestions: [followUp(role, command)],
+            }),
+            regionNotFoundAnswer({ guide: g, askedRegion: region, available: [band] }),
+          ];
+          for (const a of answers) {
+            const m = renderBlocks(a, { shareable, sharedBy: "U1" });
+            expect(blockKitViolations(m)).toEqual([]);
+            for (const t of mrkdwnOf(m)) expect(t.replace(/<@U1>/g, "")).not.toMatch(/<[!@#h]/);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+// Keep fixtures honest: the seed data the brief quotes.
+it("fixture bands match the seed guide", () => {
+  const blocks: KnownBlock[] = renderBlocks(regionsAnswer({ bands: [SF, NY, LONDON] })).blocks;
+  expect(JSON.stringify(blocks)).toContain("$182K–$222K");
+});
+
+it("an answer kind the renderer does not know yet still gives a valid message", () => {
+  const m = renderBlocks({ kind: "offer", command: "offer <!channel>" } as unknown as Answer, {
+    shareable: true,
+  });
+  expectValid(m);
+  expect(mrkdwnOf(m).join("\n")).toContain("“offer”");
+});

@@ -1,0 +1,229 @@
+/**
+ * Plain-language pieces shared by the Slack and terminal renderers. Everything here returns UNESCAPED plain
+ * text: the Slack renderer escapes it (escape.ts), the terminal renderer cleans control characters.
+ */
+import type { Answer, FollowUp, GuideFacts } from "../answers/types.ts";
+import type { Band, Guide, LevelEquivalence } from "../guides/types.ts";
+import { formatDate, formatMoneyRange, formatPercentRange, plural, safeText } from "./format.ts";
+
+/** Separator between the parts of a title or a one-line list. */
+export const DOT = " · ";
+
+/** Guide text as display text: never null/undefined, whitespace collapsed to single spaces for one-liners. */
+export function oneLine(value: unknown): string {
+  return safeText(value).replace(/\s+/g, " ").trim();
+}
+
+export function roleName(guide: Guide): string {
+  return oneLine(guide.roleDisplay) || oneLine(guide.role) || "Unnamed role";
+}
+
+export function companyName(guide: Guide): string {
+  return oneLine(guide.companyDisplay) || oneLine(guide.company) || "Unnamed company";
+}
+
+export function regionName(band: Band): string {
+  return oneLine(band.region) || oneLine(band.regionSlug) || "Unnamed region";
+}
+
+export function currencyCode(band: Band): string {
+  return oneLine(band.currency) || "unknown currency";
+}
+
+/** "ML/AI Engineer · Segment". */
+export function guideTitle(guide: Guide): string {
+  return `${roleName(guide)}${DOT}${companyName(guide)}`;
+}
+
+/** The /comp words as the user types them: "segment ml-ai-engineer london" -> "/comp segment ml-ai-engineer london". */
+export function slashCommand(command: string): string {
+  const c = oneLine(command);
+  if (c.startsWith("/")) return c;
+  return c === "" ? "/comp" : `/comp ${c}`;
+}
+
+export interface BandFigures {
+  base: string;
+  stock: string;
+  bonus: string;
+  total: string;
+}
+
+export function bandFigures(band: Band): BandFigures {
+  const currency = oneLine(band.currency);
+  return {
+    base: formatMoneyRange(band.base ?? { low: Number.NaN, high: Number.NaN }, currency),
+    stock: formatMoneyRange(band.stock ?? { low: Number.NaN, high: Number.NaN }, currency),
+    bonus: `${formatPercentRange(band.bonusPct ?? { low: Number.NaN, high: Number.NaN })} of base`,
+    total: formatMoneyRange(band.totalComp ?? { low: Number.NaN, high: Number.NaN }, currency),
+  };
+}
+
+export const FIGURE_LABELS = {
+  base: "Base",
+  stock: "Stock (RSU over 4 yrs)",
+  bonus: "Bonus",
+  total: "Total comp",
+} as const satisfies Record<keyof BandFigures, string>;
+
+export function equivalenceLabel(eq: LevelEquivalence): string {
+  return `${oneLine(eq.company)} ${oneLine(eq.level)}`.trim();
+}
+
+/** The equivalence names the guide's own company ("Segment ML/AI" in Segment's guide). */
+export function sameCompany(eq: LevelEquivalence, guide: Guide): boolean {
+  const c = oneLine(eq.company).toLowerCase();
+  return (
+    c !== "" &&
+    (c === oneLine(guide.companyDisplay).toLowerCase() || c === oneLine(guide.company).toLowerCase())
+  );
+}
+
+export interface LevelSummary {
+  /** The guide's own level ("Segment ML/AI"), when known. */
+  own: string | null;
+  /** Outside equivalents, e.g. ["Google L4-L5 ML", "Meta ML E5"]. */
+  others: string[];
+  /** The mapping as written, when nothing could be parsed. */
+  raw: string | null;
+}
+
+export function levelSummary(guide: Guide): LevelSummary {
+  const mapping = guide.levelMapping;
+  const eqs = (mapping?.equivalences ?? []).filter((eq) => equivalenceLabel(eq) !== "");
+  const internal = oneLine(mapping?.internal);
+  const selfEq = eqs.find((eq) => sameCompany(eq, guide));
+  const own = internal !== "" ? internal : selfEq ? equivalenceLabel(selfEq) : null;
+  const others = eqs.filter((eq) => !sameCompany(eq, guide)).map(equivalenceLabel);
+  const raw = oneLine(mapping?.raw);
+  return { own, others, raw: others.length === 0 && raw !== "" ? raw : null };
+}
+
+/** "Segment ML/AI ≈ Google L4-L5 ML · Meta ML E5", or the raw mapping, or null. */
+export function levelLine(guide: Guide): string | null {
+  const { own, others, raw } = levelSummary(guide);
+  if (others.length > 0) return `${own ? `${own} ≈ ` : ""}${others.join(DOT)}`;
+  return raw;
+}
+
+/** ["Sources: Levels.fyi", "Salary data 2025-Q4", "Updated 23 Feb 2026"] (missing parts left out). */
+export function sourceParts(guide: Guide): string[] {
+  const parts: string[] = [];
+  const sources = (guide.dataSources ?? []).map(oneLine).filter((s) => s !== "");
+  if (sources.length > 0) parts.push(`Sources: ${sources.join(", ")}`);
+  const quarter = oneLine(guide.salaryDataQuarter);
+  if (quarter !== "") parts.push(`Salary data ${quarter}`);
+  if (oneLine(guide.lastUpdated) !== "") parts.push(`Updated ${formatDate(guide.lastUpdated)}`);
+  return parts;
+}
+
+/** "⚠️ Review overdue since 23 May 2026" when the guide is overdue, else null. */
+export function overdueLine(facts: GuideFacts): string | null {
+  if (!facts.overdue) return null;
+  const due = oneLine(facts.guide.nextReviewDue);
+  return due === "" ? "⚠️ Review overdue" : `⚠️ Review overdue since ${formatDate(due)}`;
+}
+
+/** "a guide for acme widget-engineer" stays; "acme" becomes "a guide for acme". */
+export function askedPhrase(asked: string): string {
+  const a = oneLine(asked);
+  if (a === "") return "a guide for that";
+  return /^(a|an|the|any)\s/i.test(a) ? a : `a guide for ${a}`;
+}
+
+/** Region follow-ups for a region-not-found answer: the answer's own, or built from the available bands. */
+export function regionChoices(answer: Extract<Answer, { kind: "region-not-found" }>): FollowUp[] {
+  const followUps = answer.followUps ?? [];
+  if (followUps.some((f) => f.kind === "region")) return followUps;
+  const company = oneLine(answer.guide.company);
+  const role = oneLine(answer.guide.role);
+  const built: FollowUp[] = (answer.available ?? [])
+    .filter((b) => oneLine(b.regionSlug) !== "")
+    .map((b) => ({
+      label: regionName(b),
+      command: `${company} ${role} ${oneLine(b.regionSlug)}`,
+      kind: "region",
+    }));
+  return [...built, ...followUps];
+}
+
+function listWithMore(items: string[], max: number): string {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+}
+
+/** A one-paragraph plain summary of the answer: the Slack `text` fallback (escaped there) and the console lead. */
+export function summaryText(answer: Answer): string {
+  switch (answer.kind) {
+    case "band": {
+      const f = bandFigures(answer.band);
+      return `${roleName(answer.guide)} at ${companyName(answer.guide)}, ${regionName(answer.band)}: base ${f.base}, total comp ${f.total}`;
+    }
+    case "regions": {
+      const bands = answer.bands ?? [];
+      const head = `${roleName(answer.guide)} at ${companyName(answer.guide)}`;
+      if (bands.length === 0) return `${head}: no regional bands in this guide`;
+      const parts = bands.map(
+        (b) => `${regionName(b)} ${formatMoneyRange(b.totalComp, oneLine(b.currency))}`,
+      );
+      return `${head}, total comp by region: ${listWithMore(parts, 6)}`;
+    }
+    case "company": {
+      const roles = (answer.roles ?? []).map((r) => oneLine(r.display) || oneLine(r.key));
+      const name = oneLine(answer.company.display) || oneLine(answer.company.key);
+      return `${name}: ${plural(roles.length, "role guide")}${roles.length ? ` (${listWithMore(roles, 8)})` : ""}`;
+    }
+    case "role": {
+      const companies = (answer.companies ?? []).map((c) => oneLine(c.display) || oneLine(c.key));
+      const name = oneLine(answer.role.display) || oneLine(answer.role.key);
+      return `${name}: guides at ${plural(companies.length, "company", "companies")}${companies.length ? ` (${listWithMore(companies, 8)})` : ""}`;
+    }
+    case "catalog":
+      return `CompBot has ${plural(answer.guideCount, "guide")} across ${plural(answer.companyCount, "company", "companies")}`;
+    case "script": {
+      const head = `Negotiation script for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
+      if (!answer.band) return head;
+      const f = bandFigures(answer.band);
+      return `${head}, ${regionName(answer.band)}: base ${f.base}, total comp ${f.total}`;
+    }
+    case "level": {
+      const line = levelLine(answer.guide);
+      const head = `Level mapping for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
+      return line ? `${head}: ${line}` : `${head}: none in this guide`;
+    }
+    case "level-lookup": {
+      const asked = `${oneLine(answer.company)} ${oneLine(answer.level)}`.trim();
+      const matches = answer.matches ?? [];
+      if (matches.length === 0) return `No guide maps to ${asked}`;
+      const parts = matches.map((m) => `${guideTitle(m.guide)} (${equivalenceLabel(m.equivalence)})`);
+      return `Guides mapped to ${asked}: ${listWithMore(parts, 5)}`;
+    }
+    case "not-found": {
+      const head = `I don't have ${askedPhrase(answer.asked)}.`;
+      const labels = (answer.suggestions ?? []).map((s) => oneLine(s.label)).filter((l) => l !== "");
+      return labels.length > 0
+        ? `${head} Did you mean ${listWithMore(labels, 3)}?`
+        : `${head} Try /comp list.`;
+    }
+    case "region-not-found": {
+      const regions = (answer.available ?? []).map(regionName);
+      const head = `No ${oneLine(answer.askedRegion) || "such"} band for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
+      return regions.length > 0
+        ? `${head} — we have: ${listWithMore(regions, 8)}`
+        : `${head} — it has no regional bands`;
+    }
+    case "help": {
+      const reason = oneLine(answer.reason);
+      const usage = "Ask /comp <company> <role> [region], e.g. /comp segment ml-ai-engineer london";
+      return reason !== "" ? `${reason} ${usage}` : `CompBot: ${usage}`;
+    }
+    default:
+      return unknownKindText(answer);
+  }
+}
+
+/** Runtime guard for a kind the renderers do not know yet (typed `never`: tsc flags a new kind here). */
+export function unknownKindText(answer: never): string {
+  const kind = oneLine((answer as { kind?: unknown }).kind) || "unknown";
+  return `CompBot cannot show this answer here yet (kind "${kind.slice(0, 50)}")`;
+}
