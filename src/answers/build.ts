@@ -2,7 +2,9 @@
 import { levelMatches } from "../guides/levels.ts";
 import type { Band, Guide, GuideBody } from "../guides/types.ts";
 import type { Query } from "../questions/types.ts";
+import { formatMoney } from "../render/format.ts";
 import type { EntityHit, EntityKind, SearchIndex } from "../search/index.ts";
+import { offerAnswer, offerCommand } from "./offer.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, NotFoundAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
@@ -64,6 +66,8 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     const guide = index.guide(company, role);
     if (!guide) return notFound(query, index);
     switch (query.intent) {
+      case "offer":
+        return offerOrRegions(guide, query, sources);
       case "script":
         return scriptAnswer(guide, query, sources);
       case "level":
@@ -84,7 +88,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
   if (company) {
     const guides = index.guidesOfCompany(company);
     // One role: the company alone says which guide is meant.
-    if (guides.length === 1 && (query.region || query.intent === "script" || query.intent === "level")) {
+    if (guides.length === 1 && (query.region || ["script", "level", "offer"].includes(query.intent))) {
       return buildAnswer({ ...query, role: roleMatch(guides[0]!), intent: narrowIntent(query) }, sources);
     }
     return {
@@ -129,7 +133,40 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
 }
 
 function narrowIntent(query: Query): Query["intent"] {
-  return query.intent === "script" || query.intent === "level" ? query.intent : "band";
+  return query.intent === "script" || query.intent === "level" || query.intent === "offer"
+    ? query.intent
+    : "band";
+}
+
+/** An offer needs one band: the region asked, or the guide's only one; otherwise ask which region. */
+function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Answer {
+  const offer = query.offer!;
+  const band = query.region
+    ? guide.bands.find((b) => b.regionSlug === query.region!.key)
+    : guide.bands.length === 1
+      ? guide.bands[0]
+      : undefined;
+  if (!band) {
+    return {
+      kind: "region-not-found",
+      ...facts(guide, sources.today),
+      askedRegion: query.region?.display ?? "",
+      available: guide.bands,
+      followUps: guide.bands.map((b) => ({
+        label: b.region,
+        command: offerCommand(guide, b.regionSlug, offer),
+        kind: "offer" as const,
+      })),
+    };
+  }
+  return offerAnswer({
+    guide,
+    band,
+    offer,
+    body: sources.body(guide),
+    facts: facts(guide, sources.today),
+    format: formatMoney,
+  });
 }
 
 function roleMatch(guide: Guide): NonNullable<Query["role"]> {

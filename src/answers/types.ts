@@ -10,7 +10,7 @@ export interface FollowUp {
   label: string;
   /** The /comp words that answer it, e.g. "segment ml-ai-engineer new-york". */
   command: string;
-  kind: "region" | "script" | "regions" | "band" | "suggestion" | "level" | "company" | "role";
+  kind: "region" | "script" | "regions" | "band" | "suggestion" | "level" | "company" | "role" | "offer";
 }
 
 /** Facts shown under every band-like answer. */
@@ -132,8 +132,77 @@ export type Answer =
   | LevelAnswer
   | LevelLookupAnswer
   | NotFoundAnswer
-  | RegionNotFoundAnswer;
+  | RegionNotFoundAnswer
+  | OfferAnswer;
 
 export type AnswerKind = Answer["kind"];
 
 export const DISCLAIMER = "Not financial, tax or legal advice: figures are market estimates from the guide.";
+
+/** Where an offered figure sits in the band: below it, N% of the way from low to high, or above it. */
+export interface BandPosition {
+  where: "below" | "within" | "above";
+  /** (offered - low) / (high - low) * 100, not clamped (negative below, over 100 above). */
+  pct: number;
+}
+
+export interface OfferLine {
+  component: "base" | "stock" | "bonus" | "total";
+  label: string;
+  /** Money in the band's currency, or a percentage for a bonus given as a percentage. */
+  offered: number;
+  low: number;
+  high: number;
+  unit: "money" | "percent";
+  position: BandPosition;
+}
+
+/** A figure of the counter-offer and where it came from. */
+export interface OfferTarget {
+  component: "base" | "stock" | "bonus" | "signing";
+  label: string;
+  amount: number;
+  unit: "money" | "percent";
+  /** How it was obtained, in words ("75th percentile of the band's stock range"). */
+  how: string;
+}
+
+export interface OfferAnswer extends GuideFacts {
+  kind: "offer";
+  band: Band;
+  /** The offer's figures as read (amounts in whole units of their currency). */
+  offer: {
+    base: number | null;
+    stock: number | null;
+    bonusPct: number | null;
+    bonusAmount: number | null;
+    signing: number | null;
+    vestYears: number;
+    vestGiven: boolean;
+    /** The currency the figures were written in, or null when none was marked. */
+    currency: string | null;
+  };
+  /** Figures were written without a currency and were read in the band's currency. */
+  assumedCurrency: boolean;
+  /** Set when the offer is in another currency than the band: nothing is compared then. */
+  currencyMismatch: { offer: string; band: string; regionsInOfferCurrency: FollowUp[] } | null;
+  lines: OfferLine[];
+  /** base + stock ÷ vesting years + bonus, with the parts used; null when no figure was given. */
+  annual: {
+    total: number;
+    parts: { label: string; amount: number; formula: string }[];
+    partial: boolean;
+  } | null;
+  /** Year-one cash on top of the annual figure. */
+  signing: number | null;
+  targets: OfferTarget[];
+  /** The guide's Negotiate Up script with our targets written in, or null when the guide has none. */
+  script: string | null;
+  acceptThreshold: { amount: number; text: string; how: string } | null;
+  /** Which numbers come from the guide and which were derived, and how. */
+  provenance: string[];
+  unreadable: { text: string; suggestion: string | null }[];
+  disclaimer: string;
+  followUps: FollowUp[];
+  command: string;
+}

@@ -5,6 +5,7 @@
  */
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { words } from "../search/normalize.ts";
+import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
 import type { ConversationContext, EntityMatch, Intent, LevelRef, Query } from "./types.ts";
 import { ALL_REGIONS_PHRASES, FILLER, INTENT_PHRASES, LEVEL_TOKEN } from "./vocabulary.ts";
 
@@ -34,7 +35,30 @@ export function cleanQuestion(text: string): string {
 
 export function parseQuestion(text: string, index: SearchIndex, context: ConversationContext = {}): Query {
   const cleaned = cleanQuestion(text);
-  const ws = words(cleaned).slice(0, MAX_WORDS);
+  // An offer's figures are read first; the words left over name the guide.
+  let offer: ParsedOffer | null = null;
+  let rest = cleaned;
+  if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned)) {
+    const parsed = parseOffer(cleaned);
+    if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {
+      offer = parsed;
+      rest = parsed.rest;
+    }
+  }
+  const query = parseWords(cleaned, rest, index, context);
+  if (!offer) return query;
+  return {
+    ...query,
+    intent: query.intent === "help" || query.intent === "list" ? query.intent : "offer",
+    offer,
+  };
+}
+
+const OFFER_WORD = /\b(?:offer|offered|check my offer)\b/i;
+const FIGURE_AFTER_KEYWORD = /\b(?:base|stock|rsus?|equity|signing|bonus)\s+[$£€]?\d/i;
+
+function parseWords(cleaned: string, rest: string, index: SearchIndex, context: ConversationContext): Query {
+  const ws = words(rest).slice(0, MAX_WORDS);
   const used = new Array<boolean>(ws.length).fill(false);
 
   // 1. Intent phrases ("script", "level", "what should i say"…), longest first.
@@ -239,6 +263,7 @@ function decide(
     region: allRegions && intent === "band" && !region ? null : regionMatch,
     level,
     unknown,
+    offer: null,
     fromContext,
   };
 }

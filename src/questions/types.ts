@@ -1,3 +1,5 @@
+import type { ParsedOffer } from "./offer.ts";
+
 /** What a question asks, whatever surface it came from (/comp words, a mention, a DM, the console). */
 
 export type Intent =
@@ -16,7 +18,9 @@ export type Intent =
   /** The level mapping of one guide (`level segment ml-ai-engineer`). */
   | "level"
   /** The guides that map to an outside level (`level google l5`). */
-  | "level-lookup";
+  | "level-lookup"
+  /** Place an offer's figures in a band and write a counter-offer (`offer segment … base 150k`). */
+  | "offer";
 
 /** How an entity was recognised. */
 export type MatchKind = "exact" | "alias" | "fuzzy";
@@ -54,6 +58,8 @@ export interface Query {
   level: LevelRef | null;
   /** Words that carried meaning but matched nothing we know ("acme", "paris"). */
   unknown: string[];
+  /** The offer's figures, for the "offer" intent. */
+  offer: ParsedOffer | null;
   /** True when company/role were filled from the conversation (a thread follow-up), not from the text. */
   fromContext: boolean;
 }
