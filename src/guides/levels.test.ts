@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { levelMatches, parseLevelMapping } from "./levels.ts";
+
+describe("parseLevelMapping", () => {
+  it("parses the seed's mapping, skipping the guide's own company", () => {
+    expect(
+      parseLevelMapping(
+        "Segment ML/AI = Google L4-L5 ML = Meta ML E5 = Salesforce Einstein ML = mParticle AI Lead",
+        "Segment",
+      ),
+    ).toEqual([
+      { company: "Google", level: "L4-L5 ML" },
+      { company: "Meta", level: "ML E5" },
+      { company: "Salesforce", level: "Einstein ML" },
+      { company: "mParticle", level: "AI Lead" },
+    ]);
+  });
+
+  it("matches the own company case-insensitively and as a whole word", () => {
+    expect(parseLevelMapping("segment ML = Google L5", "Segment")).toEqual([
+      { company: "Google", level: "L5" },
+    ]);
+    expect(parseLevelMapping("Meta E5 = Metabase Senior", "Meta")).toEqual([
+      { company: "Metabase", level: "Senior" },
+    ]);
+  });
+
+  it("copes with empty parts, lone company names and extra spaces", () => {
+    expect(parseLevelMapping("", "X")).toEqual([]);
+    expect(parseLevelMapping(" = Stripe =  Google   L5 ", "X")).toEqual([
+      { company: "Stripe", level: "" },
+      { company: "Google", level: "L5" },
+    ]);
+  });
+});
+
+describe("levelMatches", () => {
+  it("expands letter+number ranges", () => {
+    for (const asked of ["l4", "L5", "L4-L5", "l4–l5", "ml", "L4 ML"])
+      expect(levelMatches("L4-L5 ML", asked)).toBe(true);
+    expect(levelMatches("L4-L5 ML", "l6")).toBe(false);
+    expect(levelMatches("L4-L5 ML", "L3-L4")).toBe(false);
+    expect(levelMatches("E5-E6", "e6")).toBe(true);
+    expect(levelMatches("IC4–IC6", "ic5")).toBe(true);
+    expect(levelMatches("IC4–IC6", "ic7")).toBe(false);
+  });
+
+  it("matches whole tokens only", () => {
+    expect(levelMatches("ML E5", "e5")).toBe(true);
+    expect(levelMatches("ML E5", "l6")).toBe(false);
+    expect(levelMatches("L50", "L5")).toBe(false);
+    expect(levelMatches("L5", "L50")).toBe(false);
+    expect(levelMatches("Senior Staff", "staff")).toBe(true);
+    expect(levelMatches("Senior Staff", "sta")).toBe(false);
+    expect(levelMatches("L5", "")).toBe(false);
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * The frontmatter schema (snake_case, as guides are written) and its mapping to the `Guide` model.
+ * Every rule's message says what was expected; `validateFrontmatter` adds what was found.
+ */
+import { z } from "zod";
+import { parseLevelMapping } from "./levels.ts";
+import type { Band, Guide, GuideProblem, PercentRange } from "./types.ts";
+
+/** Kebab slug of a display name: "San Francisco" → "san-francisco", "São Paulo" → "sao-paulo". */
+export function slugify(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const QUARTER = /^\d{4}-Q[1-4]$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const CURRENCIES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
+
+/** "YYYY-MM-DD" when the text names a real calendar day, else null. */
+export function strictIsoDate(text: string): string | null {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return m[0];
+}
+
+const text = (what: string) =>
+  z
+    .string({ error: `expected ${what}` })
+    .trim()
+    .min(1, { error: `expected ${what}, not an empty text` });
+
+const slug = (example: string) =>
+  z
+    .string({ error: `expected a lower-case-kebab slug such as "${example}"` })
+    .regex(SLUG, { error: `expected a lower-case-kebab slug such as "${example}"` });
+
+const date = z.unknown().transform((value, ctx): string => {
+  let iso: string | null = null;
+  if (value instanceof Date) iso = Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
+  else if (typeof value === "string") iso = strictIsoDate(value);
+  if (iso === null) {
+    ctx.addIssue({ code: "custom", message: "expected a real date written YYYY-MM-DD", input: value });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+const positive = z
+  .number({ error: "expected a positive number" })
+  .positive({ error: "expected a positive number" });
+const nonNegative = z
+  .number({ error: "expected a number of 0 or more" })
+  .nonnegative({ error: "expected a number of 0 or more" });
+
+const BONUS_EXPECTED = 'expected a bonus percentage: a number (10), a range text ("10-15") or {low, high}';
+
+/** Bonus target as a number, a "10-15"/"10–15%" text or {low, high}; always a PercentRange. */
+const bonus = z.unknown().transform((value, ctx): PercentRange => {
+  const ok = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n) && n >= 0;
+  let range: PercentRange | null = null;
+  if (ok(value)) range = { low: value, high: value };
+  else if (typeof value === "string") {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*(?:(?:[-–—]|to)\s*(\d+(?:\.\d+)?)\s*%?)?\s*$/i.exec(value);
+    if (m) range = { low: Number(m[1]), high: Number(m[2] ?? m[1]) };
+  } else if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const { low, high } = value as { low?: unknown; high?: unknown };
+    if (ok(low) && ok(high)) range = { low, high };
+  }
+  if (!range) {
+    ctx.addIssue({ code: "custom", message: BONUS_EXPECTED, input: value });
+    return z.NEVER;
+  }
+  if (range.low > range.high) {
+    ctx.addIssue({
+      code: "custom",
+      message: `expected the bonus range to go from low to high (${range.low} is above ${range.high})`,
+      input: value,
+    });
+    return z.NEVER;
+  }
+  return range;
+});
+
+const band = z.looseObject({
+  region: text('a region name such as "San Francisco"').refine((r) => slugify(r) !== "", {
+    error: "expected a region name with letters or digits",
+  }),
+  base_low: positive,
+  base_high: positive,
+  stock_low: nonNegative,
+  stock_high: nonNegative,
+  bonus_pct: bonus,
+  total_comp_low: positive,
+  total_comp_high: positive,
+  currency: z
+    .string({ error: 'expected an ISO 4217 currency code such as "USD"' })
+    .refine((c) => /^[A-Z]{3}$/.test(c) && CURRENCIES.has(c), {
+      error: 'expected an ISO 4217 currency code such as "USD" (upper case)',
+    }),
+});
+
+export const frontmatterSchema = z.looseObject(
+  {
+    company: slug("segment"),
+    company_display: text("the company's display name"),
+    role: slug("ml-ai-engineer"),
+    role_display: text("the role's display name"),
+    role_type: text('a role type such as "standard"'),
+    last_updated: date,
+    data_quality: text('a data quality such as "high"'),
+    salary_data_quarter: z
+      .string({ error: 'expected a quarter such as "2025-Q4"' })
+      .regex(QUARTER, { error: 'expected a quarter such as "2025-Q4"' }),
+    next_review_due: date,
+    compensation: z
+      .array(band, { error: "expected a list of regional compensation bands" })
+      .min(1, { error: "expected at least one compensation entry" }),
+    level_mapping: z.object(
+      {
+        internal: z.string({ error: "expected a text or null" }).nullable().optional(),
+        raw: z.string({ error: 'expected the mapping text, e.g. "Segment ML = Google L5"' }),
+      },
+      { error: "expected a mapping with internal and raw" },
+    ),
+    data_sources: z.array(text("a source name"), { error: "expected a list of source names" }),
+    negotiation_dna_summary: text("a one-line negotiation DNA summary"),
+  },
+  { error: "expected a YAML mapping of fields" },
+);
+
+export type Frontmatter = z.output<typeof frontmatterSchema>;
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(frontmatterSchema.shape));
+
+/** Shows a found value for a message: JSON, cut to about 60 characters. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return "nothing";
+  let shown: string;
+  if (typeof value === "number" || typeof value === "bigint") shown = String(value);
+  else if (value instanceof Date)
+    shown = Number.isNaN(value.getTime()) ? "an invalid date" : JSON.stringify(value.toISOString());
+  else {
+    try {
+      shown = JSON.stringify(value) ?? String(value);
+    } catch {
+      shown = String(value);
+    }
+  }
+  return shown.length > 60 ? `${shown.slice(0, 59)}…` : shown;
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== "object") return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+/**
+ * js-yaml turns an unquoted `2026-02-30` into a Date of 2026-03-02. To judge the date as written, take the
+ * top-level scalar back from the raw frontmatter text for every Date-valued top-level field.
+ */
+export function restoreDateStrings(
+  data: Record<string, unknown>,
+  rawMatter: string,
+): Record<string, unknown> {
+  let copy: Record<string, unknown> | null = null;
+  for (const [key, value] of Object.entries(data)) {
+    if (!(value instanceof Date)) continue;
+    const keyPattern = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const m = new RegExp(`^${keyPattern}[ \\t]*:[ \\t]*(\\S+?)[ \\t]*(?:#.*)?$`, "m").exec(rawMatter);
+    if (!m) continue;
+    copy ??= { ...data };
+    copy[key] = m[1];
+  }
+  return copy ?? data;
+}
+
+/**
+ * Rules across fields (low ≤ high, one band per region), checked on the raw data so they are reported even
+ * when other fields of the same band are wrong.
+ */
+function crossFieldIssues(input: unknown): Array<{ path: PropertyKey[]; message: string }> {
+  const issues: Array<{ path: PropertyKey[]; message: string }> = [];
+  const comp = valueAt(input, ["compensation"]);
+  if (!Array.isArray(comp)) return issues;
+  const seen = new Map<string, number>();
+  comp.forEach((b: unknown, i) => {
+    if (b === null || typeof b !== "object") return;
+    const band = b as Record<string, unknown>;
+    for (const field of ["base", "stock", "total_comp"]) {
+      const low = band[`${field}_low`];
+      const high = band[`${field}_high`];
+      if (typeof low === "number" && typeof high === "number" && low > high) {
+        issues.push({
+          path: ["compensation", i, `${field}_high`],
+          message: `expected ${field}_high to be at least ${field}_low (${low})`,
+        });
+      }
+    }
+    if (typeof band.region !== "string") return;
+    const key = slugify(band.region);
+    if (key === "") return;
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, i);
+    else
+      issues.push({
+        path: ["compensation", i, "region"],
+        message: `expected each region once per guide (already at compensation.${first})`,
+      });
+  });
+  return issues;
+}
+
+export type ValidationResult = { ok: true; guide: Guide } | { ok: false; problems: GuideProblem[] };
+
+function toBand(b: Frontmatter["compensation"][number]): Band {
+  return {
+    region: b.region,
+    regionSlug: slugify(b.region),
+    currency: b.currency,
+    base: { low: b.base_low, high: b.base_high },
+    stock: { low: b.stock_low, high: b.stock_high },
+    bonusPct: b.bonus_pct,
+    totalComp: { low: b.total_comp_low, high: b.total_comp_high },
+  };
+}
+
+/**
+ * Validates parsed frontmatter and maps it to a Guide. `rawMatter` (gray-matter's `matter` string) lets
+ * dates be judged as written. Every problem names its field path, what was expected and what was found.
+ */
+export function validateFrontmatter(data: unknown, file: string, rawMatter = ""): ValidationResult {
+  const input =
+    data !== null && typeof data === "object" && !Array.isArray(data)
+      ? restoreDateStrings(data as Record<string, unknown>, rawMatter)
+      : data;
+  const parsed = frontmatterSchema.safeParse(input);
+  const issues = [...(parsed.success ? [] : parsed.error.issues), ...crossFieldIssues(input)];
+  if (!parsed.success || issues.length > 0) {
+    const problems = issues.map((issue): GuideProblem => {
+      const path = issue.path.map(String).join(".");
+      const found = valueAt(input, issue.path);
+      const expected = issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}`;
+      return {
+        severity: "error",
+        code: "schema",
+        file,
+        path,
+        message: `${expected}, found ${showValue(found)}`,
+      };
+    });
+    return { ok: false, problems };
+  }
+  const fm = parsed.data;
+  const extra: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fm)) if (!KNOWN_FIELDS.has(key)) extra[key] = value;
+  const guide: Guide = {
+    id: `${fm.company}/${fm.role}`,
+    file,
+    company: fm.company,
+    companyDisplay: fm.company_display,
+    role: fm.role,
+    roleDisplay: fm.role_display,
+    roleType: fm.role_type,
+    lastUpdated: fm.last_updated,
+    nextReviewDue: fm.next_review_due,
+    dataQuality: fm.data_quality,
+    salaryDataQuarter: fm.salary_data_quarter,
+    bands: fm.compensation.map(toBand),
+    levelMapping: {
+      internal: fm.level_mapping.internal ?? null,
+      raw: fm.level_mapping.raw,
+      equivalences: parseLevelMapping(fm.level_mapping.raw, fm.company_display),
+    },
+    dataSources: fm.data_sources,
+    negotiationDnaSummary: fm.negotiation_dna_summary,
+    extra,
+  };
+  return { ok: true, guide };
+}
