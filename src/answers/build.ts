@@ -19,6 +19,7 @@ export interface AnswerSources {
 /** How many companies a catalogue answer lists before saying "and N more". */
 export const CATALOG_LIMIT = 40;
 const LIST_LIMIT = 40;
+const MAX_GUESSED_WORDS = 4;
 
 export const EXAMPLES: HelpAnswer["examples"] = [
   { command: "segment ml-ai-engineer london", description: "the band for one region" },
@@ -307,9 +308,12 @@ function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   }
   // Loose "did you mean" for the words we could not read.
   const kinds: EntityKind[] = query.company ? ["role"] : query.role ? ["company"] : ["company", "role"];
-  const phrase = query.unknown.join(" ");
+  // Bounded: only the first few unknown words are worth a guess.
+  const guessable = query.unknown.slice(0, MAX_GUESSED_WORDS);
+  const phrase = guessable.join(" ");
   const hits: EntityHit[] = phrase ? index.suggest(phrase, kinds) : [];
-  for (const word of query.unknown) if (hits.length < 5) hits.push(...index.suggest(word, kinds, 3));
+  if (guessable.length > 1)
+    for (const word of guessable) if (hits.length < 5) hits.push(...index.suggest(word, kinds, 3));
   for (const hit of hits.sort((a, b) => a.score - b.score)) {
     const guides =
       hit.entity.kind === "company"

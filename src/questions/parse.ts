@@ -3,6 +3,8 @@
  * mentions and DMs in plain words ("what's the total comp for an ML engineer at Segment in London?").
  * The index is only read, to recognise names; nothing here builds answers.
  */
+
+import { repairMojibake } from "../guides/repair.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { words } from "../search/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
@@ -13,6 +15,12 @@ import { ALL_REGIONS_PHRASES, FILLER, INTENT_PHRASES, LEVEL_TOKEN } from "./voca
 export const MAX_QUESTION_CHARS = 1_000;
 const MAX_WORDS = 60;
 const MAX_FUZZY_SPAN = 3;
+/** Longest phrase looked up with typos (longer ones are not names we know). */
+const MAX_FUZZY_CHARS = 40;
+const MAX_FUZZY_TRIES = 24;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 interface Span {
   start: number;
@@ -23,8 +31,9 @@ interface Span {
 
 /** Removes Slack markup: user/channel mentions go, links keep their label, a leading "/comp" goes. */
 export function cleanQuestion(text: string): string {
-  return text
-    .slice(0, MAX_QUESTION_CHARS * 2)
+  // Pasted text can carry the same mojibake as guide files; control characters never mean anything here.
+  return repairMojibake(text.slice(0, MAX_QUESTION_CHARS * 2))
+    .text.replace(CONTROL_CHARS, " ")
     .replace(/<[@#!][^>]*>/g, " ")
     .replace(/<([^>|]*)\|([^>]*)>/g, " $2 ")
     .replace(/<([^>]*)>/g, " $1 ")
@@ -100,12 +109,16 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
     if (!used[i] && (FILLER.has(w) || /^\d+$/.test(w))) used[i] = true;
   });
 
-  // 5. Typos: runs of words still unread, longest span first.
-  for (let i = 0; i < ws.length; i++) {
+  // 5. Typos: runs of words still unread, longest span first. Bounded: a typo'd name is short, and a
+  //    question has only a few of them, so junk input cannot make this slow.
+  let fuzzyTries = 0;
+  for (let i = 0; i < ws.length && fuzzyTries < MAX_FUZZY_TRIES; i++) {
     if (used[i]) continue;
     for (let n = Math.min(MAX_FUZZY_SPAN, ws.length - i); n >= 1; n--) {
       if (used.slice(i, i + n).some(Boolean)) continue;
       const phrase = ws.slice(i, i + n).join(" ");
+      if (phrase.length > MAX_FUZZY_CHARS) continue;
+      fuzzyTries++;
       const hits = index.fuzzy(phrase);
       if (hits.length > 0) {
         spans.push({ start: i, end: i + n, text: phrase, hits });

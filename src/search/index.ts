@@ -149,7 +149,8 @@ export class SearchIndex {
     );
     const seen = new Set<string>();
     const hits: EntityHit[] = [];
-    for (const result of this.fuse.search(phrase.slice(0, 64), { limit: limit * 8 })) {
+    // fuse.js's bitap search works on patterns of up to 32 characters; names are shorter than that.
+    for (const result of this.fuse.search(phrase.slice(0, 32), { limit: limit * 8 })) {
       const { entity } = result.item;
       if (!kinds.includes(entity.kind)) continue;
       if (entity.kind === "region" && !this.regionsWithBands.has(entity.key)) continue;
