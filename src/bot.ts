@@ -52,9 +52,23 @@ export class CompBot implements CompBotApi {
   private readonly bodies = new Map<string, GuideBody | null>();
 
   constructor(
-    readonly index: SearchIndex,
+    private current: SearchIndex,
     private readonly today: () => string = realToday,
   ) {}
+
+  get index(): SearchIndex {
+    return this.current;
+  }
+
+  /**
+   * Serves a new set of guides (hot reload). The index is built first and swapped in one assignment:
+   * a question in progress finishes on the index it started with.
+   */
+  replaceGuides(guides: readonly Guide[]): void {
+    const next = new SearchIndex(guides);
+    this.current = next;
+    this.bodies.clear();
+  }
 
   get guideCount(): number {
     return this.index.guideCount;
@@ -65,8 +79,9 @@ export class CompBot implements CompBotApi {
   }
 
   ask(text: string, options: AskOptions): Reply {
-    const query = parseQuestion(text, this.index, options.context);
-    const answer = buildAnswer(query, { index: this.index, today: this.today(), body: (g) => this.body(g) });
+    const index = this.current;
+    const query = parseQuestion(text, index, options.context);
+    const answer = buildAnswer(query, { index, today: this.today(), body: (g) => this.body(g) });
     return { query, answer, context: nextContext(answer, options.context ?? {}) };
   }
 
