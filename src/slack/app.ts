@@ -1,0 +1,240 @@
+/**
+ * The Bolt app: receiver for the mode, Web API client options, global middleware, listeners, health check.
+ *
+ * - HTTP mode: Bolt's HTTPReceiver on `config.port`: POST /slack/events (events, /comp, interactivity; signature
+ *   and timestamp checked by Bolt) and GET /healthz.
+ * - Socket Mode: Bolt's SocketModeReceiver (`socketMode: true`, app token); GET /healthz is served by a small
+ *   separate HTTP server on `config.port` (a busy port only costs the health check, never the bot).
+ *
+ * Web API retry policy (all Bolt clients, the Socket Mode client's apps.connections.open included): each request
+ * times out after 10 s; network errors, HTTP 5xx and 429 are retried up to 3 times with randomized exponential
+ * backoff (about 0.5 s, 1 s, 2 s; a 429 first waits for its Retry-After); `ok:false` answers (invalid_auth,
+ * channel_not_found, …) are never retried. Set explicitly so the Socket Mode client does not install its own
+ * 100-retry policy into the shared options.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { App, HTTPReceiver, type Logger, SocketModeReceiver, type webApi } from "@slack/bolt";
+import type { CompBotApi } from "../bot.ts";
+import type { SlackConfig } from "./config.ts";
+import { secretsOf } from "./config.ts";
+import { DEDUPE_CAPACITY, DEDUPE_TTL_MS, dedupeEvents, EventDeduper } from "./dedupe.ts";
+import { CONVERSATION_CAPACITY, createDeps } from "./deps.ts";
+import { registerListeners } from "./listeners/index.ts";
+import { createLineLogger, describeError } from "./log.ts";
+
+export const EVENTS_PATH = "/slack/events";
+export const HEALTH_PATH = "/healthz";
+
+/** See the module comment. */
+export const RETRY_POLICY: webApi.RetryOptions = {
+  retries: 3,
+  factor: 2,
+  minTimeout: 500,
+  maxTimeout: 4000,
+  randomize: true,
+};
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+export interface CreateSlackAppOptions {
+  config: SlackConfig;
+  bot: CompBotApi;
+  /** Default: one line per message on stderr at config.logLevel, with the config's secrets redacted. */
+  logger?: Logger;
+  /** Bounds of the in-memory state (defaults: 10,000 event ids for 10 min, 5,000 conversations). */
+  limits?: { dedupeCapacity?: number; dedupeTtlMs?: number; conversations?: number };
+}
+
+export interface SlackApp {
+  app: App;
+  readonly mode: SlackConfig["mode"];
+  /** Verify the bot token (auth.test, once), then listen (HTTP) or connect (Socket Mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The bound port once started (HTTP server in HTTP mode, health server in Socket Mode); port 0 = ephemeral. */
+  readonly port: number | undefined;
+}
+
+export function clientOptionsFor(config: SlackConfig): webApi.WebClientOptions {
+  return {
+    retryConfig: { ...RETRY_POLICY },
+    timeout: REQUEST_TIMEOUT_MS,
+    rejectRateLimitedCalls: false,
+    ...(config.slackApiUrl !== undefined ? { slackApiUrl: config.slackApiUrl } : {}),
+  };
+}
+
+function healthHandler(bot: CompBotApi) {
+  return (_req: IncomingMessage, res: ServerResponse): void => {
+    const body = JSON.stringify({ ok: true, guides: bot.guideCount });
+    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+    res.end(body);
+  };
+}
+
+function boundPort(server: Server): number | undefined {
+  const address = server.address();
+  return typeof address === "object" && address !== null ? (address as AddressInfo).port : undefined;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A clear one-line message for a failed start-up call (never the token itself). */
+function startupError(error: unknown, variable: string, method: string): Error {
+  const data: unknown = (error as { data?: unknown } | null)?.data;
+  const code =
+    typeof data === "object" && data !== null && "error" in data && typeof data.error === "string"
+      ? data.error
+      : null;
+  if (code !== null) {
+    return new Error(`Slack rejected ${variable} at start-up (${method}: ${code})`, { cause: error });
+  }
+  return new Error(`Could not reach the Slack Web API at start-up: ${describeError(error)}`, {
+    cause: error,
+  });
+}
+
+export function createSlackApp({ config, bot, logger: given, limits = {} }: CreateSlackAppOptions): SlackApp {
+  const logger = given ?? createLineLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const clientOptions = clientOptionsFor(config);
+  const health = healthHandler(bot);
+
+  let httpReceiver: HTTPReceiver | undefined;
+  let socketReceiver: SocketModeReceiver | undefined;
+  if (config.mode === "http") {
+    httpReceiver = new HTTPReceiver({
+      signingSecret: config.signingSecret,
+      endpoints: EVENTS_PATH,
+      port: config.port,
+      logger,
+      customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: health }],
+    });
+  } else {
+    socketReceiver = new SocketModeReceiver({
+      appToken: config.appToken,
+      logger,
+      // A copy: the Socket Mode client writes into its options.
+      installerOptions: { clientOptions: { ...clientOptions, retryConfig: { ...RETRY_POLICY } } },
+    });
+  }
+
+  const app = new App({
+    token: config.botToken,
+    receiver: httpReceiver ?? socketReceiver,
+    socketMode: config.mode === "socket",
+    logger,
+    logLevel: logger.getLevel(),
+    clientOptions,
+    // auth.test runs once, in start(), so a bad token fails start() with a clear error.
+    deferInitialization: true,
+    tokenVerificationEnabled: true,
+    ignoreSelf: true,
+    convoStore: false,
+  });
+
+  app.error(async (error) => {
+    logger.error(`Unhandled error in a listener: ${describeError(error)}`);
+  });
+
+  const deduper = new EventDeduper(
+    limits.dedupeCapacity ?? DEDUPE_CAPACITY,
+    limits.dedupeTtlMs ?? DEDUPE_TTL_MS,
+  );
+  app.use(dedupeEvents(deduper, logger));
+  registerListeners(app, createDeps(bot, logger, limits.conversations ?? CONVERSATION_CAPACITY));
+
+  let port: number | undefined;
+  let healthServer: Server | undefined;
+  let state: "stopped" | "starting" | "running" = "stopped";
+
+  const startHealthServer = async (): Promise<void> => {
+    const server = createServer((req, res) => {
+      const path = new URL(req.url ?? "/", "http://localhost").pathname;
+      if (path === HEALTH_PATH && req.method === "GET") return health(req, res);
+      res.writeHead(404).end();
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(config.port, () => {
+          server.off("error", reject);
+          resolve();
+        });
+      });
+    } catch (error) {
+      logger.warn(`Health check not served on port ${config.port}: ${describeError(error)}`);
+      return;
+    }
+    server.on("error", (error) => logger.error(`Health server: ${describeError(error)}`));
+    healthServer = server;
+    port = boundPort(server);
+  };
+
+  const stop = async (): Promise<void> => {
+    if (state === "stopped") return;
+    state = "stopped";
+    try {
+      if (httpReceiver !== undefined && port !== undefined) {
+        await httpReceiver.stop();
+      } else if (socketReceiver !== undefined) {
+        await withTimeout(socketReceiver.client.disconnect(), 3000);
+      }
+    } catch (error) {
+      logger.warn(`Stopping the Slack receiver: ${describeError(error)}`);
+    }
+    if (healthServer !== undefined) {
+      const server = healthServer;
+      healthServer = undefined;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+    port = undefined;
+  };
+
+  const start = async (): Promise<void> => {
+    if (state !== "stopped") throw new Error(`CompBot's Slack app is already ${state}`);
+    state = "starting";
+    try {
+      try {
+        await app.init();
+      } catch (error) {
+        throw startupError(error, "SLACK_BOT_TOKEN", "auth.test");
+      }
+      if (httpReceiver !== undefined) {
+        const server = await httpReceiver.start(config.port);
+        port = boundPort(server);
+        state = "running";
+        logger.info(`CompBot is listening for Slack on port ${port} (HTTP mode, ${bot.guideCount} guides)`);
+        return;
+      }
+      await startHealthServer();
+      try {
+        await app.start();
+      } catch (error) {
+        throw startupError(error, "SLACK_APP_TOKEN", "apps.connections.open");
+      }
+      state = "running";
+      logger.info(`CompBot is connected to Slack (Socket Mode, ${bot.guideCount} guides)`);
+    } catch (error) {
+      state = "running";
+      await stop();
+      throw error;
+    }
+  };
+
+  return {
+    app,
+    mode: config.mode,
+    get port() {
+      return port;
+    },
+    start,
+    stop,
+  };
+}

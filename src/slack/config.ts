@@ -1,0 +1,163 @@
+/**
+ * Environment -> validated configuration, and which mode to run in.
+ *
+ * - SLACK_BOT_TOKEN + SLACK_APP_TOKEN                      -> Socket Mode
+ * - SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (no app token)  -> HTTP mode on PORT
+ * - none of the three                                      -> the local console
+ * Anything in between, or a malformed value, is a ConfigError whose message is ONE line naming the variable and
+ * what it should hold. Secret values are never echoed.
+ */
+import { config as loadDotenv } from "dotenv";
+import { z } from "zod";
+
+export type LogLevelName = "debug" | "info" | "warn" | "error";
+
+export interface CommonConfig {
+  /** Port of the HTTP server (HTTP mode: events + /healthz; Socket Mode: /healthz only). 0 = any free port. */
+  port: number;
+  /** Web API base URL ending with "/", or undefined for Slack's default (https://slack.com/api/). */
+  slackApiUrl: string | undefined;
+  guidesDir: string;
+  logLevel: LogLevelName;
+}
+
+export interface SocketConfig extends CommonConfig {
+  mode: "socket";
+  botToken: string;
+  appToken: string;
+}
+
+export interface HttpConfig extends CommonConfig {
+  mode: "http";
+  botToken: string;
+  signingSecret: string;
+}
+
+export interface ConsoleConfig extends CommonConfig {
+  mode: "console";
+}
+
+export type SlackConfig = SocketConfig | HttpConfig;
+export type Config = SlackConfig | ConsoleConfig;
+
+/** A missing or malformed variable. `message` is one line, safe to print (never holds a secret). */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_GUIDES_DIR = "./guides";
+export const DEFAULT_LOG_LEVEL: LogLevelName = "info";
+
+/** Empty or blank values count as unset (a `.env` line like `SLACK_APP_TOKEN=`). */
+function value(env: NodeJS.ProcessEnv, name: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined) return undefined;
+  const trimmed = raw.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+const noSpaces = /^\S+$/;
+
+const botToken = z
+  .string()
+  .regex(/^xoxb-/, { error: "must be a bot token starting with xoxb- (OAuth & Permissions page)" })
+  .regex(noSpaces, { error: "must be a single token with no spaces" });
+const appToken = z
+  .string()
+  .regex(/^xapp-/, {
+    error: "must be an app-level token starting with xapp- (Basic Information > App-Level Tokens)",
+  })
+  .regex(noSpaces, { error: "must be a single token with no spaces" });
+const signingSecret = z.string().regex(/^[A-Za-z0-9]{16,}$/, {
+  error: "must be the app's signing secret (Basic Information > App Credentials): 16+ letters or digits",
+});
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, { error: "must be a whole number from 0 to 65535" })
+  .transform(Number)
+  .refine((n) => n <= 65535, { error: "must be a whole number from 0 to 65535" });
+const slackApiUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" })
+  .transform((u) => (u.endsWith("/") ? u : `${u}/`));
+const logLevel = z
+  .string()
+  .transform((s) => s.toLowerCase())
+  .pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be one of debug, info, warn, error" }));
+
+/** Validate one variable; the error names it and never includes its value. */
+function check<T>(name: string, schema: z.ZodType<T, string>, raw: string): T {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new ConfigError(name, `${name} ${issue?.message ?? "is not valid"}`);
+}
+
+function optional<T>(env: NodeJS.ProcessEnv, name: string, schema: z.ZodType<T, string>): T | undefined {
+  const raw = value(env, name);
+  return raw === undefined ? undefined : check(name, schema, raw);
+}
+
+/** Decide the mode from the environment and validate what that mode needs. Throws ConfigError. */
+export function resolveMode(env: NodeJS.ProcessEnv = process.env): Config {
+  const common: CommonConfig = {
+    port: optional(env, "PORT", port) ?? DEFAULT_PORT,
+    slackApiUrl: optional(env, "SLACK_API_URL", slackApiUrl),
+    guidesDir: value(env, "GUIDES_DIR") ?? DEFAULT_GUIDES_DIR,
+    logLevel: optional(env, "LOG_LEVEL", logLevel) ?? DEFAULT_LOG_LEVEL,
+  };
+  const bot = value(env, "SLACK_BOT_TOKEN");
+  const app = value(env, "SLACK_APP_TOKEN");
+  const secret = value(env, "SLACK_SIGNING_SECRET");
+
+  if (bot === undefined && app === undefined && secret === undefined) return { mode: "console", ...common };
+
+  if (bot === undefined) {
+    const other = app !== undefined ? "SLACK_APP_TOKEN (Socket Mode)" : "SLACK_SIGNING_SECRET (HTTP mode)";
+    throw new ConfigError(
+      "SLACK_BOT_TOKEN",
+      `SLACK_BOT_TOKEN is missing: ${other} also needs the bot token (xoxb-…); unset all Slack variables to use the console`,
+    );
+  }
+  const checkedBot = check("SLACK_BOT_TOKEN", botToken, bot);
+  if (app !== undefined) {
+    return {
+      mode: "socket",
+      ...common,
+      botToken: checkedBot,
+      appToken: check("SLACK_APP_TOKEN", appToken, app),
+    };
+  }
+  if (secret !== undefined) {
+    return {
+      mode: "http",
+      ...common,
+      botToken: checkedBot,
+      signingSecret: check("SLACK_SIGNING_SECRET", signingSecret, secret),
+    };
+  }
+  throw new ConfigError(
+    "SLACK_APP_TOKEN",
+    "SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is missing: set SLACK_APP_TOKEN (xapp-…) for Socket Mode, or SLACK_SIGNING_SECRET for HTTP mode",
+  );
+}
+
+/** Read `.env` (quietly; real environment variables win) and resolve the mode. Throws ConfigError. */
+export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } = {}): Config {
+  const env = options.env ?? process.env;
+  loadDotenv({ quiet: true, processEnv: env, ...(options.path ? { path: options.path } : {}) });
+  return resolveMode(env);
+}
+
+/** The secret values of a config, for log redaction. */
+export function secretsOf(config: Config): string[] {
+  if (config.mode === "socket") return [config.botToken, config.appToken];
+  if (config.mode === "http") return [config.botToken, config.signingSecret];
+  return [];
+}

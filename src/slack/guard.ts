@@ -1,0 +1,25 @@
+/**
+ * Every listener runs inside `guarded`: an error anywhere is logged as one line (no payload, no secrets) and the
+ * user gets a short apology instead of silence. A failing apology is logged too; nothing is rethrown, so one bad
+ * request never takes the process down.
+ */
+import type { Logger } from "@slack/bolt";
+import { describeError } from "./log.ts";
+
+export async function guarded(
+  logger: Logger,
+  where: string,
+  work: () => Promise<void>,
+  apologize: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logger.error(`${where} failed: ${describeError(error)}`);
+    try {
+      await apologize();
+    } catch (second) {
+      logger.error(`${where}: the apology could not be sent either: ${describeError(second)}`);
+    }
+  }
+}

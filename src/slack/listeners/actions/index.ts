@@ -1,0 +1,12 @@
+import type { App, BlockAction } from "@slack/bolt";
+import { RUN_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../render/blocks.ts";
+import type { ListenerDeps } from "../../deps.ts";
+import { runFollowUp } from "./run-follow-up.ts";
+import { shareAnswer } from "./share-answer.ts";
+
+const RUN_ACTION = new RegExp(`^${RUN_ACTION_PREFIX}\\d+$`);
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction>({ type: "block_actions", action_id: RUN_ACTION }, runFollowUp(deps));
+  app.action<BlockAction>({ type: "block_actions", action_id: SHARE_ACTION_ID }, shareAnswer(deps));
+}

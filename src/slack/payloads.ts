@@ -1,0 +1,61 @@
+/**
+ * The parts of Slack payloads CompBot relies on, validated at the edge. Unknown fields are ignored; a payload
+ * missing a field we need is rejected here rather than failing somewhere deeper.
+ */
+import { z } from "zod";
+
+const id = z.string().min(1).max(255);
+const ts = z.string().regex(/^\d+(\.\d+)?$/);
+
+export const SlashCommandPayload = z.object({
+  command: z.string(),
+  text: z.string().max(8000).default(""),
+  user_id: id,
+  channel_id: id,
+  team_id: id.optional(),
+});
+export type SlashCommandPayload = z.infer<typeof SlashCommandPayload>;
+
+export const AppMentionEvent = z.object({
+  type: z.literal("app_mention"),
+  user: id,
+  text: z.string().max(40_000).default(""),
+  ts,
+  channel: id,
+  thread_ts: ts.optional(),
+  bot_id: z.string().optional(),
+});
+export type AppMentionEvent = z.infer<typeof AppMentionEvent>;
+
+export const MessageEvent = z.object({
+  type: z.literal("message"),
+  channel: id,
+  channel_type: z.string().optional(),
+  user: id.optional(),
+  text: z.string().max(40_000).optional(),
+  ts,
+  thread_ts: ts.optional(),
+  subtype: z.string().optional(),
+  bot_id: z.string().optional(),
+});
+export type MessageEvent = z.infer<typeof MessageEvent>;
+
+/** The envelope fields of an Events API body we use (workspace id for per-workspace memory). */
+export const EventEnvelope = z.object({ team_id: z.string().optional() });
+
+export const ButtonClick = z.object({
+  body: z.object({
+    type: z.literal("block_actions"),
+    user: z.object({ id }),
+    team: z.object({ id }).nullish(),
+    channel: z.object({ id }).optional(),
+    container: z.object({ thread_ts: ts.optional() }).loose().optional(),
+    response_url: z.url().optional(),
+  }),
+  action: z.object({
+    type: z.literal("button"),
+    action_id: id,
+    value: z.string().max(2000),
+  }),
+});
+export type ButtonClick = z.infer<typeof ButtonClick>;
