@@ -36,6 +36,8 @@ export interface CompBotApi {
   readonly guides: readonly Guide[];
   /** Never throws: bad input gives a help or not-found answer. */
   ask(text: string, options: AskOptions): Reply;
+  /** Serve a new set of guides (hot reload), swapped in atomically. */
+  replaceGuides(guides: readonly Guide[]): void;
 }
 
 export type LoadCompBot = (

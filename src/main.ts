@@ -1,28 +1,98 @@
 /**
  * Entry point: reads config, loads guides, then starts Slack (Socket Mode or HTTP) or the local console.
+ * - bot token + app token -> Socket Mode; bot token + signing secret -> HTTP on PORT; no Slack credentials
+ *   -> the local console over GUIDES_DIR. A bad variable is one clear line and exit code 2.
+ * - Guides are watched and reloaded while running (not for piped console input, which exits at its end).
+ * - SIGTERM/SIGINT: stop taking requests, finish those in flight, close Socket Mode, exit 0 within 5 s.
  */
-import { loadCompBot } from "./bot.ts";
-import { guidesDirFromEnv, summariseProblems } from "./console/guides-dir.ts";
+import { type CompBotApi, loadCompBot } from "./bot.ts";
+import { summariseProblems } from "./console/guides-dir.ts";
 import { runShell } from "./console/shell.ts";
+import { GuideLibrary } from "./guides/library.ts";
+import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
+import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
+
+/** SIGTERM must end the process within 5 s, whatever is still running. */
+const SHUTDOWN_DEADLINE_MS = 4_500;
 
 async function main(): Promise<number> {
-  const dir = guidesDirFromEnv();
-  const { bot, problems } = await loadCompBot(dir);
-  const summary = summariseProblems(dir, bot.guideCount, problems);
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`compbot: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+
+  const { bot, problems } = await loadCompBot(config.guidesDir);
+  const summary = summariseProblems(config.guidesDir, bot.guideCount, problems);
   if (summary) process.stderr.write(`${summary}\n`);
-  await runShell({
-    bot,
-    input: process.stdin,
-    output: process.stdout,
-    interactive: Boolean(process.stdin.isTTY),
-    guidesDir: dir,
+
+  if (config.mode === "console") {
+    const interactive = Boolean(process.stdin.isTTY);
+    const watcher = interactive
+      ? startWatcher(bot, config.guidesDir, (_level, line) => process.stderr.write(`${line}\n`))
+      : null;
+    await runShell({
+      bot,
+      input: process.stdin,
+      output: process.stdout,
+      interactive,
+      guidesDir: config.guidesDir,
+    });
+    await watcher?.close();
+    return 0;
+  }
+
+  const logger = createLineLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  const slack = createSlackApp({ config, bot, logger });
+  await slack.start();
+  const watcher = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
+
+  await new Promise<void>((resolve) => {
+    let stopping = false;
+    const shutdown = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info(`${signal} received: finishing requests in flight, then stopping`);
+      const hardStop = setTimeout(() => {
+        logger.warn("Shutdown took too long; exiting now");
+        process.exit(0);
+      }, SHUTDOWN_DEADLINE_MS);
+      hardStop.unref();
+      Promise.allSettled([slack.stop(), watcher.close()]).then(() => {
+        logger.info("CompBot stopped");
+        resolve();
+      });
+    };
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+    process.once("SIGINT", () => shutdown("SIGINT"));
   });
   return 0;
+}
+
+function startWatcher(
+  bot: CompBotApi,
+  dir: string,
+  log: (level: "info" | "warn", line: string) => void,
+): GuideWatcher {
+  return watchGuides({
+    dir,
+    library: new GuideLibrary(bot.guides),
+    today: () => new Date().toISOString().slice(0, 10),
+    onUpdate: (guides) => bot.replaceGuides(guides),
+    log,
+  });
 }
 
 main().then(
   (code) => {
     process.exitCode = code;
+    // Nothing should keep the process alive after main() returns (sockets, watchers, timers).
+    setTimeout(() => process.exit(code), 200).unref();
   },
   (error: unknown) => {
     process.stderr.write(`compbot: ${error instanceof Error ? error.message : String(error)}\n`);

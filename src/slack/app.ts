@@ -35,6 +35,8 @@ export const RETRY_POLICY: webApi.RetryOptions = {
   randomize: true,
 };
 export const REQUEST_TIMEOUT_MS = 10_000;
+/** How long stop() waits for requests in flight (SIGTERM must exit within 5 s). */
+export const DRAIN_MS = 3_500;
 
 export interface CreateSlackAppOptions {
   config: SlackConfig;
@@ -50,7 +52,8 @@ export interface SlackApp {
   readonly mode: SlackConfig["mode"];
   /** Verify the bot token (auth.test, once), then listen (HTTP) or connect (Socket Mode). */
   start(): Promise<void>;
-  stop(): Promise<void>;
+  /** Stop taking requests, let those in flight finish (up to `drainMs`), close the connection. */
+  stop(drainMs?: number): Promise<void>;
   /** The bound port once started (HTTP server in HTTP mode, health server in Socket Mode); port 0 = ephemeral. */
   readonly port: number | undefined;
 }
@@ -143,6 +146,28 @@ export function createSlackApp({ config, bot, logger: given, limits = {} }: Crea
     logger.error(`Unhandled error in a listener: ${describeError(error)}`);
   });
 
+  // Work in flight, so that stop() can let it finish (graceful shutdown) before closing the connection.
+  let inFlight = 0;
+  let idle: (() => void) | null = null;
+  app.use(async ({ next }) => {
+    inFlight++;
+    try {
+      await next();
+    } finally {
+      inFlight--;
+      if (inFlight === 0) idle?.();
+    }
+  });
+  const drained = (ms: number) =>
+    inFlight === 0
+      ? Promise.resolve(true)
+      : withTimeout(
+          new Promise<boolean>((resolve) => {
+            idle = () => resolve(true);
+          }),
+          ms,
+        ).then((done) => done === true);
+
   const deduper = new EventDeduper(
     limits.dedupeCapacity ?? DEDUPE_CAPACITY,
     limits.dedupeTtlMs ?? DEDUPE_TTL_MS,
@@ -177,14 +202,20 @@ export function createSlackApp({ config, bot, logger: given, limits = {} }: Crea
     port = boundPort(server);
   };
 
-  const stop = async (): Promise<void> => {
+  const stop = async (drainMs = DRAIN_MS): Promise<void> => {
     if (state === "stopped") return;
     state = "stopped";
     try {
       if (httpReceiver !== undefined && port !== undefined) {
-        await httpReceiver.stop();
+        // Stop taking new requests, then let the ones in flight finish (bounded).
+        const closing = httpReceiver.stop().catch((error: unknown) => {
+          logger.warn(`Stopping the HTTP receiver: ${describeError(error)}`);
+        });
+        if (!(await drained(drainMs))) logger.warn(`Stopped with ${inFlight} request(s) still in flight`);
+        await withTimeout(closing, 500).catch(() => undefined);
       } else if (socketReceiver !== undefined) {
-        await withTimeout(socketReceiver.client.disconnect(), 3000);
+        if (!(await drained(drainMs))) logger.warn(`Stopped with ${inFlight} request(s) still in flight`);
+        await withTimeout(socketReceiver.client.disconnect(), 1000);
       }
     } catch (error) {
       logger.warn(`Stopping the Slack receiver: ${describeError(error)}`);

@@ -15,15 +15,15 @@ import {
 export const APOLOGY =
   "Sorry, something went wrong while answering that. Please try again in a moment, or ask `/comp help`.";
 export const SCRIPT_SENT_BY_DM =
-  "Negotiation scripts are private, so I sent this one to you in a direct message.";
+  "Negotiation scripts and offer checks are private, so I sent this answer to you in a direct message.";
 export const SCRIPT_NOT_SHARED =
-  "Negotiation scripts stay private, so I did not share this one in the channel. Here it is, just for you.";
+  "Negotiation scripts and offer checks stay private, so I did not share this in the channel. Here it is, just for you.";
 export const SCRIPT_DM_FAILED =
-  "Negotiation scripts are private and I could not open a direct message with you. Try `/comp` with the same words: the answer is only visible to you.";
+  "Negotiation scripts and offer checks are private and I could not open a direct message with you. Try `/comp` with the same words: the answer is only visible to you.";
 
 /** Answers only the asker may see: never posted in a channel or thread, never shared. */
 export function isPrivateAnswer(answer: Answer): boolean {
-  return answer.kind === "script";
+  return answer.kind === "script" || answer.kind === "offer";
 }
 
 /** A one-section message. `mrkdwn` is trusted text written here (not user input). */
