@@ -1,14 +1,17 @@
 import type { KnownBlock } from "@slack/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Answer, FollowUp } from "../answers/types.ts";
+import type { Answer, FollowUp, OfferAnswer } from "../answers/types.ts";
 import type { Band } from "../guides/types.ts";
 import { renderBlocks } from "./blocks.ts";
+import { escapeMrkdwn } from "./escape.ts";
 import {
+  aboveOfferAnswer,
   bandAnswer,
   catalogAnswer,
   companyAnswer,
   everyKind,
+  everyOffer,
   followUp,
   guide,
   helpAnswer,
@@ -16,8 +19,13 @@ import {
   LONDON,
   levelAnswer,
   levelLookupAnswer,
+  mismatchOfferAnswer,
   NY,
   notFoundAnswer,
+  OFFER_PROVENANCE,
+  offerAnswer,
+  offerLine,
+  partialOfferAnswer,
   regionNotFoundAnswer,
   regionsAnswer,
   roleAnswer,
@@ -25,6 +33,7 @@ import {
   SF,
   scriptAnswer,
   syntheticBand,
+  unreadableOfferAnswer,
 } from "./fixtures.test-helpers.ts";
 import { blockKitViolations, type SlackMessage } from "./limits.ts";
 
@@ -146,10 +155,11 @@ describe("share button and shared-by line", () => {
     }
   });
 
-  it("never appears on scripts or on not-found / region-not-found / help", () => {
+  it("never appears on scripts, offer checks or on not-found / region-not-found / help", () => {
     for (const a of [
       scriptAnswer(),
       scriptAnswer({ band: null }),
+      ...everyOffer(),
       notFoundAnswer(),
       regionNotFoundAnswer(),
       helpAnswer(),
@@ -258,6 +268,264 @@ describe("layouts", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------------------
+// Offer check
+// ---------------------------------------------------------------------------------------------------------------
+
+const GAUGE = /[▕▏■□]/;
+
+function sectionTexts(m: SlackMessage): string[] {
+  return m.blocks.flatMap((b) =>
+    b.type === "section" ? [b.text?.text ?? "", ...(b.fields ?? []).map((f) => f.text)] : [],
+  );
+}
+
+describe("offer", () => {
+  const m = renderBlocks(offerAnswer(), { shareable: true });
+  const all = mrkdwnOf(m).join("\n");
+
+  it("has the header, the currency (read as the band's) and a meaningful fallback text", () => {
+    expectValid(m);
+    expect(m.blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "Offer check · ML/AI Engineer · Segment · London", emoji: true },
+    });
+    expect(all).toContain("Figures in *GBP* (read as GBP, the band's currency — add £/$/€ to be explicit)");
+    expect(m.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: total £195K, 20% of the way through the band",
+    );
+    const explicit = mrkdwnOf(renderBlocks(aboveOfferAnswer())).join("\n");
+    expect(explicit).toContain("Figures in *USD*");
+    expect(explicit).not.toContain("read as");
+  });
+
+  it("places each line in the band: label, offered figure, band range, gauge and position", () => {
+    const section = m.blocks.find((b) => b.type === "section" && b.fields);
+    expect(section?.type === "section" && section.text?.text).toContain(
+      "*Where your offer sits in the London band*",
+    );
+    expect(section?.type === "section" && section.fields?.map((f) => f.text)).toEqual([
+      "*Base*  £150K\nband £132K–£165K",
+      "`▕■■■■■□□□□□▏ 55%`\n55% of the way from low to high",
+      "*Stock (grant over 4 yrs)*  £120K\nband £102K–£188K",
+      "`▕■■□□□□□□□□▏ 21%`\n21% of the way from low to high",
+      "*Bonus*  10%\nband 10%",
+      "`▕■■■■■■■■■■▏ 100%`\nat the band's figure",
+      "*Total comp (annualised)*  £195K\nband £182K–£248K",
+      "`▕■■□□□□□□□□▏ 20%`\n20% of the way from low to high",
+    ]);
+  });
+
+  it("shows the annualised total with its formula, and the signing bonus as year-one cash", () => {
+    expect(all).toContain(
+      "*Annualised total* (base + stock per year + bonus)\n£150K + £120K ÷ 4 + 10% × £150K = £195K\n+ £20K signing bonus in year one",
+    );
+    expect(all).not.toContain("Partial");
+  });
+
+  it("counter-offer: targets, the script quoted, the accept line with how, provenance, disclaimer", () => {
+    const texts = sectionTexts(m);
+    const order = ["*Counter-offer*", "*Script with these figures*", "*Accept if above* £155K in stock"].map(
+      (t) => texts.findIndex((x) => x.includes(t)),
+    );
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(all).toContain(
+      "• *Stock grant* £167K — 75th percentile of the band's stock range (your weakest figure, at 21% of the band)",
+    );
+    expect(all).toContain("• *Bonus* 10% — top of the band's bonus range");
+    expect(all).toContain("*Script with these figures*\n>I'd like £167K in Twilio RSUs");
+    const contexts = m.blocks.filter((b) => b.type === "context").map((b) => JSON.stringify(b));
+    const accept = m.blocks.findIndex(
+      (b) => b.type === "section" && b.text?.text.includes("Accept if above"),
+    );
+    expect(JSON.stringify(m.blocks[accept + 1])).toContain("the same ratio applied to the stock target");
+    expect(m.blocks[accept + 1]?.type).toBe("context");
+    const provenance = m.blocks.find(
+      (b) => b.type === "context" && JSON.stringify(b).includes("From the guide"),
+    );
+    expect(provenance?.type === "context" && provenance.elements.map((x) => "text" in x && x.text)).toEqual(
+      OFFER_PROVENANCE,
+    );
+    expect(contexts.some((c) => c.includes("Not financial, tax or legal advice"))).toBe(true);
+  });
+
+  it("partial offer: says which parts are missing, marks the total partial, no '£100K = £100K'", () => {
+    const p = renderBlocks(partialOfferAnswer());
+    expectValid(p);
+    const text = mrkdwnOf(p).join("\n");
+    expect(text).toContain("_Partial total: stock and bonus not given._");
+    expect(text).toContain("*Total comp (annualised)*  £100K (partial)");
+    expect(text).toContain("*Annualised total* (base)\n£100K\n");
+    expect(text).not.toContain("£100K = £100K");
+    expect(text).not.toContain("signing bonus in year one");
+    expect(p.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: total £100K (partial), below the band (£182K–£248K)",
+    );
+    // A bonus given as a % cannot be counted without a base.
+    const pctOnly = renderBlocks(
+      partialOfferAnswer({
+        offer: { ...partialOfferAnswer().offer, base: null, stock: 120000, bonusPct: 12 },
+      }),
+    );
+    expect(mrkdwnOf(pctOnly).join("\n")).toContain(
+      "Partial total: base not given; the 12% bonus is not counted without a base.",
+    );
+  });
+
+  it("below, inside and above the band", () => {
+    const below = mrkdwnOf(renderBlocks(partialOfferAnswer())).join("\n");
+    expect(below).toContain("`▕□□□□□□□□□□▏ below`\nbelow the band");
+    const above = renderBlocks(aboveOfferAnswer());
+    expect(mrkdwnOf(above).join("\n")).toContain("`▕■■■■■■■■■■▏ above`\nabove the band");
+    expect(above.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, New York: total $400K (partial), above the band ($252K–$342K)",
+    );
+    const edges = renderBlocks(
+      offerAnswer({
+        lines: [
+          offerLine("base", "Base", 132000, LONDON.base),
+          offerLine("stock", "Stock (grant over 4 yrs)", 188000, LONDON.stock),
+          offerLine("bonus", "Bonus", 8, LONDON.bonusPct, "percent"),
+        ],
+      }),
+    );
+    const text = mrkdwnOf(edges).join("\n");
+    expect(text).toContain("`▕□□□□□□□□□□▏ 0%`\n0% of the way from low to high");
+    expect(text).toContain("`▕■■■■■■■■■■▏ 100%`\n100% of the way from low to high");
+    expect(text).toContain("*Bonus*  8%\nband 10%");
+    expect(text).toContain("`▕□□□□□□□□□□▏ below`\nbelow the band");
+  });
+
+  it("follow-ups are run buttons; never a share button, whatever the options", () => {
+    const above = renderBlocks(aboveOfferAnswer(), { shareable: true, sharedBy: "U1" });
+    expect(buttons(above).map((b) => [b.action_id, b.text.text, b.value])).toEqual([
+      [
+        "compbot_run_0",
+        "San Francisco",
+        "offer segment ml-ai-engineer san-francisco base USD 300000 stock USD 400000",
+      ],
+    ]);
+    for (const a of everyOffer()) {
+      for (const options of OPTIONS) {
+        const r = renderBlocks(a, options);
+        expect(buttons(r).map((b) => b.action_id)).not.toContain("compbot_share");
+        expect(JSON.stringify(r)).not.toContain("Share in channel");
+      }
+    }
+  });
+
+  it("currency mismatch: says so, shows both sides labelled, offers the bands in the offer's currency", () => {
+    const mm = renderBlocks(mismatchOfferAnswer(), { shareable: true });
+    expectValid(mm);
+    const text = mrkdwnOf(mm).join("\n");
+    expect(text).toContain("Your offer is in USD but the London band is in GBP, so I haven't compared them.");
+    const section = mm.blocks.find((b) => b.type === "section" && b.fields);
+    expect(section?.type === "section" && section.fields?.map((f) => f.text)).toEqual([
+      "*Your offer (USD)*\nBase: $150K\nStock grant (over 4 yrs): $120K\nBonus: 10% of base",
+      "*London band (GBP)*\nBase: £132K–£165K\nStock (RSU over 4 yrs): £102K–£188K\nBonus: 10% of base\nTotal comp: £182K–£248K",
+    ]);
+    // Regions in USD once each (they are also the answer's follow-ups), as run buttons.
+    expect(buttons(mm).map((b) => [b.action_id, b.text.text, b.value])).toEqual([
+      ["compbot_run_0", "San Francisco", "offer segment ml-ai-engineer san-francisco base USD 150000"],
+      ["compbot_run_1", "New York", "offer segment ml-ai-engineer new-york base USD 150000"],
+    ]);
+    // Nothing compared: no gauge, no total, no targets, no script.
+    expect(JSON.stringify(mm.blocks)).not.toMatch(GAUGE);
+    for (const absent of [
+      "Annualised",
+      "Counter-offer",
+      "Script",
+      "Accept if above",
+      "Where your offer sits",
+    ]) {
+      expect(text).not.toContain(absent);
+    }
+    expect(text).toContain("Not financial, tax or legal advice");
+    expect(mm.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: your offer is in USD but the band is in GBP, so I haven't compared them",
+    );
+    // Even if the answer carried comparisons, a mismatch shows none of them.
+    const stray = renderBlocks({
+      ...offerAnswer(),
+      currencyMismatch: mismatchOfferAnswer().currencyMismatch,
+    });
+    expect(JSON.stringify(stray.blocks)).not.toMatch(GAUGE);
+    expect(mrkdwnOf(stray).join("\n")).not.toContain("Counter-offer");
+  });
+
+  it("currency mismatch with no band in the offer's currency, or mixed currencies, says what to do", () => {
+    const eur = renderBlocks(
+      mismatchOfferAnswer({
+        currencyMismatch: { offer: "EUR", band: "GBP", regionsInOfferCurrency: [] },
+        followUps: [],
+      }),
+    );
+    expectValid(eur);
+    expect(mrkdwnOf(eur).join("\n")).toContain(
+      "This guide has no band in EUR: send the figures in GBP to compare them with London.",
+    );
+    expect(mrkdwnOf(eur).join("\n")).toContain("Base: €150K");
+    expect(buttons(eur)).toHaveLength(0);
+    const mixed = renderBlocks(
+      mismatchOfferAnswer({
+        currencyMismatch: { offer: "GBP/USD", band: "GBP", regionsInOfferCurrency: [] },
+        followUps: [],
+      }),
+    );
+    expectValid(mixed);
+    const text = mrkdwnOf(mixed).join("\n");
+    expect(text).toContain("Your offer mixes GBP and USD and the London band is in GBP");
+    expect(text).toContain("*Your offer (GBP/USD)*\nBase: 150K");
+    expect(text).toContain("Send every figure in GBP to compare them with London.");
+  });
+
+  it("unreadable figures come first, each named back, with the suggestion when there is one", () => {
+    const u = renderBlocks(unreadableOfferAnswer());
+    expectValid(u);
+    expect(u.blocks[1]).toEqual({
+      type: "section",
+      text: {
+        type: "mrkdwn",
+        text: "I couldn't read `stock 12O` — did you mean `120k`?\nI couldn't read `bonus 1O%`.",
+      },
+    });
+    expect(JSON.stringify(u.blocks[2])).toContain("I left them out: send the offer again to include them.");
+    expect(u.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: total £100K (partial), below the band (£182K–£248K); I couldn't read stock 12O, bonus 1O%",
+    );
+    const mm = renderBlocks(mismatchOfferAnswer({ unreadable: [{ text: "stock 12O", suggestion: "120k" }] }));
+    expect(sectionTexts(mm)[0]).toBe("I couldn't read `stock 12O` — did you mean `120k`?");
+    expect(JSON.stringify(mm.blocks[2])).toContain("I left it out");
+    // Nothing readable at all: still a valid answer that says so.
+    const none = renderBlocks(
+      offerAnswer({
+        lines: [],
+        annual: null,
+        signing: null,
+        unreadable: [{ text: "base abc", suggestion: null }],
+      }),
+    );
+    expectValid(none);
+    expect(mrkdwnOf(none).join("\n")).toContain("No figures I could read to place in the band.");
+    expect(none.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: no figures to place in the band; I couldn't read base abc",
+    );
+  });
+
+  it("user text in a code span cannot close it or ping anyone", () => {
+    const u = renderBlocks(
+      unreadableOfferAnswer({
+        unreadable: [{ text: "stock `12O` <!channel> & co", suggestion: "<@U1>`x" }],
+      }),
+    );
+    expectValid(u);
+    expect(sectionTexts(u)[0]).toBe(
+      "I couldn't read `stock '12O' &lt;!channel&gt; &amp; co` — did you mean `&lt;@U1&gt;'x`?",
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
 // Escaping
 // ---------------------------------------------------------------------------------------------------------------
 
@@ -308,7 +576,43 @@ function evilAnswers(): Answer[] {
     notFoundAnswer({ asked: EVIL, unknown: [EVIL, EVIL], suggestions: fu }),
     regionNotFoundAnswer({ ...facts, askedRegion: EVIL, available: [band] }),
     helpAnswer({ reason: EVIL, examples: [{ command: EVIL, description: EVIL }] }),
+    evilOffer({ ...facts, band }),
+    evilOffer({
+      ...facts,
+      band,
+      currencyMismatch: { offer: EVIL, band: EVIL, regionsInOfferCurrency: fu },
+      lines: [],
+      annual: null,
+    }),
   ];
+}
+
+/** An offer check whose every string is hostile. */
+function evilOffer(overrides: Partial<OfferAnswer>): OfferAnswer {
+  const base = offerAnswer();
+  return offerAnswer({
+    lines: base.lines.map((l) => ({ ...l, label: EVIL })),
+    annual: {
+      total: 195000,
+      parts: [
+        { label: EVIL, amount: 1, formula: EVIL },
+        { label: EVIL, amount: 2, formula: EVIL },
+      ],
+      partial: true,
+    },
+    targets: base.targets.map((t) => ({ ...t, label: EVIL, how: EVIL })),
+    script: `${EVIL}\n${EVIL}`,
+    acceptThreshold: { amount: 1, text: EVIL, how: EVIL },
+    provenance: [EVIL, EVIL],
+    unreadable: [
+      { text: EVIL, suggestion: EVIL },
+      { text: EVIL, suggestion: null },
+    ],
+    disclaimer: EVIL,
+    followUps: [followUp(EVIL, `offer ${EVIL}`, "offer")],
+    command: EVIL,
+    ...overrides,
+  });
 }
 
 describe("guide and user text is escaped in mrkdwn", () => {
@@ -405,6 +709,47 @@ function extremeAnswers(): Answer[] {
       examples: Array.from({ length: 100 }, () => ({ command: LONG_CMD, description: LONG })),
       guideCount: 6000,
     }),
+    offerAnswer({
+      ...facts,
+      band: bands[1]!,
+      lines: Array.from({ length: 40 }, (_, i) => offerLine("base", `${LONG} ${i}`, i * 10000, LONDON.base)),
+      annual: {
+        total: 1e12,
+        parts: Array.from({ length: 40 }, () => ({ label: LONG, amount: 1, formula: LONG })),
+        partial: true,
+      },
+      signing: 1e15,
+      targets: Array.from({ length: 40 }, (_, i) => ({
+        component: "base" as const,
+        label: `${LONG} ${i}`,
+        amount: 1e9,
+        unit: "money" as const,
+        how: longScript,
+      })),
+      script: longScript,
+      acceptThreshold: { amount: 1, text: longScript, how: longScript },
+      provenance: Array.from({ length: 200 }, () => longScript.slice(0, 900)),
+      unreadable: Array.from({ length: 60 }, () => ({ text: longScript, suggestion: longScript })),
+      disclaimer: LONG,
+      followUps: THIRTY,
+      command: LONG_CMD,
+    }),
+    mismatchOfferAnswer({
+      ...facts,
+      band: bands[2]!,
+      offer: {
+        ...offerAnswer().offer,
+        base: 1e15,
+        stock: 1e15,
+        bonusAmount: 1e15,
+        bonusPct: null,
+        signing: 1e15,
+      },
+      currencyMismatch: { offer: LONG, band: LONG, regionsInOfferCurrency: THIRTY },
+      unreadable: Array.from({ length: 60 }, () => ({ text: LONG, suggestion: null })),
+      followUps: THIRTY,
+      command: LONG_CMD,
+    }),
   ];
 }
 
@@ -482,6 +827,33 @@ describe("extreme data stays within every limit", () => {
     expect(quoted.join(" ").match(/Word/g)?.length).toBe(1000);
   });
 
+  it("a huge offer check keeps its header, its first lines and its buttons", () => {
+    const offers = extremeAnswers().filter((a) => a.kind === "offer");
+    expect(offers).toHaveLength(2);
+    for (const a of offers) {
+      const m = renderBlocks(a, { shareable: true });
+      expectValid(m);
+      expect(m.blocks[0]?.type).toBe("header");
+      expect(buttons(m).length).toBeGreaterThan(0);
+      expect(buttons(m).every((b) => b.action_id?.startsWith("compbot_run_"))).toBe(true);
+      expect(m.blocks.filter((b) => b.type === "context").every((b) => b.elements.length <= 10)).toBe(true);
+      // The disclaimer is never dropped to fit, whatever else is.
+      const disclaimer = a.kind === "offer" ? a.disclaimer : "";
+      expect(mrkdwnOf(m).join("\n")).toContain(escapeMrkdwn(disclaimer).slice(0, 40));
+      expect(mrkdwnOf(m).join("\n")).toContain("Review overdue");
+    }
+  });
+
+  it("offer provenance over 10 lines is joined into the 10th context element", () => {
+    const provenance = Array.from({ length: 15 }, (_, i) => `Derived: line ${i}.`);
+    const m = renderBlocks(offerAnswer({ provenance }));
+    expectValid(m);
+    const block = m.blocks.find((b) => b.type === "context" && JSON.stringify(b).includes("line 0"));
+    expect(block?.type === "context" && block.elements).toHaveLength(10);
+    expect(JSON.stringify(block)).toContain("Derived: line 9. · Derived: line 10.");
+    expect(JSON.stringify(block)).toContain("Derived: line 14.");
+  });
+
   it("a too-long command gives no button rather than a cut one", () => {
     const m = renderBlocks(bandAnswer({ followUps: [followUp("x", "y".repeat(2001)), NY_FOLLOW] }), {
       shareable: true,
@@ -517,6 +889,23 @@ describe("property: any guide text renders to valid, escaped Block Kit", () => {
               suggestions: [followUp(role, command)],
             }),
             regionNotFoundAnswer({ guide: g, askedRegion: region, available: [band] }),
+            offerAnswer({
+              guide: g,
+              band,
+              script,
+              unreadable: [{ text: command, suggestion: role }],
+              provenance: [company, region],
+              command,
+            }),
+            mismatchOfferAnswer({
+              guide: g,
+              band,
+              currencyMismatch: {
+                offer: region,
+                band: company,
+                regionsInOfferCurrency: [followUp(role, command)],
+              },
+            }),
           ];
           for (const a of answers) {
             const m = renderBlocks(a, { shareable, sharedBy: "U1" });
@@ -537,9 +926,9 @@ it("fixture bands match the seed guide", () => {
 });
 
 it("an answer kind the renderer does not know yet still gives a valid message", () => {
-  const m = renderBlocks({ kind: "offer", command: "offer <!channel>" } as unknown as Answer, {
+  const m = renderBlocks({ kind: "mystery", command: "mystery <!channel>" } as unknown as Answer, {
     shareable: true,
   });
   expectValid(m);
-  expect(mrkdwnOf(m).join("\n")).toContain("“offer”");
+  expect(mrkdwnOf(m).join("\n")).toContain("“mystery”");
 });

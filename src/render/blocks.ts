@@ -5,7 +5,7 @@
  * Conventions the Slack listeners rely on:
  * - follow-up buttons: action_id `compbot_run_<n>` (n = 0, 1, … unique), value = the follow-up's /comp words;
  * - "Share in channel": action_id `compbot_share`, value = answer.command; only when `shareable` is set, only on
- *   band, regions, level, level-lookup, company, role and catalog answers (never on scripts);
+ *   band, regions, level, level-lookup, company, role and catalog answers (never on scripts or offer checks);
  * - `sharedBy` (a Slack user id) adds "Shared by <@U…>" when it looks like a user id.
  */
 import type { Button, KnownBlock, SectionBlock } from "@slack/types";
@@ -21,6 +21,7 @@ import type {
   LevelAnswer,
   LevelLookupAnswer,
   NotFoundAnswer,
+  OfferAnswer,
   RegionNotFoundAnswer,
   RegionsAnswer,
   RoleAnswer,
@@ -29,7 +30,10 @@ import type {
 import { DISCLAIMER } from "../answers/types.ts";
 import type { Band } from "../guides/types.ts";
 import {
+  annualFormula,
+  annualLabels,
   askedPhrase,
+  assumedCurrencyNote,
   bandFigures,
   companyName,
   currencyCode,
@@ -39,14 +43,27 @@ import {
   guideTitle,
   levelLine,
   levelSummary,
+  mismatchHint,
+  mismatchLine,
+  mismatchOfferCurrency,
+  offerFollowUps,
+  offerLineText,
+  offerMoneyCurrency,
+  offerRows,
+  offerTitle,
   oneLine,
   overdueLine,
+  partialNote,
   regionChoices,
   regionName,
   sameCompany,
+  signingLine,
   slashCommand,
   sourceParts,
   summaryText,
+  targetFigure,
+  unreadableParts,
+  unreadableTrailer,
 } from "./describe.ts";
 import { escapeMrkdwn as e, markdownToMrkdwn } from "./escape.ts";
 import { plural } from "./format.ts";
@@ -100,6 +117,14 @@ const BUTTONS_JSON_BUDGET = 3500;
 const SOURCES_MAX = 600;
 /** Most sections a long script is split into. */
 const MAX_SCRIPT_SECTIONS = 3;
+/** Offer lines per section (two fields each, 10 fields at most). */
+const OFFER_LINES_PER_SECTION = 5;
+/** Longest user-typed text (an unreadable figure) quoted back. */
+const UNREADABLE_MAX = 200;
+/** Longest provenance line. */
+const PROVENANCE_MAX = 600;
+/** Budget (characters) for all provenance lines of an offer check; the rest are counted. */
+const PROVENANCE_BUDGET = 2400;
 
 /** Escaped one-line name, cut to NAME_MAX. */
 function name(text: string): string {
@@ -501,6 +526,143 @@ function regionNotFound(answer: RegionNotFoundAnswer, options: RenderOptions): K
   ];
 }
 
+/** User text inside a `code` span: escaped, one line, and without backticks (which would end the span). */
+function code(text: string, max: number): string {
+  return `\`${e(truncate(oneLine(text).replace(/`/g, "'"), max))}\``;
+}
+
+/** "I couldn't read `stock 12O` — did you mean `120k`?" for each, then what happened to them. */
+function unreadableSection(answer: OfferAnswer): KnownBlock[] {
+  const unreadable = (answer.unreadable ?? []).map(unreadableParts);
+  if (unreadable.length === 0) return [];
+  const lines = unreadable.map((u) => {
+    const said = `I couldn't read ${code(u.text, UNREADABLE_MAX)}`;
+    return u.suggestion ? `${said} — did you mean ${code(u.suggestion, UNREADABLE_MAX)}?` : `${said}.`;
+  });
+  return [
+    sectionBlock(
+      listText(null, lines, ["more unreadable figure", "more unreadable figures"], { maxItems: 20 }),
+    ),
+    contextBlock([unreadableTrailer(unreadable.length)]),
+  ];
+}
+
+/** Offer figures and the band side by side, each in its own currency; nothing compared. */
+function mismatchBlocks(answer: OfferAnswer): KnownBlock[] {
+  const offerCurrency = mismatchOfferCurrency(answer);
+  const offerCode = oneLine(answer.currencyMismatch?.offer) || "as written";
+  const rows = offerRows(answer, offerCurrency).map(([label, fig]) => `${e(label)}: ${e(fig)}`);
+  const f = bandFigures(answer.band);
+  const bandCode = oneLine(answer.currencyMismatch?.band) || currencyCode(answer.band);
+  const bandRows = [
+    `${FIGURE_LABELS.base}: ${e(f.base)}`,
+    `${FIGURE_LABELS.stock}: ${e(f.stock)}`,
+    `${FIGURE_LABELS.bonus}: ${e(f.bonus)}`,
+    `${FIGURE_LABELS.total}: ${e(f.total)}`,
+  ];
+  const hint = mismatchHint(answer);
+  const where = hint
+    ? e(truncate(hint, 500))
+    : `Compare with a band in *${e(truncate(offerCode, 50))}* instead:`;
+  return [
+    sectionBlock(`*${e(mismatchLine(answer))}*`, [
+      `*Your offer (${e(truncate(offerCode, 50))})*\n${rows.length > 0 ? rows.join("\n") : "No figures read."}`,
+      `*${name(regionName(answer.band))} band (${e(truncate(bandCode, 50))})*\n${bandRows.join("\n")}`,
+    ]),
+    sectionBlock(where),
+  ];
+}
+
+/** Each line: label, offered and the band in one field, the gauge and the position in the next. */
+function offerLineSections(answer: OfferAnswer): KnownBlock[] {
+  const currency = offerMoneyCurrency(answer);
+  const note = assumedCurrencyNote(answer);
+  const currencyLine = `Figures in *${e(currencyCode(answer.band))}*${note ? ` (${e(note)})` : ""}`;
+  const partial = answer.annual?.partial === true;
+  const lines = (answer.lines ?? []).map((l) => offerLineText(l, currency, partial));
+  if (lines.length === 0) {
+    return [sectionBlock(`${currencyLine}\nNo figures I could read to place in the band.`)];
+  }
+  const title = `${currencyLine}\n*Where your offer sits in the ${name(regionName(answer.band))} band*`;
+  const sections: KnownBlock[] = [];
+  for (let i = 0; i < lines.length; i += OFFER_LINES_PER_SECTION) {
+    const fields = lines
+      .slice(i, i + OFFER_LINES_PER_SECTION)
+      .flatMap((l) => [
+        `*${e(truncate(l.label, NAME_MAX))}*  ${e(l.offered)}\nband ${e(l.band)}`,
+        `\`${l.gauge}\`\n${e(l.position)}`,
+      ]);
+    sections.push(sectionBlock(i === 0 ? title : null, fields));
+  }
+  return sections;
+}
+
+function annualSection(answer: OfferAnswer): KnownBlock[] {
+  const formula = annualFormula(answer);
+  const signing = signingLine(answer);
+  if (!formula && !signing) return [];
+  const labels = annualLabels(answer);
+  const lines: string[] = [];
+  if (formula) {
+    lines.push(`*Annualised total*${labels ? ` (${e(truncate(labels, 200))})` : ""}`, e(formula));
+    const partial = partialNote(answer);
+    if (partial) lines.push(`_${e(partial)}_`);
+  }
+  if (signing) lines.push(e(signing));
+  return [sectionBlock(truncateMrkdwn(lines.join("\n"), MAX_SECTION_TEXT))];
+}
+
+function counterOfferBlocks(answer: OfferAnswer): KnownBlock[] {
+  const currency = offerMoneyCurrency(answer);
+  const blocks: KnownBlock[] = [];
+  const targets = (answer.targets ?? []).map((t) => {
+    const how = oneLine(t.how);
+    const head = `• *${e(truncate(oneLine(t.label) || "Figure", NAME_MAX))}* ${e(targetFigure(t, currency))}`;
+    return how !== "" ? `${head} — ${e(truncate(how, 400))}` : head;
+  });
+  if (targets.length > 0)
+    blocks.push(sectionBlock(listText("*Counter-offer*", targets, ["more figure", "more figures"])));
+  const scriptText = oneLine(answer.script) === "" ? "" : (answer.script ?? "");
+  if (scriptText !== "") blocks.push(...quoteSections("*Script with these figures*", scriptText));
+  const threshold = answer.acceptThreshold;
+  const thresholdText = oneLine(threshold?.text);
+  if (thresholdText !== "") {
+    blocks.push(sectionBlock(`*Accept if above* ${e(truncate(thresholdText, 500))}`));
+    const how = oneLine(threshold?.how);
+    if (how !== "") blocks.push(contextBlock([e(truncate(how, 1000))]));
+  }
+  const lines = (answer.provenance ?? []).map(oneLine).filter((p) => p !== "");
+  const provenance: string[] = [];
+  let used = 0;
+  for (const p of lines) {
+    const text = e(truncate(p, PROVENANCE_MAX));
+    if (used + text.length > PROVENANCE_BUDGET) break;
+    provenance.push(text);
+    used += text.length;
+  }
+  if (provenance.length < lines.length)
+    provenance.push(`${ELLIPSIS}and ${plural(lines.length - provenance.length, "more note")}`);
+  if (provenance.length > 0) blocks.push(contextBlock(provenance));
+  return blocks;
+}
+
+/**
+ * `keep` receives the blocks finalizeMessage must not drop: the disclaimer and the "more options" line.
+ * Offer checks are private: never a share button.
+ */
+function offer(answer: OfferAnswer, options: RenderOptions, keep: Set<KnownBlock>): KnownBlock[] {
+  const blocks: KnownBlock[] = [headerBlock(offerTitle(answer)), ...sharedByBlock(options)];
+  blocks.push(...unreadableSection(answer));
+  // Never compared across currencies: no gauges, no total, no targets.
+  const mismatch = answer.currencyMismatch !== null && answer.currencyMismatch !== undefined;
+  if (mismatch) blocks.push(...mismatchBlocks(answer));
+  else blocks.push(...offerLineSections(answer), ...annualSection(answer), ...counterOfferBlocks(answer));
+  const disclaimer = factsContext(answer, [e(oneLine(answer.disclaimer) || DISCLAIMER)]);
+  const actions = actionBlocks(mismatch ? offerFollowUps(answer) : answer.followUps, null);
+  for (const b of [disclaimer, ...actions]) if (b.type !== "actions") keep.add(b);
+  return [...blocks, disclaimer, ...actions];
+}
+
 function help(answer: HelpAnswer, options: RenderOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [
     headerBlock("CompBot: pay bands from our negotiation guides"),
@@ -527,7 +689,7 @@ function help(answer: HelpAnswer, options: RenderOptions): KnownBlock[] {
   return blocks;
 }
 
-function blocksFor(answer: Answer, options: RenderOptions): KnownBlock[] {
+function blocksFor(answer: Answer, options: RenderOptions, keep: Set<KnownBlock>): KnownBlock[] {
   switch (answer.kind) {
     case "band":
       return band(answer, options);
@@ -551,6 +713,8 @@ function blocksFor(answer: Answer, options: RenderOptions): KnownBlock[] {
       return regionNotFound(answer, options);
     case "help":
       return help(answer, options);
+    case "offer":
+      return offer(answer, options, keep);
     default:
       return unknownKind(answer);
   }
@@ -564,5 +728,7 @@ function unknownKind(answer: never): KnownBlock[] {
 
 /** Render an answer as a Slack message (blocks + escaped top-level `text`), within Block Kit limits. */
 export function renderBlocks(answer: Answer, options: RenderOptions = {}): SlackMessage {
-  return finalizeMessage(e(summaryText(answer)), blocksFor(answer, options), "CompBot answer");
+  const keep = new Set<KnownBlock>();
+  const blocks = blocksFor(answer, options, keep);
+  return finalizeMessage(e(summaryText(answer)), blocks, "CompBot answer", keep);
 }

@@ -12,6 +12,8 @@ import type {
   LevelAnswer,
   LevelLookupAnswer,
   NotFoundAnswer,
+  OfferAnswer,
+  OfferLine,
   RegionNotFoundAnswer,
   RegionsAnswer,
   RoleAnswer,
@@ -282,10 +284,223 @@ export function everyKind(): Answer[] {
     notFoundAnswer(),
     notFoundAnswer({ suggestions: [] }),
     regionNotFoundAnswer(),
+    ...everyOffer(),
   ];
 }
 
 /** A band in region number `i`, for many-region tests. */
 export function syntheticBand(i: number, name = `Region ${i}`): Band {
   return { ...LONDON, region: name, regionSlug: `region-${i}`, currency: i % 2 === 0 ? "EUR" : "CHF" };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Offer checks (modelled on `offer segment ml-ai-engineer london base 150k stock 120k bonus 10% signing 20k`)
+// ---------------------------------------------------------------------------------------------------------------
+
+export function offerLine(
+  component: OfferLine["component"],
+  label: string,
+  offered: number,
+  range: { low: number; high: number },
+  unit: OfferLine["unit"] = "money",
+): OfferLine {
+  const span = range.high - range.low;
+  const pct = Math.round(span > 0 ? ((offered - range.low) / span) * 100 : offered >= range.low ? 100 : 0);
+  const where = offered < range.low ? "below" : offered > range.high ? "above" : "within";
+  return { component, label, offered, low: range.low, high: range.high, unit, position: { where, pct } };
+}
+
+export const OFFER_SCRIPT =
+  "I'd like £167K in Twilio RSUs over 4 years with a £150K base, 10% bonus, and £38K signing bonus. I'm building Segment's AI customer intelligence engine — the core product differentiator for CDP market leadership. I have Google ML and Anthropic offers at £286K+ guaranteed. Segment's RSU package must make this bet compelling.";
+
+export const OFFER_PROVENANCE = [
+  "From the guide: the London band (2025-Q4) and the wording of its Negotiate Up script.",
+  "Derived: base £150K = your offer, already above the band's middle.",
+  "Derived: stock grant £167K = 75th percentile of the band's stock range (your weakest figure, at 21% of the band).",
+  "Derived: bonus 10% = top of the band's bonus range.",
+  "Derived: signing bonus £38K = the guide's $55K × 0.70 (London ÷ San Francisco total comp midpoints).",
+  "Derived: other figures in the script (competing offers) × 0.70 (London ÷ San Francisco total comp midpoints), in GBP.",
+  "Derived: accept threshold £155K in stock = the guide accepts above $242K RSUs against its $260K ask; the same ratio applied to the stock target.",
+];
+
+/** The full London offer: every figure inside the band, total 20% of the way through it. */
+export function offerAnswer(overrides: Partial<OfferAnswer> = {}): OfferAnswer {
+  return {
+    kind: "offer",
+    ...facts(),
+    band: LONDON,
+    offer: {
+      base: 150000,
+      stock: 120000,
+      bonusPct: 10,
+      bonusAmount: null,
+      signing: 20000,
+      vestYears: 4,
+      vestGiven: false,
+      currency: null,
+    },
+    assumedCurrency: true,
+    currencyMismatch: null,
+    lines: [
+      offerLine("base", "Base", 150000, LONDON.base),
+      offerLine("stock", "Stock (grant over 4 yrs)", 120000, LONDON.stock),
+      offerLine("bonus", "Bonus", 10, LONDON.bonusPct, "percent"),
+      offerLine("total", "Total comp (annualised)", 195000, LONDON.totalComp),
+    ],
+    annual: {
+      total: 195000,
+      parts: [
+        { label: "base", amount: 150000, formula: "£150K" },
+        { label: "stock per year", amount: 30000, formula: "£120K ÷ 4" },
+        { label: "bonus", amount: 15000, formula: "10% × £150K" },
+      ],
+      partial: false,
+    },
+    signing: 20000,
+    targets: [
+      {
+        component: "base",
+        label: "Base",
+        amount: 150000,
+        unit: "money",
+        how: "your offer, already above the band's middle",
+      },
+      {
+        component: "stock",
+        label: "Stock grant",
+        amount: 167000,
+        unit: "money",
+        how: "75th percentile of the band's stock range (your weakest figure, at 21% of the band)",
+      },
+      {
+        component: "bonus",
+        label: "Bonus",
+        amount: 10,
+        unit: "percent",
+        how: "top of the band's bonus range",
+      },
+      {
+        component: "signing",
+        label: "Signing bonus",
+        amount: 38000,
+        unit: "money",
+        how: "the guide's $55K × 0.70 (London ÷ San Francisco total comp midpoints)",
+      },
+    ],
+    script: OFFER_SCRIPT,
+    acceptThreshold: {
+      amount: 155000,
+      text: "£155K in stock",
+      how: "the guide accepts above $242K RSUs against its $260K ask; the same ratio applied to the stock target",
+    },
+    provenance: OFFER_PROVENANCE,
+    unreadable: [],
+    disclaimer: DISCLAIMER,
+    followUps: [],
+    command: "offer segment ml-ai-engineer london base 150000 stock 120000 bonus 10% signing 20000",
+    ...overrides,
+  };
+}
+
+/** Only a base of £100K: below the band, a partial total. */
+export function partialOfferAnswer(overrides: Partial<OfferAnswer> = {}): OfferAnswer {
+  const base = offerAnswer();
+  return offerAnswer({
+    offer: { ...base.offer, stock: null, bonusPct: null, signing: null },
+    lines: [
+      offerLine("base", "Base", 100000, LONDON.base),
+      offerLine("total", "Total comp (annualised)", 100000, LONDON.totalComp),
+    ],
+    annual: { total: 100000, parts: [{ label: "base", amount: 100000, formula: "£100K" }], partial: true },
+    signing: null,
+    command: "offer segment ml-ai-engineer london base 100000",
+    ...overrides,
+  });
+}
+
+/** $300K base and $400K stock in New York: above the band, bonus missing; another USD region to try. */
+export function aboveOfferAnswer(overrides: Partial<OfferAnswer> = {}): OfferAnswer {
+  const base = offerAnswer();
+  return offerAnswer({
+    band: NY,
+    offer: { ...base.offer, base: 300000, stock: 400000, bonusPct: null, signing: null, currency: "USD" },
+    assumedCurrency: false,
+    lines: [
+      offerLine("base", "Base", 300000, NY.base),
+      offerLine("stock", "Stock (grant over 4 yrs)", 400000, NY.stock),
+      offerLine("total", "Total comp (annualised)", 400000, NY.totalComp),
+    ],
+    annual: {
+      total: 400000,
+      parts: [
+        { label: "base", amount: 300000, formula: "$300K" },
+        { label: "stock per year", amount: 100000, formula: "$400K ÷ 4" },
+      ],
+      partial: true,
+    },
+    signing: null,
+    followUps: [
+      followUp(
+        "San Francisco",
+        "offer segment ml-ai-engineer san-francisco base USD 300000 stock USD 400000",
+        "offer",
+      ),
+    ],
+    command: "offer segment ml-ai-engineer new-york base USD 300000 stock USD 400000",
+    ...overrides,
+  });
+}
+
+const USD_REGIONS: FollowUp[] = [
+  followUp("San Francisco", "offer segment ml-ai-engineer san-francisco base USD 150000", "offer"),
+  followUp("New York", "offer segment ml-ai-engineer new-york base USD 150000", "offer"),
+];
+
+/** A $ offer for the London (£) band: nothing compared. */
+export function mismatchOfferAnswer(overrides: Partial<OfferAnswer> = {}): OfferAnswer {
+  const base = offerAnswer();
+  return offerAnswer({
+    offer: { ...base.offer, base: 150000, stock: 120000, bonusPct: 10, signing: null, currency: "USD" },
+    assumedCurrency: false,
+    currencyMismatch: { offer: "USD", band: "GBP", regionsInOfferCurrency: USD_REGIONS },
+    lines: [],
+    annual: null,
+    signing: null,
+    targets: [],
+    script: null,
+    acceptThreshold: null,
+    provenance: [],
+    followUps: USD_REGIONS,
+    command: "offer segment ml-ai-engineer london base USD 150000 stock USD 120000 bonus 10%",
+    ...overrides,
+  });
+}
+
+/** `base 150k stock 12O bonus 1O%`: two figures named back, one with a suggestion. */
+export function unreadableOfferAnswer(overrides: Partial<OfferAnswer> = {}): OfferAnswer {
+  return partialOfferAnswer({
+    unreadable: [
+      { text: "stock 12O", suggestion: "120k" },
+      { text: "bonus 1O%", suggestion: null },
+    ],
+    ...overrides,
+  });
+}
+
+/** One offer answer of each shape. */
+export function everyOffer(): OfferAnswer[] {
+  return [
+    offerAnswer(),
+    partialOfferAnswer(),
+    aboveOfferAnswer(),
+    mismatchOfferAnswer(),
+    mismatchOfferAnswer({ unreadable: [{ text: "stock 12O", suggestion: "120k" }] }),
+    unreadableOfferAnswer(),
+    offerAnswer({
+      lines: [],
+      annual: null,
+      signing: null,
+      unreadable: [{ text: "base abc", suggestion: null }],
+    }),
+  ];
 }

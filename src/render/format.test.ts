@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatMoneyRange, formatPercentRange, plural, safeText } from "./format.ts";
+import {
+  formatDate,
+  formatMoney,
+  formatMoneyRange,
+  formatPercentRange,
+  GAUGE_CELLS,
+  gauge,
+  plural,
+  safeText,
+} from "./format.ts";
 
 describe("formatMoney", () => {
   it("uses compact currency notation with at most one decimal", () => {
@@ -66,5 +75,34 @@ describe("helpers", () => {
     expect(safeText(Number.NaN)).toBe("n/a");
     expect(safeText({})).toBe("");
     expect(safeText("x")).toBe("x");
+  });
+});
+
+describe("gauge", () => {
+  it("fills one cell per full 10% of the band", () => {
+    expect(gauge(0)).toBe("▕□□□□□□□□□□▏ 0%");
+    expect(gauge(55)).toBe("▕■■■■■□□□□□▏ 55%");
+    expect(gauge(100)).toBe("▕■■■■■■■■■■▏ 100%");
+    expect(gauge(21)).toBe("▕■■□□□□□□□□▏ 21%");
+    expect(gauge(99.6)).toBe("▕■■■■■■■■■■▏ 100%");
+  });
+  it("below the band: every cell empty and 'below'; above: every cell full and 'above'", () => {
+    expect(gauge(-20)).toBe("▕□□□□□□□□□□▏ below");
+    expect(gauge(-400)).toBe("▕□□□□□□□□□□▏ below");
+    expect(gauge(130)).toBe("▕■■■■■■■■■■▏ above");
+  });
+  it("follows `where` when given (a single-figure band says nothing of the side in pct)", () => {
+    expect(gauge(100, "above")).toBe("▕■■■■■■■■■■▏ above");
+    expect(gauge(0, "below")).toBe("▕□□□□□□□□□□▏ below");
+    expect(gauge(130, "within")).toBe("▕■■■■■■■■■■▏ 100%");
+    expect(gauge(-0.4, "within")).toBe("▕□□□□□□□□□□▏ 0%");
+  });
+  it("always has 10 cells and never prints NaN or -0", () => {
+    for (const pct of [-1e9, -20, -0.4, 0, 5, 9.9, 10, 45, 55, 99, 100, 101, 1e9, Number.NaN]) {
+      const g = gauge(pct);
+      expect(g.match(/[■□]/g)).toHaveLength(GAUGE_CELLS);
+      expect(g).not.toMatch(/NaN|-0|undefined/);
+    }
+    expect(gauge(Number.NaN)).toBe("▕□□□□□□□□□□▏ n/a");
   });
 });

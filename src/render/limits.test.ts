@@ -80,6 +80,24 @@ describe("builders respect limits by construction", () => {
     expect(blockKitViolations(m)).toEqual([]);
     expect(finalizeMessage("t".repeat(5000), []).text.length).toBe(4000);
   });
+  it("finalizeMessage never drops the blocks in `keep` (a disclaimer), only others", () => {
+    const many = Array.from({ length: 80 }, () => sectionBlock("w ".repeat(1400)));
+    const disclaimer = contextBlock(["Not financial advice"]);
+    const actions = actionsBlocks([buttonElement({ text: "Go", actionId: "a", value: "x" })!], "p");
+    const m = finalizeMessage(
+      "t",
+      [headerBlock("h"), ...many, disclaimer, ...actions],
+      "t",
+      new Set([disclaimer]),
+    );
+    expect(blockKitViolations(m)).toEqual([]);
+    expect(m.blocks.at(-2)).toBe(disclaimer);
+    expect(m.blocks.at(-1)?.type).toBe("actions");
+    expect(m.blocks.length).toBeLessThan(82);
+    // Without `keep`, it goes like any other block.
+    const plain = finalizeMessage("t", [headerBlock("h"), ...many, disclaimer, ...actions]);
+    expect(plain.blocks).not.toContain(disclaimer);
+  });
 });
 
 describe("blockKitViolations catches each kind of violation", () => {

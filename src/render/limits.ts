@@ -191,13 +191,19 @@ const MIN_SHRUNK_TEXT = 200;
 /**
  * The last step of every renderer: a non-empty, capped `text`; at most 50 blocks; the blocks' JSON under
  * MAX_BLOCKS_JSON (longest mrkdwn texts are cut first, then blocks before the trailing actions are dropped).
+ * Blocks in `keep` (a disclaimer, say) are never dropped, though their text may be cut like any other.
  */
-export function finalizeMessage(text: string, blocks: KnownBlock[], fallbackText = "CompBot"): SlackMessage {
+export function finalizeMessage(
+  text: string,
+  blocks: KnownBlock[],
+  fallbackText = "CompBot",
+  keep: ReadonlySet<KnownBlock> = new Set(),
+): SlackMessage {
   const out = [...blocks];
-  // Keep trailing actions blocks (the buttons) when dropping.
+  // Keep trailing actions blocks (the buttons) and the blocks in `keep` when dropping.
   const dropOne = (): boolean => {
     let i = out.length - 1;
-    while (i >= 0 && out[i]?.type === "actions") i--;
+    while (i >= 0 && (out[i]?.type === "actions" || keep.has(out[i]!))) i--;
     if (i <= 0) return false; // keep the first block (the header)
     out.splice(i, 1);
     return true;

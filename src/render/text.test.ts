@@ -1,17 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../answers/types.ts";
 import {
+  aboveOfferAnswer,
   bandAnswer,
   everyKind,
+  everyOffer,
   followUp,
   guide,
   helpAnswer,
   LONDON,
   levelLookupAnswer,
+  mismatchOfferAnswer,
   notFoundAnswer,
+  offerAnswer,
+  partialOfferAnswer,
   regionNotFoundAnswer,
   regionsAnswer,
   scriptAnswer,
+  unreadableOfferAnswer,
 } from "./fixtures.test-helpers.ts";
 import { renderText } from "./text.ts";
 
@@ -109,8 +115,113 @@ describe("renderText", () => {
   });
 });
 
+describe("renderText: offer check", () => {
+  const out = renderText(offerAnswer());
+  const lines = out.split("\n");
+
+  it("heading, currency, then label | offered | band | position + gauge in aligned columns", () => {
+    expect(lines[0]).toBe("Offer check · ML/AI Engineer · Segment · London");
+    expect(lines[1]).toBe("Figures in GBP (read as GBP, the band's currency — add £/$/€ to be explicit)");
+    expect(out).toContain("Where your offer sits in the London band");
+    const rows = ["Base", "Stock (grant over 4 yrs)", "Bonus", "Total comp (annualised)"].map((label) =>
+      lines.find((l) => l.startsWith(`  ${label} `)),
+    );
+    expect(rows.every((r) => r !== undefined)).toBe(true);
+    for (const col of [/£\d|\d+%/, /▕/, /\d+% of the way|at the band/]) {
+      const starts = rows.map((r) => r!.search(col));
+      expect(starts.every((at) => at > 0)).toBe(true);
+    }
+    // Offered, band, gauge and position each start in one column.
+    const at = (r: string, s: string) => r.indexOf(s);
+    expect(
+      new Set([at(rows[0]!, "£150K"), at(rows[1]!, "£120K"), at(rows[2]!, "10% "), at(rows[3]!, "£195K")])
+        .size,
+    ).toBe(1);
+    expect(new Set(rows.map((r) => r!.indexOf("▕"))).size).toBe(1);
+    expect(rows[0]).toBe(
+      "  Base                      £150K    £132K–£165K  ▕■■■■■□□□□□▏ 55%   55% of the way from low to high",
+    );
+    expect(rows[3]).toContain("▕■■□□□□□□□□▏ 20%   20% of the way from low to high");
+    expect(lines.find((l) => l.includes("Offered"))).toMatch(/^ +Offered +Band +Position$/);
+  });
+
+  it("annualised total with its formula, signing bonus apart, then the counter-offer and the script", () => {
+    expect(out).toContain(
+      "Annualised total (base + stock per year + bonus)\n  £150K + £120K ÷ 4 + 10% × £150K = £195K\n  + £20K signing bonus in year one",
+    );
+    expect(out).toMatch(/^ {2}Stock grant {4}£167K {2}75th percentile of the band's stock range/m);
+    expect(out).toMatch(/^ {2}Signing bonus {2}£38K {3}the guide's \$55K × 0\.70/m);
+    expect(out).toMatch(/^Script with these figures\n {2}> I'd like £167K in Twilio RSUs/m);
+    expect(out).toContain("Accept if above £155K in stock\n  the guide accepts above $242K RSUs");
+    expect(out).toContain("Where the numbers come from\n  • From the guide: the London band (2025-Q4)");
+    expect(out).toContain("Not financial, tax or legal advice");
+    expect(out.indexOf("Counter-offer")).toBeLessThan(out.indexOf("Script with these figures"));
+    expect(out.indexOf("Script with these figures")).toBeLessThan(out.indexOf("Accept if above"));
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(100);
+  });
+
+  it("partial, below and above", () => {
+    const partial = renderText(partialOfferAnswer());
+    expect(partial).toContain("  Partial total: stock and bonus not given.");
+    expect(partial).toMatch(/^ {2}Base +£100K +£132K–£165K +▕□□□□□□□□□□▏ below {2}below the band$/m);
+    expect(partial).toContain("£100K (partial)");
+    const above = renderText(aboveOfferAnswer());
+    expect(above).toMatch(/^ {2}Base +\$300K +\$182K–\$222K +▕■■■■■■■■■■▏ above {2}above the band$/m);
+    expect(above).toContain("Figures in USD\n");
+    expect(above).toMatch(/^Next: {2}\/comp offer segment ml-ai-engineer san-francisco/m);
+  });
+
+  it("currency mismatch: both sides labelled, nothing compared, the bands in the offer's currency", () => {
+    const mm = renderText(mismatchOfferAnswer());
+    expect(mm).toContain("Your offer is in USD but the London band is in GBP, so I haven't compared them.");
+    expect(mm).toMatch(/^Your offer \(USD\)\n {2}Base +\$150K$/m);
+    expect(mm).toMatch(/^London band \(GBP\)\n {2}Base +£132K–£165K$/m);
+    expect(mm).toMatch(
+      /^Compare in USD: {2}\/comp offer segment ml-ai-engineer san-francisco base USD 150000/m,
+    );
+    // Each region once, though it is both a region in USD and a follow-up.
+    expect(mm.match(/san-francisco/g)).toHaveLength(1);
+    expect(mm).not.toMatch(/[▕■□]|Counter-offer|Annualised|Accept if/);
+    expect(mm).toContain("Not financial, tax or legal advice");
+  });
+
+  it("unreadable figures come first, each named back", () => {
+    const u = renderText(unreadableOfferAnswer()).split("\n");
+    expect(u.slice(3, 6)).toEqual([
+      "I couldn't read `stock 12O` — did you mean `120k`?",
+      "I couldn't read `bonus 1O%`.",
+      "I left them out: send the offer again to include them.",
+    ]);
+  });
+
+  it("never prints undefined/null/NaN or control characters, even with holes in the data", () => {
+    const holes: Answer[] = [
+      offerAnswer({
+        lines: [
+          { ...offerAnswer().lines[0]!, offered: Number.NaN, position: { where: "within", pct: Number.NaN } },
+        ],
+        annual: { total: Number.NaN, parts: [], partial: true },
+        signing: Number.NaN,
+        targets: [{ component: "base", label: "", amount: Number.NaN, unit: "money", how: "" }],
+        script: "",
+        acceptThreshold: { amount: 0, text: "", how: "" },
+        provenance: ["", "\u001b[31mred"],
+        unreadable: [{ text: "", suggestion: "" }],
+        disclaimer: "",
+      }),
+      { ...offerAnswer(), lines: undefined, targets: undefined, provenance: undefined } as unknown as Answer,
+      { ...mismatchOfferAnswer(), offer: {}, currencyMismatch: { offer: "", band: "" } } as unknown as Answer,
+    ];
+    for (const a of [...everyOffer(), ...holes]) {
+      const text = renderText(a);
+      expect(text.trim().length).toBeGreaterThan(0);
+      expect(text).not.toMatch(BAD);
+    }
+  });
+});
+
 it("an answer kind the renderer does not know yet still prints something sensible", () => {
-  expect(renderText({ kind: "offer" } as unknown as Answer)).toBe(
-    'CompBot cannot show this answer here yet (kind "offer")',
+  expect(renderText({ kind: "mystery" } as unknown as Answer)).toBe(
+    'CompBot cannot show this answer here yet (kind "mystery")',
   );
 });

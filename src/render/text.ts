@@ -2,11 +2,14 @@
  * Answer -> plain terminal text (the local console, like Hubot's shell adapter). No ANSI colours, no JSON;
  * figures in aligned columns; guide text cleaned of control characters (so a guide cannot inject escape codes).
  */
-import type { Answer, FollowUp, GuideFacts } from "../answers/types.ts";
+import type { Answer, FollowUp, GuideFacts, OfferAnswer } from "../answers/types.ts";
 import { DISCLAIMER } from "../answers/types.ts";
 import type { Band } from "../guides/types.ts";
 import {
+  annualFormula,
+  annualLabels,
   askedPhrase,
+  assumedCurrencyNote,
   bandFigures,
   companyName,
   currencyCode,
@@ -16,15 +19,28 @@ import {
   guideTitle,
   levelLine,
   levelSummary,
+  mismatchHint,
+  mismatchLine,
+  mismatchOfferCurrency,
+  offerFollowUps,
+  offerLineText,
+  offerMoneyCurrency,
+  offerRows,
+  offerTitle,
   oneLine,
   overdueLine,
+  partialNote,
   regionChoices,
   regionName,
   sameCompany,
+  signingLine,
   slashCommand,
   sourceParts,
   summaryText,
+  targetFigure,
   unknownKindText,
+  unreadableParts,
+  unreadableTrailer,
 } from "./describe.ts";
 import { plural, safeText } from "./format.ts";
 
@@ -133,6 +149,118 @@ function join(sections: string[][]): string {
     .filter((s) => s.length > 0)
     .map((s) => s.join("\n"))
     .join("\n\n");
+}
+
+/** Like `columns`, with the last cell word-wrapped to WRAP_WIDTH; its continuation lines start under it. */
+function hangingColumns(rows: string[][]): string[] {
+  const heads = columns(rows.map((row) => row.slice(0, -1)));
+  const width = Math.max(0, ...heads.map((h) => [...h].length)) + 2;
+  return rows.flatMap((row, i) => {
+    const head = heads[i] ?? "";
+    const pad = " ".repeat(width - [...head].length);
+    const [first = "", ...rest] = wrap(row[row.length - 1] ?? "", Math.max(30, WRAP_WIDTH - width), "");
+    return [`${head}${pad}${first}`.trimEnd(), ...rest.map((r) => `${" ".repeat(width)}${r}`)];
+  });
+}
+
+function offerSections(answer: OfferAnswer): string[][] {
+  const note = assumedCurrencyNote(answer);
+  const sections: string[][] = [
+    [
+      line(offerTitle(answer)),
+      ...(answer.currencyMismatch
+        ? []
+        : [`Figures in ${line(currencyCode(answer.band))}${note ? ` (${line(note)})` : ""}`]),
+    ],
+  ];
+  const unreadable = (answer.unreadable ?? []).map(unreadableParts);
+  if (unreadable.length > 0) {
+    const said = unreadable.slice(0, MAX_LIST).map((u) => {
+      const text = `I couldn't read \`${line(u.text)}\``;
+      return u.suggestion ? `${text} — did you mean \`${line(u.suggestion)}\`?` : `${text}.`;
+    });
+    if (unreadable.length > MAX_LIST) said.push(`…and ${unreadable.length - MAX_LIST} more`);
+    sections.push([...said, unreadableTrailer(unreadable.length)]);
+  }
+  const disclaimer = line(answer.disclaimer) || DISCLAIMER;
+  if (answer.currencyMismatch) {
+    const offerCode = line(answer.currencyMismatch.offer) || "as written";
+    const bandCode = line(answer.currencyMismatch.band) || line(currencyCode(answer.band));
+    const rows = offerRows(answer, mismatchOfferCurrency(answer)).map(([label, fig]) => [line(label), fig]);
+    const regions = answer.currencyMismatch.regionsInOfferCurrency ?? [];
+    sections.push(wrap(line(mismatchLine(answer)), WRAP_WIDTH, ""));
+    sections.push([
+      `Your offer (${offerCode})`,
+      ...(rows.length > 0 ? columns(rows) : [`${INDENT}No figures read.`]),
+    ]);
+    sections.push([`${line(regionName(answer.band))} band (${bandCode})`, ...columns(bandRows(answer.band))]);
+    const hint = mismatchHint(answer);
+    if (hint) sections.push(wrap(line(hint), WRAP_WIDTH, ""));
+    sections.push([disclaimer, ...factsLines(answer)]);
+    sections.push(
+      nextLines(offerFollowUps(answer), regions.length > 0 ? `Compare in ${offerCode}:` : "Next:"),
+    );
+    return sections;
+  }
+
+  const currency = offerMoneyCurrency(answer);
+  const lines = (answer.lines ?? []).map((l) => offerLineText(l, currency, answer.annual?.partial === true));
+  if (lines.length > 0) {
+    sections.push([
+      `Where your offer sits in the ${line(regionName(answer.band))} band`,
+      ...columns([
+        ["", "Offered", "Band", "Position", ""],
+        ...lines.map((l) => [line(l.label), l.offered, l.band, l.gauge, l.position]),
+      ]),
+    ]);
+  } else {
+    sections.push(["No figures I could read to place in the band."]);
+  }
+
+  const formula = annualFormula(answer);
+  const signing = signingLine(answer);
+  if (formula || signing) {
+    const labels = line(annualLabels(answer));
+    const annual: string[] = [];
+    if (formula) {
+      annual.push(`Annualised total${labels ? ` (${labels})` : ""}`, `${INDENT}${line(formula)}`);
+      const partial = partialNote(answer);
+      if (partial) annual.push(`${INDENT}${partial}`);
+    }
+    if (signing) annual.push(formula ? `${INDENT}${signing}` : signing);
+    sections.push(annual);
+  }
+
+  const targets = (answer.targets ?? []).map((t) => [
+    line(t.label) || "Figure",
+    targetFigure(t, currency),
+    line(t.how),
+  ]);
+  if (targets.length > 0) sections.push(["Counter-offer", ...hangingColumns(targets.slice(0, MAX_LIST))]);
+  const scriptText = cleanTerminalText(answer.script ?? "").trim();
+  if (scriptText !== "")
+    sections.push([
+      "Script with these figures",
+      ...wrap(plainMarkdown(scriptText), WRAP_WIDTH, `${INDENT}> `),
+    ]);
+  const threshold = line(answer.acceptThreshold?.text);
+  if (threshold !== "") {
+    const how = line(answer.acceptThreshold?.how);
+    sections.push([`Accept if above ${threshold}`, ...(how !== "" ? wrap(how, WRAP_WIDTH, INDENT) : [])]);
+  }
+  const provenance = (answer.provenance ?? []).map(line).filter((p) => p !== "");
+  if (provenance.length > 0) {
+    sections.push([
+      "Where the numbers come from",
+      ...provenance.slice(0, MAX_LIST).flatMap((p) => {
+        const [first = "", ...rest] = wrap(p, WRAP_WIDTH - INDENT.length - 2, "");
+        return [`${INDENT}• ${first}`, ...rest.map((r) => `${INDENT}  ${r}`)];
+      }),
+    ]);
+  }
+  sections.push([disclaimer, ...factsLines(answer)]);
+  sections.push(nextLines(answer.followUps));
+  return sections;
 }
 
 function body(answer: Answer): string[][] {
@@ -326,6 +454,8 @@ function body(answer: Answer): string[][] {
         [`${plural(answer.guideCount ?? 0, "guide")} loaded${DOT}/comp list shows them all`],
       ];
     }
+    case "offer":
+      return offerSections(answer);
     default:
       return [[unknownKindText(answer)]];
   }
