@@ -178,17 +178,13 @@ export function offerAnswer({ guide, band, offer, body, facts, format }: OfferIn
       formula: `${format(offer.stock.amount, cur)} ÷ ${offer.vestYears}`,
     });
   }
-  let bonusKnown = true;
-  if (offer.bonusAmount)
-    parts.push({
-      label: "bonus",
-      amount: offer.bonusAmount.amount,
-      formula: format(offer.bonusAmount.amount, cur),
-    });
+  if (offer.bonusAmount) parts.push({ label: "bonus", amount: offer.bonusAmount.amount, formula: format(offer.bonusAmount.amount, cur) });
   else if (offer.bonusPct !== null && offer.base) {
     const amount = (offer.base.amount * offer.bonusPct) / 100;
     parts.push({ label: "bonus", amount, formula: `${offer.bonusPct}% × ${format(offer.base.amount, cur)}` });
-  } else bonusKnown = offer.bonusPct === null ? false : false;
+  }
+  // A bonus is known as an amount, or as a percentage of a known base.
+  const bonusKnown = Boolean(offer.bonusAmount) || (offer.bonusPct !== null && Boolean(offer.base));
   if (parts.length > 0) {
     const total = parts.reduce((sum, p) => sum + p.amount, 0);
     const partial = !offer.base || !offer.stock || !bonusKnown;
@@ -215,7 +211,9 @@ export function offerAnswer({ guide, band, offer, body, facts, format }: OfferIn
       amount = offered !== null && offered >= q3 ? round(range.high) : q3;
       how =
         amount === q3
-          ? `75th percentile of the band's ${component} range (your weakest figure, at ${weakest.position.pct}% of the band)`
+          ? `75th percentile of the band's ${component} range (your weakest figure, ${
+              weakest.position.where === "below" ? "below the band" : `at ${weakest.position.pct}% of the band`
+            })`
           : `top of the band's ${component} range (you are already past its 75th percentile)`;
     } else {
       const mid = round(at(range, 0.5));

@@ -827,6 +827,16 @@ describe("extreme data stays within every limit", () => {
     expect(quoted.join(" ").match(/Word/g)?.length).toBe(1000);
   });
 
+  it("a huge script keeps its disclaimer when the message is cut to fit", () => {
+    const scripts = extremeAnswers().filter((a) => a.kind === "script");
+    for (const a of scripts) {
+      const m = renderBlocks(a);
+      expectValid(m);
+      const context = textsOfType(m, "mrkdwn").join("\n");
+      expect(context).toContain(a.kind === "script" ? escapeMrkdwn(a.disclaimer).slice(0, 40) : "");
+    }
+  });
+
   it("a huge offer check keeps its header, its first lines and its buttons", () => {
     const offers = extremeAnswers().filter((a) => a.kind === "offer");
     expect(offers).toHaveLength(2);

@@ -400,7 +400,7 @@ function catalog(answer: CatalogAnswer, options: RenderOptions): KnownBlock[] {
   ];
 }
 
-function script(answer: ScriptAnswer, options: RenderOptions): KnownBlock[] {
+function script(answer: ScriptAnswer, options: RenderOptions, keep: Set<KnownBlock>): KnownBlock[] {
   const { guide } = answer;
   const blocks: KnownBlock[] = [
     headerBlock(`Negotiation script${DOT}${guideTitle(guide)}`),
@@ -435,8 +435,10 @@ function script(answer: ScriptAnswer, options: RenderOptions): KnownBlock[] {
   if (dna === "" && levers.length === 0 && scriptText.trim() === "") {
     blocks.push(sectionBlock(`The ${name(guideTitle(guide))} guide has no negotiation script yet.`));
   }
-  const disclaimer = oneLine(answer.disclaimer) || DISCLAIMER;
-  blocks.push(factsContext(answer, [e(disclaimer)]));
+  const disclaimer = factsContext(answer, [e(oneLine(answer.disclaimer) || DISCLAIMER)]);
+  // The disclaimer survives any cut made to fit Slack's size limits.
+  keep.add(disclaimer);
+  blocks.push(disclaimer);
   // Scripts are private: never a share button.
   blocks.push(...actionBlocks(answer.followUps, null));
   return blocks;
@@ -702,7 +704,7 @@ function blocksFor(answer: Answer, options: RenderOptions, keep: Set<KnownBlock>
     case "catalog":
       return catalog(answer, options);
     case "script":
-      return script(answer, options);
+      return script(answer, options, keep);
     case "level":
       return level(answer, options);
     case "level-lookup":
