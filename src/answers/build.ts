@@ -29,6 +29,10 @@ export const EXAMPLES: HelpAnswer["examples"] = [
   { command: "script segment ml-ai-engineer", description: "the negotiation script (sent privately)" },
   { command: "level segment ml-ai-engineer", description: "how the role maps to other companies' levels" },
   { command: "level google l5", description: "the guides that map to an outside level" },
+  {
+    command: "offer segment ml-ai-engineer london base 150k stock 120k bonus 10%",
+    description: "where an offer sits in the band, and a counter-offer (sent privately)",
+  },
   { command: "list", description: "every guide we have" },
 ];
 
