@@ -61,7 +61,7 @@ describe("checkGuides", () => {
       `error   ${path.join(t.dir, "acme/a.md")}: compensation.0.base_low: expected a positive number, found "abc"`,
       `error   ${path.join(t.dir, "acme/b.md")}: salary_data_quarter: expected a quarter such as "2025-Q4", found "Q4"`,
       `warning ${path.join(t.dir, "acme/c.md")}: next_review_due: review was due 2026-01-01, 31 days before 2026-02-01`,
-      "3 guides checked: 2 errors, 1 warnings",
+      "3 guides checked: 2 errors, 1 warning",
     ]);
   });
 
@@ -70,7 +70,7 @@ describe("checkGuides", () => {
     t.write("acme/c.md", guideText({ company: "acme", role: "c", nextReviewDue: "2026-01-01" }));
     const report = await checkGuides(t.dir, { today: "2026-02-01" });
     expect(report.exitCode).toBe(0);
-    expect(report.lines.at(-1)).toBe("1 guides checked: 0 errors, 1 warnings");
+    expect(report.lines.at(-1)).toBe("1 guide checked: 0 errors, 1 warning");
   });
 
   it("gives a single fatal line for a missing directory", async () => {
@@ -97,7 +97,7 @@ describe("guides:check CLI", () => {
     expect(r.lines.filter((l) => l.includes("body-mismatch") || l.includes("body table says"))).toHaveLength(
       3,
     );
-    expect(r.lines.at(-1)).toMatch(/^1 guides checked: 0 errors, \d+ warnings$/);
+    expect(r.lines.at(-1)).toMatch(/^1 guide checked: 0 errors, \d+ warnings?$/);
   });
 
   it("uses GUIDES_DIR when no directory is given", () => {
@@ -105,7 +105,7 @@ describe("guides:check CLI", () => {
     t.write("acme/a.md", guideText({ company: "acme", role: "a", nextReviewDue: "2999-01-01" }));
     const r = runCli([], { GUIDES_DIR: t.dir });
     expect(r.code).toBe(0);
-    expect(r.lines).toEqual(["1 guides checked: 0 errors, 0 warnings"]);
+    expect(r.lines).toEqual(["1 guide checked: 0 errors, 0 warnings"]);
   });
 
   it("exits 1 and prints one line per problem when a guide is bad", () => {
@@ -122,7 +122,7 @@ describe("guides:check CLI", () => {
     expect(r.code).toBe(1);
     expect(r.lines).toEqual([
       `error   ${bad}: compensation.0.currency: expected an ISO 4217 currency code such as "USD" (upper case), found "eur"`,
-      "2 guides checked: 1 errors, 0 warnings",
+      "2 guides checked: 1 error, 0 warnings",
     ]);
   });
 

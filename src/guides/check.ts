@@ -108,7 +108,8 @@ export async function checkGuides(dir: string, options: CheckOptions = {}): Prom
   for (const p of problems) lines.push(formatProblem(p));
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
-  lines.push(`${loaded.files} guides checked: ${errors} errors, ${warnings} warnings`);
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  lines.push(`${count(loaded.files, "guide")} checked: ${count(errors, "error")}, ${count(warnings, "warning")}`);
   return {
     lines,
     fatal: null,
