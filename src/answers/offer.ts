@@ -178,7 +178,12 @@ export function offerAnswer({ guide, band, offer, body, facts, format }: OfferIn
       formula: `${format(offer.stock.amount, cur)} ÷ ${offer.vestYears}`,
     });
   }
-  if (offer.bonusAmount) parts.push({ label: "bonus", amount: offer.bonusAmount.amount, formula: format(offer.bonusAmount.amount, cur) });
+  if (offer.bonusAmount)
+    parts.push({
+      label: "bonus",
+      amount: offer.bonusAmount.amount,
+      formula: format(offer.bonusAmount.amount, cur),
+    });
   else if (offer.bonusPct !== null && offer.base) {
     const amount = (offer.base.amount * offer.bonusPct) / 100;
     parts.push({ label: "bonus", amount, formula: `${offer.bonusPct}% × ${format(offer.base.amount, cur)}` });
@@ -212,7 +217,9 @@ export function offerAnswer({ guide, band, offer, body, facts, format }: OfferIn
       how =
         amount === q3
           ? `75th percentile of the band's ${component} range (your weakest figure, ${
-              weakest.position.where === "below" ? "below the band" : `at ${weakest.position.pct}% of the band`
+              weakest.position.where === "below"
+                ? "below the band"
+                : `at ${weakest.position.pct}% of the band`
             })`
           : `top of the band's ${component} range (you are already past its 75th percentile)`;
     } else {

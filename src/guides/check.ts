@@ -109,7 +109,9 @@ export async function checkGuides(dir: string, options: CheckOptions = {}): Prom
   const errors = problems.filter((p) => p.severity === "error").length;
   const warnings = problems.length - errors;
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  lines.push(`${count(loaded.files, "guide")} checked: ${count(errors, "error")}, ${count(warnings, "warning")}`);
+  lines.push(
+    `${count(loaded.files, "guide")} checked: ${count(errors, "error")}, ${count(warnings, "warning")}`,
+  );
   return {
     lines,
     fatal: null,

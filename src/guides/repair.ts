@@ -54,7 +54,6 @@ function byteOf(ch: string): number | undefined {
   return BYTE_OF_SPECIAL.get(cp);
 }
 
-const isLeadByte = (b: number | undefined): b is number => b !== undefined && b >= 0xc2 && b <= 0xf4;
 const isContByte = (b: number | undefined): b is number => b !== undefined && b >= 0x80 && b <= 0xbf;
 
 /** How many continuation bytes a lead byte needs. */
