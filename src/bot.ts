@@ -2,6 +2,7 @@
  * The Slack-free core behind every surface: guides in, questions in, answers out.
  * Data flows one way: text -> Query (src/questions) -> Answer (src/answers) -> renderers (src/render).
  */
+import { fileURLToPath } from "node:url";
 import { buildAnswer } from "./answers/build.ts";
 import type { Answer } from "./answers/types.ts";
 import { readGuideBody } from "./guides/body.ts";
@@ -29,6 +30,8 @@ export interface Reply {
 export interface LoadOptions {
   /** Today's date (YYYY-MM-DD) for overdue checks; defaults to the real date (UTC). */
   today?: () => string;
+  /** Index cache directory, or false for none. Default: defaultCacheDir(), for catalogues of 1,000+ files. */
+  cache?: string | false;
 }
 
 export interface CompBotApi {
@@ -114,8 +117,25 @@ function nextContext(answer: Answer, previous: ConversationContext): Conversatio
   return previous;
 }
 
+/**
+ * The index cache used by default: $COMPBOT_CACHE_DIR ("off" or empty: none), else `.compbot-cache/` in the
+ * project (git-ignored). Only catalogues of CACHE_MIN_FILES or more use it: smaller ones parse in well
+ * under a second anyway.
+ */
+export function defaultCacheDir(): string | false {
+  const env = process.env.COMPBOT_CACHE_DIR;
+  if (env !== undefined) return env === "" || env === "off" ? false : env;
+  return fileURLToPath(new URL("../.compbot-cache/", import.meta.url));
+}
+const CACHE_MIN_FILES = 1_000;
+
 export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
   const today = options.today ?? realToday;
-  const { guides, problems } = await loadGuides(guidesDir, { today: today() });
+  const cache = options.cache === undefined ? defaultCacheDir() : options.cache;
+  const { guides, problems } = await loadGuides(guidesDir, {
+    today: today(),
+    cache,
+    cacheMinFiles: options.cache === undefined ? CACHE_MIN_FILES : 0,
+  });
   return { bot: new CompBot(new SearchIndex(guides), today), problems };
 };

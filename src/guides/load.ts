@@ -3,20 +3,50 @@
  * read with bounded concurrency, bodies are never kept, and one bad file only costs that file.
  */
 import type { Dirent } from "node:fs";
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
-import { parseGuideBody } from "./body.ts";
-import { compareBodyWithFrontmatter } from "./consistency.ts";
-import { FrontmatterLanguageError, type SplitGuide, splitGuide } from "./frontmatter.ts";
-import { repairMojibake } from "./repair.ts";
-import { validateFrontmatter } from "./schema.ts";
+import { cacheFileFor, readCache, writeCache } from "./cache.ts";
+import { readEntriesInWorkers } from "./parallel.ts";
+import { errorText, type FileEntry, readEntry, type SameFile, withOverdue } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
+
+export { type FileResult, loadGuideText } from "./parse-file.ts";
 
 export interface LoadOptions {
   /** "YYYY-MM-DD" for the overdue check; defaults to today's UTC date. */
   today?: string;
   /** Also parse each body and warn where its comp table disagrees with the frontmatter. */
   checkBody?: boolean;
+  /**
+   * Parse in this many worker threads; 0 parses on the calling thread. Default: 2 (at most the cores
+   * minus none, and 0 on a single core) for catalogues of WORKER_THRESHOLD files or more, else 0.
+   * The result is the same either way.
+   */
+  workers?: number;
+  /**
+   * Directory of the index cache (see cache.ts), or false (the default) for none. With a cache, unchanged
+   * files (same bytes) are not parsed again; the result is the same as without.
+   */
+  cache?: string | false;
+  /** Use the cache only for catalogues of at least this many files (default 0: always). */
+  cacheMinFiles?: number;
+}
+
+/** What the index cache did on this load. */
+export interface CacheReport {
+  /** The cache file. */
+  file: string;
+  /** hit: every file reused; partial: some parsed again; rebuilt: the cache could not be used at all. */
+  status: "hit" | "partial" | "rebuilt";
+  /** Why the cache was rebuilt ("no cache file", "corrupt (checksum mismatch)"…), or null. */
+  reason: string | null;
+  /** Files whose cached entry was reused / files parsed. */
+  reused: number;
+  parsed: number;
+  /** Whether the cache file was (re)written; `writeError` says why not. */
+  written: boolean;
+  writeError: string | null;
 }
 
 export interface LoadResult {
@@ -24,6 +54,22 @@ export interface LoadResult {
   problems: GuideProblem[];
   /** Guide files found (loaded or not). */
   files: number;
+  /** Set when the `cache` option is used. */
+  cache?: CacheReport;
+  /** Set when files were parsed in worker threads: how many workers, and how many files they did. */
+  parallel?: { workers: number; filesInWorkers: number };
+  /** Milliseconds spent in each phase (list, cache-read, read, assemble, cache-write), for the benchmark. */
+  timings: Record<string, number>;
+}
+
+/** Catalogues at least this big are parsed in worker threads by default (starting one costs ~0.1–0.3 s). */
+export const WORKER_THRESHOLD = 2_000;
+
+/** Worker threads used by default: two (the bench machine's cores), fewer on smaller machines. */
+export function defaultWorkers(files: number): number {
+  if (files < WORKER_THRESHOLD) return 0;
+  const cores = availableParallelism();
+  return cores < 2 ? 0 : 2;
 }
 
 /** How many files or directories are read at once. */
@@ -45,18 +91,6 @@ export async function mapLimit<T, R>(
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
-}
-
-function errorText(err: unknown): string {
-  if (err && typeof err === "object" && "code" in err) {
-    const code = String((err as { code: unknown }).code);
-    if (code === "ENOENT") return "it does not exist";
-    if (code === "EACCES" || code === "EPERM") return "permission denied";
-    if (code === "ENOTDIR") return "it is not a directory";
-    if (code === "EISDIR") return "it is a directory";
-    return code;
-  }
-  return err instanceof Error ? err.message : String(err);
 }
 
 const isGuideFileName = (name: string) =>
@@ -144,136 +178,61 @@ export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function yamlErrorText(err: unknown): string {
-  const e = err as { reason?: unknown; mark?: { line?: unknown; column?: unknown } };
-  if (typeof e?.reason === "string") {
-    const line = typeof e.mark?.line === "number" ? e.mark.line + 1 : null;
-    const column = typeof e.mark?.column === "number" ? e.mark.column + 1 : null;
-    return line === null
-      ? e.reason
-      : `${e.reason} (line ${line}${column === null ? "" : `, column ${column}`})`;
-  }
-  return err instanceof Error ? err.message.split("\n")[0]! : String(err);
-}
-
-export interface FileResult {
-  guide: Guide | null;
-  problems: GuideProblem[];
-}
-
-/** Validates one guide's text (as read from `file`). Never throws. */
-export function loadGuideText(
-  file: string,
-  raw: string,
-  options: { today: string; checkBody: boolean },
-): FileResult {
-  const problems: GuideProblem[] = [];
-  const fail = (code: string, message: string, p = ""): FileResult => {
-    problems.push({ severity: "error", code, file, path: p, message });
-    return { guide: null, problems };
-  };
-
-  const repair = repairMojibake(raw);
-  if (repair.repaired + repair.dropped > 0) {
-    problems.push({
-      severity: "warning",
-      code: "mojibake",
-      file,
-      path: "",
-      message: `repaired ${repair.repaired} mojibake sequences (${repair.dropped} characters dropped); run guides:check --fix to rewrite the file`,
-    });
-  }
-  const text = repair.text;
-  if (text.trim() === "")
-    return fail("frontmatter", "expected YAML frontmatter between --- lines, found an empty file");
-
-  let parsed: SplitGuide;
-  try {
-    // gray-matter with an options object (no unbounded cache) and no JavaScript engine.
-    parsed = splitGuide(text);
-  } catch (err) {
-    if (err instanceof FrontmatterLanguageError) return fail("frontmatter", err.message);
-    return fail("yaml", `expected valid YAML frontmatter, found a syntax error: ${yamlErrorText(err)}`);
-  }
-  const data = parsed.data;
-  if (
-    parsed.matter.trim() === "" &&
-    (data === null || typeof data !== "object" || Object.keys(data).length === 0)
-  ) {
-    return fail(
-      "frontmatter",
-      "expected YAML frontmatter between --- lines at the top of the file, found none",
-    );
-  }
-
-  const result = validateFrontmatter(data, file, parsed.matter);
-  if (!result.ok) {
-    problems.push(...result.problems);
-    return { guide: null, problems };
-  }
-  const guide = result.guide;
-
-  if (guide.nextReviewDue < options.today) {
-    const days = daysBetween(guide.nextReviewDue, options.today);
-    problems.push({
-      severity: "warning",
-      code: "overdue",
-      file,
-      path: "next_review_due",
-      message: `review was due ${guide.nextReviewDue}, ${days} day${days === 1 ? "" : "s"} before ${options.today}`,
-    });
-  }
-  if (options.checkBody) {
-    problems.push(...compareBodyWithFrontmatter(file, guide.bands, parseGuideBody(parsed.content)));
-  }
-  return { guide, problems };
-}
-
-async function loadFile(file: string, options: { today: string; checkBody: boolean }): Promise<FileResult> {
-  let raw: string;
-  try {
-    raw = await readFile(file, "utf8");
-  } catch (err) {
-    return {
-      guide: null,
-      problems: [
-        { severity: "error", code: "read", file, path: "", message: `cannot read file: ${errorText(err)}` },
-      ],
-    };
-  }
-  try {
-    return loadGuideText(file, raw, options);
-  } catch (err) {
-    // Defensive: loadGuideText is written not to throw; a bug must still cost only this file.
-    return {
-      guide: null,
-      problems: [
-        { severity: "error", code: "read", file, path: "", message: `cannot load file: ${errorText(err)}` },
-      ],
-    };
-  }
-}
-
 /**
  * Loads all guides under `dir`. Bad files give error problems and are skipped; the rest load. Two guides
  * with the same company/role: the first by path wins and the other is reported naming both. Never throws.
+ * Big catalogues are parsed in worker threads, and with `cache` unchanged files are not parsed again; the
+ * guides and problems are the same whichever way they were read.
  */
 export async function loadGuides(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const today = options.today ?? todayUtc();
   const checkBody = options.checkBody ?? false;
+  const timings: Record<string, number> = {};
+  let mark = performance.now();
+  const lap = (phase: string) => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - mark);
+    mark = now;
+  };
   const listing = await listGuideFiles(dir);
+  lap("list");
   const problems: GuideProblem[] = [...listing.problems];
-  const results = await mapLimit(listing.files, IO_CONCURRENCY, (file) =>
-    loadFile(file, { today, checkBody }),
-  );
+  const files = listing.files;
+
+  const key = { dir, checkBody };
+  const cacheDir = options.cache && files.length >= (options.cacheMinFiles ?? 0) ? options.cache : null;
+  const cacheFile = cacheDir ? cacheFileFor(cacheDir, key) : null;
+  const cached = cacheFile ? readCache(cacheFile, key) : null;
+  const known = cached?.ok ? cached.entries : null;
+  const expected = known ? files.map((f) => known.get(f)?.hash ?? null) : null;
+  if (cacheFile) lap("cache-read");
+
+  const readOptions = { checkBody, hash: cacheFile !== null };
+  const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers(files.length)));
+  let read: (FileEntry | SameFile)[];
+  let parallel: LoadResult["parallel"];
+  if (workers > 0 && files.length > 0) {
+    const done = await readEntriesInWorkers(files, expected, readOptions, workers, IO_CONCURRENCY);
+    read = done.entries;
+    parallel = { workers, filesInWorkers: done.filesInWorkers };
+  } else {
+    read = await mapLimit(files, IO_CONCURRENCY, (file, i) =>
+      readEntry(file, readOptions, expected?.[i] ?? null),
+    );
+  }
+
+  lap("read");
+  let reused = 0;
+  const entries: FileEntry[] = read.map((entry) => {
+    if (!("same" in entry)) return entry;
+    reused++;
+    return known!.get(entry.file)!;
+  });
 
   const guides: Guide[] = [];
   const firstFileById = new Map<string, string>();
-  for (const result of results) {
+  for (const entry of entries) {
+    const result = withOverdue(entry, today);
     problems.push(...result.problems);
     const guide = result.guide;
     if (!guide) continue;
@@ -291,5 +250,24 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
     firstFileById.set(guide.id, guide.file);
     guides.push(guide);
   }
-  return { guides, problems, files: listing.files.length };
+
+  lap("assemble");
+  const result: LoadResult = { guides, problems, files: files.length, timings };
+  if (parallel) result.parallel = parallel;
+  if (cacheFile && cached) {
+    const parsed = entries.length - reused;
+    const unchanged = cached.ok && parsed === 0 && cached.entries.size === reused;
+    const writeError = unchanged ? null : writeCache(cacheFile, key, entries);
+    result.cache = {
+      file: cacheFile,
+      status: !cached.ok ? "rebuilt" : unchanged ? "hit" : "partial",
+      reason: cached.ok ? null : cached.reason,
+      reused,
+      parsed,
+      written: !unchanged && writeError === null,
+      writeError,
+    };
+    lap("cache-write");
+  }
+  return result;
 }

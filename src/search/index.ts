@@ -54,6 +54,10 @@ export class SearchIndex {
   private readonly typos = new TypoDictionary<Entity>(2);
   private fuse: Fuse<{ phrase: string; entity: Entity }> | null = null;
   private maxPhraseWords = 1;
+  /** Build-time memos: names already indexed (re-adding one changes nothing), so 50k guides build fast. */
+  private readonly seenRegionNames = new Set<string>();
+  private readonly seenAliases = new Set<string>();
+  private readonly levelCompanyKeys = new Map<string, string>();
 
   constructor(guides: readonly Guide[]) {
     this.guides = guides;
@@ -175,7 +179,12 @@ export class SearchIndex {
       this.addPhrase(guide.companyDisplay, company, false);
     }
     const company: Entity = { kind: "company", key: guide.company, display: guide.companyDisplay };
-    for (const alias of stringList(guide.extra.company_aliases)) this.addPhrase(alias, company, true);
+    for (const alias of stringList(guide.extra.company_aliases)) {
+      const seen = `company\0${guide.company}\0${alias}`;
+      if (this.seenAliases.has(seen)) continue;
+      this.seenAliases.add(seen);
+      this.addPhrase(alias, company, true);
+    }
 
     const role: Entity = { kind: "role", key: guide.role, display: guide.roleDisplay };
     if (!this.roles.has(guide.role)) {
@@ -184,15 +193,27 @@ export class SearchIndex {
       this.addPhrase(guide.roleDisplay, role, false);
       for (const variant of roleVariants(guide.roleDisplay)) this.addPhrase(variant, role, true);
     }
-    for (const alias of stringList(guide.extra.role_aliases)) this.addPhrase(alias, role, true);
+    for (const alias of stringList(guide.extra.role_aliases)) {
+      const seen = `role\0${guide.role}\0${alias}`;
+      if (this.seenAliases.has(seen)) continue;
+      this.seenAliases.add(seen);
+      this.addPhrase(alias, role, true);
+    }
 
     for (const band of guide.bands) {
-      this.addRegion(band.region);
+      if (!this.seenRegionNames.has(band.region)) {
+        this.seenRegionNames.add(band.region);
+        this.addRegion(band.region);
+      }
       this.regionsWithBands.add(band.regionSlug);
     }
 
     for (const equivalence of guide.levelMapping.equivalences) {
-      const key = fold(equivalence.company);
+      let key = this.levelCompanyKeys.get(equivalence.company);
+      if (key === undefined) {
+        key = fold(equivalence.company);
+        this.levelCompanyKeys.set(equivalence.company, key);
+      }
       if (!this.levelCompanies.has(key)) {
         this.levelCompanies.set(key, { key, display: equivalence.company });
         this.addPhrase(

@@ -1,0 +1,121 @@
+/**
+ * Reads and parses guide files in worker threads (parse-worker.ts), in chunks handed out as workers free
+ * up, so a slow chunk never leaves a core idle. Results keep the input order. If a worker cannot start or
+ * dies, its unfinished chunks (and everything after a failure) are done on the calling thread: the result
+ * is the same, only slower.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { type FileEntry, type ReadOptions, readEntry, type SameFile } from "./parse-file.ts";
+import type { ParseDone, ParseJob } from "./parse-worker.ts";
+
+/** Files per message: large enough to amortise messaging, small enough to balance the workers. */
+export const CHUNK_SIZE = 250;
+/** Chunks queued per worker, so a worker never waits for its next message. */
+const IN_FLIGHT = 2;
+
+const WORKER_URL = new URL("./parse-worker.ts", import.meta.url).href;
+
+/**
+ * The worker is TypeScript. A worker does not inherit the tsx loader hooks of its parent (nor do
+ * `--import tsx` execArgv apply to its entry module on Node 20), so a small CommonJS bootstrap registers
+ * tsx's ESM hooks in the worker, then imports the worker module.
+ */
+function bootstrap(): string {
+  // The ESM entry of "tsx/esm/api", as its package.json maps it (its CommonJS twin cannot register hooks).
+  const pkgFile = createRequire(import.meta.url).resolve("tsx/package.json");
+  const pkg = JSON.parse(readFileSync(pkgFile, "utf8")) as {
+    exports: Record<string, { import?: { default?: string } }>;
+  };
+  const entry = pkg.exports["./esm/api"]?.import?.default ?? "./dist/esm/api/index.mjs";
+  const tsxApi = pathToFileURL(path.join(path.dirname(pkgFile), entry)).href;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+}
+
+export async function readEntriesInWorkers(
+  files: readonly string[],
+  expected: readonly (string | null)[] | null,
+  options: ReadOptions,
+  workerCount: number,
+  fallbackConcurrency: number,
+): Promise<{ entries: (FileEntry | SameFile)[]; filesInWorkers: number }> {
+  const results = new Array<FileEntry | SameFile>(files.length);
+  const chunks: { start: number; end: number }[] = [];
+  for (let start = 0; start < files.length; start += CHUNK_SIZE) {
+    chunks.push({ start, end: Math.min(files.length, start + CHUNK_SIZE) });
+  }
+  let nextChunk = 0;
+  let filesInWorkers = 0;
+  const leftOver: number[] = [];
+
+  const runWorker = () =>
+    new Promise<void>((resolve) => {
+      let worker: Worker;
+      try {
+        worker = new Worker(bootstrap(), { eval: true });
+      } catch {
+        resolve();
+        return;
+      }
+      const pending = new Set<number>();
+      let finished = false;
+      const finish = () => {
+        if (finished) return;
+        finished = true;
+        leftOver.push(...pending);
+        pending.clear();
+        void worker.terminate();
+        resolve();
+      };
+      const send = () => {
+        while (pending.size < IN_FLIGHT && nextChunk < chunks.length) {
+          const id = nextChunk++;
+          const { start, end } = chunks[id]!;
+          const job: ParseJob = {
+            id,
+            files: files.slice(start, end),
+            expected: expected ? expected.slice(start, end) : null,
+            checkBody: options.checkBody,
+            hash: options.hash,
+          };
+          pending.add(id);
+          worker.postMessage(job);
+        }
+        if (pending.size === 0) finish();
+      };
+      worker.on("message", (done: ParseDone) => {
+        const { start } = chunks[done.id]!;
+        done.entries.forEach((entry, i) => {
+          results[start + i] = entry;
+        });
+        filesInWorkers += done.entries.length;
+        pending.delete(done.id);
+        send();
+      });
+      worker.on("error", finish);
+      worker.on("exit", finish);
+      send();
+    });
+
+  await Promise.all(Array.from({ length: workerCount }, runWorker));
+
+  // Chunks no worker finished (a worker failed to start or died), and chunks never handed out.
+  const todo = [...leftOver];
+  while (nextChunk < chunks.length) todo.push(nextChunk++);
+  const indexes = todo.flatMap((id) => {
+    const { start, end } = chunks[id]!;
+    return Array.from({ length: end - start }, (_, k) => start + k);
+  });
+  let next = 0;
+  const worker = async () => {
+    while (next < indexes.length) {
+      const i = indexes[next++]!;
+      results[i] = await readEntry(files[i]!, options, expected?.[i] ?? null);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(fallbackConcurrency, indexes.length) }, worker));
+  return { entries: results, filesInWorkers };
+}
