@@ -942,3 +942,41 @@ it("an answer kind the renderer does not know yet still gives a valid message", 
   expectValid(m);
   expect(mrkdwnOf(m).join("\n")).toContain("“mystery”");
 });
+
+describe("Check my offer button", () => {
+  const offerButtons = (m: SlackMessage) => buttons(m).filter((b) => b.action_id === "compbot_offer_open");
+
+  it("on a band answer when asked for: company role region-slug, after the follow-ups, before Share", () => {
+    const m = renderBlocks(bandAnswer(), { shareable: true, offerCheck: true });
+    expectValid(m);
+    expect(offerButtons(m).map((b) => [b.value, b.text.text])).toEqual([
+      ["segment ml-ai-engineer london", "Check my offer"],
+    ]);
+    const ids = buttons(m).map((b) => b.action_id);
+    expect(ids.slice(-2)).toEqual(["compbot_offer_open", "compbot_share"]);
+    expect(offerButtons(renderBlocks(bandAnswer({ band: SF }), { offerCheck: true }))[0]?.value).toBe(
+      "segment ml-ai-engineer san-francisco",
+    );
+  });
+
+  it("not without the option, and never on other kinds", () => {
+    expect(offerButtons(renderBlocks(bandAnswer()))).toHaveLength(0);
+    for (const a of everyKind().filter((x) => x.kind !== "band")) {
+      expect(offerButtons(renderBlocks(a, { shareable: true, offerCheck: true }))).toHaveLength(0);
+    }
+  });
+
+  it("kept with 30 follow-ups (the follow-ups are cut instead)", () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      followUp(`Region ${i}`, `segment ml-ai-engineer r${i}`),
+    );
+    const m = renderBlocks(bandAnswer({ followUps: many }), { shareable: true, offerCheck: true });
+    expectValid(m);
+    expect(offerButtons(m)).toHaveLength(1);
+  });
+
+  it("none when the region slug could not be a word of the value", () => {
+    const odd = renderBlocks(bandAnswer({ band: { ...LONDON, regionSlug: "" } }), { offerCheck: true });
+    expect(offerButtons(odd)).toHaveLength(0);
+  });
+});

@@ -6,7 +6,9 @@
  * - follow-up buttons: action_id `compbot_run_<n>` (n = 0, 1, … unique), value = the follow-up's /comp words;
  * - "Share in channel": action_id `compbot_share`, value = answer.command; only when `shareable` is set, only on
  *   band, regions, level, level-lookup, company, role and catalog answers (never on scripts or offer checks);
- * - `sharedBy` (a Slack user id) adds "Shared by <@U…>" when it looks like a user id.
+ * - `sharedBy` (a Slack user id) adds "Shared by <@U…>" when it looks like a user id;
+ * - "Check my offer": action_id `compbot_offer_open`, value = `<company> <role> <region-slug>`; only when
+ *   `offerCheck` is set, only on band answers (it opens the offer modal, whose answer is private).
  */
 import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import type {
@@ -88,11 +90,15 @@ export interface RenderOptions {
   shareable?: boolean;
   /** Slack user id of the person who shared the answer ("U123"); adds "Shared by <@U123>". */
   sharedBy?: string;
+  /** Add a "Check my offer" button (band answers only). Default false. */
+  offerCheck?: boolean;
 }
 
 export const RUN_ACTION_PREFIX = "compbot_run_";
 export const SHARE_ACTION_ID = "compbot_share";
 export const SHARE_BUTTON_TEXT = "Share in channel";
+export const OFFER_OPEN_ACTION_ID = "compbot_offer_open";
+export const OFFER_BUTTON_TEXT = "Check my offer";
 /** Follow-up buttons shown at most; the rest are counted in a context line. */
 export const MAX_RUN_BUTTONS = 20;
 const SHAREABLE: ReadonlySet<AnswerKind> = new Set<AnswerKind>([
@@ -138,9 +144,14 @@ function sharedByBlock(options: RenderOptions): KnownBlock[] {
 
 /**
  * The trailing blocks: a context line when some follow-ups were left out, then the actions block(s).
- * `share` is the command to share, or null for no share button.
+ * `share` is the command to share, or null for no share button. `extra` buttons (always kept) come after the
+ * follow-ups and before the share button.
  */
-function actionBlocks(followUps: FollowUp[] | undefined, share: string | null): KnownBlock[] {
+function actionBlocks(
+  followUps: FollowUp[] | undefined,
+  share: string | null,
+  extra: Button[] = [],
+): KnownBlock[] {
   const usable = (followUps ?? []).filter(
     (f) => typeof f.command === "string" && f.command.trim() !== "" && f.command.length <= 2000,
   );
@@ -149,7 +160,7 @@ function actionBlocks(followUps: FollowUp[] | undefined, share: string | null): 
     share === null
       ? null
       : buttonElement({ text: SHARE_BUTTON_TEXT, actionId: SHARE_ACTION_ID, value: share });
-  let size = shareButton ? JSON.stringify(shareButton).length : 0;
+  let size = [shareButton, ...extra].reduce((n, b) => n + (b ? JSON.stringify(b).length : 0), 0);
   for (const f of usable) {
     if (buttons.length >= MAX_RUN_BUTTONS) break;
     const b = buttonElement({
@@ -163,6 +174,7 @@ function actionBlocks(followUps: FollowUp[] | undefined, share: string | null): 
     buttons.push(b);
   }
   const hidden = usable.length - buttons.length;
+  buttons.push(...extra);
   if (shareButton) buttons.push(shareButton);
   const out: KnownBlock[] = [];
   if (hidden > 0) out.push(contextBlock([`${plural(hidden, "more option")} not shown`]));
@@ -289,8 +301,21 @@ function band(answer: BandAnswer, options: RenderOptions): KnownBlock[] {
   const level = levelLine(guide);
   if (level) blocks.push(sectionBlock(`*Level mapping*\n${e(level)}`));
   blocks.push(factsContext(answer));
-  blocks.push(...actionBlocks(answer.followUps, shareCommand(answer, options)));
+  blocks.push(...actionBlocks(answer.followUps, shareCommand(answer, options), offerButton(answer, options)));
   return blocks;
+}
+
+/** "Check my offer" for a band answer (value: `<company> <role> <region-slug>`), when asked for. */
+function offerButton(answer: BandAnswer, options: RenderOptions): Button[] {
+  if (options.offerCheck !== true) return [];
+  const words = [answer.guide.company, answer.guide.role, answer.band.regionSlug].map(oneLine);
+  if (words.some((w) => w === "" || /\s/.test(w))) return [];
+  const button = buttonElement({
+    text: OFFER_BUTTON_TEXT,
+    actionId: OFFER_OPEN_ACTION_ID,
+    value: words.join(" "),
+  });
+  return button ? [button] : [];
 }
 
 function regionSection(b: Band): SectionBlock {

@@ -59,3 +59,38 @@ export const ButtonClick = z.object({
   }),
 });
 export type ButtonClick = z.infer<typeof ButtonClick>;
+
+/** A "Check my offer" click: a button click plus the trigger_id that views.open needs. */
+export const OfferButtonClick = z.object({
+  body: ButtonClick.shape.body.extend({
+    trigger_id: z.string().min(1).max(255),
+  }),
+  action: ButtonClick.shape.action,
+});
+export type OfferButtonClick = z.infer<typeof OfferButtonClick>;
+
+/** A modal submission: who submitted, which modal, its metadata and the inputs' state. */
+export const ViewSubmission = z.object({
+  type: z.literal("view_submission"),
+  user: z.object({ id }),
+  view: z.object({
+    callback_id: z.string().max(255),
+    private_metadata: z.string().max(3000).default(""),
+    state: z.object({
+      values: z.record(
+        z.string(),
+        z.record(
+          z.string(),
+          z
+            .object({
+              type: z.string(),
+              value: z.string().max(3000).nullish(),
+              selected_option: z.object({ value: z.string().max(150) }).nullish(),
+            })
+            .loose(),
+        ),
+      ),
+    }),
+  }),
+});
+export type ViewSubmission = z.infer<typeof ViewSubmission>;

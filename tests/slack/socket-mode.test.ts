@@ -4,6 +4,8 @@ import { loadCompBot } from "../../src/bot.ts";
 import { createSlackApp } from "../../src/slack/app.ts";
 import { createLineLogger } from "../../src/slack/log.ts";
 import { FAKE_BOT_USER_ID, FakeSlack, type Json } from "../support/fake-slack.ts";
+import { modalViolations } from "../support/modal-limits.ts";
+import { viewSubmissionPayload } from "../support/offer-modal.ts";
 import {
   appMentionEvent,
   blockActionsPayload,
@@ -121,6 +123,35 @@ describe("Socket Mode", () => {
     });
     expect(reply.body.response_type).toBe("ephemeral");
     expect(allText(reply.body)).toContain("$182K–$222K");
+  });
+
+  it("the offer modal: views.open on the click, field errors in the ack payload, the answer ephemeral", async () => {
+    const sinceSocket = h.fake.markSocket();
+    const since = h.fake.mark();
+    const click = blockActionsPayload({
+      actionId: "compbot_offer_open",
+      value: "segment ml-ai-engineer london",
+      channel: "C0SOCKET",
+    });
+    h.fake.sendToSockets(envelope("interactive", click).frame);
+    const opened = await h.fake.nextCall((c) => c.method === "views.open", { since });
+    expect(opened.body.trigger_id).toBe(click.trigger_id);
+    const view = opened.body.view as Json;
+    expect(modalViolations(view)).toEqual([]);
+
+    const bad = envelope("interactive", viewSubmissionPayload(view, { base: "abc", vest: "0" }));
+    h.fake.sendToSockets(bad.frame);
+    const badAck = (await ackFor(bad.id, sinceSocket)).data.payload as Json;
+    expect(badAck.response_action).toBe("errors");
+    expect(Object.keys(badAck.errors as Json).sort()).toEqual(["offer_base", "offer_vest"]);
+
+    const good = envelope("interactive", viewSubmissionPayload(view, { base: "150k" }));
+    h.fake.sendToSockets(good.frame);
+    await ackFor(good.id, sinceSocket);
+    const eph = await h.fake.nextCall((c) => c.method === "chat.postEphemeral", { since });
+    expect(eph.body.channel).toBe("C0SOCKET");
+    expect(allText(eph.body)).toContain("`▕■■■■■□□□□□▏ 55%`");
+    expect(h.fake.callsTo("chat.postMessage", since)).toEqual([]);
   });
 
   it("serves GET /healthz on its own port", async () => {

@@ -1,12 +1,14 @@
-/** Every listener, one folder per kind (commands, events, actions), each with its own `register`. */
+/** Every listener, one folder per kind (commands, events, actions, views), each with its own `register`. */
 import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../deps.ts";
 import * as actions from "./actions/index.ts";
 import * as commands from "./commands/index.ts";
 import * as events from "./events/index.ts";
+import * as views from "./views/index.ts";
 
 export function registerListeners(app: App, deps: ListenerDeps): void {
   commands.register(app, deps);
   events.register(app, deps);
   actions.register(app, deps);
+  views.register(app, deps);
 }

@@ -18,7 +18,7 @@ export function runFollowUp(deps: ListenerDeps) {
       async () => {
         const click = ButtonClick.parse({ body: args.body, action: args.action });
         const { answer } = deps.bot.ask(click.action.value, { surface: "slash" });
-        await replyPrivately(args, renderBlocks(answer, { shareable: true }));
+        await replyPrivately(args, renderBlocks(answer, { shareable: true, offerCheck: true }));
       },
       () => replyPrivately(args, notice(APOLOGY)),
     );

@@ -22,7 +22,10 @@ export function shareAnswer(deps: ListenerDeps) {
           await replyPrivately(args, withNote(renderBlocks(answer), SCRIPT_NOT_SHARED));
           return;
         }
-        await replyInChannel(args, renderBlocks(answer, { shareable: false, sharedBy: click.body.user.id }));
+        await replyInChannel(
+          args,
+          renderBlocks(answer, { shareable: false, sharedBy: click.body.user.id, offerCheck: true }),
+        );
       },
       () => replyPrivately(args, notice(APOLOGY)),
     );

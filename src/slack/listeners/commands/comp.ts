@@ -30,7 +30,7 @@ export function compCommand(deps: ListenerDeps) {
       async () => {
         const payload = SlashCommandPayload.parse(command);
         const { answer } = deps.bot.ask(payload.text, { surface: "slash" });
-        await answerPrivately(renderBlocks(answer, { shareable: true }));
+        await answerPrivately(renderBlocks(answer, { shareable: true, offerCheck: true }));
       },
       () => answerPrivately(notice(APOLOGY)),
     );

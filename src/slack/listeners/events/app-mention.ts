@@ -39,7 +39,12 @@ export function appMention(deps: ListenerDeps) {
           await sendScriptPrivately(deps, { client, context }, mention, threadTs, reply.answer);
           return;
         }
-        await postMessage(client, mention.channel, renderBlocks(reply.answer), threadTs);
+        await postMessage(
+          client,
+          mention.channel,
+          renderBlocks(reply.answer, { offerCheck: true }),
+          threadTs,
+        );
       },
       () => postMessage(client, mention.channel, notice(APOLOGY), threadTs),
     );

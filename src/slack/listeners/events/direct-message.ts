@@ -42,7 +42,12 @@ export function directMessage(deps: ListenerDeps) {
         const question = questionFromSlackText(message.text ?? "", context.botUserId);
         const reply = deps.bot.ask(question, { surface: "dm", context: deps.conversations.get(key) });
         deps.conversations.set(key, reply.context);
-        await postMessage(client, message.channel, renderBlocks(reply.answer), message.thread_ts);
+        await postMessage(
+          client,
+          message.channel,
+          renderBlocks(reply.answer, { offerCheck: true }),
+          message.thread_ts,
+        );
       },
       () => postMessage(client, message.channel, notice(APOLOGY), message.thread_ts),
     );

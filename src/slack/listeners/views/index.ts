@@ -1,0 +1,11 @@
+import type { App, ViewSubmitAction } from "@slack/bolt";
+import type { ListenerDeps } from "../../deps.ts";
+import { OFFER_CALLBACK_ID } from "../../offer-form.ts";
+import { offerSubmission } from "./offer-submission.ts";
+
+export function register(app: App, deps: ListenerDeps): void {
+  app.view<ViewSubmitAction>(
+    { type: "view_submission", callback_id: OFFER_CALLBACK_ID },
+    offerSubmission(deps),
+  );
+}
