@@ -5,17 +5,9 @@
  */
 import type { Band, Guide, GuideBody, MoneyRange, PercentRange } from "../guides/types.ts";
 import type { ParsedOffer } from "../questions/offer.ts";
-import { offerCurrencies } from "../questions/offer.ts";
+import { CURRENCY_SYMBOLS, offerCurrencies } from "../questions/offer.ts";
 import type { BandPosition, FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
-
-const SYMBOL_CURRENCY: Readonly<Record<string, string>> = {
-  $: "USD",
-  "£": "GBP",
-  "€": "EUR",
-  "¥": "JPY",
-  "₹": "INR",
-};
 
 export function position(offered: number, range: MoneyRange | PercentRange): BandPosition {
   const span = range.high - range.low;
@@ -248,7 +240,7 @@ export function offerAnswer({ guide, band, offer, body, facts, format }: OfferIn
   const scriptText = body?.script?.text ?? null;
   const figures = scriptText ? scriptFigures(scriptText) : [];
   const symbol = figures.find((f) => f.symbol)?.symbol ?? null;
-  const scriptCurrency = symbol ? SYMBOL_CURRENCY[symbol] : undefined;
+  const scriptCurrency = symbol ? CURRENCY_SYMBOLS[symbol] : undefined;
   const reference = guide.bands.find((b) => b.currency === scriptCurrency) ?? band;
   const mid = (b: Band) => (b.totalComp.low + b.totalComp.high) / 2;
   const factor = mid(reference) > 0 ? mid(band) / mid(reference) : 1;

@@ -40,14 +40,31 @@ export interface ParsedOffer {
 
 export const DEFAULT_VEST_YEARS = 4;
 
-const SYMBOLS: Readonly<Record<string, string>> = {
+/** Currency symbols an offer may use, and the ISO codes they stand for. */
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
   $: "USD",
   "£": "GBP",
   "€": "EUR",
   "¥": "JPY",
   "₹": "INR",
 };
-const CODES = new Set(["usd", "gbp", "eur", "cad", "aud", "chf", "sek", "inr", "jpy", "sgd", "pln", "ils"]);
+/** ISO codes an offer may be written in ("GBP 150k"). */
+export const CURRENCY_CODES: ReadonlySet<string> = new Set([
+  "USD",
+  "GBP",
+  "EUR",
+  "CAD",
+  "AUD",
+  "CHF",
+  "SEK",
+  "INR",
+  "JPY",
+  "SGD",
+  "PLN",
+  "ILS",
+]);
+const SYMBOLS = CURRENCY_SYMBOLS;
+const CODES = new Set([...CURRENCY_CODES].map((c) => c.toLowerCase()));
 
 /** Component keywords, longest first so "signing bonus" wins over "bonus". */
 const KEYWORDS: ReadonlyArray<readonly [RegExp, OfferComponent]> = [

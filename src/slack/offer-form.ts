@@ -8,6 +8,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import type { Band, Guide } from "../guides/types.ts";
+import { CURRENCY_CODES, CURRENCY_SYMBOLS } from "../questions/offer.ts";
 import { currencyCode, DOT, guideTitle, oneLine, regionName } from "../render/describe.ts";
 import { escapeMrkdwn } from "../render/escape.ts";
 import { contextBlock, plainText, sectionBlock, truncate } from "../render/limits.ts";
@@ -195,15 +196,9 @@ export interface OfferForm {
 
 export type FormResult = { ok: true; form: OfferForm } | { ok: false; errors: Record<string, string> };
 
-/** Currency codes the offer parser reads (src/questions/offer.ts). */
-const CODES = new Set(["USD", "GBP", "EUR", "CAD", "AUD", "CHF", "SEK", "INR", "JPY", "SGD", "PLN", "ILS"]);
-const SYMBOL_CODE: Readonly<Record<string, string>> = {
-  $: "USD",
-  "£": "GBP",
-  "€": "EUR",
-  "¥": "JPY",
-  "₹": "INR",
-};
+/** The currencies the offer parser reads. */
+const CODES = CURRENCY_CODES;
+const SYMBOL_CODE = CURRENCY_SYMBOLS;
 const MAX_AMOUNT = 100_000_000;
 const FORMATS = "Write it like 150k, 150,000 or £150,000.";
 const MONEY =
