@@ -182,6 +182,25 @@ describe("with several guides, company, role and region are picked together", ()
           bands: [{ region: "Dublin", currency: "EUR" }],
         },
         {
+          company: "vorzo",
+          companyDisplay: "Vorzo",
+          role: "product-manager",
+          roleDisplay: "Product Manager",
+        },
+        {
+          company: "vorzo",
+          companyDisplay: "Vorzo",
+          role: "product-marketing-manager",
+          roleDisplay: "Product Marketing Manager",
+        },
+        { company: "vorzo", companyDisplay: "Vorzo", role: "data-scientist", roleDisplay: "Data Scientist" },
+        {
+          company: "vorzo",
+          companyDisplay: "Vorzo",
+          role: "director-of-engineering",
+          roleDisplay: "Director of Engineering",
+        },
+        {
           company: "acme-robotics",
           companyDisplay: "Acme Robotics",
           role: "software-engineer",
@@ -220,6 +239,19 @@ describe("with several guides, company, role and region are picked together", ()
     expect(far.kind).toBe("not-found");
   });
 
+  it("a shorthand names one role only, and typos inside names with filler words still resolve", () => {
+    const id = (text: string) => {
+      const a = many.ask(text, { surface: "slash" }).answer;
+      return "guide" in a ? a.guide.id : a.kind;
+    };
+    expect(id("vorzo pm san francisco")).toBe("vorzo/product-manager");
+    expect(id("vorzo product marketing manager sf")).toBe("vorzo/product-marketing-manager");
+    expect(id("vorzo data scientits sf")).toBe("vorzo/data-scientist");
+    expect(id("vorzo dirrector of engineering sf")).toBe("vorzo/director-of-engineering");
+    // Filler words alone never become a name.
+    expect(id("vorzo data sf")).toBe("company");
+  });
+
   it("level lookups find every guide mapping to that level", () => {
     const a = many.ask("level google l5", { surface: "slash" }).answer;
     expect(a.kind === "level-lookup" && a.matches.map((m) => m.guide.id).sort()).toEqual(
@@ -228,6 +260,10 @@ describe("with several guides, company, role and region are picked together", ()
         "segment/ml-ai-engineer",
         "segment/data-engineer",
         "stripe/ml-ai-engineer",
+        "vorzo/data-scientist",
+        "vorzo/director-of-engineering",
+        "vorzo/product-manager",
+        "vorzo/product-marketing-manager",
       ].sort(),
     );
   });

@@ -104,10 +104,9 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
     }
   });
 
-  // 4. Filler words and bare numbers carry nothing.
-  ws.forEach((w, i) => {
-    if (!used[i] && (FILLER.has(w) || /^\d+$/.test(w))) used[i] = true;
-  });
+  // 4. Filler words and bare numbers carry nothing on their own ("what", "of", "data"), but may sit inside
+  //    a typo'd name ("data scientits", "dirrector of engineering"): they are soft until step 5 is done.
+  const soft = ws.map((w, i) => !used[i] && (FILLER.has(w) || /^\d+$/.test(w)));
 
   // 5. Typos: runs of words still unread, longest span first. Bounded: a typo'd name is short, and a
   //    question has only a few of them, so junk input cannot make this slow.
@@ -116,6 +115,8 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
     if (used[i]) continue;
     for (let n = Math.min(MAX_FUZZY_SPAN, ws.length - i); n >= 1; n--) {
       if (used.slice(i, i + n).some(Boolean)) continue;
+      // A span needs at least one word that is not filler.
+      if (soft.slice(i, i + n).every(Boolean)) continue;
       const phrase = ws.slice(i, i + n).join(" ");
       if (phrase.length > MAX_FUZZY_CHARS) continue;
       fuzzyTries++;
@@ -129,7 +130,7 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
     }
   }
 
-  const unknown = ws.filter((_, i) => !used[i]);
+  const unknown = ws.filter((_, i) => !used[i] && !soft[i]);
   return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context);
 }
 

@@ -55,7 +55,7 @@ export const ROLE_WORD_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   devops: ["dev ops"],
 };
 
-/** Whole-role shorthands: phrase -> words that must all appear in a role's display name. */
+/** Whole-role shorthands: phrase -> the words of the role name it stands for (one of the role's variants). */
 export const ROLE_SHORTHANDS: Readonly<Record<string, readonly string[]>> = {
   mle: ["ml", "engineer"],
   "ml eng": ["ml", "engineer"],
@@ -64,5 +64,5 @@ export const ROLE_SHORTHANDS: Readonly<Record<string, readonly string[]>> = {
   sde: ["software", "engineer"],
   pm: ["product", "manager"],
   em: ["engineering", "manager"],
-  sre: ["site", "reliability"],
+  sre: ["site", "reliability", "engineer"],
 };

@@ -281,9 +281,10 @@ export function roleVariants(display: string): string[] {
     });
     out.add(expanded.join(" "));
   }
-  const roleWords = new Set(words(display));
-  for (const [shorthand, required] of Object.entries(ROLE_SHORTHANDS)) {
-    if (required.every((w) => roleWords.has(w))) out.add(shorthand);
+  // A shorthand names exactly one kind of role: "pm" is a Product Manager, not a Product Marketing Manager;
+  // "mle" is an ML Engineer, and so an "ML/AI Engineer" (whose variants include "ml engineer").
+  for (const [shorthand, expansion] of Object.entries(ROLE_SHORTHANDS)) {
+    if (out.has(expansion.join(" "))) out.add(shorthand);
   }
   out.delete("");
   return [...out];
