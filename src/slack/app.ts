@@ -6,11 +6,18 @@
  * - Socket Mode: Bolt's SocketModeReceiver (`socketMode: true`, app token); GET /healthz is served by a small
  *   separate HTTP server on `config.port` (a busy port only costs the health check, never the bot).
  *
- * Web API retry policy (all Bolt clients, the Socket Mode client's apps.connections.open included): each request
- * times out after 10 s; network errors, HTTP 5xx and 429 are retried up to 3 times with randomized exponential
- * backoff (about 0.5 s, 1 s, 2 s; a 429 first waits for its Retry-After); `ok:false` answers (invalid_auth,
- * channel_not_found, …) are never retried. Set explicitly so the Socket Mode client does not install its own
- * 100-retry policy into the shared options.
+ * Web API retry policy (every Bolt client, the Socket Mode client's apps.connections.open included; set explicitly
+ * so the Socket Mode client does not install its own 100-retry policy into the shared options):
+ * - each attempt times out after 10 s (REQUEST_TIMEOUT_MS);
+ * - HTTP 429: the client's queue pauses for Retry-After, then the call is retried;
+ * - HTTP 5xx: retried;
+ * - `ok:false` answers (invalid_auth, channel_not_found, msg_too_long, …): never retried;
+ * - a timeout or a dropped connection: retried only for methods that change nothing (auth.test,
+ *   apps.connections.open, conversations.open, …; deliver.ts SAFE_TO_REPEAT) or when no connection was made
+ *   (ECONNREFUSED…). A chat.postMessage / chat.postEphemeral / views.open that may have reached Slack is never
+ *   sent again, so an answer cannot be posted twice; the listener logs one line and apologises instead.
+ * At most 3 retries, randomized exponential backoff of about 0.5 s, 1 s, 2 s (on top of a Retry-After).
+ * respond() (response_url) is never retried and times out after 10 s; a failure is logged, not fatal.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -19,6 +26,7 @@ import type { CompBotApi } from "../bot.ts";
 import type { SlackConfig } from "./config.ts";
 import { secretsOf } from "./config.ts";
 import { DEDUPE_CAPACITY, DEDUPE_TTL_MS, dedupeEvents, EventDeduper } from "./dedupe.ts";
+import { retrySafeFetch, stopUnsafeRetries } from "./deliver.ts";
 import { CONVERSATION_CAPACITY, createDeps } from "./deps.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLineLogger, describeError } from "./log.ts";
@@ -26,14 +34,19 @@ import { createLineLogger, describeError } from "./log.ts";
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
 
+/** p-retry's options (what @slack/web-api passes its retryConfig to): node-retry's plus onFailedAttempt. */
+export type RetryPolicy = webApi.RetryOptions & { onFailedAttempt?: (error: Error) => void };
+
 /** See the module comment. */
-export const RETRY_POLICY: webApi.RetryOptions = {
+export const RETRY_POLICY: RetryPolicy = {
   retries: 3,
   factor: 2,
   minTimeout: 500,
   maxTimeout: 4000,
   randomize: true,
+  onFailedAttempt: stopUnsafeRetries,
 };
+export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 export const REQUEST_TIMEOUT_MS = 10_000;
 /** How long stop() waits for requests in flight (SIGTERM must exit within 5 s). */
 export const DRAIN_MS = 3_500;
@@ -45,6 +58,14 @@ export interface CreateSlackAppOptions {
   logger?: Logger;
   /** Bounds of the in-memory state (defaults: 10,000 event ids for 10 min, 5,000 conversations). */
   limits?: { dedupeCapacity?: number; dedupeTtlMs?: number; conversations?: number };
+  /** Faster timings for tests: backoff, per-request timeout, Socket Mode reconnect delay (its ping timeout). */
+  tuning?: Tuning;
+}
+
+export interface Tuning {
+  retry?: Partial<RetryPolicy>;
+  requestTimeoutMs?: number;
+  socketPingTimeoutMs?: number;
 }
 
 export interface SlackApp {
@@ -56,14 +77,19 @@ export interface SlackApp {
   stop(drainMs?: number): Promise<void>;
   /** The bound port once started (HTTP server in HTTP mode, health server in Socket Mode); port 0 = ephemeral. */
   readonly port: number | undefined;
+  /** Event ids the deduper remembers now (bounded by its capacity). */
+  readonly dedupeSize: number;
 }
 
-export function clientOptionsFor(config: SlackConfig): webApi.WebClientOptions {
+export function clientOptionsFor(config: SlackConfig, tuning: Tuning = {}): webApi.WebClientOptions {
+  const slackApiUrl = config.slackApiUrl ?? DEFAULT_SLACK_API_URL;
+  const timeout = tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   return {
-    retryConfig: { ...RETRY_POLICY },
-    timeout: REQUEST_TIMEOUT_MS,
+    retryConfig: { ...RETRY_POLICY, ...tuning.retry },
+    timeout,
     rejectRateLimitedCalls: false,
-    ...(config.slackApiUrl !== undefined ? { slackApiUrl: config.slackApiUrl } : {}),
+    fetch: retrySafeFetch(slackApiUrl, timeout),
+    slackApiUrl,
   };
 }
 
@@ -104,9 +130,15 @@ function startupError(error: unknown, variable: string, method: string): Error {
   });
 }
 
-export function createSlackApp({ config, bot, logger: given, limits = {} }: CreateSlackAppOptions): SlackApp {
+export function createSlackApp({
+  config,
+  bot,
+  logger: given,
+  limits = {},
+  tuning = {},
+}: CreateSlackAppOptions): SlackApp {
   const logger = given ?? createLineLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const clientOptions = clientOptionsFor(config);
+  const clientOptions = clientOptionsFor(config, tuning);
   const health = healthHandler(bot);
 
   let httpReceiver: HTTPReceiver | undefined;
@@ -124,7 +156,10 @@ export function createSlackApp({ config, bot, logger: given, limits = {} }: Crea
       appToken: config.appToken,
       logger,
       // A copy: the Socket Mode client writes into its options.
-      installerOptions: { clientOptions: { ...clientOptions, retryConfig: { ...RETRY_POLICY } } },
+      installerOptions: {
+        clientOptions: { ...clientOptions, retryConfig: { ...clientOptions.retryConfig } },
+      },
+      ...(tuning.socketPingTimeoutMs !== undefined ? { clientPingTimeout: tuning.socketPingTimeoutMs } : {}),
     });
   }
 
@@ -264,6 +299,9 @@ export function createSlackApp({ config, bot, logger: given, limits = {} }: Crea
     mode: config.mode,
     get port() {
       return port;
+    },
+    get dedupeSize() {
+      return deduper.size;
     },
     start,
     stop,

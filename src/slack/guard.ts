@@ -1,7 +1,8 @@
 /**
- * Every listener runs inside `guarded`: an error anywhere is logged as one line (no payload, no secrets) and the
- * user gets a short apology instead of silence. A failing apology is logged too; nothing is rethrown, so one bad
- * request never takes the process down.
+ * Every listener runs inside `guarded`: an error anywhere is logged as ONE error line (no payload, no secrets) and
+ * the user gets a short apology instead of silence. The error line comes first (before the apology is tried); an
+ * apology that fails too (often for the same reason, e.g. channel_not_found) adds a warning, not a second error.
+ * Nothing is rethrown, so one bad request never takes the process down.
  */
 import type { Logger } from "@slack/bolt";
 import { describeError } from "./log.ts";
@@ -19,7 +20,7 @@ export async function guarded(
     try {
       await apologize();
     } catch (second) {
-      logger.error(`${where}: the apology could not be sent either: ${describeError(second)}`);
+      logger.warn(`${where}: the apology could not be sent either: ${describeError(second)}`);
     }
   }
 }

@@ -2,6 +2,10 @@
  * A fake Slack on 127.0.0.1: the Web API methods CompBot calls (recorded and answered), `response_url` endpoints
  * (/respond/<id>) and a Socket Mode WebSocket server (/socket). Tests wait for calls with `nextCall` (a predicate
  * and a timeout; no sleeps).
+ *
+ * Faults (`fault`): answer a call with `ok:false`, an HTTP status (500, 429 + Retry-After), drop the connection
+ * after reading the request, or hold the answer until `releaseHeld()` (a slow Slack). `dropSockets()` closes the
+ * Socket Mode connections; every apps.connections.open hands out a new URL (`?ticket=N`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -24,6 +28,21 @@ export interface ApiCall {
   /** For "respond": the id in /respond/<id>. */
   respondId?: string;
   seq: number;
+  /** How the fake answered: "ok", "ok:false <error>", "http <status>", "dropped"; undefined while held. */
+  outcome?: string;
+}
+
+/** What a faulty Slack does with a call. */
+export type Fault =
+  | { kind: "ok-false"; error: string }
+  | { kind: "http"; status: number; retryAfter?: number }
+  | { kind: "drop" }
+  | { kind: "hold" };
+
+export interface SocketConnection {
+  /** The URL the client connected to (with its ticket). */
+  url: string;
+  seq: number;
 }
 
 export interface SocketMessage {
@@ -43,6 +62,10 @@ export interface FakeSlackOptions {
   appToken?: string;
   /** Send `hello` as soon as a Socket Mode client connects (default true). */
   autoHello?: boolean;
+  /** Keep every call in `calls.items` (default true; a load run turns it off and uses onCall). */
+  record?: boolean;
+  /** Called with every call once it has been answered (its `outcome` set). */
+  onCall?: (call: ApiCall) => void;
 }
 
 /** A queue of recorded items with predicate waiters. `since` is a sequence number from `mark()`. */
@@ -51,16 +74,23 @@ class Recorder<T extends { seq: number }> {
   private waiters: Waiter<T>[] = [];
   private seq = 0;
 
+  constructor(private readonly keep = true) {}
+
   add(make: (seq: number) => T): T {
     const item = make(++this.seq);
-    this.items.push(item);
+    if (this.keep) this.items.push(item);
+    this.recheck(item);
+    return item;
+  }
+
+  /** Offer an item that changed (an answered call) to the waiters again. */
+  recheck(item: T): void {
     for (const w of [...this.waiters]) {
       if (item.seq > w.since && w.predicate(item)) {
         this.waiters = this.waiters.filter((x) => x !== w);
         w.resolve(item);
       }
     }
-    return item;
   }
 
   mark(): number {
@@ -120,10 +150,18 @@ function send(res: ServerResponse, status: number, body: Json): void {
 }
 
 export class FakeSlack {
-  readonly calls = new Recorder<ApiCall>();
+  readonly calls: Recorder<ApiCall>;
   readonly socketMessages = new Recorder<SocketMessage>();
   private readonly sockets = new Set<WebSocket>();
-  private readonly failures: { method: string; error: string; when: (call: ApiCall) => boolean }[] = [];
+  readonly connections = new Recorder<SocketConnection>();
+  private readonly faults: {
+    method: string;
+    fault: Fault;
+    when: (call: ApiCall) => boolean;
+    times: number;
+  }[] = [];
+  private held: (() => void)[] = [];
+  private tickets = 0;
   private ts = 1_700_000_000;
 
   private constructor(
@@ -131,7 +169,9 @@ export class FakeSlack {
     private readonly wss: WebSocketServer,
     readonly port: number,
     private readonly options: FakeSlackOptions,
-  ) {}
+  ) {
+    this.calls = new Recorder<ApiCall>(options.record !== false);
+  }
 
   static async start(options: FakeSlackOptions = {}): Promise<FakeSlack> {
     let fake: FakeSlack | undefined;
@@ -140,10 +180,11 @@ export class FakeSlack {
       fake.handle(req, res).catch((error: unknown) => send(res, 500, { ok: false, error: String(error) }));
     });
     const wss = new WebSocketServer({ server, path: "/socket" });
+    server.on("connection", (socket) => socket.on("error", () => undefined));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
     fake = new FakeSlack(server, wss, port, options);
-    wss.on("connection", (ws) => fake?.onSocket(ws));
+    wss.on("connection", (ws, req) => fake?.onSocket(ws, req.url ?? ""));
     return fake;
   }
 
@@ -171,7 +212,35 @@ export class FakeSlack {
 
   /** Answer the next call to `method` matching `when` with `{ ok: false, error }` (once). */
   failNext(method: string, error: string, when: (call: ApiCall) => boolean = () => true): void {
-    this.failures.push({ method, error, when });
+    this.fault(method, { kind: "ok-false", error }, { when });
+  }
+
+  /**
+   * Answer the next `times` calls to `method` ("respond" for response_url posts) matching `when` with `fault`.
+   * Returns a function that removes what is left of it.
+   */
+  fault(
+    method: string,
+    fault: Fault,
+    { when = () => true, times = 1 }: { when?: (call: ApiCall) => boolean; times?: number } = {},
+  ): () => void {
+    const entry = { method, fault, when, times };
+    this.faults.push(entry);
+    return () => {
+      const i = this.faults.indexOf(entry);
+      if (i >= 0) this.faults.splice(i, 1);
+    };
+  }
+
+  /** Answer every held call normally (a slow Slack catching up). */
+  releaseHeld(): void {
+    const held = this.held;
+    this.held = [];
+    for (const release of held) release();
+  }
+
+  get heldCount(): number {
+    return this.held.length;
   }
 
   /** Calls after `since` (all by default) with this method. */
@@ -230,15 +299,32 @@ export class FakeSlack {
     return this.socketMessages.mark();
   }
 
+  /**
+   * Close every Socket Mode connection from Slack's side: "close" sends a close frame (as Slack does when it
+   * recycles a server), "terminate" just destroys the TCP connection (a network failure).
+   */
+  dropSockets(how: "close" | "terminate" = "close"): void {
+    for (const ws of this.sockets) {
+      if (how === "close") ws.close(1001, "going away");
+      else ws.terminate();
+    }
+  }
+
+  nextConnection({ since = 0, timeoutMs = 5000 } = {}): Promise<SocketConnection> {
+    return this.connections.next(() => true, since, timeoutMs, "Socket Mode connection");
+  }
+
   async close(): Promise<void> {
+    this.releaseHeld();
     for (const ws of this.sockets) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private onSocket(ws: WebSocket): void {
+  private onSocket(ws: WebSocket, url: string): void {
     this.sockets.add(ws);
+    this.connections.add((seq) => ({ url, seq }));
     ws.on("close", () => this.sockets.delete(ws));
     ws.on("message", (data) => {
       try {
@@ -281,23 +367,64 @@ export class FakeSlack {
 
     if (url.pathname.startsWith("/respond/")) {
       const respondId = decodeURIComponent(url.pathname.slice("/respond/".length));
-      this.calls.add((seq) => ({ method: "respond", body, token, respondId, seq }));
+      const call = this.calls.add((seq) => ({ method: "respond", body, token, respondId, seq }));
+      if (await this.applyFault(call, req, res)) return;
+      this.settle(call, "ok");
       return send(res, 200, { ok: true });
     }
     if (!url.pathname.startsWith("/api/")) return send(res, 404, { ok: false, error: "not_found" });
 
     const method = url.pathname.slice("/api/".length);
     const call = this.calls.add((seq) => ({ method, body, token, seq }));
-    const failure = this.failures.find((f) => f.method === method && f.when(call));
-    if (failure) {
-      this.failures.splice(this.failures.indexOf(failure), 1);
-      return send(res, 200, { ok: false, error: failure.error });
+    if (await this.applyFault(call, req, res)) return;
+    const answer = this.answer(method, body, token);
+    this.settle(call, answer.ok === true ? "ok" : `ok:false ${String(answer.error)}`);
+    return send(res, 200, answer);
+  }
+
+  private settle(call: ApiCall, outcome: string): void {
+    call.outcome = outcome;
+    this.calls.recheck(call);
+    this.options.onCall?.(call);
+  }
+
+  /** Apply the first matching fault; true when the call was answered (or dropped) by it. */
+  private async applyFault(call: ApiCall, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const entry = this.faults.find((f) => f.method === call.method && f.when(call));
+    if (!entry) return false;
+    entry.times -= 1;
+    if (entry.times <= 0) this.faults.splice(this.faults.indexOf(entry), 1);
+    const { fault } = entry;
+    switch (fault.kind) {
+      case "ok-false":
+        this.settle(call, `ok:false ${fault.error}`);
+        send(res, 200, { ok: false, error: fault.error });
+        return true;
+      case "http":
+        this.settle(call, `http ${fault.status}`);
+        res.writeHead(fault.status, {
+          "content-type": "application/json",
+          ...(fault.retryAfter !== undefined ? { "retry-after": String(fault.retryAfter) } : {}),
+        });
+        res.end(JSON.stringify({ ok: false, error: "fake_fault" }));
+        return true;
+      case "drop":
+        this.settle(call, "dropped");
+        req.socket.destroy();
+        return true;
+      case "hold":
+        // Answered normally once released (the client may have given up by then).
+        await new Promise<void>((resolve) => this.held.push(resolve));
+        return false;
     }
+  }
+
+  private answer(method: string, body: Json, token: string | null): Json {
     const botOk = this.options.botToken === undefined || token === this.options.botToken;
     switch (method) {
       case "auth.test":
-        if (!botOk) return send(res, 200, { ok: false, error: "invalid_auth" });
-        return send(res, 200, {
+        if (!botOk) return { ok: false, error: "invalid_auth" };
+        return {
           ok: true,
           url: "https://fake.slack.test/",
           team: "Fake Team",
@@ -305,34 +432,35 @@ export class FakeSlack {
           team_id: FAKE_TEAM_ID,
           user_id: FAKE_BOT_USER_ID,
           bot_id: FAKE_BOT_ID,
-        });
+        };
       case "chat.postMessage": {
-        if (!botOk) return send(res, 200, { ok: false, error: "invalid_auth" });
+        if (!botOk) return { ok: false, error: "invalid_auth" };
         const ts = this.nextTs();
-        return send(res, 200, {
+        return {
           ok: true,
           channel: body.channel,
           ts,
           message: { type: "message", text: body.text, bot_id: FAKE_BOT_ID, ts },
-        });
+        };
       }
       case "chat.postEphemeral":
-        if (!botOk) return send(res, 200, { ok: false, error: "invalid_auth" });
-        return send(res, 200, { ok: true, message_ts: this.nextTs() });
+        if (!botOk) return { ok: false, error: "invalid_auth" };
+        return { ok: true, message_ts: this.nextTs() };
       case "conversations.open": {
-        if (!botOk) return send(res, 200, { ok: false, error: "invalid_auth" });
+        if (!botOk) return { ok: false, error: "invalid_auth" };
         const users = typeof body.users === "string" ? body.users : "";
-        return send(res, 200, { ok: true, channel: { id: `D${users.replace(/^U/, "")}` } });
+        return { ok: true, channel: { id: `D${users.replace(/^U/, "")}` } };
       }
       case "views.open":
-        return send(res, 200, { ok: true, view: { id: "V0FAKE" } });
+        return { ok: true, view: { id: "V0FAKE" } };
       case "apps.connections.open":
         if (this.options.appToken !== undefined && token !== this.options.appToken) {
-          return send(res, 200, { ok: false, error: "invalid_auth" });
+          return { ok: false, error: "invalid_auth" };
         }
-        return send(res, 200, { ok: true, url: this.wsUrl });
+        this.tickets += 1;
+        return { ok: true, url: `${this.wsUrl}?ticket=${this.tickets}` };
       default:
-        return send(res, 200, { ok: false, error: "unknown_method" });
+        return { ok: false, error: "unknown_method" };
     }
   }
 }

@@ -2,9 +2,14 @@
  * The real CompBot (guides/ loaded by loadCompBot) behind the real Bolt app in HTTP mode on 127.0.0.1:<ephemeral>,
  * talking to a FakeSlack. Tests send signed requests and read what the fake received.
  */
-import { loadCompBot } from "../../src/bot.ts";
+import { type CompBotApi, loadCompBot } from "../../src/bot.ts";
 import { blockKitViolations, type SlackMessage } from "../../src/render/limits.ts";
-import { createSlackApp, EVENTS_PATH, type SlackApp } from "../../src/slack/app.ts";
+import {
+  type CreateSlackAppOptions,
+  createSlackApp,
+  EVENTS_PATH,
+  type SlackApp,
+} from "../../src/slack/app.ts";
 import type { HttpConfig, SocketConfig } from "../../src/slack/config.ts";
 import { createLineLogger } from "../../src/slack/log.ts";
 import { type ApiCall, FakeSlack, type Json } from "./fake-slack.ts";
@@ -25,14 +30,58 @@ export interface Harness {
   /** http://127.0.0.1:<port> */
   base: string;
   logs: string[];
+  /** Resolves with the first log line at index >= `from` matching `pattern` (rejects after timeoutMs). */
+  nextLog(pattern: RegExp, options?: { from?: number; timeoutMs?: number }): Promise<string>;
   send(request: SignedRequest, options?: SendOptions): Promise<Response>;
   close(): Promise<void>;
 }
 
-export async function startHttpHarness(): Promise<Harness> {
-  const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
-  const { bot } = await loadCompBot(GUIDES_DIR);
+/** Extra createSlackApp options (bounds, faster retry/timeout/reconnect timings). */
+export type HarnessOptions = Pick<CreateSlackAppOptions, "limits" | "tuning"> & {
+  /** Replace or wrap the real core (e.g. a bot whose ask() throws). */
+  wrapBot?: (bot: CompBotApi) => CompBotApi;
+};
+
+/** Collected log lines, with waiters for a line to appear (no polling). */
+export function logSink(): Pick<Harness, "logs" | "nextLog"> & { write: (line: string) => void } {
   const logs: string[] = [];
+  let waiters: { pattern: RegExp; from: number; resolve: (line: string) => void }[] = [];
+  const write = (line: string): void => {
+    const index = logs.push(line) - 1;
+    for (const w of [...waiters]) {
+      if (index >= w.from && w.pattern.test(line)) {
+        waiters = waiters.filter((x) => x !== w);
+        w.resolve(line);
+      }
+    }
+  };
+  const nextLog = (pattern: RegExp, { from = 0, timeoutMs = 5000 } = {}): Promise<string> => {
+    const found = logs.slice(from).find((l) => pattern.test(l));
+    if (found !== undefined) return Promise.resolve(found);
+    return new Promise<string>((resolve, reject) => {
+      const waiter = {
+        pattern,
+        from,
+        resolve: (line: string) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      };
+      const timer = setTimeout(() => {
+        waiters = waiters.filter((x) => x !== waiter);
+        reject(new Error(`no log line matching ${pattern} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      waiters.push(waiter);
+    });
+  };
+  return { logs, write, nextLog };
+}
+
+export async function startHttpHarness({ wrapBot, ...options }: HarnessOptions = {}): Promise<Harness> {
+  const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
+  const loaded = await loadCompBot(GUIDES_DIR);
+  const bot = wrapBot ? wrapBot(loaded.bot) : loaded.bot;
+  const { logs, write, nextLog } = logSink();
   const config: HttpConfig = {
     mode: "http",
     botToken: TEST_BOT_TOKEN,
@@ -45,9 +94,9 @@ export async function startHttpHarness(): Promise<Harness> {
   const logger = createLineLogger({
     level: "debug",
     secrets: [TEST_BOT_TOKEN, TEST_SIGNING_SECRET],
-    write: (line) => logs.push(line),
+    write,
   });
-  const slack = createSlackApp({ config, bot, logger });
+  const slack = createSlackApp({ config, bot, logger, ...options });
   await slack.start();
   const base = `http://127.0.0.1:${slack.port}`;
   return {
@@ -55,6 +104,7 @@ export async function startHttpHarness(): Promise<Harness> {
     slack,
     base,
     logs,
+    nextLog,
     send: (request, options) => sendSigned(`${base}${EVENTS_PATH}`, request, options),
     async close() {
       await slack.stop();
@@ -63,10 +113,14 @@ export async function startHttpHarness(): Promise<Harness> {
   };
 }
 
-export async function startSocketHarness(): Promise<Omit<Harness, "send" | "base">> {
+export async function startSocketHarness({
+  wrapBot,
+  ...options
+}: HarnessOptions = {}): Promise<Omit<Harness, "send" | "base">> {
   const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
-  const { bot } = await loadCompBot(GUIDES_DIR);
-  const logs: string[] = [];
+  const loaded = await loadCompBot(GUIDES_DIR);
+  const bot = wrapBot ? wrapBot(loaded.bot) : loaded.bot;
+  const { logs, write, nextLog } = logSink();
   const config: SocketConfig = {
     mode: "socket",
     botToken: TEST_BOT_TOKEN,
@@ -79,14 +133,15 @@ export async function startSocketHarness(): Promise<Omit<Harness, "send" | "base
   const logger = createLineLogger({
     level: "debug",
     secrets: [TEST_BOT_TOKEN, TEST_APP_TOKEN],
-    write: (line) => logs.push(line),
+    write,
   });
-  const slack = createSlackApp({ config, bot, logger });
+  const slack = createSlackApp({ config, bot, logger, ...options });
   await slack.start();
   return {
     fake,
     slack,
     logs,
+    nextLog,
     async close() {
       await slack.stop();
       await fake.close();

@@ -1,0 +1,338 @@
+/**
+ * `npm run load [-- --concurrency 50 --seconds 30 --guides 10000]`: a load run (not a test) against HTTP mode on
+ * loopback. Generates N synthetic guides in a temp dir and starts the real Bolt app in this process
+ * (createSlackApp, HTTP mode, 127.0.0.1, ephemeral port). The load client and the fake Slack Web API run in a
+ * forked child process (on the machine's other core, as Slack would be elsewhere): C concurrent clients for T
+ * seconds, each alternating a signed /comp (latency: until its HTTP answer, which carries the answer) and a signed
+ * app_mention event (latency: until the answer reaches the fake's chat.postMessage). Prints requests/s, p50/p99
+ * latency and errors, then stops by itself (exit 1 on any error or warning line).
+ */
+import { fork } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { loadCompBot } from "../src/bot.ts";
+import { createSlackApp, EVENTS_PATH } from "../src/slack/app.ts";
+import type { HttpConfig } from "../src/slack/config.ts";
+import { createLineLogger } from "../src/slack/log.ts";
+import { type ApiCall, FAKE_BOT_USER_ID, FakeSlack } from "../tests/support/fake-slack.ts";
+import { guideText } from "../tests/support/make-guide.ts";
+import {
+  appMentionEvent,
+  eventCallback,
+  sendSigned,
+  slashCommand,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+} from "../tests/support/signing.ts";
+
+const ROLES = [
+  ["ml-engineer", "ML Engineer"],
+  ["data-scientist", "Data Scientist"],
+  ["backend-engineer", "Backend Engineer"],
+  ["frontend-engineer", "Frontend Engineer"],
+  ["product-manager", "Product Manager"],
+  ["data-engineer", "Data Engineer"],
+  ["security-engineer", "Security Engineer"],
+  ["site-reliability-engineer", "Site Reliability Engineer"],
+  ["mobile-engineer", "Mobile Engineer"],
+  ["engineering-manager", "Engineering Manager"],
+] as const;
+/** An answer to a mention that has not arrived by then counts as an error. */
+const MENTION_TIMEOUT_MS = 5_000;
+
+const { values } = parseArgs({
+  options: {
+    concurrency: { type: "string", default: "50" },
+    seconds: { type: "string", default: "30" },
+    guides: { type: "string", default: "10000" },
+    /** Internal: run as the load client (forked by the app process). */
+    client: { type: "boolean", default: false },
+  },
+});
+const concurrency = positive("concurrency", values.concurrency);
+const seconds = positive("seconds", values.seconds);
+const guideCount = positive("guides", values.guides);
+
+function positive(name: string, raw: string): number {
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) {
+    process.stderr.write(`load: --${name} must be a positive whole number\n`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function companyOf(i: number): { slug: string; display: string } {
+  const slug = `loadco${String(i).padStart(5, "0")}`;
+  return { slug, display: `Loadco ${i}` };
+}
+
+/** N valid guides: ceil(N / 10) companies × up to 10 roles, two regions each. */
+function writeGuides(n: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "compbot-load-"));
+  for (let i = 0; i < n; i++) {
+    const company = companyOf(Math.floor(i / ROLES.length));
+    const [role, roleDisplay] = ROLES[i % ROLES.length] ?? ROLES[0];
+    mkdirSync(path.join(dir, company.slug), { recursive: true });
+    writeFileSync(
+      path.join(dir, company.slug, `${role}.md`),
+      guideText({
+        company: company.slug,
+        companyDisplay: company.display,
+        role,
+        roleDisplay,
+        bands: [
+          { region: "San Francisco", base: [150_000 + i, 190_000 + i] },
+          { region: "London", currency: "GBP", base: [90_000 + i, 120_000 + i] },
+        ],
+      }),
+    );
+  }
+  return dir;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** The question for request i: one of the N guides, spread over the catalogue, alternating two regions. */
+function question(i: number): string {
+  const guide = (i * 7919) % guideCount;
+  const company = companyOf(Math.floor(guide / ROLES.length));
+  const [role] = ROLES[guide % ROLES.length] ?? ROLES[0];
+  return `${company.slug} ${role} ${i % 2 === 0 ? "london" : "san francisco"}`;
+}
+
+interface Summary {
+  sent: number;
+  elapsedS: number;
+  slash: number[];
+  mention: number[];
+  errors: [string, number][];
+  /** CPU seconds the client process used during the run. */
+  cpuS: number;
+}
+
+type ToClient = { type: "go"; url: string };
+type ToApp = { type: "fake"; apiUrl: string } | { type: "done"; summary: Summary };
+
+// ---------------------------------------------------------------------------------------------------------------
+// The load client (a child process, so that it and the fake Slack do not share the app's thread and core).
+// ---------------------------------------------------------------------------------------------------------------
+
+async function client(): Promise<void> {
+  const send = (message: ToApp) => process.send?.(message);
+  // Mention latency: resolved when the fake answers the chat.postMessage for that thread.
+  const pending = new Map<string, (call: ApiCall) => void>();
+  const fake = await FakeSlack.start({
+    botToken: TEST_BOT_TOKEN,
+    record: false,
+    onCall: (call) => {
+      if (call.method !== "chat.postMessage") return;
+      const done = pending.get(String(call.body.thread_ts));
+      if (done) {
+        pending.delete(String(call.body.thread_ts));
+        done(call);
+      }
+    },
+  });
+  const url = await new Promise<string>((resolve) => {
+    process.once("message", (m: ToClient) => resolve(m.url));
+    send({ type: "fake", apiUrl: fake.apiUrl });
+  });
+
+  const slash: number[] = [];
+  const mention: number[] = [];
+  const errors = new Map<string, number>();
+  const fail = (why: string): void => {
+    errors.set(why, (errors.get(why) ?? 0) + 1);
+  };
+  let counter = 0;
+
+  const slashOnce = async (i: number): Promise<void> => {
+    const started = performance.now();
+    const res = await sendSigned(
+      url,
+      slashCommand({ text: question(i), response_url: fake.responseUrl("load") }),
+    );
+    const body = await res.text();
+    const took = performance.now() - started;
+    if (res.status !== 200) return fail(`/comp: HTTP ${res.status}`);
+    if (!body.includes("Loadco")) return fail("/comp: no answer in the ack");
+    slash.push(took);
+  };
+
+  const mentionOnce = async (i: number): Promise<void> => {
+    const event = appMentionEvent({ text: `<@${FAKE_BOT_USER_ID}> ${question(i)}`, channel: "C0LOAD" });
+    const ts = String(event.ts);
+    const started = performance.now();
+    let timer: NodeJS.Timeout | undefined;
+    const answered = new Promise<ApiCall | null>((resolve) => {
+      pending.set(ts, resolve);
+      timer = setTimeout(() => resolve(null), MENTION_TIMEOUT_MS);
+    });
+    try {
+      const res = await sendSigned(url, eventCallback(event));
+      await res.arrayBuffer();
+      if (res.status !== 200) return fail(`app_mention: HTTP ${res.status}`);
+      const call = await answered;
+      if (call === null) return fail("app_mention: no answer within 5 s");
+      if (call.outcome !== "ok") return fail(`app_mention: ${call.outcome}`);
+      if (!String(call.body.text).includes("Loadco")) return fail("app_mention: not the answer");
+      mention.push(performance.now() - started);
+    } finally {
+      clearTimeout(timer);
+      pending.delete(ts);
+    }
+  };
+
+  const started = performance.now();
+  const cpuBefore = process.cpuUsage();
+  const deadline = started + seconds * 1000;
+  const worker = async (w: number): Promise<void> => {
+    let turn = w;
+    while (performance.now() < deadline) {
+      const i = ++counter;
+      try {
+        await (turn++ % 2 === 0 ? slashOnce(i) : mentionOnce(i));
+      } catch (error) {
+        fail(`request failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  const elapsedS = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  await fake.close();
+  const cpuS = (cpu.user + cpu.system) / 1e6;
+  // Disconnect only once the summary has been handed over.
+  process.send?.(
+    {
+      type: "done",
+      summary: { sent: counter, elapsedS, slash, mention, errors: [...errors], cpuS },
+    } satisfies ToApp,
+    () => process.disconnect?.(),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The app under load (this process).
+// ---------------------------------------------------------------------------------------------------------------
+
+async function app(): Promise<number> {
+  process.stdout.write(`load: writing ${guideCount} synthetic guides…\n`);
+  const dir = writeGuides(guideCount);
+  try {
+    const loadStart = performance.now();
+    const { bot, problems } = await loadCompBot(dir, { cache: false });
+    const loadMs = performance.now() - loadStart;
+    const broken = problems.filter((p) => p.severity === "error");
+    if (bot.guideCount !== guideCount || broken.length > 0) {
+      throw new Error(
+        `expected ${guideCount} guides, loaded ${bot.guideCount} (${broken[0]?.message ?? "?"})`,
+      );
+    }
+    const probe = bot.ask(question(1), { surface: "slash" }).answer;
+    if (probe.kind !== "band") throw new Error(`a synthetic question did not find its band (${probe.kind})`);
+
+    const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), "--client"], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    const messages: ToApp[] = [];
+    let wake: (() => void) | null = null;
+    child.on("message", (m: ToApp) => {
+      messages.push(m);
+      wake?.();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const next = async <T extends ToApp["type"]>(type: T): Promise<Extract<ToApp, { type: T }>> => {
+      for (;;) {
+        const found = messages.find((m) => m.type === type);
+        if (found) return found as Extract<ToApp, { type: T }>;
+        const woke = new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        const code = await Promise.race([woke.then(() => undefined), exited]);
+        if (code !== undefined && !messages.some((m) => m.type === type)) {
+          throw new Error(`the load client exited (${code}) before sending ${type}`);
+        }
+      }
+    };
+
+    const { apiUrl } = await next("fake");
+    let logProblems = 0;
+    const firstLogProblems: string[] = [];
+    const logger = createLineLogger({
+      level: "warn",
+      secrets: [TEST_BOT_TOKEN, TEST_SIGNING_SECRET],
+      write: (line) => {
+        logProblems++;
+        if (firstLogProblems.length < 5) firstLogProblems.push(line);
+      },
+    });
+    const config: HttpConfig = {
+      mode: "http",
+      botToken: TEST_BOT_TOKEN,
+      signingSecret: TEST_SIGNING_SECRET,
+      port: 0,
+      slackApiUrl: apiUrl,
+      guidesDir: dir,
+      logLevel: "warn",
+    };
+    const slack = createSlackApp({ config, bot, logger });
+    await slack.start();
+    const url = `http://127.0.0.1:${slack.port}${EVENTS_PATH}`;
+    process.stdout.write(
+      `load: ${bot.guideCount} guides loaded in ${ms(loadMs)}; ${concurrency} concurrent clients for ${seconds} s against ${url}\n`,
+    );
+    const cpuBefore = process.cpuUsage();
+    child.send({ type: "go", url } satisfies ToClient);
+    const { summary } = await next("done");
+    const cpu = process.cpuUsage(cpuBefore);
+    const appCpuS = (cpu.user + cpu.system) / 1e6;
+    await slack.stop();
+    await exited;
+
+    const slash = [...summary.slash].sort((a, b) => a - b);
+    const mention = [...summary.mention].sort((a, b) => a - b);
+    const all = [...slash, ...mention].sort((a, b) => a - b);
+    const errorCount = summary.errors.reduce((n, [, v]) => n + v, 0);
+    const rate = (n: number) => (n / summary.elapsedS).toFixed(0);
+    const row = (name: string, xs: number[]) =>
+      `  ${name.padEnd(12)} ${String(xs.length).padStart(7)} ok   p50 ${ms(percentile(xs, 50)).padStart(9)}   p99 ${ms(percentile(xs, 99)).padStart(9)}   max ${ms(xs.at(-1) ?? Number.NaN).padStart(9)}`;
+    const lines = [
+      "",
+      `CompBot load: ${concurrency} concurrent, ${summary.elapsedS.toFixed(1)} s, ${guideCount} guides, HTTP mode on 127.0.0.1`,
+      `  requests     ${summary.sent} sent, ${rate(summary.sent)} requests/s (${rate(all.length)}/s answered)`,
+      row("/comp", slash),
+      row("app_mention", mention),
+      row("all", all),
+      `  CPU          app ${((100 * appCpuS) / summary.elapsedS).toFixed(0)}% of a core, load client + fake Slack ${((100 * summary.cpuS) / summary.elapsedS).toFixed(0)}%`,
+      `  errors       ${errorCount}${errorCount > 0 ? ` (${summary.errors.map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`,
+      `  warn/error log lines: ${logProblems}${firstLogProblems.length > 0 ? `\n    ${firstLogProblems.join("\n    ")}` : ""}`,
+      "",
+    ];
+    process.stdout.write(lines.join("\n"));
+    return errorCount > 0 || logProblems > 0 ? 1 : 0;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+(values.client ? client().then(() => 0) : app()).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`load: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+    process.exit(1);
+  },
+);
