@@ -11,6 +11,7 @@ import { runShell } from "./console/shell.ts";
 import { GuideLibrary } from "./guides/library.ts";
 import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
+import { describeError } from "./slack/log.ts";
 
 /** SIGTERM must end the process within 5 s, whatever is still running. */
 const SHUTDOWN_DEADLINE_MS = 4_500;
@@ -48,6 +49,8 @@ async function main(): Promise<number> {
   }
 
   const logger = createLineLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  // A promise nobody awaited (a library's reconnect, say) is logged, not fatal: the bot keeps answering.
+  process.on("unhandledRejection", (reason) => logger.error(`Unhandled rejection: ${describeError(reason)}`));
   const slack = createSlackApp({ config, bot, logger });
   await slack.start();
   const watcher = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));

@@ -15,6 +15,9 @@ const ORDER: Record<LogLevel, number> = {
 
 export const REDACTED = "[redacted]";
 
+/** `http request body: {…}` / `http request result: {…}` lines of @slack/web-api. */
+const BODY_DUMP = /^(http request (?:body|result|headers)): (.*)$/s;
+
 /** Slack token shapes, redacted even when we were not told the value (a token pasted into a guide, say). */
 const TOKEN_PATTERN = /\bxox[abposer]-[A-Za-z0-9-]+|\bxapp-[A-Za-z0-9-]+/g;
 
@@ -57,7 +60,10 @@ export function createLineLogger(options: LineLoggerOptions = {}): Logger {
     let text = parts
       .map(piece)
       .join(" ")
-      .replace(/\s*\n\s*/g, " ");
+      .replace(/\s*\n\s*/g, " ")
+      // The Web API client dumps whole request and response bodies at debug level: those hold what users
+      // asked and were told (offer figures among them), which is theirs, not the log's.
+      .replace(BODY_DUMP, (_m, what: string, json: string) => `${what}: [${json.length} characters omitted]`);
     for (const secret of secrets) text = text.split(secret).join(REDACTED);
     text = text.replace(TOKEN_PATTERN, REDACTED);
     write(`${new Date().toISOString()} ${at.toUpperCase()} [${name}] ${text}`);
