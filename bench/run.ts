@@ -10,7 +10,8 @@
  * - the naive baseline in the same run: fuse.js over all guide documents (keys company, role, regions),
  *   time-capped (it takes hundreds of ms a query);
  * - the /comp round trip over loopback HTTP against the real Bolt app (10k guides) and a bare Bolt app
- *   that acks a fixed message, with signed requests at 10 and 50 concurrent.
+ *   that acks a fixed message, with signed requests at 10 and 50 concurrent; the load generator and the
+ *   fake Slack run in a child process (bench/slack.ts).
  * Prints one table, writes bench/results.json. Options: --sizes=1000,10000 --runs=3 --no-slack
  */
 import { spawn } from "node:child_process";
@@ -325,6 +326,10 @@ function table(sizes: SizeResult[], slack: SlackBench | string): string {
       const bare = slack.results.find((r) => r.app === "bare Bolt" && r.concurrency === c);
       if (real && bare) out.push(`CompBot / bare Bolt at ${c}: ${((real.rps / bare.rps) * 100).toFixed(0)}%`);
     }
+    const calls = Object.entries(slack.calls)
+      .map(([method, count]) => `${method} ×${count}`)
+      .join(", ");
+    out.push(`Web API calls the fake Slack saw (both apps, whole run): ${calls || "none"}`);
   }
   return out.join("\n");
 }

@@ -1,35 +1,29 @@
 /**
  * The /comp round trip over loopback HTTP: the real Bolt app (createSlackApp, HTTP mode, signature checks
  * on) serving CompBot over a generated catalogue, side by side with a bare Bolt app that acks a fixed
- * message (same HTTPReceiver settings). Both talk to the tests' FakeSlack for auth.test and response_url
- * posts. Signed requests (HMAC v0) at a fixed concurrency for a fixed time; requests/s, p50/p99, errors.
+ * message (same HTTPReceiver settings: signature checks on, default options). Both apps run in this
+ * process, alone on its thread; the fake Slack Web API (auth.test, response_url) and the load generator
+ * run in a child process (bench/slack-load.ts), so they never compete with the app under test for its
+ * thread. Each app calls auth.test once, at start (its bot id is then known); the fake's call counts are
+ * reported, so a regression (auth.test per request, answers also posted to response_url) shows.
+ * Signed requests (HMAC v0) at a fixed concurrency for a fixed time; requests/s, p50/p99, errors.
  */
-import http from "node:http";
+import { fork } from "node:child_process";
+import type http from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { loadCompBot } from "../src/bot.ts";
 import { createSlackApp, EVENTS_PATH } from "../src/slack/app.ts";
 import type { HttpConfig } from "../src/slack/config.ts";
 import { createLineLogger } from "../src/slack/log.ts";
-import { FakeSlack } from "../tests/support/fake-slack.ts";
-import {
-  nowSeconds,
-  sign,
-  slashCommand,
-  TEST_APP_TOKEN,
-  TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
-} from "../tests/support/signing.ts";
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../tests/support/signing.ts";
 import type { LabelledQuery } from "./generate.ts";
+import type { ChildMessage, LoadFigures, LoadRequest } from "./slack-load.ts";
 
-export interface SlackCell {
+export interface SlackCell extends LoadFigures {
   app: "CompBot" | "bare Bolt";
   concurrency: number;
-  requests: number;
-  rps: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
 }
 
 export interface SlackBench {
@@ -37,100 +31,45 @@ export interface SlackBench {
   seconds: number;
   requests: number;
   results: SlackCell[];
+  /** Web API calls the fake Slack saw in the whole run, by method ("respond": response_url posts). */
+  calls: Record<string, number>;
 }
 
 const SECONDS = 5;
-
-function post(agent: http.Agent, port: number, body: string): Promise<number> {
-  const timestamp = nowSeconds();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: EVENTS_PATH,
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "content-length": Buffer.byteLength(body),
-          "x-slack-request-timestamp": String(timestamp),
-          "x-slack-signature": sign(TEST_SIGNING_SECRET, body, timestamp),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-async function load(
-  port: number,
-  concurrency: number,
-  bodies: readonly string[],
-): Promise<Omit<SlackCell, "app" | "concurrency">> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  // Warm-up: a few requests per connection.
-  await Promise.all(
-    Array.from({ length: concurrency * 3 }, (_, i) => post(agent, port, bodies[i % bodies.length]!)),
-  );
-  const times: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const start = performance.now();
-  const deadline = start + SECONDS * 1000;
-  const worker = async () => {
-    while (performance.now() < deadline) {
-      const body = bodies[next++ % bodies.length]!;
-      const s = performance.now();
-      try {
-        const status = await post(agent, port, body);
-        if (status !== 200) errors++;
-      } catch {
-        errors++;
-      }
-      times.push(performance.now() - s);
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const elapsed = (performance.now() - start) / 1000;
-  agent.destroy();
-  const sorted = times.sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
-  return {
-    requests: times.length,
-    rps: Math.round(times.length / elapsed),
-    p50Ms: +at(0.5).toFixed(1),
-    p99Ms: +at(0.99).toFixed(1),
-    errors,
-  };
-}
 
 export async function benchSlack(
   guidesDir: string,
   queries: readonly LabelledQuery[],
   log: (line: string) => void,
 ): Promise<SlackBench> {
-  const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
+  const texts = queries.slice(0, 500).map((q) => q.text);
+  const child = fork(fileURLToPath(new URL("./slack-load.ts", import.meta.url)), [JSON.stringify(texts)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  let waiting: ((m: ChildMessage) => void) | null = null;
+  let failed: ((e: Error) => void) | null = null;
+  child.on("message", (m: ChildMessage) => waiting?.(m));
+  child.on("exit", (code) => failed?.(new Error(`load generator exited (${code})`)));
+  const next = (send?: LoadRequest) =>
+    new Promise<ChildMessage>((resolve, reject) => {
+      waiting = resolve;
+      failed = reject;
+      if (send) child.send(send);
+    });
   const quiet = createLineLogger({ level: "error", write: () => {} });
-  const bodies = queries
-    .slice(0, 500)
-    .map((q, i) => slashCommand({ text: q.text, response_url: fake.responseUrl(`b${i}`) }).body);
   const results: SlackCell[] = [];
+  let calls: Record<string, number> = {};
   try {
+    const ready = await next();
+    if (ready.type !== "ready") throw new Error("load generator did not start");
     const { bot } = await loadCompBot(guidesDir, { today: () => "2026-03-01", cache: false });
     const config: HttpConfig = {
       mode: "http",
       botToken: TEST_BOT_TOKEN,
       signingSecret: TEST_SIGNING_SECRET,
       port: 0,
-      slackApiUrl: fake.apiUrl,
+      slackApiUrl: ready.apiUrl,
       guidesDir,
       logLevel: "error",
     };
@@ -144,7 +83,7 @@ export async function benchSlack(
         endpoints: EVENTS_PATH,
         logger: quiet,
       }),
-      clientOptions: { slackApiUrl: fake.apiUrl },
+      clientOptions: { slackApiUrl: ready.apiUrl },
       logger: quiet,
     });
     bare.command("/comp", async ({ ack }) => {
@@ -155,10 +94,16 @@ export async function benchSlack(
 
     try {
       for (const concurrency of [10, 50]) {
-        log(`[slack] CompBot, ${concurrency} concurrent, ${SECONDS} s`);
-        results.push({ app: "CompBot", concurrency, ...(await load(real.port!, concurrency, bodies)) });
-        log(`[slack] bare Bolt, ${concurrency} concurrent, ${SECONDS} s`);
-        results.push({ app: "bare Bolt", concurrency, ...(await load(barePort, concurrency, bodies)) });
+        for (const [app, port] of [
+          ["CompBot", real.port!],
+          ["bare Bolt", barePort],
+        ] as const) {
+          log(`[slack] ${app}, ${concurrency} concurrent, ${SECONDS} s`);
+          const done = await next({ type: "load", port, concurrency, seconds: SECONDS });
+          if (done.type !== "result") throw new Error("unexpected message from the load generator");
+          results.push({ app, concurrency, ...done.figures });
+          calls = done.calls;
+        }
       }
     } finally {
       await real.stop();
@@ -169,8 +114,11 @@ export async function benchSlack(
       seconds: SECONDS,
       requests: Math.min(...results.map((r) => r.requests)),
       results,
+      calls,
     };
   } finally {
-    await fake.close();
+    failed = null;
+    if (child.connected) child.send({ type: "exit" });
+    setTimeout(() => child.kill(), 2_000).unref();
   }
 }

@@ -1,13 +1,17 @@
 /**
  * The index cache and the parallel loader give exactly what the plain single-threaded loader gives, and the
  * cache is never trusted: a changed, added or removed guide, or a damaged cache file, means a re-read.
+ * Validation is git-style (cache.ts): unchanged stat tuple → cached entry; changed or racily clean →
+ * re-hashed.
  */
 import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate.ts";
-import { type LoadOptions, loadGuides } from "./load.ts";
+import { isRacy, RACY_WINDOW_MS, sameStat } from "./cache.ts";
+import { type LoadOptions, listGuideFiles, loadGuides } from "./load.ts";
+import { scanGuideFiles } from "./scan.ts";
 import { SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
 
 const TODAY = "2026-03-01";
@@ -37,9 +41,24 @@ describe("index cache", () => {
       mojibake: 0.2,
       queries: { known: 0, unknown: 0 },
     });
-  });
+    // Let the fresh files' mtime and ctime fall out of the racy window, so that a cache written now trusts
+    // their stat tuples: a later change must then be noticed through the stat tuple itself.
+    await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 200));
+  }, 20_000);
   afterAll(() => t.cleanup());
   const guidesDir = () => path.join(t.dir, "guides");
+
+  it("compares stat tuples and flags racily clean files like git", () => {
+    const stat = { size: 10, mtimeMs: 1_000_000, ctimeMs: 1_000_500, ino: 7 };
+    expect(sameStat(stat, { ...stat })).toBe(true);
+    for (const change of [{ size: 11 }, { mtimeMs: 1_000_001 }, { ctimeMs: 1_000_501 }, { ino: 8 }]) {
+      expect(sameStat(stat, { ...stat, ...change })).toBe(false);
+    }
+    expect(isRacy(stat, 1_000_500 + RACY_WINDOW_MS + 1)).toBe(false);
+    expect(isRacy(stat, 1_000_500 + RACY_WINDOW_MS)).toBe(true); // ctime within the window
+    expect(isRacy({ ...stat, ctimeMs: 0 }, 1_000_000 + RACY_WINDOW_MS)).toBe(true); // mtime within it
+    expect(isRacy(stat, 900_000)).toBe(true); // changed after the scan
+  });
 
   it("is built on the first load, then used, with the same guides and problems as no cache", async () => {
     rmSync(cache, { recursive: true, force: true });
@@ -51,7 +70,13 @@ describe("index cache", () => {
 
     const written = readFileSync(first.cache!.file);
     const second = await base(guidesDir(), { cache });
-    expect(second.cache).toMatchObject({ status: "hit", reused: 40, parsed: 0, written: false });
+    expect(second.cache).toMatchObject({
+      status: "hit",
+      reused: 40,
+      parsed: 0,
+      rehashed: 0, // every stat tuple matched: no file was opened
+      written: false,
+    });
     expect(same(second)).toEqual(want);
     expect(readFileSync(first.cache!.file).equals(written)).toBe(true);
   });
@@ -65,8 +90,10 @@ describe("index cache", () => {
     expect(late.problems.filter((p) => p.code === "overdue")).toHaveLength(late.guides.length);
   });
 
-  it("re-reads a guide whose bytes changed even when its size and mtime did not", async () => {
+  it("re-reads a guide whose bytes changed even when its size and mtime did not (its ctime did)", async () => {
     await base(guidesDir(), { cache });
+    // Nothing is racily clean here: a change can only be seen through the stat tuple.
+    expect((await base(guidesDir(), { cache })).cache).toMatchObject({ status: "hit", rehashed: 0 });
     const before = await plain(guidesDir());
     const target = before.guides[0]!;
     const info = statSync(target.file);
@@ -81,10 +108,34 @@ describe("index cache", () => {
     expect(statSync(target.file).size).toBe(info.size);
 
     const after = await base(guidesDir(), { cache });
-    expect(after.cache).toMatchObject({ status: "partial", parsed: 1, reused: 39, written: true });
+    expect(after.cache).toMatchObject({
+      status: "partial",
+      parsed: 1,
+      reused: 39,
+      rehashed: 1,
+      written: true,
+    });
     expect(after.guides.find((g) => g.id === target.id)!.bands[0]!.base.low).toBe(Number(changed));
     expect(same(after)).toEqual(await plain(guidesDir()));
     writeFileSync(target.file, text);
+  });
+
+  it("re-hashes a rewritten but identical guide, keeps its parse, and re-hashes it while racily clean", async () => {
+    await base(guidesDir(), { cache });
+    const want = await plain(guidesDir());
+    const target = want.guides[2]!.file;
+    writeFileSync(target, readFileSync(target)); // same bytes, new ctime (and mtime)
+    const touched = await base(guidesDir(), { cache });
+    // (A file the previous test rewrote may still be racily clean too: at least this one is re-hashed.)
+    expect(touched.cache).toMatchObject({ status: "hit", parsed: 0, reused: 40, written: true });
+    expect(touched.cache!.rehashed).toBeGreaterThanOrEqual(1);
+    expect(same(touched)).toEqual(want);
+    // The cache now records the new stat tuple, but the file changed less than RACY_WINDOW_MS before it
+    // was taken: it could still change unseen within the same timestamp tick, so it is hashed again.
+    const racy = await base(guidesDir(), { cache });
+    expect(racy.cache).toMatchObject({ status: "hit", parsed: 0, reused: 40 });
+    expect(racy.cache!.rehashed).toBeGreaterThanOrEqual(1);
+    expect(same(racy)).toEqual(want);
   });
 
   it("notices removed and added guides", async () => {
@@ -172,6 +223,20 @@ describe("parallel loading", () => {
   });
   afterAll(() => t.cleanup());
 
+  it("lists on the helper thread exactly what listGuideFiles lists, with each file's stat tuple", async () => {
+    const dir = path.join(t.dir, "guides");
+    const scan = await scanGuideFiles(dir);
+    expect(scan!.files).toEqual((await listGuideFiles(dir)).files);
+    const first = statSync(scan!.files[0]!);
+    expect(scan!.stats[0]).toEqual({
+      size: first.size,
+      mtimeMs: first.mtimeMs,
+      ctimeMs: first.ctimeMs,
+      ino: first.ino,
+    });
+    expect(await scanGuideFiles(path.join(t.dir, "missing"))).toBeNull();
+  });
+
   it("gives exactly the single-threaded guides and problems, with and without the cache", async () => {
     const dir = path.join(t.dir, "guides");
     const want = await plain(dir);
@@ -187,7 +252,7 @@ describe("parallel loading", () => {
       const built = await base(dir, { workers: 2, cache });
       expect(same(built)).toEqual(want);
       const hit = await base(dir, { workers: 2, cache });
-      // The guide with a YAML date in an unmodelled field cannot round-trip JSON: it is re-read each time.
+      // The guide with a YAML date in an unmodelled field round-trips too (v8 serialization keeps dates).
       expect(hit.cache!.parsed).toBeLessThanOrEqual(1);
       expect(same(hit)).toEqual(want);
       const dated = hit.guides.find((g) => g.company === "dated")!;

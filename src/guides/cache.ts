@@ -1,29 +1,44 @@
 /**
- * The index cache: every guide file's parse result, keyed by the sha1 of the file's bytes.
+ * The index cache: every guide file's parse result with the file's stat tuple and content hash, validated
+ * git-style (like git's index) instead of re-hashing every file on every start.
  *
- * Why a content hash of every file on every start (and not path + size + mtime): a stat-only key trusts
- * timestamps, which tools preserve (`cp -p`, `rsync -t`, `touch -r`, archives, a same-second edit), so a
- * changed guide could be served stale. Hashing is cheap next to parsing: the loader reads each file once,
- * in the parse workers, and hashes the bytes (about 10 µs a file; a 50k-guide catalogue is read in about a
- * second). A file whose hash matches reuses its cached entry; any other file is parsed, and the cache is
- * rewritten. Added and removed files fall out of the same comparison.
+ * What is stored, per file: its path, its stat tuple (size, mtimeMs, ctimeMs, inode), the sha1 of its bytes
+ * and its parse result (compact.ts encoding); plus, for the whole file, the wall-clock time it was written.
  *
- * The cache file is never trusted: it starts with a magic line and the sha1 of its payload, and is used
+ * On start the loader lists the guides and stats every file (cheap: no file is opened), then for each file:
+ * - stat tuple equal to the cached one, and not "racily clean" → the cached parse result is used as is;
+ * - stat tuple different (any write changes ctime, so a same-size edit with its mtime restored by
+ *   `touch -r`, `cp -p` or `rsync -t` is still noticed; a replaced file has another inode), or racily
+ *   clean → the file is read and hashed again: same sha1 → the cached parse stands (and its new stat tuple
+ *   is recorded), another sha1 → it is parsed again;
+ * - not in the cache → parsed. Files no longer listed simply drop out.
+ * "Racily clean", as in git: a file whose mtime or ctime is within RACY_WINDOW_MS before the moment its
+ * stat tuple was taken (or after it) could have been changed again within the same timestamp tick after
+ * it was read, without its stat tuple showing it (coarse timestamps: 1–2 s on some filesystems), so it is
+ * always re-hashed. (Git compares with the index file's mtime; the time just before the stats is earlier,
+ * so it flags at least as many files.) When anything was re-hashed, re-parsed, added or removed, the cache is rewritten, which also
+ * moves its time forward so racily clean files stop being racy.
+ *
+ * The cache file is never trusted: it starts with a magic line and the sha256 of its payload, and is used
  * only when the checksum, the format, the parser fingerprint (the source of the parsing modules and the
- * versions of their libraries), the guides directory and the options all match; otherwise it is ignored
- * and rebuilt. The overdue warning (it depends on today's date) is not cached: the loader adds it.
+ * versions of their libraries), the guides directory and the options all match, and it decodes cleanly;
+ * otherwise it is ignored and rebuilt. The payload is `v8.serialize` of the compact encoding (a string
+ * table and a Float64Array: fast to decode, no repeated property names). The overdue warning (it depends
+ * on today's date) is not cached: the loader adds it.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { decodeEntry, type EncodedEntry, encodeEntry, Interner } from "./compact.ts";
-import type { FileEntry } from "./parse-file.ts";
+import v8 from "node:v8";
+import { decodeEntries, encodeEntries, type FileStat, type StatEntry } from "./compact.ts";
 
 /** Bump when the cache layout changes. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
+/** Files changed this close to (or after) the cache's writing are re-hashed (see above). */
+export const RACY_WINDOW_MS = 2_000;
 const MAGIC = "compbot-guide-cache\n";
-const HASH_HEX = 40;
+const HASH_HEX = 64;
 
 /** Modules whose code decides what a guide file parses to. */
 const PARSER_MODULES = [
@@ -38,6 +53,19 @@ const PARSER_MODULES = [
   "./consistency.ts",
   "./types.ts",
 ];
+/** Whether two stat tuples are the same (the file is then taken as unchanged, unless racily clean). */
+export function sameStat(a: FileStat, b: FileStat): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
+}
+
+/**
+ * Whether a file could have changed after being read without its stat tuple showing it (see above):
+ * `scannedAtMs` is when the stat tuples in the cache were taken.
+ */
+export function isRacy(stat: FileStat, scannedAtMs: number): boolean {
+  return Math.max(stat.mtimeMs, stat.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS;
+}
+
 const PARSER_LIBRARIES = ["gray-matter", "js-yaml", "zod", "marked"];
 
 let fingerprint: string | null = null;
@@ -80,8 +108,12 @@ interface CachePayload {
   fingerprint: string;
   dir: string;
   checkBody: boolean;
+  /** Date.now() just before the files whose stat tuples it holds were stat'ed. */
+  scannedAtMs: number;
   /** compact.ts encoding. */
-  entries: EncodedEntry[];
+  strings: string[];
+  numbers: Float64Array;
+  extras: unknown[];
 }
 
 /** The cache file for a guides directory and options, inside `cacheDir`. */
@@ -90,10 +122,12 @@ export function cacheFileFor(cacheDir: string, key: CacheKey): string {
     .update(`${path.resolve(key.dir)}\0${key.dir}\0${key.checkBody}`)
     .digest("hex")
     .slice(0, 16);
-  return path.join(cacheDir, `guides-${id}.json`);
+  return path.join(cacheDir, `guides-${id}.bin`);
 }
 
-export type CacheRead = { ok: true; entries: Map<string, FileEntry> } | { ok: false; reason: string };
+export type CacheRead =
+  | { ok: true; scannedAtMs: number; entries: Map<string, StatEntry> }
+  | { ok: false; reason: string };
 
 /** Reads a cache file; anything unexpected (missing, truncated, corrupt, other key or code) is a miss. */
 export function readCache(file: string, key: CacheKey): CacheRead {
@@ -109,14 +143,14 @@ export function readCache(file: string, key: CacheKey): CacheRead {
   }
   const sum = bytes.toString("latin1", head, head + HASH_HEX);
   const payloadBytes = bytes.subarray(head + HASH_HEX + 1);
-  if (createHash("sha1").update(payloadBytes).digest("hex") !== sum) {
+  if (createHash("sha256").update(payloadBytes).digest("hex") !== sum) {
     return { ok: false, reason: "corrupt (checksum mismatch)" };
   }
   let payload: Partial<CachePayload>;
   try {
-    payload = JSON.parse(payloadBytes.toString("utf8")) as Partial<CachePayload>;
+    payload = v8.deserialize(payloadBytes) as Partial<CachePayload>;
   } catch {
-    return { ok: false, reason: "corrupt (not JSON)" };
+    return { ok: false, reason: "corrupt (cannot deserialize)" };
   }
   if (payload === null || typeof payload !== "object")
     return { ok: false, reason: "corrupt (not a payload)" };
@@ -125,35 +159,59 @@ export function readCache(file: string, key: CacheKey): CacheRead {
   if (payload.dir !== key.dir || payload.checkBody !== key.checkBody) {
     return { ok: false, reason: "other directory or options" };
   }
-  if (!Array.isArray(payload.entries)) return { ok: false, reason: "corrupt (no entries)" };
-  const entries = new Map<string, FileEntry>();
-  const interner = new Interner();
+  const scannedAtMs = payload.scannedAtMs;
+  if (typeof scannedAtMs !== "number" || !Number.isFinite(scannedAtMs))
+    return { ok: false, reason: "corrupt (no time)" };
+  const entries = new Map<string, StatEntry>();
   try {
-    for (const encoded of payload.entries) {
-      const entry = decodeEntry(encoded, interner);
-      entries.set(entry.file, entry);
+    const decoded = decodeEntries({
+      strings: payload.strings as string[],
+      numbers: payload.numbers as Float64Array,
+      extras: payload.extras as unknown[],
+    });
+    for (const item of decoded) {
+      if (item.entry.hash === null) throw new TypeError("no hash");
+      entries.set(item.entry.file, item);
     }
   } catch {
     return { ok: false, reason: "corrupt (bad entry)" };
   }
-  return { ok: true, entries };
+  return { ok: true, scannedAtMs, entries };
 }
 
-/** Writes the cache atomically (temp file + rename). Returns an error text, or null when written. */
-export function writeCache(file: string, key: CacheKey, entries: readonly FileEntry[]): string | null {
-  const payload: CachePayload = {
-    format: CACHE_FORMAT,
-    fingerprint: parserFingerprint(),
-    dir: key.dir,
-    checkBody: key.checkBody,
-    entries: entries.map(encodeEntry).filter((e): e is EncodedEntry => e !== null),
-  };
+/**
+ * Writes the cache atomically (temp file + rename): the entries that have a hash and can be encoded exactly.
+ * Returns an error text, or null when written.
+ */
+export function writeCache(
+  file: string,
+  key: CacheKey,
+  items: readonly StatEntry[],
+  scannedAtMs: number,
+): string | null {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    const body = Buffer.from(JSON.stringify(payload), "utf8");
-    const sum = createHash("sha1").update(body).digest("hex");
+    const encoded = encodeEntries(items.filter((item) => item.entry.hash !== null));
+    const payload: CachePayload = {
+      format: CACHE_FORMAT,
+      fingerprint: parserFingerprint(),
+      dir: key.dir,
+      checkBody: key.checkBody,
+      scannedAtMs,
+      strings: encoded.strings,
+      numbers: encoded.numbers,
+      extras: encoded.extras,
+    };
+    const body = v8.serialize(payload);
+    const sum = createHash("sha256").update(body).digest("hex");
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(tmp, Buffer.concat([Buffer.from(`${MAGIC}${sum}\n`, "latin1"), body]));
+    const fd = openSync(tmp, "w");
+    try {
+      writeSync(fd, Buffer.from(`${MAGIC}${sum}\n`, "latin1"));
+      writeSync(fd, body);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file);
     return null;
   } catch (err) {

@@ -1,96 +1,155 @@
 /**
- * A compact, exact encoding of parse results for the index cache: each entry is a JSON array in a fixed
- * field order (no repeated keys), and decoding shares one copy of every repeated string (regions,
- * currencies, company and role names…). `decodeEntry(encodeEntry(e))` deep-equals `e`, key order included.
+ * A compact, exact encoding of parse results, used by the index cache (cache.ts) and to send results from
+ * the parse workers (parallel.ts): one table of distinct strings, one Float64Array of numbers and string
+ * indexes in a fixed field order, and a side list of the `extra` frontmatter objects (kept as they are:
+ * `v8.serialize` and `postMessage` carry dates and nested values exactly). No property names are repeated,
+ * and decoding shares one copy of every repeated string (regions, currencies, company and role names,
+ * sources, problem codes…). `decodeEntries(encodeEntries(e))` deep-equals `e`, key order included.
  *
- * Only JSON values survive JSON: an entry whose `extra` frontmatter holds anything else (a YAML date, for
- * example) is not encodable, and is simply parsed again on every load.
+ * An entry is encoded only when it is plain data of the expected shape; anything else (an `extra` value
+ * that is neither plain data nor a date, a guide object of another shape) is left out, and such a file is
+ * simply parsed again on every load.
  */
 import type { FileEntry } from "./parse-file.ts";
-import type { Band, Guide, GuideProblem } from "./types.ts";
+import type { Band, Guide, GuideProblem, LevelEquivalence } from "./types.ts";
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export type EncodedEntry = Json[];
-
-const BAND_FIELDS = 11;
-/** The key order decoding rebuilds; anything else is not cached. */
+/** The key order decoding rebuilds; anything else is not encoded. */
 const GUIDE_KEYS =
   "id,file,company,companyDisplay,role,roleDisplay,roleType,lastUpdated,nextReviewDue,dataQuality,salaryDataQuarter,bands,levelMapping,dataSources,negotiationDnaSummary,extra";
 const PROBLEM_KEYS = "severity,code,file,path,message";
+const BAND_KEYS = "region,regionSlug,currency,base,stock,bonusPct,totalComp";
 
-/** Whether a value comes back from JSON exactly (plain objects, arrays, strings, finite numbers…). */
-export function isJsonExact(value: unknown): boolean {
-  if (value === null || typeof value === "string" || typeof value === "boolean") return true;
-  if (typeof value === "number") return Number.isFinite(value) && !Object.is(value, -0);
-  if (Array.isArray(value)) return value.every(isJsonExact);
-  if (typeof value !== "object") return false;
+/** A file's stat tuple, as the cache compares it (see cache.ts). */
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/** A parse result with the stat tuple of the file it was read from. */
+export interface StatEntry {
+  entry: FileEntry;
+  stat: FileStat;
+}
+
+export interface Encoded {
+  strings: string[];
+  numbers: Float64Array;
+  extras: unknown[];
+  /** Entries left out (not encodable). */
+  skipped: number;
+}
+
+/** Whether a value survives `v8.serialize` / `postMessage` exactly (plain data, finite or not, and dates). */
+export function isPlainData(value: unknown): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === "string" || type === "boolean" || type === "number") return true;
+  if (type !== "object") return false;
+  if (value instanceof Date) return Object.getPrototypeOf(value) === Date.prototype;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainData(value[i])) return false;
+    return true;
+  }
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false;
-  // "__proto__" as an own key does not survive a JSON round trip as an own data property everywhere.
-  return Object.entries(value).every(([k, v]) => k !== "__proto__" && isJsonExact(v));
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__" || !isPlainData((value as Record<string, unknown>)[key])) return false;
+  }
+  return proto === Object.prototype;
 }
 
-function encodeGuide(g: Guide): Json[] {
-  const bands: Json[] = [];
-  for (const b of g.bands) {
-    bands.push(
-      b.region,
-      b.regionSlug,
-      b.currency,
-      b.base.low,
-      b.base.high,
-      b.stock.low,
-      b.stock.high,
-      b.bonusPct.low,
-      b.bonusPct.high,
-      b.totalComp.low,
-      b.totalComp.high,
-    );
-  }
-  const equivalences: Json[] = [];
-  for (const e of g.levelMapping.equivalences) equivalences.push(e.company, e.level);
-  return [
-    g.id,
-    g.company,
-    g.companyDisplay,
-    g.role,
-    g.roleDisplay,
-    g.roleType,
-    g.lastUpdated,
-    g.nextReviewDue,
-    g.dataQuality,
-    g.salaryDataQuarter,
-    bands,
-    g.levelMapping.internal,
-    g.levelMapping.raw,
-    equivalences,
-    g.dataSources,
-    g.negotiationDnaSummary,
-    g.extra as Json,
-  ];
+const isEmptyPlainObject = (value: unknown): boolean =>
+  value !== null &&
+  typeof value === "object" &&
+  Object.getPrototypeOf(value) === Object.prototype &&
+  Object.keys(value).length === 0;
+
+/** Whether `encodeEntries` can encode this entry exactly. */
+export function isEncodable(e: FileEntry): boolean {
+  for (const p of e.problems) if (Object.keys(p).join(",") !== PROBLEM_KEYS) return false;
+  const g = e.guide;
+  if (g === null) return true;
+  if (g.file !== e.file || Object.keys(g).join(",") !== GUIDE_KEYS) return false;
+  for (const b of g.bands) if (Object.keys(b).join(",") !== BAND_KEYS) return false;
+  return isPlainData(g.extra) && typeof g.extra === "object" && g.extra !== null;
 }
 
-/** The entry as JSON, or null when it cannot be encoded exactly (then it is not cached). */
-export function encodeEntry(entry: FileEntry): EncodedEntry | null {
-  if (entry.hash === null) return null;
-  const g = entry.guide;
-  if (g !== null) {
-    if (g.file !== entry.file || !isJsonExact(g.extra) || Object.keys(g).join(",") !== GUIDE_KEYS)
-      return null;
+/** A stat tuple for entries encoded without one (the workers' results). */
+export const NO_STAT: FileStat = { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
+
+/** Encodes entries (with their stat tuples, or NO_STAT); the ones that cannot be encoded exactly are left out. */
+export function encodeEntries(items: readonly StatEntry[]): Encoded {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const s = (value: string): number => {
+    let i = index.get(value);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(value);
+      index.set(value, i);
+    }
+    return i;
+  };
+  // Sized exactly first, so the numbers are written straight into their final array.
+  const encodable = items.filter((item) => isEncodable(item.entry));
+  let size = 0;
+  for (const { entry: e } of encodable) {
+    size += 9 + 5 * e.problems.length;
+    const g = e.guide;
+    if (g !== null) {
+      const m = g.levelMapping;
+      size += 17 + 11 * g.bands.length + 2 * m.equivalences.length + g.dataSources.length;
+    }
   }
-  const problems: Json[] = [];
-  for (const p of entry.problems) {
-    if (Object.keys(p).join(",") !== PROBLEM_KEYS) return null;
-    problems.push(
-      p.file === entry.file
-        ? [p.severity, p.code, p.path, p.message]
-        : [p.severity, p.code, p.path, p.message, p.file],
-    );
+  const numbers = new Float64Array(size);
+  let at = 0;
+  const out = {
+    push(...values: number[]) {
+      for (const v of values) numbers[at++] = v;
+    },
+  };
+  const extras: unknown[] = [];
+  const skipped = items.length - encodable.length;
+  for (const { entry: e, stat } of encodable) {
+    out.push(s(e.file), stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino);
+    out.push(e.hash === null ? -1 : s(e.hash), e.overdueAt);
+    out.push(e.problems.length);
+    for (const p of e.problems) {
+      out.push(p.severity === "error" ? 0 : 1, s(p.code), s(p.path), s(p.message));
+      out.push(p.file === e.file ? -1 : s(p.file));
+    }
+    const g = e.guide;
+    if (g === null) {
+      out.push(0);
+      continue;
+    }
+    out.push(1, s(g.id), s(g.company), s(g.companyDisplay), s(g.role), s(g.roleDisplay), s(g.roleType));
+    out.push(s(g.lastUpdated), s(g.nextReviewDue), s(g.dataQuality), s(g.salaryDataQuarter));
+    out.push(g.bands.length);
+    for (const b of g.bands) {
+      out.push(s(b.region), s(b.regionSlug), s(b.currency), b.base.low, b.base.high, b.stock.low);
+      out.push(b.stock.high, b.bonusPct.low, b.bonusPct.high, b.totalComp.low, b.totalComp.high);
+    }
+    const m = g.levelMapping;
+    out.push(m.internal === null ? -1 : s(m.internal), s(m.raw), m.equivalences.length);
+    for (const q of m.equivalences) out.push(s(q.company), s(q.level));
+    out.push(g.dataSources.length);
+    for (const src of g.dataSources) out.push(s(src));
+    out.push(s(g.negotiationDnaSummary));
+    if (isEmptyPlainObject(g.extra)) out.push(-1);
+    else {
+      out.push(extras.length);
+      extras.push(g.extra);
+    }
   }
-  return [entry.file, entry.hash, entry.overdueAt, problems, g === null ? null : encodeGuide(g)];
+  if (at !== size) throw new Error(`encodeEntries: sized ${size} numbers, wrote ${at}`);
+  return { strings, numbers, extras, skipped };
 }
 
-/** Shares one copy of each repeated string across decoded entries. */
+/** Shares one copy of each repeated string across decoded chunks. */
 export class Interner {
   private readonly strings = new Map<string, string>();
   s(value: string): string {
@@ -101,85 +160,122 @@ export class Interner {
   }
 }
 
-const str = (v: unknown): string => {
-  if (typeof v !== "string") throw new TypeError("expected a string");
-  return v;
-};
-const num = (v: unknown): number => {
-  if (typeof v !== "number") throw new TypeError("expected a number");
-  return v;
-};
-const arr = (v: unknown): unknown[] => {
-  if (!Array.isArray(v)) throw new TypeError("expected an array");
-  return v;
-};
-
-function decodeGuide(t: unknown[], file: string, i: Interner): Guide {
-  const flat = arr(t[10]);
-  if (flat.length % BAND_FIELDS !== 0) throw new TypeError("bad bands");
-  const bands: Band[] = [];
-  for (let k = 0; k < flat.length; k += BAND_FIELDS) {
-    bands.push({
-      region: i.s(str(flat[k])),
-      regionSlug: i.s(str(flat[k + 1])),
-      currency: i.s(str(flat[k + 2])),
-      base: { low: num(flat[k + 3]), high: num(flat[k + 4]) },
-      stock: { low: num(flat[k + 5]), high: num(flat[k + 6]) },
-      bonusPct: { low: num(flat[k + 7]), high: num(flat[k + 8]) },
-      totalComp: { low: num(flat[k + 9]), high: num(flat[k + 10]) },
-    });
-  }
-  const eq = arr(t[13]);
-  const equivalences = [];
-  for (let k = 0; k < eq.length; k += 2)
-    equivalences.push({ company: i.s(str(eq[k])), level: i.s(str(eq[k + 1])) });
-  const internal = t[11];
-  const extra = t[16];
-  if (extra === null || typeof extra !== "object" || Array.isArray(extra)) throw new TypeError("bad extra");
-  return {
-    id: i.s(str(t[0])),
-    file,
-    company: i.s(str(t[1])),
-    companyDisplay: i.s(str(t[2])),
-    role: i.s(str(t[3])),
-    roleDisplay: i.s(str(t[4])),
-    roleType: i.s(str(t[5])),
-    lastUpdated: i.s(str(t[6])),
-    nextReviewDue: i.s(str(t[7])),
-    dataQuality: i.s(str(t[8])),
-    salaryDataQuarter: i.s(str(t[9])),
-    bands,
-    levelMapping: {
-      internal: internal === null ? null : i.s(str(internal)),
-      raw: str(t[12]),
-      equivalences,
-    },
-    dataSources: arr(t[14]).map((s) => i.s(str(s))),
-    negotiationDnaSummary: str(t[15]),
-    extra: extra as Record<string, unknown>,
-  };
+function fail(what: string): never {
+  throw new TypeError(`bad encoded entries: ${what}`);
 }
 
-/** Decodes one cached entry; throws on anything malformed (the caller then ignores the whole cache). */
-export function decodeEntry(value: unknown, i: Interner): FileEntry {
-  const t = arr(value);
-  const file = str(t[0]);
-  const hash = str(t[1]);
-  const overdueAt = num(t[2]);
-  const problems: GuideProblem[] = arr(t[3]).map((raw) => {
-    const p = arr(raw);
-    const severity = str(p[0]);
-    if (severity !== "error" && severity !== "warning") throw new TypeError("bad severity");
-    return {
-      severity,
-      code: i.s(str(p[1])),
-      file: p.length > 4 ? str(p[4]) : file,
-      path: i.s(str(p[2])),
-      message: str(p[3]),
-    };
-  });
-  if (overdueAt < 0 || overdueAt > problems.length || !Number.isInteger(overdueAt))
-    throw new TypeError("bad index");
-  const guide = t[4] === null ? null : decodeGuide(arr(t[4]), file, i);
-  return { file, hash, guide, problems, overdueAt };
+/**
+ * Decodes `encodeEntries` output. Throws on anything malformed (the cache then ignores the whole file).
+ * With an interner, the table's strings are shared with earlier decodes (the workers' chunks).
+ */
+export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Interner): StatEntry[] {
+  const { numbers: n, extras } = encoded;
+  if (!Array.isArray(encoded.strings) || !(n instanceof Float64Array) || !Array.isArray(extras))
+    fail("layout");
+  // Long strings (paths, messages, summaries) are one of a kind: only short ones are worth sharing.
+  const table = interner
+    ? encoded.strings.map((x) => (typeof x === "string" && x.length <= 40 ? interner.s(x) : x))
+    : encoded.strings;
+  for (const x of table) if (typeof x !== "string") fail("string table");
+  const nLength = n.length;
+  const str = (i: number): string => {
+    const value = table[i];
+    if (value === undefined) fail("string index");
+    return value;
+  };
+  const count = (c: number): number => {
+    if (!(c >= 0 && c <= nLength)) fail("count");
+    return c;
+  };
+  // Reads past the end give undefined: caught by the string lookups, the counts and the final check.
+  let k = 0;
+  const result: StatEntry[] = [];
+  while (k < nLength) {
+    const file = str(n[k++]!);
+    const stat: FileStat = { size: n[k++]!, mtimeMs: n[k++]!, ctimeMs: n[k++]!, ino: n[k++]! };
+    const hashAt = n[k++]!;
+    const hash = hashAt === -1 ? null : str(hashAt);
+    const overdueAt = n[k++]!;
+    const problemCount = count(n[k++]!);
+    const problems: GuideProblem[] = [];
+    for (let p = 0; p < problemCount; p++) {
+      const severity = n[k++] === 0 ? "error" : "warning";
+      const code = str(n[k++]!);
+      const path = str(n[k++]!);
+      const message = str(n[k++]!);
+      const other = n[k++]!;
+      problems.push({ severity, code, file: other === -1 ? file : str(other), path, message });
+    }
+    if (!Number.isInteger(overdueAt) || overdueAt < 0 || overdueAt > problems.length) fail("overdue index");
+    let guide: Guide | null = null;
+    const hasGuide = n[k++];
+    if (hasGuide === 1) {
+      const id = str(n[k++]!);
+      const company = str(n[k++]!);
+      const companyDisplay = str(n[k++]!);
+      const role = str(n[k++]!);
+      const roleDisplay = str(n[k++]!);
+      const roleType = str(n[k++]!);
+      const lastUpdated = str(n[k++]!);
+      const nextReviewDue = str(n[k++]!);
+      const dataQuality = str(n[k++]!);
+      const salaryDataQuarter = str(n[k++]!);
+      const bandCount = count(n[k++]!);
+      const bands: Band[] = new Array(bandCount);
+      for (let b = 0; b < bandCount; b++) {
+        bands[b] = {
+          region: str(n[k]!),
+          regionSlug: str(n[k + 1]!),
+          currency: str(n[k + 2]!),
+          base: { low: n[k + 3]!, high: n[k + 4]! },
+          stock: { low: n[k + 5]!, high: n[k + 6]! },
+          bonusPct: { low: n[k + 7]!, high: n[k + 8]! },
+          totalComp: { low: n[k + 9]!, high: n[k + 10]! },
+        };
+        k += 11;
+      }
+      const internalAt = n[k++]!;
+      const internal = internalAt === -1 ? null : str(internalAt);
+      const raw = str(n[k++]!);
+      const eqCount = count(n[k++]!);
+      const equivalences: LevelEquivalence[] = new Array(eqCount);
+      for (let q = 0; q < eqCount; q++) {
+        equivalences[q] = { company: str(n[k]!), level: str(n[k + 1]!) };
+        k += 2;
+      }
+      const sourceCount = count(n[k++]!);
+      const dataSources: string[] = new Array(sourceCount);
+      for (let q = 0; q < sourceCount; q++) dataSources[q] = str(n[k++]!);
+      const negotiationDnaSummary = str(n[k++]!);
+      const extraAt = n[k++]!;
+      let extra: Record<string, unknown>;
+      if (extraAt === -1) extra = {};
+      else {
+        const found = extras[extraAt];
+        if (found === null || typeof found !== "object" || Array.isArray(found)) fail("extra");
+        extra = found as Record<string, unknown>;
+      }
+      guide = {
+        id,
+        file,
+        company,
+        companyDisplay,
+        role,
+        roleDisplay,
+        roleType,
+        lastUpdated,
+        nextReviewDue,
+        dataQuality,
+        salaryDataQuarter,
+        bands,
+        levelMapping: { internal, raw, equivalences },
+        dataSources,
+        negotiationDnaSummary,
+        extra,
+      };
+    } else if (hasGuide !== 0) fail("guide flag");
+    result.push({ entry: { file, hash, guide, problems, overdueAt }, stat });
+  }
+  if (k !== nLength) fail("truncated");
+  return result;
 }

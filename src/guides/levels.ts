@@ -6,11 +6,20 @@ import type { LevelEquivalence } from "./types.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** Compiled patterns of recent company names (a catalogue parses many guides of the same company). */
+const companyPatterns = new Map<string, RegExp>();
+
 /** Whether `part` names the company `display` (as its first word or words, case-insensitive). */
 function namesCompany(part: string, display: string): boolean {
   const d = display.trim();
   if (d === "") return false;
-  return new RegExp(`^${escapeRegExp(d)}(?![\\p{L}\\p{N}])`, "iu").test(part);
+  let pattern = companyPatterns.get(d);
+  if (pattern === undefined) {
+    if (companyPatterns.size >= 1_024) companyPatterns.clear();
+    pattern = new RegExp(`^${escapeRegExp(d)}(?![\\p{L}\\p{N}])`, "iu");
+    companyPatterns.set(d, pattern);
+  }
+  return pattern.test(part);
 }
 
 /**

@@ -3,12 +3,15 @@
  * read with bounded concurrency, bodies are never kept, and one bad file only costs that file.
  */
 import type { Dirent } from "node:fs";
+import { statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { cacheFileFor, readCache, writeCache } from "./cache.ts";
+import { type CacheRead, cacheFileFor, isRacy, readCache, sameStat, writeCache } from "./cache.ts";
+import { type FileStat, NO_STAT, type StatEntry } from "./compact.ts";
 import { readEntriesInWorkers } from "./parallel.ts";
 import { errorText, type FileEntry, readEntry, type SameFile, withOverdue } from "./parse-file.ts";
+import { scanGuideFiles } from "./scan.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
 export { type FileResult, loadGuideText } from "./parse-file.ts";
@@ -26,7 +29,7 @@ export interface LoadOptions {
   workers?: number;
   /**
    * Directory of the index cache (see cache.ts), or false (the default) for none. With a cache, unchanged
-   * files (same bytes) are not parsed again; the result is the same as without.
+   * files (same stat tuple, or same bytes) are not parsed again; the result is the same as without.
    */
   cache?: string | false;
   /** Use the cache only for catalogues of at least this many files (default 0: always). */
@@ -44,6 +47,11 @@ export interface CacheReport {
   /** Files whose cached entry was reused / files parsed. */
   reused: number;
   parsed: number;
+  /**
+   * Files read again to compare their hash with the cache's: stat tuple changed, or racily clean (see
+   * cache.ts). Files whose stat tuple matched were not opened at all.
+   */
+  rehashed: number;
   /** Whether the cache file was (re)written; `writeError` says why not. */
   written: boolean;
   writeError: string | null;
@@ -173,6 +181,18 @@ export async function listGuideFiles(dir: string): Promise<{ files: string[]; pr
   return { files, problems };
 }
 
+/** A file's stat tuple (following symlinks), or NO_STAT when it cannot be stat'ed (it is then read). */
+function statOf(file: string): FileStat {
+  let info: ReturnType<typeof statSync>;
+  try {
+    info = statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return NO_STAT;
+  }
+  if (!info) return NO_STAT;
+  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+}
+
 /** Today's date in UTC, YYYY-MM-DD. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -194,40 +214,69 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
     timings[phase] = Math.round(now - mark);
     mark = now;
   };
-  const listing = await listGuideFiles(dir);
+  const key = { dir, checkBody };
+  const scanStartMs = Date.now();
+  const cacheDir = options.cache || null;
+  const cacheFile = cacheDir ? cacheFileFor(cacheDir, key) : null;
+  // With a cache, a helper thread lists and stats the files (scan.ts) while this thread decodes the cache.
+  const scanning = cacheFile ? scanGuideFiles(dir) : null;
+  let cached: CacheRead | null = cacheFile ? readCache(cacheFile, key) : null;
+  if (cacheFile) lap("cache-read");
+  const scan = scanning ? await scanning : null;
+  const listing = scan ? { files: scan.files, problems: [] } : await listGuideFiles(dir);
   lap("list");
   const problems: GuideProblem[] = [...listing.problems];
   const files = listing.files;
+  if (cached && files.length < (options.cacheMinFiles ?? 0)) cached = null;
+  const useCache = cached !== null;
 
-  const key = { dir, checkBody };
-  const cacheDir = options.cache && files.length >= (options.cacheMinFiles ?? 0) ? options.cache : null;
-  const cacheFile = cacheDir ? cacheFileFor(cacheDir, key) : null;
-  const cached = cacheFile ? readCache(cacheFile, key) : null;
+  // With a cache: every file's stat tuple, then only files whose stat tuple says they may have changed
+  // are opened (cache.ts). `todo` holds the files to read, with the hash they are expected to have.
+  // When the helper could not scan, stat here (scannedAtMs is taken before the stats either way).
+  const scannedAtMs = scan ? scanStartMs : Date.now();
+  const stats: FileStat[] = useCache ? (scan ? scan.stats : files.map(statOf)) : [];
   const known = cached?.ok ? cached.entries : null;
-  const expected = known ? files.map((f) => known.get(f)?.hash ?? null) : null;
-  if (cacheFile) lap("cache-read");
+  const scannedAtKnown = cached?.ok ? cached.scannedAtMs : 0;
+  const entries = new Array<FileEntry>(files.length);
+  const todo: number[] = [];
+  const expected: (string | null)[] = [];
+  let reused = 0;
+  let rehashed = 0;
+  for (let i = 0; i < files.length; i++) {
+    const hit = known?.get(files[i]!);
+    if (hit && sameStat(hit.stat, stats[i]!) && !isRacy(hit.stat, scannedAtKnown)) {
+      entries[i] = hit.entry;
+      reused++;
+      continue;
+    }
+    if (hit) rehashed++;
+    todo.push(i);
+    expected.push(hit ? hit.entry.hash : null);
+  }
+  if (useCache) lap("stat");
 
-  const readOptions = { checkBody, hash: cacheFile !== null };
-  const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers(files.length)));
+  const readOptions = { checkBody, hash: useCache };
+  const todoFiles = todo.map((i) => files[i]!);
+  const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers(todo.length)));
   let read: (FileEntry | SameFile)[];
   let parallel: LoadResult["parallel"];
-  if (workers > 0 && files.length > 0) {
-    const done = await readEntriesInWorkers(files, expected, readOptions, workers, IO_CONCURRENCY);
+  if (workers > 0 && todo.length > 0) {
+    const done = await readEntriesInWorkers(todoFiles, expected, readOptions, workers, IO_CONCURRENCY);
     read = done.entries;
     parallel = { workers, filesInWorkers: done.filesInWorkers };
   } else {
-    read = await mapLimit(files, IO_CONCURRENCY, (file, i) =>
-      readEntry(file, readOptions, expected?.[i] ?? null),
+    read = await mapLimit(todoFiles, IO_CONCURRENCY, (file, k) =>
+      readEntry(file, readOptions, expected[k] ?? null),
     );
   }
-
-  lap("read");
-  let reused = 0;
-  const entries: FileEntry[] = read.map((entry) => {
-    if (!("same" in entry)) return entry;
-    reused++;
-    return known!.get(entry.file)!;
+  read.forEach((entry, k) => {
+    const i = todo[k]!;
+    if ("same" in entry) {
+      reused++;
+      entries[i] = known!.get(entry.file)!.entry;
+    } else entries[i] = entry;
   });
+  lap("read");
 
   const guides: Guide[] = [];
   const firstFileById = new Map<string, string>();
@@ -255,15 +304,17 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   const result: LoadResult = { guides, problems, files: files.length, timings };
   if (parallel) result.parallel = parallel;
   if (cacheFile && cached) {
-    const parsed = entries.length - reused;
-    const unchanged = cached.ok && parsed === 0 && cached.entries.size === reused;
-    const writeError = unchanged ? null : writeCache(cacheFile, key, entries);
+    const parsed = files.length - reused;
+    const unchanged = cached.ok && parsed === 0 && rehashed === 0 && cached.entries.size === reused;
+    const items: StatEntry[] = unchanged ? [] : entries.map((entry, i) => ({ entry, stat: stats[i]! }));
+    const writeError = unchanged ? null : writeCache(cacheFile, key, items, scannedAtMs);
     result.cache = {
       file: cacheFile,
-      status: !cached.ok ? "rebuilt" : unchanged ? "hit" : "partial",
+      status: !cached.ok ? "rebuilt" : parsed === 0 && cached.entries.size === reused ? "hit" : "partial",
       reason: cached.ok ? null : cached.reason,
       reused,
       parsed,
+      rehashed,
       written: !unchanged && writeError === null,
       writeError,
     };

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
+import { decodeEntries, Interner } from "./compact.ts";
 import { type FileEntry, type ReadOptions, readEntry, type SameFile } from "./parse-file.ts";
 import type { ParseDone, ParseJob } from "./parse-worker.ts";
 
@@ -16,6 +17,12 @@ import type { ParseDone, ParseJob } from "./parse-worker.ts";
 export const CHUNK_SIZE = 250;
 /** Chunks queued per worker, so a worker never waits for its next message. */
 const IN_FLIGHT = 2;
+/**
+ * Heap limits of a parse worker (MB): it holds a chunk at a time, so a small heap is plenty and keeps the
+ * process's peak RSS down. A worker that runs out dies, and its chunks are parsed on the calling thread.
+ */
+const WORKER_OLD_SPACE_MB = 96;
+const WORKER_YOUNG_SPACE_MB = 8;
 
 const WORKER_URL = new URL("./parse-worker.ts", import.meta.url).href;
 
@@ -50,12 +57,19 @@ export async function readEntriesInWorkers(
   let nextChunk = 0;
   let filesInWorkers = 0;
   const leftOver: number[] = [];
+  const interner = new Interner();
 
   const runWorker = () =>
     new Promise<void>((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(bootstrap(), { eval: true });
+        worker = new Worker(bootstrap(), {
+          eval: true,
+          resourceLimits: {
+            maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
+            maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB,
+          },
+        });
       } catch {
         resolve();
         return;
@@ -87,11 +101,13 @@ export async function readEntriesInWorkers(
         if (pending.size === 0) finish();
       };
       worker.on("message", (done: ParseDone) => {
-        const { start } = chunks[done.id]!;
-        done.entries.forEach((entry, i) => {
-          results[start + i] = entry;
+        const { start, end } = chunks[done.id]!;
+        const decoded = decodeEntries(done.encoded, interner);
+        decoded.forEach((item, k) => {
+          results[start + done.encodedAt[k]!] = item.entry;
         });
-        filesInWorkers += done.entries.length;
+        for (const [i, entry] of done.others) results[start + i] = entry;
+        filesInWorkers += end - start;
         pending.delete(done.id);
         send();
       });

@@ -1,8 +1,10 @@
 /**
  * Worker thread of the parallel loader (parallel.ts): reads, hashes and parses the files it is sent,
- * blocking (this thread has nothing else to do), and posts back compact entries (never file texts).
+ * blocking (this thread has nothing else to do), and posts back the results in the compact encoding
+ * (compact.ts: a string table and a transferred Float64Array, cheap to send and decode), never file texts.
  */
 import { parentPort } from "node:worker_threads";
+import { type Encoded, encodeEntries, isEncodable, NO_STAT, type StatEntry } from "./compact.ts";
 import { type FileEntry, readEntrySync, type SameFile } from "./parse-file.ts";
 
 export interface ParseJob {
@@ -16,12 +18,26 @@ export interface ParseJob {
 
 export interface ParseDone {
   id: number;
-  entries: (FileEntry | SameFile)[];
+  /** The parsed entries that encode exactly, and their positions in the job. */
+  encoded: Omit<Encoded, "skipped">;
+  encodedAt: number[];
+  /** Everything else (unchanged files, entries that do not encode), as is. */
+  others: Array<[number, FileEntry | SameFile]>;
 }
 
 parentPort?.on("message", (job: ParseJob) => {
   const options = { checkBody: job.checkBody, hash: job.hash };
-  const entries = job.files.map((file, i) => readEntrySync(file, options, job.expected?.[i] ?? null));
-  const done: ParseDone = { id: job.id, entries };
-  parentPort!.postMessage(done);
+  const items: StatEntry[] = [];
+  const encodedAt: number[] = [];
+  const others: ParseDone["others"] = [];
+  job.files.forEach((file, i) => {
+    const entry = readEntrySync(file, options, job.expected?.[i] ?? null);
+    if (!("same" in entry) && isEncodable(entry)) {
+      items.push({ entry, stat: NO_STAT });
+      encodedAt.push(i);
+    } else others.push([i, entry]);
+  });
+  const { strings, numbers, extras } = encodeEntries(items);
+  const done: ParseDone = { id: job.id, encoded: { strings, numbers, extras }, encodedAt, others };
+  parentPort!.postMessage(done, [numbers.buffer as ArrayBuffer]);
 });
