@@ -104,11 +104,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
         display: g.roleDisplay,
         regions: g.bands.map((b) => b.region),
       })),
-      followUps: guides.slice(0, LIST_LIMIT).map((g) => ({
-        label: g.roleDisplay,
-        command: bandCommand(g, query.region && hasBand(g, query.region.key) ? query.region.key : undefined),
-        kind: "band" as const,
-      })),
+      followUps: bandFollowUps(guides, (g) => g.roleDisplay, query.region?.key),
       command: company,
     };
   }
@@ -125,17 +121,28 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
         display: g.companyDisplay,
         regions: g.bands.map((b) => b.region),
       })),
-      followUps: shown.slice(0, LIST_LIMIT).map((g) => ({
-        label: g.companyDisplay,
-        command: bandCommand(g, query.region && hasBand(g, query.region.key) ? query.region.key : undefined),
-        kind: "band" as const,
-      })),
+      followUps: bandFollowUps(shown, (g) => g.companyDisplay, query.region?.key),
       command: role,
     };
   }
 
   return notFound(query, index);
 }
+
+/** One button a guide (the first LIST_LIMIT): its band in the asked region when it has one, else all regions. */
+function bandFollowUps(
+  guides: readonly Guide[],
+  label: (g: Guide) => string,
+  regionKey?: string,
+): FollowUp[] {
+  return guides.slice(0, LIST_LIMIT).map((g) => ({
+    label: label(g),
+    command: bandCommand(g, regionIfBand(g, regionKey)),
+    kind: "band" as const,
+  }));
+}
+
+const guideLabel = (g: Guide) => `${g.roleDisplay} · ${g.companyDisplay}`;
 
 function narrowIntent(query: Query): Query["intent"] {
   return query.intent === "script" || query.intent === "level" || query.intent === "offer"
@@ -295,7 +302,7 @@ function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   if (query.company) {
     for (const g of index.guidesOfCompany(query.company.key)) {
       add({
-        label: `${g.roleDisplay} · ${g.companyDisplay}`,
+        label: guideLabel(g),
         command: bandCommand(g, regionIfBand(g, regionKey)),
         kind: "suggestion",
       });
@@ -304,7 +311,7 @@ function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   if (query.role) {
     for (const g of index.guidesOfRole(query.role.key)) {
       add({
-        label: `${g.roleDisplay} · ${g.companyDisplay}`,
+        label: guideLabel(g),
         command: bandCommand(g, regionIfBand(g, regionKey)),
         kind: "suggestion",
       });
@@ -326,7 +333,7 @@ function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
     const first = guides[0];
     if (guides.length === 1 && first) {
       add({
-        label: `${first.roleDisplay} · ${first.companyDisplay}`,
+        label: guideLabel(first),
         command: bandCommand(first, regionIfBand(first, regionKey)),
         kind: "suggestion",
       });
@@ -344,7 +351,7 @@ function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
       if (suggestions.length >= 5) break;
       if (hasBand(g, regionKey))
         add({
-          label: `${g.roleDisplay} · ${g.companyDisplay}`,
+          label: guideLabel(g),
           command: bandCommand(g, regionKey),
           kind: "suggestion",
         });
