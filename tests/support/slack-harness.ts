@@ -77,35 +77,31 @@ export function logSink(): Pick<Harness, "logs" | "nextLog"> & { write: (line: s
   return { logs, write, nextLog };
 }
 
-export async function startHttpHarness({ wrapBot, ...options }: HarnessOptions = {}): Promise<Harness> {
+/** The fake Slack, the real core and the real Bolt app in the given mode, started. */
+async function startApp(mode: "http" | "socket", { wrapBot, ...options }: HarnessOptions) {
   const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
   const loaded = await loadCompBot(GUIDES_DIR);
   const bot = wrapBot ? wrapBot(loaded.bot) : loaded.bot;
   const { logs, write, nextLog } = logSink();
-  const config: HttpConfig = {
-    mode: "http",
+  const common = {
     botToken: TEST_BOT_TOKEN,
-    signingSecret: TEST_SIGNING_SECRET,
     port: 0,
     slackApiUrl: fake.apiUrl,
     guidesDir: GUIDES_DIR,
-    logLevel: "debug",
-  };
-  const logger = createLineLogger({
-    level: "debug",
-    secrets: [TEST_BOT_TOKEN, TEST_SIGNING_SECRET],
-    write,
-  });
+  } as const;
+  const config: HttpConfig | SocketConfig =
+    mode === "http"
+      ? { ...common, mode, signingSecret: TEST_SIGNING_SECRET, logLevel: "debug" }
+      : { ...common, mode, appToken: TEST_APP_TOKEN, logLevel: "debug" };
+  const secrets = mode === "http" ? [TEST_BOT_TOKEN, TEST_SIGNING_SECRET] : [TEST_BOT_TOKEN, TEST_APP_TOKEN];
+  const logger = createLineLogger({ level: "debug", secrets, write });
   const slack = createSlackApp({ config, bot, logger, ...options });
   await slack.start();
-  const base = `http://127.0.0.1:${slack.port}`;
   return {
     fake,
     slack,
-    base,
     logs,
     nextLog,
-    send: (request, options) => sendSigned(`${base}${EVENTS_PATH}`, request, options),
     async close() {
       await slack.stop();
       await fake.close();
@@ -113,40 +109,18 @@ export async function startHttpHarness({ wrapBot, ...options }: HarnessOptions =
   };
 }
 
-export async function startSocketHarness({
-  wrapBot,
-  ...options
-}: HarnessOptions = {}): Promise<Omit<Harness, "send" | "base">> {
-  const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
-  const loaded = await loadCompBot(GUIDES_DIR);
-  const bot = wrapBot ? wrapBot(loaded.bot) : loaded.bot;
-  const { logs, write, nextLog } = logSink();
-  const config: SocketConfig = {
-    mode: "socket",
-    botToken: TEST_BOT_TOKEN,
-    appToken: TEST_APP_TOKEN,
-    port: 0,
-    slackApiUrl: fake.apiUrl,
-    guidesDir: GUIDES_DIR,
-    logLevel: "debug",
-  };
-  const logger = createLineLogger({
-    level: "debug",
-    secrets: [TEST_BOT_TOKEN, TEST_APP_TOKEN],
-    write,
-  });
-  const slack = createSlackApp({ config, bot, logger, ...options });
-  await slack.start();
+export async function startHttpHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const app = await startApp("http", options);
+  const base = `http://127.0.0.1:${app.slack.port}`;
   return {
-    fake,
-    slack,
-    logs,
-    nextLog,
-    async close() {
-      await slack.stop();
-      await fake.close();
-    },
+    ...app,
+    base,
+    send: (request, sendOptions) => sendSigned(`${base}${EVENTS_PATH}`, request, sendOptions),
   };
+}
+
+export function startSocketHarness(options: HarnessOptions = {}): Promise<Omit<Harness, "send" | "base">> {
+  return startApp("socket", options);
 }
 
 /** The message (text + blocks) in a Web API call, respond() post or ack body. */
