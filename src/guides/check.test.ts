@@ -1,21 +1,10 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkGuides, formatProblem } from "./check.ts";
 import { hasMojibake, repairMojibake } from "./repair.ts";
-import { guideText, REPO_ROOT, seedText, tempGuidesDir } from "./test-fixtures.ts";
-
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function fixtureDir() {
-  const t = tempGuidesDir();
-  cleanups.push(t.cleanup);
-  return t;
-}
+import { fixtureDir, guideText, REPO_ROOT, seedText } from "./test-fixtures.ts";
 
 /** Runs the real CLI the way `npm run guides:check` does, from the repo root. */
 function runCli(args: string[], env: Record<string, string> = {}) {

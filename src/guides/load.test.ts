@@ -1,23 +1,12 @@
 import { mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadGuides } from "./load.ts";
 import { hasMojibake } from "./repair.ts";
-import { guideText, REPO_ROOT, SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
+import { fixtureDir, guideText, REPO_ROOT, SEED_FILE, seedText } from "./test-fixtures.ts";
 import type { GuideProblem } from "./types.ts";
 
 const TODAY = "2026-03-01";
-
-let cleanups: Array<() => void> = [];
-afterEach(() => {
-  for (const c of cleanups) c();
-  cleanups = [];
-});
-function fixtureDir() {
-  const t = tempGuidesDir();
-  cleanups.push(t.cleanup);
-  return t;
-}
 
 /** Loads one file's text from a temp dir and returns its problems and guides. */
 async function loadOne(text: string, options: { checkBody?: boolean } = {}) {

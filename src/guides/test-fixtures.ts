@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { onTestFinished } from "vitest";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SEED_FILE = path.join(REPO_ROOT, "guides/segment/ml-ai-engineer.md");
@@ -89,4 +90,11 @@ export function tempGuidesDir(): {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A temp guides dir removed when the current test finishes. */
+export function fixtureDir(): ReturnType<typeof tempGuidesDir> {
+  const t = tempGuidesDir();
+  onTestFinished(t.cleanup);
+  return t;
 }
