@@ -25,6 +25,10 @@ export class GuideLibrary {
     for (const guide of guides) this.byFile.set(normalize(guide.file), guide);
   }
 
+  get size(): number {
+    return this.byFile.size;
+  }
+
   /** Every guide served, in file order (the order the loader uses). */
   get guides(): Guide[] {
     return [...this.byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);

@@ -51,7 +51,7 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
       if (changedAnything(report)) {
         onUpdate(library.guides, report);
         const counts = `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed`;
-        log("info", `guides reloaded: ${counts}; serving ${library.guides.length}`);
+        log("info", `guides reloaded: ${counts}; serving ${library.size}`);
       }
     });
   };
