@@ -52,6 +52,7 @@ const PARSER_MODULES = [
   "./body.ts",
   "./consistency.ts",
   "./types.ts",
+  "../text/normalize.ts",
 ];
 /** Whether two stat tuples are the same (the file is then taken as unchanged, unless racily clean). */
 export function sameStat(a: FileStat, b: FileStat): boolean {

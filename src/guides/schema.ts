@@ -2,19 +2,11 @@
  * The frontmatter schema (snake_case, as guides are written) and its mapping to the `Guide` model.
  * Every rule's message says what was expected; `validateFrontmatter` adds what was found.
  */
+
 import { z } from "zod";
+import { slugify } from "../text/normalize.ts";
 import { parseLevelMapping } from "./levels.ts";
 import type { Band, Guide, GuideProblem, PercentRange } from "./types.ts";
-
-/** Kebab slug of a display name: "San Francisco" → "san-francisco", "São Paulo" → "sao-paulo". */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-}
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const QUARTER = /^\d{4}-Q[1-4]$/;
@@ -290,3 +282,6 @@ export function validateFrontmatter(data: unknown, file: string, rawMatter = "")
   };
   return { ok: true, guide };
 }
+
+/** One slug rule for the whole project (region slugs must match the index's). */
+export { slugify };

@@ -6,7 +6,7 @@
 
 import { repairMojibake } from "../guides/repair.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
-import { words } from "../search/normalize.ts";
+import { words } from "../text/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
 import type { ConversationContext, EntityMatch, Intent, LevelRef, Query } from "./types.ts";
 import { ALL_REGIONS_PHRASES, FILLER, INTENT_PHRASES, LEVEL_TOKEN } from "./vocabulary.ts";

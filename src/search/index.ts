@@ -7,8 +7,8 @@
  */
 import Fuse from "fuse.js";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
+import { fold, phraseKey, slugify, words } from "../text/normalize.ts";
 import { REGION_ALIASES, ROLE_SHORTHANDS, ROLE_WORD_SYNONYMS } from "./aliases.ts";
-import { fold, phraseKey, slugify, words } from "./normalize.ts";
 import { TypoDictionary } from "./typos.ts";
 
 export type EntityKind = "company" | "role" | "region" | "level-company";

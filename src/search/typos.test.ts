@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { phraseKey, slugify, words } from "./normalize.ts";
+import { phraseKey, slugify, words } from "../text/normalize.ts";
 import { allowedEdits, editDistance, TypoDictionary } from "./typos.ts";
 
 describe("normalize", () => {
