@@ -20,8 +20,13 @@ export const DOT = " · ";
 
 /** Guide text as display text: never null/undefined, whitespace collapsed to single spaces for one-liners. */
 export function oneLine(value: unknown): string {
-  return safeText(value).replace(/\s+/g, " ").trim();
+  const text = safeText(value);
+  // Most names are already one clean line: skip the replace and trim (this runs dozens of times an answer).
+  return NEEDS_COLLAPSE.test(text) ? text.replace(/\s+/g, " ").trim() : text;
 }
+
+/** Whitespace other than single inner spaces: a run, a tab or newline (any non-space), or at either end. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]|^\s|\s$/;
 
 export function roleName(guide: Guide): string {
   return oneLine(guide.roleDisplay) || oneLine(guide.role) || "Unnamed role";

@@ -42,10 +42,31 @@ const compactNumber = new Intl.NumberFormat("en-US", {
 export function formatMoney(amount: number, currency: string): string {
   if (typeof amount !== "number" || !Number.isFinite(amount)) return MISSING;
   const code = typeof currency === "string" ? currency.trim().toUpperCase() : "";
+  const key = `${code} ${amount}`;
+  const known = formatted.get(key);
+  if (known !== undefined) return known;
   const formatter = code === "" ? null : moneyFormatter(code);
-  if (formatter) return formatter.format(amount);
-  const number = compactNumber.format(amount);
-  return code === "" ? number : `${code} ${number}`;
+  let text: string;
+  if (formatter) text = formatter.format(amount);
+  else {
+    const number = compactNumber.format(amount);
+    text = code === "" ? number : `${code} ${number}`;
+  }
+  remember(key, text);
+  return text;
+}
+
+/**
+ * Formatted figures by "<currency> <amount>". Intl's compact currency format costs a few microseconds a call and
+ * a band answer needs a dozen; guides share round figures, so most calls are repeats. Bounded: when full, it
+ * starts again empty.
+ */
+const formatted = new Map<string, string>();
+const FORMATTED_CAPACITY = 20_000;
+
+function remember(key: string, text: string): void {
+  if (formatted.size >= FORMATTED_CAPACITY) formatted.clear();
+  formatted.set(key, text);
 }
 
 /** The range separator: EN DASH (U+2013). */
@@ -61,7 +82,9 @@ export function formatMoneyRange(range: { low: number; high: number }, currency:
 const percentNumber = new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 
 function formatPercentNumber(n: number): string {
-  return typeof n === "number" && Number.isFinite(n) ? percentNumber.format(n) : MISSING;
+  if (typeof n !== "number" || !Number.isFinite(n)) return MISSING;
+  // Whole numbers (nearly every bonus figure) read the same in en-US without grouping: skip Intl.
+  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : percentNumber.format(n);
 }
 
 /** {10, 10} -> "10%", {10, 15} -> "10–15%". */
