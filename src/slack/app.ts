@@ -28,6 +28,7 @@ import { secretsOf } from "./config.ts";
 import { DEDUPE_CAPACITY, DEDUPE_TTL_MS, dedupeEvents, EventDeduper } from "./dedupe.ts";
 import { retrySafeFetch, stopUnsafeRetries } from "./deliver.ts";
 import { CONVERSATION_CAPACITY, createDeps } from "./deps.ts";
+import { keepAliveFetch } from "./http-client.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLineLogger, describeError } from "./log.ts";
 
@@ -81,14 +82,18 @@ export interface SlackApp {
   readonly dedupeSize: number;
 }
 
-export function clientOptionsFor(config: SlackConfig, tuning: Tuning = {}): webApi.WebClientOptions {
+export function clientOptionsFor(
+  config: SlackConfig,
+  tuning: Tuning = {},
+  fetch: webApi.FetchFunction = globalThis.fetch,
+): webApi.WebClientOptions {
   const slackApiUrl = config.slackApiUrl ?? DEFAULT_SLACK_API_URL;
   const timeout = tuning.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
   return {
     retryConfig: { ...RETRY_POLICY, ...tuning.retry },
     timeout,
     rejectRateLimitedCalls: false,
-    fetch: retrySafeFetch(slackApiUrl, timeout),
+    fetch: retrySafeFetch(slackApiUrl, timeout, fetch),
     slackApiUrl,
   };
 }
@@ -138,7 +143,8 @@ export function createSlackApp({
   tuning = {},
 }: CreateSlackAppOptions): SlackApp {
   const logger = given ?? createLineLogger({ level: config.logLevel, secrets: secretsOf(config) });
-  const clientOptions = clientOptionsFor(config, tuning);
+  const http = keepAliveFetch();
+  const clientOptions = clientOptionsFor(config, tuning, http.fetch);
   const health = healthHandler(bot);
 
   let httpReceiver: HTTPReceiver | undefined;
@@ -255,6 +261,7 @@ export function createSlackApp({
     } catch (error) {
       logger.warn(`Stopping the Slack receiver: ${describeError(error)}`);
     }
+    await http.close(500).catch(() => undefined);
     if (healthServer !== undefined) {
       const server = healthServer;
       healthServer = undefined;
