@@ -9,12 +9,11 @@ import http from "node:http";
 import { EVENTS_PATH } from "../src/slack/app.ts";
 import { FakeSlack } from "../tests/support/fake-slack.ts";
 import {
-  nowSeconds,
-  sign,
+  postSigned,
+  type SignedRequest,
   slashCommand,
   TEST_APP_TOKEN,
   TEST_BOT_TOKEN,
-  TEST_SIGNING_SECRET,
 } from "../tests/support/signing.ts";
 
 export interface LoadRequest {
@@ -34,40 +33,15 @@ export type ChildMessage =
   | { type: "ready"; apiUrl: string }
   | { type: "result"; figures: LoadFigures; calls: Record<string, number> };
 
-function post(agent: http.Agent, port: number, body: string): Promise<number> {
-  const timestamp = nowSeconds();
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: EVENTS_PATH,
-        method: "POST",
-        agent,
-        headers: {
-          "content-type": "application/x-www-form-urlencoded",
-          "content-length": Buffer.byteLength(body),
-          "x-slack-request-timestamp": String(timestamp),
-          "x-slack-signature": sign(TEST_SIGNING_SECRET, body, timestamp),
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
-      },
-    );
-    req.setTimeout(10_000, () => req.destroy(new Error("timeout")));
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
-async function load(request: LoadRequest, bodies: readonly string[]): Promise<LoadFigures> {
+async function load(request: LoadRequest, requests: readonly SignedRequest[]): Promise<LoadFigures> {
   const { port, concurrency } = request;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const target = new URL(`http://127.0.0.1:${port}${EVENTS_PATH}`);
   // Warm-up: a few requests per connection.
   await Promise.all(
-    Array.from({ length: concurrency * 3 }, (_, i) => post(agent, port, bodies[i % bodies.length]!)),
+    Array.from({ length: concurrency * 3 }, (_, i) =>
+      postSigned(agent, target, requests[i % requests.length]!),
+    ),
   );
   const times: number[] = [];
   let errors = 0;
@@ -76,10 +50,10 @@ async function load(request: LoadRequest, bodies: readonly string[]): Promise<Lo
   const deadline = start + request.seconds * 1000;
   const worker = async () => {
     while (performance.now() < deadline) {
-      const body = bodies[next++ % bodies.length]!;
+      const signed = requests[next++ % requests.length]!;
       const s = performance.now();
       try {
-        const status = await post(agent, port, body);
+        const { status } = await postSigned(agent, target, signed);
         if (status !== 200) errors++;
       } catch {
         errors++;
@@ -114,14 +88,14 @@ if (process.send) {
     },
   });
   // A complete slash-command payload, as Slack sends it (response_url included).
-  const bodies = texts.map((text, i) => slashCommand({ text, response_url: fake.responseUrl(`b${i}`) }).body);
+  const requests = texts.map((text, i) => slashCommand({ text, response_url: fake.responseUrl(`b${i}`) }));
   const send = (message: ChildMessage) => process.send!(message);
   process.on("message", (message: LoadRequest | { type: "exit" }) => {
     if (message.type === "exit") {
       void fake.close().then(() => process.exit(0));
       return;
     }
-    void load(message, bodies).then((figures) => send({ type: "result", figures, calls: { ...calls } }));
+    void load(message, requests).then((figures) => send({ type: "result", figures, calls: { ...calls } }));
   });
   send({ type: "ready", apiUrl: fake.apiUrl });
 }

@@ -1,14 +1,19 @@
 /**
- * `npm run load [-- --concurrency 50 --seconds 30 --guides 10000]`: a load run (not a test) against HTTP mode on
- * loopback. Generates N synthetic guides in a temp dir and starts the real Bolt app in this process
- * (createSlackApp, HTTP mode, 127.0.0.1, ephemeral port). The load client and the fake Slack Web API run in a
- * forked child process (on the machine's other core, as Slack would be elsewhere): C concurrent clients for T
- * seconds, each alternating a signed /comp (latency: until its HTTP answer, which carries the answer) and a signed
- * app_mention event (latency: until the answer reaches the fake's chat.postMessage). Prints requests/s, p50/p99
- * latency and errors, then stops by itself (exit 1 on any error or warning line).
+ * `npm run load [-- --concurrency 50 --seconds 30 --warmup 5 --guides 10000 --kinds comp,mention]`: a load run (not
+ * a test) against HTTP mode on loopback. Generates N synthetic guides in a temp dir and starts the real Bolt app in
+ * this process (createSlackApp, HTTP mode, 127.0.0.1, ephemeral port). The load client and the fake Slack Web API
+ * run in a forked child process (on the machine's other core, as Slack would be elsewhere): C concurrent clients,
+ * each alternating a signed /comp (latency: until its HTTP answer, which carries the answer) and a signed
+ * app_mention event (latency: until the answer reaches the fake's chat.postMessage), over keep-alive connections as
+ * Slack's own delivery does.
+ *
+ * The run has two phases with the same load: a warm-up of W seconds (both processes start cold: V8 compiles the
+ * hot paths, connections open), then the measured T seconds. Both are printed; requests/s, p50/p99 and the verdict
+ * are the measured phase's, errors are counted over both. Exit 1 on any error or warning line.
  */
 import { fork } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +27,7 @@ import { guideText } from "../tests/support/make-guide.ts";
 import {
   appMentionEvent,
   eventCallback,
-  sendSigned,
+  postSigned,
   slashCommand,
   TEST_BOT_TOKEN,
   TEST_SIGNING_SECRET,
@@ -48,6 +53,9 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "50" },
     seconds: { type: "string", default: "30" },
     guides: { type: "string", default: "10000" },
+    warmup: { type: "string", default: "5" },
+    /** Which requests each client sends, in turn: comp, mention, or both (the default). */
+    kinds: { type: "string", default: "comp,mention" },
     /** Internal: run as the load client (forked by the app process). */
     client: { type: "boolean", default: false },
   },
@@ -55,11 +63,20 @@ const { values } = parseArgs({
 const concurrency = positive("concurrency", values.concurrency);
 const seconds = positive("seconds", values.seconds);
 const guideCount = positive("guides", values.guides);
+const warmupSeconds = positive("warmup", values.warmup, 0);
+const KINDS = ["comp", "mention"] as const;
+type Kind = (typeof KINDS)[number];
+const kinds = values.kinds.split(",").map((k) => k.trim());
+if (kinds.length === 0 || !kinds.every((k): k is Kind => (KINDS as readonly string[]).includes(k))) {
+  process.stderr.write(`load: --kinds takes comp, mention or comp,mention (got "${values.kinds}")\n`);
+  process.exit(2);
+}
+const turns = kinds as Kind[];
 
-function positive(name: string, raw: string): number {
+function positive(name: string, raw: string, min = 1): number {
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    process.stderr.write(`load: --${name} must be a positive whole number\n`);
+  if (!Number.isInteger(n) || n < min) {
+    process.stderr.write(`load: --${name} must be a whole number, at least ${min}\n`);
     process.exit(2);
   }
   return n;
@@ -109,18 +126,26 @@ function question(i: number): string {
   return `${company.slug} ${role} ${i % 2 === 0 ? "london" : "san francisco"}`;
 }
 
-interface Summary {
+/** One phase of the run (warm-up or measured), as the client saw it. */
+interface Phase {
+  /** Requests started in this phase. */
   sent: number;
   elapsedS: number;
+  /** Latencies (ms) of the requests started in this phase and answered correctly. */
   slash: number[];
   mention: number[];
-  errors: [string, number][];
-  /** CPU seconds the client process used during the run. */
+  /** CPU seconds the client process used during the phase. */
   cpuS: number;
 }
 
-type ToClient = { type: "go"; url: string };
-type ToApp = { type: "fake"; apiUrl: string } | { type: "done"; summary: Summary };
+interface Summary {
+  warmup: Phase;
+  measured: Phase;
+  errors: [string, number][];
+}
+
+type ToClient = { type: "go"; url: string } | { type: "measure" };
+type ToApp = { type: "fake"; apiUrl: string } | { type: "warm" } | { type: "done"; summary: Summary };
 
 // ---------------------------------------------------------------------------------------------------------------
 // The load client (a child process, so that it and the fake Slack do not share the app's thread and core).
@@ -142,33 +167,50 @@ async function client(): Promise<void> {
       }
     },
   });
-  const url = await new Promise<string>((resolve) => {
-    process.once("message", (m: ToClient) => resolve(m.url));
-    send({ type: "fake", apiUrl: fake.apiUrl });
+  const messages: ToClient[] = [];
+  let wake: (() => void) | null = null;
+  process.on("message", (m: ToClient) => {
+    messages.push(m);
+    wake?.();
   });
+  const next = async <T extends ToClient["type"]>(type: T): Promise<Extract<ToClient, { type: T }>> => {
+    for (;;) {
+      const found = messages.find((m) => m.type === type);
+      if (found) return found as Extract<ToClient, { type: T }>;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    }
+  };
+  send({ type: "fake", apiUrl: fake.apiUrl });
+  const { url } = await next("go");
+  const target = new URL(url);
+  // Keep-alive connections, one per client at most, as Slack reuses its connections to an app.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
-  const slash: number[] = [];
-  const mention: number[] = [];
   const errors = new Map<string, number>();
   const fail = (why: string): void => {
     errors.set(why, (errors.get(why) ?? 0) + 1);
   };
+  const newPhase = (): Phase => ({ sent: 0, elapsedS: 0, slash: [], mention: [], cpuS: 0 });
+  const phases = { warmup: newPhase(), measured: newPhase() };
+  let current = phases.warmup;
   let counter = 0;
 
-  const slashOnce = async (i: number): Promise<void> => {
+  const slashOnce = async (i: number, phase: Phase): Promise<void> => {
     const started = performance.now();
-    const res = await sendSigned(
-      url,
+    const res = await postSigned(
+      agent,
+      target,
       slashCommand({ text: question(i), response_url: fake.responseUrl("load") }),
     );
-    const body = await res.text();
     const took = performance.now() - started;
     if (res.status !== 200) return fail(`/comp: HTTP ${res.status}`);
-    if (!body.includes("Loadco")) return fail("/comp: no answer in the ack");
-    slash.push(took);
+    if (!res.body.includes("Loadco")) return fail("/comp: no answer in the ack");
+    phase.slash.push(took);
   };
 
-  const mentionOnce = async (i: number): Promise<void> => {
+  const mentionOnce = async (i: number, phase: Phase): Promise<void> => {
     const event = appMentionEvent({ text: `<@${FAKE_BOT_USER_ID}> ${question(i)}`, channel: "C0LOAD" });
     const ts = String(event.ts);
     const started = performance.now();
@@ -178,46 +220,60 @@ async function client(): Promise<void> {
       timer = setTimeout(() => resolve(null), MENTION_TIMEOUT_MS);
     });
     try {
-      const res = await sendSigned(url, eventCallback(event));
-      await res.arrayBuffer();
+      const res = await postSigned(agent, target, eventCallback(event));
       if (res.status !== 200) return fail(`app_mention: HTTP ${res.status}`);
       const call = await answered;
       if (call === null) return fail("app_mention: no answer within 5 s");
       if (call.outcome !== "ok") return fail(`app_mention: ${call.outcome}`);
       if (!String(call.body.text).includes("Loadco")) return fail("app_mention: not the answer");
-      mention.push(performance.now() - started);
+      phase.mention.push(performance.now() - started);
     } finally {
       clearTimeout(timer);
       pending.delete(ts);
     }
   };
 
-  const started = performance.now();
-  const cpuBefore = process.cpuUsage();
-  const deadline = started + seconds * 1000;
+  let stopAt = Number.POSITIVE_INFINITY;
   const worker = async (w: number): Promise<void> => {
     let turn = w;
-    while (performance.now() < deadline) {
+    while (performance.now() < stopAt) {
       const i = ++counter;
+      // A request belongs to the phase it started in.
+      const phase = current;
+      phase.sent++;
       try {
-        await (turn++ % 2 === 0 ? slashOnce(i) : mentionOnce(i));
+        const kind = turns[turn++ % turns.length];
+        await (kind === "comp" ? slashOnce(i, phase) : mentionOnce(i, phase));
       } catch (error) {
         fail(`request failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
-  const elapsedS = (performance.now() - started) / 1000;
-  const cpu = process.cpuUsage(cpuBefore);
+
+  // The warm-up, then the measured phase (started once the app has taken its CPU reading).
+  let phaseStart = performance.now();
+  let cpuBefore = process.cpuUsage();
+  const endPhase = (phase: Phase): void => {
+    const cpu = process.cpuUsage(cpuBefore);
+    phase.elapsedS = (performance.now() - phaseStart) / 1000;
+    phase.cpuS = (cpu.user + cpu.system) / 1e6;
+  };
+  const workers = Promise.all(Array.from({ length: concurrency }, (_, w) => worker(w)));
+  await new Promise((resolve) => setTimeout(resolve, warmupSeconds * 1000));
+  send({ type: "warm" });
+  await next("measure");
+  endPhase(phases.warmup);
+  current = phases.measured;
+  phaseStart = performance.now();
+  cpuBefore = process.cpuUsage();
+  stopAt = phaseStart + seconds * 1000;
+  await workers;
+  endPhase(phases.measured);
+  agent.destroy();
   await fake.close();
-  const cpuS = (cpu.user + cpu.system) / 1e6;
   // Disconnect only once the summary has been handed over.
-  process.send?.(
-    {
-      type: "done",
-      summary: { sent: counter, elapsedS, slash, mention, errors: [...errors], cpuS },
-    } satisfies ToApp,
-    () => process.disconnect?.(),
+  process.send?.({ type: "done", summary: { ...phases, errors: [...errors] } } satisfies ToApp, () =>
+    process.disconnect?.(),
   );
 }
 
@@ -290,33 +346,46 @@ async function app(): Promise<number> {
     await slack.start();
     const url = `http://127.0.0.1:${slack.port}${EVENTS_PATH}`;
     process.stdout.write(
-      `load: ${bot.guideCount} guides loaded in ${ms(loadMs)}; ${concurrency} concurrent clients for ${seconds} s against ${url}\n`,
+      `load: ${bot.guideCount} guides loaded in ${ms(loadMs)}; ${concurrency} concurrent clients (${turns.join(" + ")}) against ${url}: ${warmupSeconds} s warm-up, then ${seconds} s measured\n`,
     );
-    const cpuBefore = process.cpuUsage();
+    let cpuBefore = process.cpuUsage();
     child.send({ type: "go", url } satisfies ToClient);
+    await next("warm");
+    const warmCpu = process.cpuUsage(cpuBefore);
+    cpuBefore = process.cpuUsage();
+    child.send({ type: "measure" } satisfies ToClient);
     const { summary } = await next("done");
-    const cpu = process.cpuUsage(cpuBefore);
-    const appCpuS = (cpu.user + cpu.system) / 1e6;
+    const measuredCpu = process.cpuUsage(cpuBefore);
     await slack.stop();
     await exited;
 
-    const slash = [...summary.slash].sort((a, b) => a - b);
-    const mention = [...summary.mention].sort((a, b) => a - b);
-    const all = [...slash, ...mention].sort((a, b) => a - b);
     const errorCount = summary.errors.reduce((n, [, v]) => n + v, 0);
-    const rate = (n: number) => (n / summary.elapsedS).toFixed(0);
+    const cpuPct = (cpu: NodeJS.CpuUsage, phase: Phase) =>
+      ((100 * (cpu.user + cpu.system)) / 1e6 / phase.elapsedS).toFixed(0);
+    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
     const row = (name: string, xs: number[]) =>
       `  ${name.padEnd(12)} ${String(xs.length).padStart(7)} ok   p50 ${ms(percentile(xs, 50)).padStart(9)}   p99 ${ms(percentile(xs, 99)).padStart(9)}   max ${ms(xs.at(-1) ?? Number.NaN).padStart(9)}`;
+    const report = (title: string, phase: Phase, cpu: NodeJS.CpuUsage): string[] => {
+      const slash = sorted(phase.slash);
+      const mention = sorted(phase.mention);
+      const all = sorted([...slash, ...mention]);
+      const rate = (n: number) => (n / phase.elapsedS).toFixed(0);
+      return [
+        `${title}: ${phase.elapsedS.toFixed(1)} s`,
+        `  requests     ${phase.sent} sent, ${rate(phase.sent)} requests/s (${rate(all.length)}/s answered)`,
+        ...(slash.length > 0 ? [row("/comp", slash)] : []),
+        ...(mention.length > 0 ? [row("app_mention", mention)] : []),
+        row("all", all),
+        `  CPU          app ${cpuPct(cpu, phase)}% of a core, load client + fake Slack ${((100 * phase.cpuS) / phase.elapsedS).toFixed(0)}%`,
+      ];
+    };
     const lines = [
       "",
-      `CompBot load: ${concurrency} concurrent, ${summary.elapsedS.toFixed(1)} s, ${guideCount} guides, HTTP mode on 127.0.0.1`,
-      `  requests     ${summary.sent} sent, ${rate(summary.sent)} requests/s (${rate(all.length)}/s answered)`,
-      row("/comp", slash),
-      row("app_mention", mention),
-      row("all", all),
-      `  CPU          app ${((100 * appCpuS) / summary.elapsedS).toFixed(0)}% of a core, load client + fake Slack ${((100 * summary.cpuS) / summary.elapsedS).toFixed(0)}%`,
-      `  errors       ${errorCount}${errorCount > 0 ? ` (${summary.errors.map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`,
-      `  warn/error log lines: ${logProblems}${firstLogProblems.length > 0 ? `\n    ${firstLogProblems.join("\n    ")}` : ""}`,
+      `CompBot load: ${concurrency} concurrent, ${guideCount} guides, HTTP mode on 127.0.0.1`,
+      ...report("warm-up (not counted)", summary.warmup, warmCpu),
+      ...report("measured", summary.measured, measuredCpu),
+      `errors (both phases): ${errorCount}${errorCount > 0 ? ` (${summary.errors.map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`,
+      `warn/error log lines: ${logProblems}${firstLogProblems.length > 0 ? `\n    ${firstLogProblems.join("\n    ")}` : ""}`,
       "",
     ];
     process.stdout.write(lines.join("\n"));

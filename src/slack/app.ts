@@ -18,6 +18,7 @@
  *   sent again, so an answer cannot be posted twice; the listener logs one line and apologises instead.
  * At most 3 retries, randomized exponential backoff of about 0.5 s, 1 s, 2 s (on top of a Retry-After).
  * respond() (response_url) is never retried and times out after 10 s; a failure is logged, not fatal.
+ * Both go over one keep-alive connection pool (http-client.ts), closed on stop().
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";

@@ -3,6 +3,7 @@
  * payloads, and `sendSigned` to post them to a running app.
  */
 import { createHmac } from "node:crypto";
+import http from "node:http";
 import { FAKE_APP_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, type Json } from "./fake-slack.ts";
 
 export const TEST_SIGNING_SECRET = "0123456789abcdef0123456789abcdef";
@@ -49,6 +50,49 @@ export async function sendSigned(
     headers["x-slack-retry-reason"] = options.retryReason ?? "http_timeout";
   }
   return fetch(url, { method: "POST", headers, body: request.body });
+}
+
+/**
+ * POST a signed Slack request over a keep-alive `agent` (node:http, much cheaper per request than fetch, for the
+ * load generators). Resolves with the status and the body as text; rejects on a network error or after
+ * `timeoutMs` without an answer.
+ */
+export function postSigned(
+  agent: http.Agent,
+  url: URL,
+  request: SignedRequest,
+  timeoutMs = 10_000,
+): Promise<{ status: number; body: string }> {
+  const timestamp = nowSeconds();
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        agent,
+        headers: {
+          "content-type": request.contentType,
+          "content-length": Buffer.byteLength(request.body),
+          "x-slack-request-timestamp": String(timestamp),
+          "x-slack-signature": sign(TEST_SIGNING_SECRET, request.body, timestamp),
+        },
+      },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          body += chunk;
+        });
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on("error", reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+    req.on("error", reject);
+    req.end(request.body);
+  });
 }
 
 let counter = 0;
