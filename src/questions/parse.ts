@@ -73,17 +73,20 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   // 1. Intent phrases ("script", "level", "what should i say"…), longest first.
   const intents = new Set<Intent>();
   let allRegions = false;
-  for (const [phrase, intent] of INTENT_PHRASES) {
-    if (markPhrase(ws, used, phrase)) intents.add(intent);
+  const present = new Set(ws);
+  for (const [parts, intent] of INTENT_PARTS) {
+    if (present.has(parts[0] ?? "") && markPhrase(ws, used, parts)) intents.add(intent);
   }
-  for (const phrase of ALL_REGIONS_PHRASES) if (markPhrase(ws, used, phrase)) allRegions = true;
+  for (const parts of ALL_REGIONS_PARTS) {
+    if (present.has(parts[0] ?? "") && markPhrase(ws, used, parts)) allRegions = true;
+  }
 
   // 2. Exact names and aliases, longest phrase first, left to right.
   const spans: Span[] = [];
   for (let i = 0; i < ws.length; i++) {
     if (used[i]) continue;
     for (let n = Math.min(index.longestPhrase, ws.length - i); n >= 1; n--) {
-      if (used.slice(i, i + n).some(Boolean)) continue;
+      if (anySet(used, i, i + n)) continue;
       const phrase = ws.slice(i, i + n).join(" ");
       const hits = index.exact(phrase);
       if (hits.length > 0) {
@@ -114,9 +117,9 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   for (let i = 0; i < ws.length && fuzzyTries < MAX_FUZZY_TRIES; i++) {
     if (used[i]) continue;
     for (let n = Math.min(MAX_FUZZY_SPAN, ws.length - i); n >= 1; n--) {
-      if (used.slice(i, i + n).some(Boolean)) continue;
+      if (anySet(used, i, i + n)) continue;
       // A span needs at least one word that is not filler.
-      if (soft.slice(i, i + n).every(Boolean)) continue;
+      if (allSet(soft, i, i + n)) continue;
       const phrase = ws.slice(i, i + n).join(" ");
       if (phrase.length > MAX_FUZZY_CHARS) continue;
       fuzzyTries++;
@@ -134,8 +137,22 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context);
 }
 
-function markPhrase(ws: string[], used: boolean[], phrase: string): boolean {
-  const parts = phrase.split(" ");
+/** Intent and all-regions phrases as words, split once. */
+const INTENT_PARTS = INTENT_PHRASES.map(([phrase, intent]) => [phrase.split(" "), intent] as const);
+const ALL_REGIONS_PARTS = ALL_REGIONS_PHRASES.map((phrase) => phrase.split(" "));
+
+function anySet(flags: readonly boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (flags[i]) return true;
+  return false;
+}
+
+function allSet(flags: readonly boolean[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!flags[i]) return false;
+  return true;
+}
+
+/** Marks every unused occurrence of the phrase (as words) in ws; true when there was one. */
+function markPhrase(ws: string[], used: boolean[], parts: readonly string[]): boolean {
   let found = false;
   for (let i = 0; i + parts.length <= ws.length; i++) {
     if (parts.every((p, k) => ws[i + k] === p && !used[i + k])) {
