@@ -38,6 +38,34 @@ describe("ranges", () => {
   it("shows one figure when both ends are equal", () => {
     expect(formatMoneyRange({ low: 188000, high: 188000 }, "USD")).toBe("$188K");
   });
+  it("remembers figures per currency, never across currencies, and reads the same as Intl every time", () => {
+    const intl = (amount: number, currency: string) =>
+      new Intl.NumberFormat("en-US", {
+        style: "currency",
+        currency,
+        notation: "compact",
+        minimumFractionDigits: 0,
+        maximumFractionDigits: 1,
+      }).format(amount);
+    for (let round = 0; round < 3; round++) {
+      for (const amount of [0, 950, 188000, 1250000, 187999.5]) {
+        for (const currency of ["USD", "GBP", "EUR", "JPY"]) {
+          expect(formatMoney(amount, currency)).toBe(intl(amount, currency));
+        }
+      }
+    }
+    expect(formatMoney(5000, "USD")).not.toBe(formatMoney(5000, "GBP"));
+    // Well past the memory's capacity: it starts again, the answers stay right.
+    for (let amount = 0; amount < 25_000; amount++) formatMoney(amount * 1000, "USD");
+    expect(formatMoney(188000, "USD")).toBe("$188K");
+    expect(formatMoney(188000, "usd ")).toBe("$188K");
+  });
+  it("formats whole percentages without Intl the way Intl does", () => {
+    const intl = new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+    for (const n of [0, 1, 10, 15, 100, 999, 1000, 12345, -5, -0]) {
+      expect(formatPercentRange({ low: n, high: n })).toBe(`${intl.format(n)}%`);
+    }
+  });
   it("formats percentages", () => {
     expect(formatPercentRange({ low: 10, high: 10 })).toBe("10%");
     expect(formatPercentRange({ low: 10, high: 15 })).toBe("10\u201315%");
