@@ -48,7 +48,7 @@ export function keepAliveFetch(fallback: webApi.FetchFunction = globalThis.fetch
     try {
       answer = await request(url, {
         dispatcher: dispatcherNow(),
-        method: (init.method ?? "GET").toUpperCase() as "GET",
+        method: (init.method ?? "GET").toUpperCase(),
         headers: init.headers ?? {},
         body: init.body ?? null,
         ...(signal !== undefined ? { signal } : {}),
