@@ -188,13 +188,21 @@ export function createSlackApp({
     logger.error(`Unhandled error in a listener: ${describeError(error)}`);
   });
 
-  // Work in flight, so that stop() can let it finish (graceful shutdown) before closing the connection.
+  const deduper = new EventDeduper(
+    limits.dedupeCapacity ?? DEDUPE_CAPACITY,
+    limits.dedupeTtlMs ?? DEDUPE_TTL_MS,
+  );
+  const dedupe = dedupeEvents(deduper, logger);
+
+  // One global middleware (Bolt spreads every middleware's arguments afresh, so each one costs every request):
+  // counts the work in flight, so that stop() can let it finish (graceful shutdown) before closing the
+  // connection, and drops Slack's redeliveries of an event already handled.
   let inFlight = 0;
   let idle: (() => void) | null = null;
-  app.use(async ({ next }) => {
+  app.use(async (args) => {
     inFlight++;
     try {
-      await next();
+      await dedupe(args);
     } finally {
       inFlight--;
       if (inFlight === 0) idle?.();
@@ -210,11 +218,6 @@ export function createSlackApp({
           ms,
         ).then((done) => done === true);
 
-  const deduper = new EventDeduper(
-    limits.dedupeCapacity ?? DEDUPE_CAPACITY,
-    limits.dedupeTtlMs ?? DEDUPE_TTL_MS,
-  );
-  app.use(dedupeEvents(deduper, logger));
   registerListeners(app, createDeps(bot, logger, limits.conversations ?? CONVERSATION_CAPACITY));
 
   let port: number | undefined;

@@ -118,6 +118,20 @@ describe("block_actions", () => {
     expect(allText(call.body)).toContain("£132K–£165K");
   });
 
+  it("a compbot_ button CompBot does not know (an older version's) is acknowledged and logged, nothing posted", async () => {
+    const id = uniqueId("old");
+    const since = h.fake.mark();
+    const from = h.logs.length;
+    const res = await h.send(
+      blockActions({ actionId: "compbot_retired", value: "x", responseUrl: h.fake.responseUrl(id) }),
+    );
+    expect(res.status).toBe(200);
+    expect(await h.nextLog(/Button compbot_retired is not one CompBot knows/, { from })).toMatch(/ WARN /);
+    // A known button clicked afterwards is answered, and is the only call since.
+    await click("compbot_run_0", "segment ml-ai-engineer london");
+    expect(h.fake.calls.items.filter((c) => c.seq > since && c.respondId === id)).toEqual([]);
+  });
+
   it("every message the fake received respects Block Kit limits", () => {
     expect(violationsInCalls(h.fake.calls.items)).toEqual([]);
     expect(h.logs.filter((l) => / ERROR /.test(l))).toEqual([]);
