@@ -147,6 +147,36 @@ interface Summary {
 type ToClient = { type: "go"; url: string } | { type: "measure" };
 type ToApp = { type: "fake"; apiUrl: string } | { type: "warm" } | { type: "done"; summary: Summary };
 
+/**
+ * Messages from the other process, awaited by type (in any order). A wait fails once `gone` settles (the other
+ * process exited) without the message having come.
+ */
+function inbox<M extends { type: string }>(
+  subscribe: (push: (message: M) => void) => void,
+  gone: Promise<unknown>,
+  from: string,
+): <T extends M["type"]>(type: T) => Promise<Extract<M, { type: T }>> {
+  const messages: M[] = [];
+  let wake: (() => void) | null = null;
+  subscribe((message) => {
+    messages.push(message);
+    wake?.();
+  });
+  return async <T extends M["type"]>(type: T) => {
+    for (;;) {
+      const found = messages.find((m): m is Extract<M, { type: T }> => m.type === type);
+      if (found) return found;
+      const woke = new Promise<"woke">((resolve) => {
+        wake = () => resolve("woke");
+      });
+      const code = await Promise.race([woke, gone]);
+      if (code !== "woke" && !messages.some((m) => m.type === type)) {
+        throw new Error(`${from} exited (${String(code)}) before sending ${type}`);
+      }
+    }
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The load client (a child process, so that it and the fake Slack do not share the app's thread and core).
 // ---------------------------------------------------------------------------------------------------------------
@@ -167,21 +197,11 @@ async function client(): Promise<void> {
       }
     },
   });
-  const messages: ToClient[] = [];
-  let wake: (() => void) | null = null;
-  process.on("message", (m: ToClient) => {
-    messages.push(m);
-    wake?.();
-  });
-  const next = async <T extends ToClient["type"]>(type: T): Promise<Extract<ToClient, { type: T }>> => {
-    for (;;) {
-      const found = messages.find((m) => m.type === type);
-      if (found) return found as Extract<ToClient, { type: T }>;
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-      });
-    }
-  };
+  const next = inbox<ToClient>(
+    (push) => process.on("message", push),
+    new Promise((resolve) => process.once("disconnect", () => resolve("disconnected"))),
+    "the app",
+  );
   send({ type: "fake", apiUrl: fake.apiUrl });
   const { url } = await next("go");
   const target = new URL(url);
@@ -301,26 +321,8 @@ async function app(): Promise<number> {
       execArgv: ["--import", "tsx"],
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
-    const messages: ToApp[] = [];
-    let wake: (() => void) | null = null;
-    child.on("message", (m: ToApp) => {
-      messages.push(m);
-      wake?.();
-    });
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const next = async <T extends ToApp["type"]>(type: T): Promise<Extract<ToApp, { type: T }>> => {
-      for (;;) {
-        const found = messages.find((m) => m.type === type);
-        if (found) return found as Extract<ToApp, { type: T }>;
-        const woke = new Promise<void>((resolve) => {
-          wake = resolve;
-        });
-        const code = await Promise.race([woke.then(() => undefined), exited]);
-        if (code !== undefined && !messages.some((m) => m.type === type)) {
-          throw new Error(`the load client exited (${code}) before sending ${type}`);
-        }
-      }
-    };
+    const next = inbox<ToApp>((push) => child.on("message", push), exited, "the load client");
 
     const { apiUrl } = await next("fake");
     let logProblems = 0;
@@ -382,7 +384,7 @@ async function app(): Promise<number> {
     const lines = [
       "",
       `CompBot load: ${concurrency} concurrent, ${guideCount} guides, HTTP mode on 127.0.0.1`,
-      ...report("warm-up (not counted)", summary.warmup, warmCpu),
+      ...(warmupSeconds > 0 ? report("warm-up (not counted)", summary.warmup, warmCpu) : []),
       ...report("measured", summary.measured, measuredCpu),
       `errors (both phases): ${errorCount}${errorCount > 0 ? ` (${summary.errors.map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`,
       `warn/error log lines: ${logProblems}${firstLogProblems.length > 0 ? `\n    ${firstLogProblems.join("\n    ")}` : ""}`,

@@ -18,7 +18,7 @@ import type { webApi } from "@slack/bolt";
 import { Agent, request } from "undici";
 
 /** Statuses whose Response cannot carry a body. */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+const NULL_BODY = new Set([204, 205, 304]);
 
 export interface KeepAliveFetch {
   fetch: webApi.FetchFunction;
