@@ -130,8 +130,13 @@ export type CacheRead =
   | { ok: true; scannedAtMs: number; entries: Map<string, StatEntry> }
   | { ok: false; reason: string };
 
-/** Reads a cache file; anything unexpected (missing, truncated, corrupt, other key or code) is a miss. */
-export function readCache(file: string, key: CacheKey): CacheRead {
+/**
+ * The checked, deserialized payload of a cache file. A function of its own so that the file's bytes (tens of
+ * MB at 50,000 guides) are garbage before the payload is decoded into guides, which is the peak of memory.
+ */
+function readPayload(
+  file: string,
+): { ok: true; payload: Partial<CachePayload> } | { ok: false; reason: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -147,12 +152,18 @@ export function readCache(file: string, key: CacheKey): CacheRead {
   if (createHash("sha256").update(payloadBytes).digest("hex") !== sum) {
     return { ok: false, reason: "corrupt (checksum mismatch)" };
   }
-  let payload: Partial<CachePayload>;
   try {
-    payload = v8.deserialize(payloadBytes) as Partial<CachePayload>;
+    return { ok: true, payload: v8.deserialize(payloadBytes) as Partial<CachePayload> };
   } catch {
     return { ok: false, reason: "corrupt (cannot deserialize)" };
   }
+}
+
+/** Reads a cache file; anything unexpected (missing, truncated, corrupt, other key or code) is a miss. */
+export function readCache(file: string, key: CacheKey): CacheRead {
+  const read = readPayload(file);
+  if (!read.ok) return read;
+  const payload = read.payload;
   if (payload === null || typeof payload !== "object")
     return { ok: false, reason: "corrupt (not a payload)" };
   if (payload.format !== CACHE_FORMAT) return { ok: false, reason: "other cache format" };
