@@ -104,6 +104,11 @@ export async function mapLimit<T, R>(
 const isGuideFileName = (name: string) =>
   name.toLowerCase().endsWith(".md") && name.toLowerCase() !== "readme.md";
 
+/** No files, and one "read" error about the guides directory itself. */
+function rootUnreadable(dir: string, message: string): { files: string[]; problems: GuideProblem[] } {
+  return { files: [], problems: [{ severity: "error", code: "read", file: dir, path: "", message }] };
+}
+
 /**
  * Lists guide files (*.md, not README.md) under `dir`, sorted by path. Hidden entries (".git") and
  * symlinked directories are skipped, so symlink loops cannot trap the walk; symlinked files are followed.
@@ -114,32 +119,10 @@ export async function listGuideFiles(dir: string): Promise<{ files: string[]; pr
   try {
     const info = await stat(dir);
     if (!info.isDirectory()) {
-      return {
-        files: [],
-        problems: [
-          {
-            severity: "error",
-            code: "read",
-            file: dir,
-            path: "",
-            message: "expected a guides directory, found a file",
-          },
-        ],
-      };
+      return rootUnreadable(dir, "expected a guides directory, found a file");
     }
   } catch (err) {
-    return {
-      files: [],
-      problems: [
-        {
-          severity: "error",
-          code: "read",
-          file: dir,
-          path: "",
-          message: `cannot read the guides directory: ${errorText(err)}`,
-        },
-      ],
-    };
+    return rootUnreadable(dir, `cannot read the guides directory: ${errorText(err)}`);
   }
 
   const files: string[] = [];
