@@ -1,8 +1,8 @@
 /** Query + index -> Answer. Plain data only; the renderers decide how it looks. */
 import { levelMatches } from "../guides/levels.ts";
 import type { Band, Guide, GuideBody } from "../guides/types.ts";
+import { formatMoney } from "../money/format.ts";
 import type { Query } from "../questions/types.ts";
-import { formatMoney } from "../render/format.ts";
 import type { EntityHit, EntityKind, SearchIndex } from "../search/index.ts";
 import { offerAnswer, offerCommand } from "./offer.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, NotFoundAnswer } from "./types.ts";

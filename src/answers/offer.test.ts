@@ -88,7 +88,14 @@ describe("offer check", () => {
 
   it("names unreadable figures and asks for a region when the guide has several", () => {
     const a = offer("offer segment ml-ai-engineer london base 150k stock 12O");
-    expect(a.unreadable).toEqual([{ text: "stock 12O", suggestion: "120k" }]);
+    expect(a.unreadable).toEqual([
+      {
+        text: "stock 12O",
+        suggestion: "120k",
+        hint: "I need a figure there, e.g. stock 120k (the whole grant).",
+        kind: "unreadable",
+      },
+    ]);
     expect(a.offer.stock).toBeNull();
     const noRegion = bot.ask("offer segment ml-ai-engineer base 150k", { surface: "dm" }).answer;
     expect(noRegion.kind).toBe("region-not-found");

@@ -4,74 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import { marked, type Token, type Tokens } from "marked";
+import { findFigure, parseMoneyText, parsePercentText } from "../money/read.ts";
 import { splitGuide } from "./frontmatter.ts";
 import { repairMojibake } from "./repair.ts";
 import type { AcceptThreshold, BodyTableRow, GuideBody, Lever, NegotiationScript } from "./types.ts";
 
-export interface MoneyText {
-  low: number;
-  high: number;
-  /** Currency symbol or code as written ("$", "£", "USD"), null when none. */
-  symbol: string | null;
-}
-
-const MULTIPLIERS: Record<string, number> = { k: 1_000, m: 1_000_000, b: 1_000_000_000 };
-
-/** One money figure: optional symbol/code, number with commas/decimals, optional K/M/B. */
-const FIGURE =
-  /(?<symbol>[$£€¥₹]|\b[A-Z]{3}\s?)?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<mult>[kKmMbB](?![a-zA-Z]))?/u;
-
-const RANGE_SEPARATOR = /^\s*(?:[-–—]|to\b)\s*/i;
-
-function readFigure(
-  text: string,
-): { value: number; symbol: string | null; rest: string; index: number } | null {
-  const m = FIGURE.exec(text);
-  if (!m?.groups) return null;
-  const num = Number(m.groups.num!.replace(/,/g, ""));
-  if (!Number.isFinite(num)) return null;
-  const mult = m.groups.mult ? MULTIPLIERS[m.groups.mult.toLowerCase()]! : 1;
-  return {
-    value: Math.round(num * mult * 100) / 100,
-    symbol: m.groups.symbol?.trim() || null,
-    rest: text.slice(m.index + m[0].length),
-    index: m.index,
-  };
-}
-
-/**
- * Parses a money figure or range as written in a guide: "$188K–$228K", "£132K-£165K", "$1.2M", "188,000 to
- * 228,000", "$400K+". A single figure gives low = high. Returns null when there is no figure.
- */
-export function parseMoneyText(text: string): MoneyText | null {
-  const first = readFigure(text);
-  if (!first) return null;
-  let high = first.value;
-  let symbol = first.symbol;
-  const sep = RANGE_SEPARATOR.exec(first.rest);
-  if (sep) {
-    const second = readFigure(first.rest.slice(sep[0].length));
-    if (second && second.index === 0) {
-      high = second.value;
-      symbol ??= second.symbol;
-      // "$188–228K": the multiplier written once applies to both ends.
-      if (second.value >= 1000 && first.value < 1000 && first.value * 1000 <= second.value) {
-        return { low: first.value * 1000, high, symbol };
-      }
-    }
-  }
-  return { low: first.value, high, symbol };
-}
-
-/** Parses a percentage or percentage range: "10%", "10–15%", "10-15", "10 to 15 %". Null when none. */
-export function parsePercentText(text: string): { low: number; high: number } | null {
-  const m = /(\d+(?:\.\d+)?)\s*%?\s*(?:(?:[-–—]|to)\s*(\d+(?:\.\d+)?))?\s*%?/i.exec(text);
-  if (!m) return null;
-  const low = Number(m[1]);
-  const high = m[2] === undefined ? low : Number(m[2]);
-  if (!Number.isFinite(low) || !Number.isFinite(high)) return null;
-  return { low, high };
-}
+export type { MoneyText } from "../money/read.ts";
+export { parseMoneyText, parsePercentText };
 
 const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [
   ['"', '"'],
@@ -130,15 +69,12 @@ function parseAcceptThreshold(after: string): AcceptThreshold | null {
     );
   if (!m) return null;
   const text = m[1]!.trim();
-  const money = parseMoneyText(text);
+  const figure = findFigure(text);
+  const money = figure && !figure.percent ? figure : null;
   let component: string | null = null;
   if (money) {
-    let rest = readFigure(text)?.rest ?? "";
-    const sep = RANGE_SEPARATOR.exec(rest);
-    const second = sep ? readFigure(rest.slice(sep[0].length)) : null;
-    if (sep && second?.index === 0) rest = second.rest;
-    const comp = rest
-      .replace(/^\+/, "")
+    const comp = text
+      .slice(money.end)
       .replace(/^\s*(?:in|of)\s+/i, "")
       .trim();
     component = comp === "" ? null : comp;

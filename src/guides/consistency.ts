@@ -2,7 +2,7 @@
  * Compares the comp table in a guide's body with its frontmatter bands: the frontmatter is the source of
  * truth, so every disagreement is a warning naming the region, the body text and the frontmatter figure.
  */
-import { parseMoneyText, parsePercentText } from "./body.ts";
+import { parseMoneyText, parsePercentText } from "../money/read.ts";
 import { slugify } from "./schema.ts";
 import type { Band, BodyTableRow, GuideBody, GuideProblem, MoneyRange, PercentRange } from "./types.ts";
 

@@ -67,12 +67,24 @@ describe("parseOffer", () => {
   it("names back what it cannot read, with a guess, and never uses it", () => {
     const o = parseOffer("base 150k stock 12O");
     expect(o.stock).toBeNull();
-    expect(o.unreadable).toEqual([{ text: "stock 12O", suggestion: "120k" }]);
+    expect(o.unreadable).toEqual([
+      {
+        text: "stock 12O",
+        suggestion: "120k",
+        hint: "I need a figure there, e.g. stock 120k (the whole grant).",
+        kind: "unreadable",
+      },
+    ]);
     const small = parseOffer("base 150 bonus 10");
     expect(small.base).toBeNull();
     expect(small.unreadable).toEqual([
-      { text: "base 150", suggestion: "150k" },
-      { text: "bonus 10", suggestion: "10%" },
+      { text: "base 150", suggestion: "150k", hint: "e.g. base 150k.", kind: "unreadable" },
+      {
+        text: "bonus 10",
+        suggestion: "10%",
+        hint: "A bonus is a percentage of base (10%) or an amount (15k).",
+        kind: "unreadable",
+      },
     ]);
   });
 });

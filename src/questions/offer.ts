@@ -2,35 +2,54 @@
  * Reads the figures of a job offer out of /comp words or a plain sentence:
  *   "offer segment ml-ai-engineer london base 150k stock 120k bonus 10% signing 20k vest 3y"
  *   "I got an offer from Segment in London: £150k base, £120k RSUs over 4 years and a 10% bonus"
- * Anything that looks like a figure but cannot be read is named back with a guess, never used silently.
+ *   "base: £150k, stock: £120k, bonus: 10%", "base 150 000", "base 150-170k", "total 200k"
+ * Figures are read by the one money reader (src/money/read.ts). Anything that looks like a figure but cannot
+ * be read, or cannot be right, is named back with a hint, never used silently.
  */
+import { CURRENCY_CODES, CURRENCY_SYMBOLS } from "../money/currency.ts";
+import { type Figure, type Period, readFigure, scanFigures } from "../money/read.ts";
 
-export type OfferComponent = "base" | "stock" | "bonus" | "signing";
+export { CURRENCY_CODES, CURRENCY_SYMBOLS };
+
+export type OfferComponent = "base" | "stock" | "bonus" | "signing" | "total";
 
 export interface OfferMoney {
+  /** Whole units of the currency, per year when a period was written; the low end of a range. */
   amount: number;
+  /** The high end of a range ("150-170k"); equal to `amount` for one figure. */
+  high: number;
   /** ISO code from a symbol or code next to the figure ("£" -> GBP), null when none was written. */
   currency: string | null;
   /** The figure as typed. */
   text: string;
+  /** "30k/yr" says year; "12.5k a month" says month (the amount is then ×12). */
+  period: Period | null;
 }
 
 export interface Unreadable {
-  /** What we could not read, as typed ("stock 12O"). */
+  /** What we could not read or did not place, as typed ("stock 12O", "bonus 500%"). */
   text: string;
   /** Our guess of what was meant ("120k"), or null. */
   suggestion: string | null;
+  /** What would work, or the question we ask back ("A bonus is a percentage of base…"). */
+  hint?: string | null;
+  /** "implausible": read, but far from anything the band could mean, so not placed. */
+  kind?: "unreadable" | "implausible";
 }
 
 export interface ParsedOffer {
   base: OfferMoney | null;
   /** The whole grant over the vesting period. */
   stock: OfferMoney | null;
-  /** Bonus as a percentage of base… */
+  /** Bonus as a percentage of base (the low end of "10-15%")… */
   bonusPct: number | null;
+  /** …the high end of a percentage range, equal to bonusPct for one figure… */
+  bonusPctHigh?: number | null;
   /** …or as an amount. */
   bonusAmount: OfferMoney | null;
   signing: OfferMoney | null;
+  /** A total the user stated ("total 200k"): we cannot see how it was built. */
+  total?: OfferMoney | null;
   vestYears: number;
   vestGiven: boolean;
   unreadable: Unreadable[];
@@ -39,121 +58,47 @@ export interface ParsedOffer {
 }
 
 export const DEFAULT_VEST_YEARS = 4;
+/** Figures over this are never placed: nobody's offer is over a billion. */
+export const MAX_FIGURE = 1_000_000_000;
 
-/** Currency symbols an offer may use, and the ISO codes they stand for. */
-export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
-  $: "USD",
-  "£": "GBP",
-  "€": "EUR",
-  "¥": "JPY",
-  "₹": "INR",
-};
-/** ISO codes an offer may be written in ("GBP 150k"). */
-export const CURRENCY_CODES: ReadonlySet<string> = new Set([
-  "USD",
-  "GBP",
-  "EUR",
-  "CAD",
-  "AUD",
-  "CHF",
-  "SEK",
-  "INR",
-  "JPY",
-  "SGD",
-  "PLN",
-  "ILS",
-]);
-const SYMBOLS = CURRENCY_SYMBOLS;
-const CODES = new Set([...CURRENCY_CODES].map((c) => c.toLowerCase()));
-
-/** Component keywords, longest first so "signing bonus" wins over "bonus". */
-const KEYWORDS: ReadonlyArray<readonly [RegExp, OfferComponent]> = [
-  [/^(?:signing|sign-on|signon|sign on|joining|starting)(?: bonus)?$/, "signing"],
-  [/^(?:base(?: salary| pay)?|salary)$/, "base"],
-  [/^(?:stock(?: grant)?|rsus?|equity|shares|grant|options)$/, "stock"],
-  [/^(?:(?:annual|target|yearly) )?bonus$/, "bonus"],
+/** Component names as people write them, longest first so "signing bonus" wins over "bonus". */
+const KEYWORDS: ReadonlyArray<readonly [string, OfferComponent]> = [
+  ["(?:signing|sign-on|sign on|signon|joining|starting|welcome)(?: bonus)?", "signing"],
+  ["total(?: comp(?:ensation)?| package| pay| cash)?|tc|ote", "total"],
+  ["base(?: salary| pay)?|salary", "base"],
+  ["(?:stock|equity|rsu)(?: grant| options| award)?|rsus|shares|grant|options", "stock"],
+  ["(?:annual |target |yearly |performance )?bonus", "bonus"],
 ];
+const KEYWORD_RE = new RegExp(`(?<![\\w-])(?:${KEYWORDS.map(([k]) => `(${k})`).join("|")})(?![\\w-])`, "gi");
 
-const AMOUNT = /^(?<pre>[$£€¥₹])?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?<mult>k|m)?(?<pct>%)?$/i;
+/** Between a component's name and its figure ("base: 150k", "base of 150k", "base is about 150k"). */
+const GAP_AFTER =
+  /^(?:\s|[:=~–—-]|\b(?:of|is|at|was|about|around|approx\.?|approximately|roughly|would be|will be)\b)*$/i;
+/** Between a figure and its name ("£150k base", "120k in RSUs", "10% annual bonus"). */
+const GAP_BEFORE = /^\s*(?:(?:in|of|as|worth of|in the form of)\s+)?$/i;
+/** Words after a component name that are not its figure (a sentence goes on). */
+const STOP_WORDS = new Set(
+  "in at for of is and with from the a an to my was will would be not only per over or on by as it this that".split(
+    " ",
+  ),
+);
 
-interface Token {
-  text: string;
-  lower: string;
-  /** A comma, colon, semicolon or "and" stands between this token and the one before it. */
-  breakBefore: boolean;
-}
-
-function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let pendingBreak = false;
-  for (const raw of text.split(/\s+/)) {
-    if (!raw) continue;
-    // Keep figure characters; split off punctuation that ends a clause.
-    const m = /^(.*?)([,;:.!?)]*)$/.exec(raw)!;
-    const core = m[1]!.replace(/^[("]+/, "");
-    const trailingBreak = /[,;:!?]/.test(m[2]!) || (m[2]!.includes(".") && !/\d$/.test(core));
-    if (core) {
-      const lower = core.toLowerCase();
-      if (lower === "and" || lower === "plus" || lower === "&" || lower === "with") {
-        pendingBreak = true;
-      } else {
-        tokens.push({ text: core, lower, breakBefore: pendingBreak });
-        pendingBreak = false;
-      }
-    }
-    if (trailingBreak) pendingBreak = true;
-  }
-  return tokens;
-}
-
-interface Amount {
-  value: number;
-  percent: boolean;
-  currency: string | null;
+interface Keyword {
+  index: number;
+  end: number;
+  component: OfferComponent;
   text: string;
 }
 
-function readAmount(tokens: Token[], i: number): { amount: Amount; used: number } | null {
-  const t = tokens[i];
-  if (!t) return null;
-  // "GBP 150k" / "150k GBP" / "150 k"
-  let currency: string | null = null;
-  let start = i;
-  if (CODES.has(t.lower) && tokens[i + 1]) {
-    currency = t.lower.toUpperCase();
-    start = i + 1;
+function findKeywords(text: string): Keyword[] {
+  const out: Keyword[] = [];
+  KEYWORD_RE.lastIndex = 0;
+  for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
+    const which = m.slice(1).findIndex((g) => g !== undefined);
+    const component = KEYWORDS[which]?.[1];
+    if (component) out.push({ index: m.index, end: m.index + m[0].length, component, text: m[0] });
   }
-  const tok = tokens[start];
-  if (!tok) return null;
-  let text = tok.text;
-  let used = start - i + 1;
-  const next = tokens[start + 1];
-  if (next && /^(?:k|m|%)$/i.test(next.text) && !next.breakBefore) {
-    text += next.text;
-    used++;
-  }
-  const m = AMOUNT.exec(text);
-  if (!m?.groups) return null;
-  const num = Number(m.groups.num!.replace(/,/g, ""));
-  if (!Number.isFinite(num)) return null;
-  const mult = m.groups.mult ? (m.groups.mult.toLowerCase() === "k" ? 1_000 : 1_000_000) : 1;
-  if (m.groups.pre) currency = SYMBOLS[m.groups.pre] ?? currency;
-  const after = tokens[i + used];
-  if (!currency && after && CODES.has(after.lower) && !after.breakBefore) {
-    currency = after.lower.toUpperCase();
-    used++;
-  }
-  return { amount: { value: num * mult, percent: Boolean(m.groups.pct), currency, text }, used };
-}
-
-function keywordAt(tokens: Token[], i: number): { component: OfferComponent; used: number } | null {
-  for (const n of [2, 1]) {
-    const slice = tokens.slice(i, i + n);
-    if (slice.length < n || slice.slice(1).some((t) => t.breakBefore)) continue;
-    const phrase = slice.map((t) => t.lower).join(" ");
-    for (const [re, component] of KEYWORDS) if (re.test(phrase)) return { component, used: n };
-  }
-  return null;
+  return out;
 }
 
 /** "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr". */
@@ -163,17 +108,16 @@ function readVesting(text: string): { years: number; match: string } | null {
   const m = re.exec(text);
   if (!m) return null;
   const years = Number(m[1] ?? m[2] ?? m[3]);
-  return Number.isInteger(years) ? { years, match: m[0] } : null;
+  return Number.isInteger(years) && years > 0 ? { years, match: m[0] } : null;
 }
 
 /** A guess for a figure typed with letters for digits: "12O" -> "120k", "1S0k" -> "150k". */
 function guessFigure(text: string): string | null {
   const swapped = text.replace(/[oO]/g, "0").replace(/[lI|]/g, "1").replace(/[sS]/g, "5");
-  const m = AMOUNT.exec(swapped);
-  if (!m?.groups) return null;
-  const hasMult = Boolean(m.groups.mult || m.groups.pct);
-  const num = Number(m.groups.num!.replace(/,/g, ""));
-  return hasMult || num >= 1000 ? swapped : `${swapped}k`;
+  if (swapped === text) return null;
+  const f = readFigure(swapped);
+  if (!f) return null;
+  return f.scaled || f.percent || f.low >= 1000 ? swapped : `${swapped}k`;
 }
 
 /** True when the text looks like it talks about an offer's figures (so the offer check should answer). */
@@ -181,13 +125,32 @@ export function looksLikeOffer(text: string): boolean {
   return /\boffer(?:ed)?\b/i.test(text) && /\d/.test(text);
 }
 
+const EXAMPLE: Record<OfferComponent, string> = {
+  base: "base 150k",
+  stock: "stock 120k (the whole grant)",
+  bonus: "bonus 10% (of base) or bonus 15k",
+  signing: "signing 20k",
+  total: "total 200k",
+};
+
+/** The name a component is written with in a corrected phrase. */
+const WORD: Record<OfferComponent, string> = {
+  base: "base",
+  stock: "stock",
+  bonus: "bonus",
+  signing: "signing",
+  total: "total",
+};
+
 export function parseOffer(input: string): ParsedOffer {
   const offer: ParsedOffer = {
     base: null,
     stock: null,
     bonusPct: null,
+    bonusPctHigh: null,
     bonusAmount: null,
     signing: null,
+    total: null,
     vestYears: DEFAULT_VEST_YEARS,
     vestGiven: false,
     unreadable: [],
@@ -198,95 +161,184 @@ export function parseOffer(input: string): ParsedOffer {
   if (vest) {
     offer.vestGiven = true;
     offer.vestYears = vest.years;
-    text = text.replace(vest.match, " , ");
+    text = text.replace(vest.match, (m) => ` ${",".padEnd(m.length - 1)}`);
   }
 
-  const tokens = tokenize(text);
-  const consumed = new Array<boolean>(tokens.length).fill(false);
-  const claimed = new Set<number>();
-  const keywordPositions: { index: number; used: number; component: OfferComponent }[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const k = keywordAt(tokens, i);
-    if (k) {
-      keywordPositions.push({ index: i, ...k });
-      i += k.used - 1;
-    }
-  }
+  const keywords = findKeywords(text);
+  // Figures inside a component's name cannot happen; figures overlapping one are dropped.
+  const figures = scanFigures(text).filter((f) => !keywords.some((k) => f.index < k.end && k.index < f.end));
+  const usedFigure = new Set<Figure>();
+  const consumed: { start: number; end: number }[] = [];
+  const unreadable: { at: number; u: Unreadable }[] = [];
+  const say = (at: number, u: Unreadable) =>
+    unreadable.push({ at, u: { hint: null, kind: "unreadable", ...u } });
 
-  const assign = (component: OfferComponent, amount: Amount) => {
-    const money = { amount: amount.value, currency: amount.currency, text: amount.text };
-    if (!amount.percent && amount.value < 1000) {
-      // "base 150": almost surely thousands, but we say so rather than guess.
-      const suggestion =
-        component === "bonus" && amount.value <= 100
-          ? `${amount.text}%`
-          : /[km]$/i.test(amount.text) || amount.value === 0
-            ? null
-            : `${amount.text}k`;
-      offer.unreadable.push({ text: `${component} ${amount.text}`, suggestion });
+  const rightOf = (k: Keyword) =>
+    figures.find((f) => f.index >= k.end && !usedFigure.has(f) && GAP_AFTER.test(text.slice(k.end, f.index)));
+  const leftOf = (k: Keyword) =>
+    [...figures]
+      .reverse()
+      .find((f) => f.end <= k.index && !usedFigure.has(f) && GAP_BEFORE.test(text.slice(f.end, k.index)));
+
+  // "£150k base, £120k stock" or "base 150k, stock 120k": the first pair says which way the text goes.
+  const firstKeyword = keywords[0];
+  const firstFigure = figures[0];
+  const figureFirst = Boolean(
+    firstKeyword &&
+      firstFigure &&
+      firstFigure.end <= firstKeyword.index &&
+      GAP_BEFORE.test(text.slice(firstFigure.end, firstKeyword.index)),
+  );
+
+  const assign = (k: Keyword, f: Figure) => {
+    const phrase = figureFirst ? `${f.text} ${k.text}` : `${k.text} ${f.text}`;
+    const c = k.component;
+    if (f.percent) {
+      if (c !== "bonus") {
+        say(k.index, {
+          text: phrase,
+          suggestion: null,
+          hint: `A percentage only works for the bonus: give the ${WORD[c]} as an amount, e.g. ${EXAMPLE[c]}.`,
+        });
+        return;
+      }
+      if (f.high > 100) {
+        say(k.index, {
+          text: phrase,
+          suggestion: null,
+          kind: "implausible",
+          hint: `A bonus over 100% of base is not something I can place. Is that right? Send it as an amount (e.g. bonus 150k), or check the figure.`,
+        });
+        return;
+      }
+      offer.bonusPct = f.low;
+      offer.bonusPctHigh = f.high;
       return;
     }
-    if (component === "bonus") {
-      if (amount.percent) offer.bonusPct = amount.value;
-      else offer.bonusAmount = money;
-    } else if (!amount.percent) {
-      offer[component] = money;
-    } else {
-      offer.unreadable.push({ text: `${component} ${amount.text}`, suggestion: null });
+    if (f.high > MAX_FIGURE) {
+      say(k.index, {
+        text: phrase,
+        suggestion: null,
+        kind: "implausible",
+        hint: "That is over a billion, so I didn't place it. Is that right? Check the figure (e.g. 150k or 1.2m).",
+      });
+      return;
     }
+    if (!f.scaled && f.low < 1000) {
+      // "base 150": almost surely thousands, but we ask rather than guess.
+      const n = f.text.replace(/[^\d.]/g, "");
+      const suggestion =
+        c === "bonus" && f.low > 0 && f.low <= 100 ? `${n}%` : f.low === 0 ? null : `${f.text}k`;
+      say(k.index, {
+        text: phrase,
+        suggestion,
+        hint:
+          c === "bonus" ? "A bonus is a percentage of base (10%) or an amount (15k)." : `e.g. ${EXAMPLE[c]}.`,
+      });
+      return;
+    }
+    if (f.low <= 0) {
+      say(k.index, { text: phrase, suggestion: null, hint: `Enter an amount above 0, e.g. ${EXAMPLE[c]}.` });
+      return;
+    }
+    const money: OfferMoney = {
+      amount: f.low,
+      high: f.high,
+      currency: f.currency,
+      text: f.text,
+      period: f.period,
+    };
+    if (c === "bonus") offer.bonusAmount = money;
+    else offer[c] = money;
   };
 
-  for (let i = 0; i < tokens.length; i++) {
-    const read = readAmount(tokens, i);
-    if (!read) continue;
-    const before = keywordPositions.find(
-      (k) => k.index + k.used === i && !claimed.has(k.index) && !tokens[i]!.breakBefore,
-    );
-    const after = keywordPositions.find(
-      (k) => k.index === i + read.used && !claimed.has(k.index) && !tokens[k.index]!.breakBefore,
-    );
-    const keyword = before ?? after;
-    if (!keyword) continue;
-    claimed.add(keyword.index);
-    consumed.fill(true, keyword.index, keyword.index + keyword.used);
-    consumed.fill(true, i, i + read.used);
-    assign(keyword.component, read.amount);
-    i += read.used - 1;
-  }
-
-  // A keyword with something after it we could not read as a figure: "stock 12O".
-  for (const k of keywordPositions) {
-    if (claimed.has(k.index)) {
+  const claimed = new Set<Keyword>();
+  for (const k of keywords) {
+    const f = figureFirst ? (leftOf(k) ?? rightOf(k)) : (rightOf(k) ?? leftOf(k));
+    if (!f) continue;
+    // The same component twice ("base 150k … base 160k"): the second is named back, not used.
+    const taken =
+      (k.component === "bonus" && (offer.bonusPct !== null || offer.bonusAmount !== null)) ||
+      (k.component !== "bonus" && offer[k.component] !== null && offer[k.component] !== undefined);
+    usedFigure.add(f);
+    claimed.add(k);
+    consumed.push({ start: Math.min(k.index, f.index), end: Math.max(k.end, f.end) });
+    if (taken) {
+      say(k.index, {
+        text: `${k.text} ${f.text}`,
+        suggestion: null,
+        hint: `You gave the ${WORD[k.component]} twice: I used the first. Send the offer again with one ${WORD[k.component]}.`,
+      });
       continue;
     }
-    consumed.fill(true, k.index, k.index + k.used);
-    const next = tokens[k.index + k.used];
-    if (next && !next.breakBefore && /\d/.test(next.text) && !readAmount(tokens, k.index + k.used)) {
-      consumed[k.index + k.used] = true;
-      offer.unreadable.push({
-        text: `${tokens
-          .slice(k.index, k.index + k.used)
-          .map((t) => t.text)
-          .join(" ")} ${next.text}`,
-        suggestion: guessFigure(next.text),
-      });
-    }
+    assign(k, f);
   }
-  offer.rest = tokens
-    .filter((_, i) => !consumed[i])
-    .map((t) => t.text)
-    .join(" ");
+
+  // A component name followed by something that is not a figure: "stock 12O", "base banana", "bonus lots".
+  for (const k of keywords) {
+    if (claimed.has(k)) continue;
+    consumed.push({ start: k.index, end: k.end });
+    const after = text.slice(k.end);
+    const m = /^(\s*(?:[:=~-]\s*)?)([^\s,;]+)/.exec(after);
+    if (!m) continue;
+    const word = m[2]!.replace(/[.!?)]+$/, "");
+    if (word === "" || STOP_WORDS.has(word.toLowerCase())) continue;
+    const tail = after.slice(m[0].length);
+    const next = findKeywords(tail)[0];
+    const endsClause =
+      /^\s*(?:$|[,;.!?])/.test(tail) || (next !== undefined && /^\s*$/.test(tail.slice(0, next.index)));
+    const hasDigit = /\d/.test(word);
+    if (!hasDigit && !endsClause) continue;
+    if (keywords.some((o) => o !== k && o.index === k.end + m[1]!.length)) continue;
+    consumed.push({ start: k.end, end: k.end + m[0].length });
+    say(k.index, {
+      text: `${k.text} ${word}`,
+      suggestion: hasDigit ? guessFigure(word) : null,
+      hint: `I need a figure there, e.g. ${EXAMPLE[k.component]}.`,
+    });
+  }
+
+  // A figure with no component next to it ("offer segment london £150k"): ask which one it is.
+  for (const f of figures) {
+    if (usedFigure.has(f)) continue;
+    if (!(f.scaled || f.currency || f.percent)) continue;
+    consumed.push({ start: f.index, end: f.end });
+    say(f.index, {
+      text: f.text,
+      suggestion: null,
+      hint: f.percent
+        ? `Which part of the offer is it? Write its name next to it, e.g. bonus ${f.text}.`
+        : `Which part of the offer is it? Write its name next to it, e.g. base ${f.text} or stock ${f.text}.`,
+    });
+  }
+
+  offer.unreadable = unreadable.sort((a, b) => a.at - b.at).map((x) => x.u);
+  let rest = "";
+  let last = 0;
+  for (const span of consumed.sort((a, b) => a.start - b.start)) {
+    if (span.start > last) rest += text.slice(last, span.start);
+    rest += " ";
+    last = Math.max(last, span.end);
+  }
+  rest += text.slice(last);
+  offer.rest = rest
+    .replace(/(?:\s*[,;:]\s*)+/g, " , ")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s,]+|[\s,]+$/g, "")
+    .replace(/(?:\s,)+$/g, "");
   return offer;
 }
 
 /** The currencies the figures were written in (empty when none was marked). */
 export function offerCurrencies(offer: ParsedOffer): string[] {
-  const found = [offer.base, offer.stock, offer.bonusAmount, offer.signing]
+  const found = [offer.base, offer.stock, offer.bonusAmount, offer.signing, offer.total]
     .map((m) => m?.currency)
     .filter((c): c is string => Boolean(c));
   return [...new Set(found)];
 }
 
 export function hasFigures(offer: ParsedOffer): boolean {
-  return Boolean(offer.base || offer.stock || offer.bonusAmount || offer.signing || offer.bonusPct !== null);
+  return Boolean(
+    offer.base || offer.stock || offer.bonusAmount || offer.signing || offer.total || offer.bonusPct !== null,
+  );
 }

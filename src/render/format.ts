@@ -3,97 +3,16 @@
  * Pure functions; never return "NaN", "undefined" or "null".
  */
 
-/** Shown instead of a figure that is missing or not a finite number. */
-export const MISSING = "n/a";
+export {
+  formatMoney,
+  formatMoneyRange,
+  formatPercent,
+  formatPercentRange,
+  MISSING,
+  RANGE_DASH,
+} from "../money/format.ts";
 
-const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
-
-function moneyFormatter(currency: string): Intl.NumberFormat | null {
-  const code = currency.trim().toUpperCase();
-  let formatter = moneyFormatters.get(code);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.NumberFormat("en-US", {
-        style: "currency",
-        currency: code,
-        notation: "compact",
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 1,
-      });
-    } catch {
-      // Not a well-formed ISO 4217 code (Intl throws RangeError): formatted without a symbol.
-      formatter = null;
-    }
-    moneyFormatters.set(code, formatter);
-  }
-  return formatter;
-}
-
-const compactNumber = new Intl.NumberFormat("en-US", {
-  notation: "compact",
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 1,
-});
-
-/**
- * 188000 USD -> "$188K", 132000 GBP -> "£132K", 1250000 USD -> "$1.3M". Currencies without a symbol in en-US
- * keep Intl's output ("CHF 120K", with a no-break space). A malformed code is put before the number ("XX 5K").
- */
-export function formatMoney(amount: number, currency: string): string {
-  if (typeof amount !== "number" || !Number.isFinite(amount)) return MISSING;
-  const code = typeof currency === "string" ? currency.trim().toUpperCase() : "";
-  const key = `${code} ${amount}`;
-  const known = formatted.get(key);
-  if (known !== undefined) return known;
-  const formatter = code === "" ? null : moneyFormatter(code);
-  let text: string;
-  if (formatter) text = formatter.format(amount);
-  else {
-    const number = compactNumber.format(amount);
-    text = code === "" ? number : `${code} ${number}`;
-  }
-  remember(key, text);
-  return text;
-}
-
-/**
- * Formatted figures by "<currency> <amount>". Intl's compact currency format costs a few microseconds a call and
- * a band answer needs a dozen; guides share round figures, so most calls are repeats. Bounded: when full, it
- * starts again empty.
- */
-const formatted = new Map<string, string>();
-const FORMATTED_CAPACITY = 20_000;
-
-function remember(key: string, text: string): void {
-  if (formatted.size >= FORMATTED_CAPACITY) formatted.clear();
-  formatted.set(key, text);
-}
-
-/** The range separator: EN DASH (U+2013). */
-export const RANGE_DASH = "\u2013";
-
-/** {188000, 228000} USD -> "$188K–$228K"; a single figure when both ends read the same. */
-export function formatMoneyRange(range: { low: number; high: number }, currency: string): string {
-  const low = formatMoney(range.low, currency);
-  const high = formatMoney(range.high, currency);
-  return low === high ? low : `${low}${RANGE_DASH}${high}`;
-}
-
-const percentNumber = new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
-
-function formatPercentNumber(n: number): string {
-  if (typeof n !== "number" || !Number.isFinite(n)) return MISSING;
-  // Whole numbers (nearly every bonus figure) read the same in en-US without grouping: skip Intl.
-  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : percentNumber.format(n);
-}
-
-/** {10, 10} -> "10%", {10, 15} -> "10–15%". */
-export function formatPercentRange(range: { low: number; high: number }): string {
-  const low = formatPercentNumber(range.low);
-  const high = formatPercentNumber(range.high);
-  if (low === MISSING && high === MISSING) return MISSING;
-  return low === high ? `${low}%` : `${low}${RANGE_DASH}${high}%`;
-}
+import { MISSING } from "../money/format.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 

@@ -8,7 +8,8 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import { z } from "zod";
 import type { Band, Guide } from "../guides/types.ts";
-import { CURRENCY_CODES, CURRENCY_SYMBOLS } from "../questions/offer.ts";
+import { CURRENCY_CODES, currencyOf } from "../money/currency.ts";
+import { readFigure } from "../money/read.ts";
 import { currencyCode, DOT, guideTitle, oneLine, regionName } from "../render/describe.ts";
 import { escapeMrkdwn } from "../render/escape.ts";
 import { contextBlock, plainText, sectionBlock, truncate } from "../render/limits.ts";
@@ -181,6 +182,8 @@ export type StateValues = Record<
 
 export interface Money {
   amount: number;
+  /** The high end when a range was typed ("150-170k"); absent for one figure. */
+  high?: number;
   /** "£" / "$" / … or an ISO code ("GBP"), as written; null when none was. */
   currency: string | null;
 }
@@ -190,19 +193,16 @@ export interface OfferForm {
   base: Money | null;
   stock: Money | null;
   vestYears: number;
-  bonus: { percent: number } | Money | null;
+  bonus: { percent: number; percentHigh?: number } | Money | null;
   signing: Money | null;
 }
 
 export type FormResult = { ok: true; form: OfferForm } | { ok: false; errors: Record<string, string> };
 
-/** The currencies the offer parser reads. */
-const CODES = CURRENCY_CODES;
-const SYMBOL_CODE = CURRENCY_SYMBOLS;
 const MAX_AMOUNT = 100_000_000;
 const FORMATS = "Write it like 150k, 150,000 or £150,000.";
-const MONEY =
-  /^(?:(?<code1>[a-z]{3})\s*)?(?<sym>[$£€¥₹])?\s*(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<mult>k|m)?\s*(?<code2>[a-z]{3})?$/i;
+const CODE_LIKE = /(?:^([a-z]{3})(?=[\s\d$£€¥₹])|(?<=[\d\s$£€¥₹kKmM])([a-z]{3})$)/gi;
+const SYMBOL_IN = /(?:US\$|C\$|A\$|S\$|[$£€¥₹])/;
 
 /** The user's text quoted back in an error (short, one line). */
 function quoted(text: string): string {
@@ -211,38 +211,47 @@ function quoted(text: string): string {
 
 type Read<T> = { value: T } | { error: string };
 
+/** Why a figure's currency cannot be read ("xyz 150k", "£150k USD", "GBP 150k EUR"), or null. */
+function currencyProblem(text: string): string | null {
+  const codes = [...text.matchAll(CODE_LIKE)].map((m) => (m[1] ?? m[2] ?? "").toUpperCase());
+  const unknown = codes.find((c) => !CURRENCY_CODES.has(c));
+  if (unknown !== undefined) {
+    return `I don't know the currency ${quoted(unknown)}. Use £, $, € or a code like GBP, USD or EUR.`;
+  }
+  if (codes.length > 1) return "Write the currency once, e.g. GBP 150k or £150k.";
+  const symbol = SYMBOL_IN.exec(text)?.[0];
+  const code = codes[0];
+  if (symbol !== undefined && code !== undefined && currencyOf(symbol) !== code) {
+    return `${symbol} and ${code} are different currencies: write one, e.g. ${symbol}150k.`;
+  }
+  return null;
+}
+
+/** One amount (or range) typed in a field, read by the shared money reader. */
 function readMoney(raw: string, what: string): Read<Money> {
   const text = raw.trim();
-  if (text.includes("%")) {
+  const figure = readFigure(text);
+  if (figure?.percent || (!figure && text.includes("%"))) {
     return { error: `A percentage only works for the bonus. Enter the ${what} as an amount, e.g. 150k.` };
   }
-  const m = MONEY.exec(text);
-  if (!m?.groups) return { error: `I can't read ${quoted(text)} as an amount. ${FORMATS}` };
-  const { code1, code2, sym, num = "", mult } = m.groups;
-  if (code1 !== undefined && code2 !== undefined) {
-    return { error: `Write the currency once, e.g. GBP 150k or £150k.` };
+  if (!figure) {
+    return { error: currencyProblem(text) ?? `I can't read ${quoted(text)} as an amount. ${FORMATS}` };
   }
-  const code = (code1 ?? code2)?.toUpperCase();
-  if (code !== undefined && !CODES.has(code)) {
-    return {
-      error: `I don't know the currency ${quoted(code)}. Use £, $, € or a code like GBP, USD or EUR.`,
-    };
-  }
-  if (code !== undefined && sym !== undefined && SYMBOL_CODE[sym] !== code) {
-    return { error: `${sym} and ${code} are different currencies: write one, e.g. ${sym}150k.` };
-  }
-  const factor = mult === undefined ? 1 : mult.toLowerCase() === "k" ? 1_000 : 1_000_000;
-  const amount = Math.round(Number(num.replace(/,/g, "")) * factor);
+  const amount = Math.round(figure.low);
+  const high = Math.round(figure.high);
   if (!Number.isFinite(amount) || amount <= 0) {
     return { error: `Enter an amount above 0 (e.g. 150k), or leave this empty.` };
   }
-  if (mult === undefined && amount < 1000) {
-    return { error: `${quoted(text)} looks too small for the ${what}. Did you mean ${num}k?` };
+  if (!figure.scaled && amount < 1000) {
+    return {
+      error: `${quoted(text)} looks too small for the ${what}. Did you mean ${text.replace(/[^\d.]/g, "")}k?`,
+    };
   }
-  if (amount > MAX_AMOUNT) {
+  if (high > MAX_AMOUNT) {
     return { error: `${quoted(text)} is more than 100M: check the figure (e.g. 150k or 1.2M).` };
   }
-  return { value: { amount, currency: sym ?? code ?? null } };
+  const currency = figure.mark;
+  return { value: high !== amount ? { amount, high, currency } : { amount, currency } };
 }
 
 function readVest(raw: string): Read<number> {
@@ -255,15 +264,19 @@ function readVest(raw: string): Read<number> {
   return { value: years };
 }
 
-function readBonus(raw: string): Read<{ percent: number } | Money> {
+function readBonus(raw: string): Read<{ percent: number; percentHigh?: number } | Money> {
   const text = raw.trim();
-  const pct = /^(\d+(?:\.\d+)?)\s*%$/.exec(text);
-  if (pct) {
-    const percent = Number(pct[1]);
-    if (percent > 100) {
+  const figure = readFigure(text);
+  if (figure?.percent) {
+    if (figure.high > 100) {
       return { error: "A bonus is at most 100% of base. Enter e.g. 10%, or an amount like 15k." };
     }
-    return { value: { percent } };
+    return {
+      value:
+        figure.high !== figure.low
+          ? { percent: figure.low, percentHigh: figure.high }
+          : { percent: figure.low },
+    };
   }
   if (text.includes("%")) {
     return {
@@ -320,8 +333,9 @@ export function readOfferForm(values: StateValues): FormResult {
 }
 
 function moneyWords(m: Money): string {
-  if (m.currency === null) return String(m.amount);
-  return m.currency.length === 3 ? `${m.currency} ${m.amount}` : `${m.currency}${m.amount}`;
+  const figure = m.high !== undefined && m.high !== m.amount ? `${m.amount}-${m.high}` : String(m.amount);
+  if (m.currency === null) return figure;
+  return /^[A-Z]{3}$/.test(m.currency) ? `${m.currency} ${figure}` : `${m.currency}${figure}`;
 }
 
 /** The /comp words of the offer check: `offer <company> <role> <region> base … stock … bonus … signing … vest Ny`. */
@@ -330,7 +344,12 @@ export function offerQuestion(command: string, form: OfferForm): string {
   if (form.base) parts.push("base", moneyWords(form.base));
   if (form.stock) parts.push("stock", moneyWords(form.stock));
   if (form.bonus)
-    parts.push("bonus", "percent" in form.bonus ? `${form.bonus.percent}%` : moneyWords(form.bonus));
+    parts.push(
+      "bonus",
+      "percent" in form.bonus
+        ? `${form.bonus.percent}${form.bonus.percentHigh !== undefined ? `-${form.bonus.percentHigh}` : ""}%`
+        : moneyWords(form.bonus),
+    );
   if (form.signing) parts.push("signing", moneyWords(form.signing));
   parts.push("vest", `${form.vestYears}y`);
   return parts.join(" ");
