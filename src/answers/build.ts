@@ -1,10 +1,11 @@
 /** Query + index -> Answer. Plain data only; the renderers decide how it looks. */
 import { levelMatches } from "../guides/levels.ts";
-import type { Band, Guide, GuideBody } from "../guides/types.ts";
+import type { Band, Guide, GuideBody, NegotiationScript } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
 import type { Query } from "../questions/types.ts";
 import type { EntityHit, EntityKind, SearchIndex } from "../search/index.ts";
-import { offerAnswer, offerCommand } from "./offer.ts";
+import { guideDisagreements, offerAnswer, offerCommand } from "./offer.ts";
+import { adaptScript, conversionFor, scriptFigures } from "./script.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, NotFoundAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
@@ -165,7 +166,7 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
       askedRegion: query.region?.display ?? "",
       available: guide.bands,
       followUps: guide.bands.map((b) => ({
-        label: b.region,
+        label: `Check offer · ${b.region}`,
         command: offerCommand(guide, b.regionSlug, offer),
         kind: "offer" as const,
       })),
@@ -236,17 +237,57 @@ function scriptAnswer(guide: Guide, query: Query, sources: AnswerSources): Answe
   const band: Band | null = query.region
     ? (guide.bands.find((b) => b.regionSlug === query.region!.key) ?? null)
     : null;
+  const { script, notes } = safeScript(guide, band, body);
   return {
     kind: "script",
     ...facts(guide, sources.today),
     band,
     dnaSummary: body?.dnaSummary ?? (guide.negotiationDnaSummary || null),
     levers: body?.levers ?? [],
-    script: body?.script ?? null,
+    script,
+    scriptNotes: notes,
     disclaimer: DISCLAIMER,
     followUps: guideFollowUps(guide, null, false),
     command: `script ${bandCommand(guide, band?.regionSlug)}`,
   };
+}
+
+/**
+ * The guide's script as the user may say it: in the asked band's currency (or, without a region, as written
+ * for the band it was written for), claims about the speaker as placeholders, and what was changed, in words.
+ */
+function safeScript(
+  guide: Guide,
+  band: Band | null,
+  body: GuideBody | null,
+): { script: NegotiationScript | null; notes: string[] } {
+  const script = body?.script ?? null;
+  const first = guide.bands[0];
+  if (!script || !first) return { script, notes: [] };
+  const target = band ?? conversionFor(guide, first, script.text, formatMoney).reference;
+  const adapted = adaptScript({ guide, band: target, script, format: formatMoney });
+  const notes = [...adapted.notes];
+  if (!band) {
+    notes.unshift(
+      `Figures as the guide wrote them, for ${target.region} (${target.currency}). Ask with a region for its own figures, e.g. script ${guide.company} ${guide.role} ${guide.bands[guide.bands.length - 1]!.regionSlug}.`,
+    );
+  }
+  notes.push(...guideDisagreements(target, body));
+  const scriptBonus = scriptFigures(script.text).find((f) => f.component === "bonus");
+  const pct = target.bonusPct;
+  if (scriptBonus && scriptBonus.low !== pct.low && scriptBonus.low !== pct.high) {
+    notes.push(
+      `The script asks for a ${scriptBonus.low}% bonus; the guide's band data for ${target.region} says ${pct.low === pct.high ? `${pct.low}%` : `${pct.low}–${pct.high}%`}.`,
+    );
+  }
+  const threshold = adapted.threshold
+    ? {
+        text: adapted.threshold.text,
+        amount: adapted.threshold.amount,
+        component: adapted.threshold.component,
+      }
+    : script.acceptThreshold;
+  return { script: { text: adapted.text, acceptThreshold: threshold }, notes };
 }
 
 function catalogAnswer(index: SearchIndex): Answer {

@@ -1,13 +1,26 @@
 /**
- * The offer check: where each offered figure sits in the guide's band, the annualised total, and a
- * counter-offer written into the guide's own "Negotiate Up" script. Every derived number says how it was made.
- * Nothing here keeps or logs the offer.
+ * The offer check: where each offered figure sits in the guide's band, the annualised total compared with a
+ * band total built the same way, and a counter-offer written into the guide's own "Negotiate Up" script.
+ *
+ * Rules (issue 10): the counter never asks for less than what is offered, and the walk-away line is never below
+ * what is on the table; a total is placed only when every component is known; figures far from the band are
+ * asked about, not placed; every derived number says how it was made. Nothing here keeps or logs the offer.
  */
 import type { Band, Guide, GuideBody, MoneyRange, PercentRange } from "../guides/types.ts";
-import type { ParsedOffer } from "../questions/offer.ts";
-import { CURRENCY_SYMBOLS, offerCurrencies } from "../questions/offer.ts";
+import { parsePercentText } from "../money/read.ts";
+import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
+import { offerCurrencies } from "../questions/offer.ts";
+import { adaptScript, convertFigures, roundK, scriptFigures } from "./script.ts";
 import type { BandPosition, FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
+
+export { scriptFigures };
+
+/** The band's stock range is a grant over this many years ("RSU over 4 years"). */
+export const BAND_VEST_YEARS = 4;
+/** A figure under LOW × the band's low or over HIGH × its high is asked about, not placed. */
+export const IMPLAUSIBLE_LOW = 0.2;
+export const IMPLAUSIBLE_HIGH = 5;
 
 export function position(offered: number, range: MoneyRange | PercentRange): BandPosition {
   const span = range.high - range.low;
@@ -17,8 +30,8 @@ export function position(offered: number, range: MoneyRange | PercentRange): Ban
 }
 
 const at = (range: MoneyRange, q: number) => range.low + (range.high - range.low) * q;
-/** Targets are rounded to the nearest 1,000 of the currency. */
-const round = (n: number) => Math.round(n / 1000) * 1000;
+/** What is on the table, rounded up to the next 1,000: a target built from it is never below it. */
+const ceilK = (n: number) => Math.ceil(n / 1000) * 1000;
 
 /** The /comp words that reproduce this offer check. */
 export function offerCommand(
@@ -30,55 +43,21 @@ export function offerCommand(
 ): string {
   const parts = ["offer", guide.company, guide.role];
   if (regionSlug) parts.push(regionSlug);
-  const money = (m: { amount: number; currency: string | null }) => {
+  const money = (m: OfferMoney) => {
     const currency = m.currency ?? unmarked;
-    return `${currency ? `${currency} ` : ""}${m.amount}`;
+    const figure = m.high !== undefined && m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
+    return `${currency ? `${currency} ` : ""}${figure}`;
   };
   if (offer.base) parts.push("base", money(offer.base));
   if (offer.stock) parts.push("stock", money(offer.stock));
-  if (offer.bonusPct !== null) parts.push("bonus", `${offer.bonusPct}%`);
-  else if (offer.bonusAmount) parts.push("bonus", money(offer.bonusAmount));
+  if (offer.bonusPct !== null) {
+    const high = offer.bonusPctHigh ?? offer.bonusPct;
+    parts.push("bonus", high !== offer.bonusPct ? `${offer.bonusPct}-${high}%` : `${offer.bonusPct}%`);
+  } else if (offer.bonusAmount) parts.push("bonus", money(offer.bonusAmount));
   if (offer.signing) parts.push("signing", money(offer.signing));
+  if (offer.total) parts.push("total", money(offer.total));
   if (offer.vestGiven) parts.push("vest", `${offer.vestYears}y`);
   return parts.join(" ");
-}
-
-interface ScriptFigure {
-  start: number;
-  end: number;
-  symbol: string | null;
-  amount: number;
-  percent: boolean;
-  plus: boolean;
-  component: "base" | "stock" | "bonus" | "signing" | "other";
-}
-
-/** The money and percentage figures of a script, each tied to the component the words around it name. */
-export function scriptFigures(text: string): ScriptFigure[] {
-  const figures: ScriptFigure[] = [];
-  const re = /([$£€¥₹])?(\d+(?:\.\d+)?)\s?([KkMm])?(%)?(\+)?/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const [whole, symbol, num, mult, pct, plus] = m;
-    if (!symbol && !pct) continue;
-    const value = Number(num) * (mult ? (mult.toLowerCase() === "k" ? 1_000 : 1_000_000) : 1);
-    const after = text.slice(m.index + whole.length, m.index + whole.length + 40).toLowerCase();
-    const next = after.split(/[,.;]/)[0] ?? "";
-    let component: ScriptFigure["component"] = "other";
-    if (/^\s*(?:in\s+\w+\s+)?(?:rsus?|stock|equity)/.test(next)) component = "stock";
-    else if (/^\s*base/.test(next)) component = "base";
-    else if (/^\s*(?:signing|sign-on)/.test(next)) component = "signing";
-    else if (pct && /^\s*bonus/.test(next)) component = "bonus";
-    figures.push({
-      start: m.index,
-      end: m.index + whole.length,
-      symbol: symbol ?? null,
-      amount: value,
-      percent: Boolean(pct),
-      plus: Boolean(plus),
-      component,
-    });
-  }
-  return figures;
 }
 
 export interface OfferInput {
@@ -90,8 +69,34 @@ export interface OfferInput {
   format: (amount: number, currency: string) => string;
 }
 
-export function offerAnswer({ guide, band, offer, body, facts, format }: OfferInput): OfferAnswer {
-  const currencies = offerCurrencies(offer);
+/** Where the body's table disagrees with the frontmatter for this band: both figures, in words. */
+export function guideDisagreements(band: Band, body: GuideBody | null): string[] {
+  const row = body?.table.find((r) => r.region.trim().toLowerCase() === band.region.trim().toLowerCase());
+  if (!row) return [];
+  const out: string[] = [];
+  const pct = parsePercentText(row.bonus);
+  const fm = band.bonusPct;
+  if (pct && (pct.low !== fm.low || pct.high !== fm.high)) {
+    const fmText = fm.low === fm.high ? `${fm.low}%` : `${fm.low}–${fm.high}%`;
+    const bodyText = pct.low === pct.high ? `${pct.low}%` : `${pct.low}–${pct.high}%`;
+    out.push(
+      `The guide disagrees with itself on the ${band.region} bonus: its band data says ${fmText}, its own table says ${bodyText}. The band data is used here.`,
+    );
+  }
+  return out;
+}
+
+/** What a component is called in sentences. */
+const NAMES = {
+  base: "base",
+  stock: "stock grant",
+  bonus: "bonus",
+  signing: "signing bonus",
+  total: "total",
+};
+
+export function offerAnswer({ guide, band, offer: parsed, body, facts, format }: OfferInput): OfferAnswer {
+  const currencies = offerCurrencies(parsed);
   const offerCurrency =
     currencies.length === 1 ? currencies[0]! : currencies.length > 1 ? currencies.join("/") : null;
   // Other regions are offered only where the band is in the same currency as the offer.
@@ -99,11 +104,12 @@ export function offerAnswer({ guide, band, offer, body, facts, format }: OfferIn
   const followUps: FollowUp[] = guide.bands
     .filter((b) => b.regionSlug !== band.regionSlug && b.currency === effective)
     .map((b) => ({
-      label: b.region,
-      command: offerCommand(guide, b.regionSlug, offer, effective),
+      label: `Check offer · ${b.region}`,
+      command: offerCommand(guide, b.regionSlug, parsed, effective),
       kind: "offer" as const,
     }));
-  const base: OfferAnswer = {
+  const offer: ParsedOffer = { ...parsed, unreadable: [...parsed.unreadable] };
+  const answer: OfferAnswer = {
     kind: "offer",
     guide,
     ...facts,
@@ -130,202 +136,344 @@ export function offerAnswer({ guide, band, offer, body, facts, format }: OfferIn
     unreadable: offer.unreadable,
     disclaimer: DISCLAIMER,
     followUps,
-    command: offerCommand(guide, band.regionSlug, offer),
+    command: offerCommand(guide, band.regionSlug, parsed),
+    missing: [],
+    totals: null,
+    notes: [],
+    alreadyBeats: null,
+    guideDisagrees: guideDisagreements(band, body),
   };
 
   // Never compare or add figures across currencies: say so and offer the bands in the offer's currency.
   if (offerCurrency && offerCurrency !== band.currency) {
-    base.currencyMismatch = {
+    answer.currencyMismatch = {
       offer: offerCurrency,
       band: band.currency,
       regionsInOfferCurrency: guide.bands
         .filter((b) => b.currency === offerCurrency)
         .map((b) => ({
-          label: b.region,
-          command: offerCommand(guide, b.regionSlug, offer),
+          label: `Check offer · ${b.region}`,
+          command: offerCommand(guide, b.regionSlug, parsed),
           kind: "offer" as const,
         })),
     };
-    return base;
+    // Each region once: the bands in the offer's currency are the follow-ups.
+    answer.followUps = [];
+    return answer;
   }
 
   const cur = band.currency;
+  const f = (n: number) => format(n, cur);
+  const fr = (r: { low: number; high: number }) => (r.low === r.high ? f(r.low) : `${f(r.low)}–${f(r.high)}`);
+  const notes: string[] = [];
+  const unreadable: Unreadable[] = answer.unreadable;
+  const vest = offer.vestYears;
+
+  // How each figure was read: ranges and periods.
+  const read = (name: string, m: OfferMoney | null | undefined) => {
+    if (!m) return;
+    if (m.period === "month")
+      notes.push(`${name} ${m.text} is a month: read as ${f(m.amount)} a year (× 12).`);
+    if (m.high !== m.amount)
+      notes.push(
+        `${name} ${m.text} is a range (${f(m.amount)}–${f(m.high)}): placed at its low end, ${f(m.amount)}, the part that is sure; the counter-offer asks for at least its top, ${f(m.high)}.`,
+      );
+  };
+  read("Base", offer.base);
+  read("Stock", offer.stock);
+  read("Bonus", offer.bonusAmount);
+  read("Signing bonus", offer.signing);
+  read("Total", offer.total);
+  const bonusPctHigh = offer.bonusPct === null ? null : (offer.bonusPctHigh ?? offer.bonusPct);
+  if (offer.bonusPct !== null && bonusPctHigh !== offer.bonusPct)
+    notes.push(
+      `Bonus ${offer.bonusPct}–${bonusPctHigh}% is a range: placed at ${offer.bonusPct}%, its low end; the counter-offer asks for at least ${bonusPctHigh}%.`,
+    );
+
+  // Sanity: a figure far outside its band is asked about, not placed.
+  const doubt = (c: keyof typeof NAMES, m: OfferMoney, value: number, range: MoneyRange, what: string) => {
+    if (value >= IMPLAUSIBLE_LOW * range.low && value <= IMPLAUSIBLE_HIGH * range.high) return false;
+    unreadable.push({
+      text: `${c} ${m.text}`,
+      suggestion: null,
+      kind: "implausible",
+      hint: `${f(value)} is ${value < range.low ? "under a fifth of the bottom" : "over five times the top"} of the ${band.region} band's ${what} (${fr(range)}), so I didn't place it. Is that right? Check the figure, or the region.`,
+    });
+    return true;
+  };
+  if (offer.base && doubt("base", offer.base, offer.base.amount, band.base, "base")) offer.base = null;
+  const stock4 = (n: number) => (n / vest) * BAND_VEST_YEARS;
+  if (offer.stock && doubt("stock", offer.stock, stock4(offer.stock.amount), band.stock, "stock grant"))
+    offer.stock = null;
+  if (offer.total && doubt("total", offer.total, offer.total.amount, band.totalComp, "total comp"))
+    offer.total = null;
+  if (offer.signing && offer.signing.amount > IMPLAUSIBLE_HIGH * band.totalComp.high) {
+    unreadable.push({
+      text: `signing ${offer.signing.text}`,
+      suggestion: null,
+      kind: "implausible",
+      hint: `${f(offer.signing.amount)} is over five times the band's whole yearly total (${fr(band.totalComp)}), so I didn't place it. Is that right?`,
+    });
+    offer.signing = null;
+    answer.signing = null;
+  }
+  if (offer.bonusAmount && offer.base && offer.bonusAmount.amount > offer.base.amount) {
+    unreadable.push({
+      text: `bonus ${offer.bonusAmount.text}`,
+      suggestion: null,
+      kind: "implausible",
+      hint: `A bonus of ${f(offer.bonusAmount.amount)} is more than the whole base (${f(offer.base.amount)}), so I didn't place it. Is that right? A bonus is usually a percentage of base (bonus 10%).`,
+    });
+    offer.bonusAmount = null;
+  }
+
+  if (offer.stock && vest !== BAND_VEST_YEARS) {
+    notes.push(
+      `Your ${f(offer.stock.amount)} grant vests over ${vest} years: ${f(offer.stock.amount / vest)} a year, which is ${f(stock4(offer.stock.amount))} on the band's ${BAND_VEST_YEARS}-year basis (${f(offer.stock.amount)} ÷ ${vest} × ${BAND_VEST_YEARS}). It is compared as ${f(stock4(offer.stock.amount))}.`,
+    );
+  }
+
+  // Each given component in its own band.
   const lines: OfferLine[] = [];
   if (offer.base) lines.push(line("base", "Base", offer.base.amount, band.base, "money"));
   if (offer.stock)
     lines.push(
-      line("stock", `Stock (grant over ${offer.vestYears} yrs)`, offer.stock.amount, band.stock, "money"),
+      line(
+        "stock",
+        vest === BAND_VEST_YEARS ? "Stock (grant over 4 yrs)" : `Stock (${vest}-yr grant on a 4-yr basis)`,
+        stock4(offer.stock.amount),
+        band.stock,
+        "money",
+      ),
     );
   if (offer.bonusPct !== null) lines.push(line("bonus", "Bonus", offer.bonusPct, band.bonusPct, "percent"));
+  else if (offer.bonusAmount && offer.base) {
+    const pct = Math.round((offer.bonusAmount.amount / offer.base.amount) * 1000) / 10;
+    lines.push(line("bonus", "Bonus (as % of base)", pct, band.bonusPct, "percent"));
+    notes.push(
+      `Bonus ${f(offer.bonusAmount.amount)} is ${pct}% of your ${f(offer.base.amount)} base; the band's bonus is a percentage of base.`,
+    );
+  }
 
-  // Annualised: base + stock grant ÷ vesting years + bonus.
-  const parts: NonNullable<OfferAnswer["annual"]>["parts"] = [];
-  if (offer.base)
-    parts.push({ label: "base", amount: offer.base.amount, formula: format(offer.base.amount, cur) });
-  if (offer.stock) {
-    const perYear = offer.stock.amount / offer.vestYears;
-    parts.push({
-      label: "stock per year",
-      amount: perYear,
-      formula: `${format(offer.stock.amount, cur)} ÷ ${offer.vestYears}`,
-    });
-  }
-  if (offer.bonusAmount)
-    parts.push({
-      label: "bonus",
-      amount: offer.bonusAmount.amount,
-      formula: format(offer.bonusAmount.amount, cur),
-    });
-  else if (offer.bonusPct !== null && offer.base) {
-    const amount = (offer.base.amount * offer.bonusPct) / 100;
-    parts.push({ label: "bonus", amount, formula: `${offer.bonusPct}% × ${format(offer.base.amount, cur)}` });
-  }
-  // A bonus is known as an amount, or as a percentage of a known base.
-  const bonusKnown = Boolean(offer.bonusAmount) || (offer.bonusPct !== null && Boolean(offer.base));
-  if (parts.length > 0) {
+  // The band's total built the way the offer's is: base + stock ÷ 4 + bonus % × base, at each end.
+  const b = band;
+  const components = {
+    low: b.base.low + b.stock.low / BAND_VEST_YEARS + (b.base.low * b.bonusPct.low) / 100,
+    high: b.base.high + b.stock.high / BAND_VEST_YEARS + (b.base.high * b.bonusPct.high) / 100,
+  };
+  const componentsHow = `${f(b.base.low)} + ${f(b.stock.low)} ÷ 4 + ${b.bonusPct.low}% × ${f(b.base.low)} = ${f(components.low)} to ${f(b.base.high)} + ${f(b.stock.high)} ÷ 4 + ${b.bonusPct.high}% × ${f(b.base.high)} = ${f(components.high)}`;
+  answer.totals = { components, stated: { ...b.totalComp }, comparedWith: null };
+
+  const bonusValue =
+    offer.bonusAmount?.amount ??
+    (offer.bonusPct !== null && offer.base ? (offer.base.amount * offer.bonusPct) / 100 : null);
+  const missing: ("base" | "stock" | "bonus")[] = [];
+  if (!offer.base) missing.push("base");
+  if (!offer.stock) missing.push("stock");
+  if (offer.bonusPct === null && !offer.bonusAmount) missing.push("bonus");
+  answer.missing = missing;
+  const given = lines.length > 0 || offer.signing !== null || offer.total;
+
+  if (missing.length === 0 && offer.base && offer.stock && bonusValue !== null) {
+    const parts: NonNullable<OfferAnswer["annual"]>["parts"] = [
+      { label: "base", amount: offer.base.amount, formula: f(offer.base.amount) },
+      {
+        label: "stock per year",
+        amount: offer.stock.amount / vest,
+        formula: `${f(offer.stock.amount)} ÷ ${vest}`,
+      },
+      {
+        label: "bonus",
+        amount: bonusValue,
+        formula: offer.bonusAmount
+          ? f(offer.bonusAmount.amount)
+          : `${offer.bonusPct}% × ${f(offer.base.amount)}`,
+      },
+    ];
     const total = parts.reduce((sum, p) => sum + p.amount, 0);
-    const partial = !offer.base || !offer.stock || !bonusKnown;
-    base.annual = { total, parts, partial };
-    lines.push(line("total", "Total comp (annualised)", total, band.totalComp, "money"));
+    answer.annual = { total, parts, partial: false };
+    lines.push(line("total", "Total comp (annualised)", total, components, "money"));
+    answer.totals.comparedWith = "components";
+    notes.push(
+      `Your total is placed in the band's total built the same way from its components (base + stock ÷ 4 + bonus % × base): ${componentsHow}. The guide states ${fr(b.totalComp)} for total comp; that figure is not built from these components, so it is not used for your total.`,
+    );
+    if (offer.total && Math.abs(offer.total.amount - total) > 0.01 * total) {
+      notes.push(
+        `You said the total is ${f(offer.total.amount)}; from your figures it is ${f(total)}, and that is the one placed.`,
+      );
+    }
+  } else if (offer.total) {
+    lines.push(line("total", "Total comp (as you stated it)", offer.total.amount, b.totalComp, "money"));
+    answer.totals.comparedWith = "stated";
+    notes.push(
+      `You gave a total of ${f(offer.total.amount)}; I can't see how it was built, so it is placed in the guide's stated total band (${fr(b.totalComp)}), not in the one its components give (${fr(components)}).`,
+    );
   }
-  base.lines = lines;
+  answer.lines = lines;
+  if (!given) {
+    answer.notes = notes;
+    return answer;
+  }
 
-  // Counter-offer: the weakest given component aims at the band's top quartile, the others at least its middle.
+  // Counter-offer. The guide's mark: the weakest given money component aims at the band's 75th percentile,
+  // the others at its middle. What is asked is never below what is on the table.
   const moneyLines = lines.filter((l) => l.component === "base" || l.component === "stock");
-  const weakest = [...moneyLines].sort((a, b) => a.position.pct - b.position.pct)[0];
+  const weakest = [...moneyLines].sort((x, y) => x.position.pct - y.position.pct)[0];
   const provenance: string[] = [
     `From the guide: the ${band.region} band (${guide.salaryDataQuarter}) and the wording of its Negotiate Up script.`,
   ];
   const targets: OfferTarget[] = [];
+  const marks: Partial<Record<"base" | "stock" | "bonus" | "signing", number>> = {};
+  const beats: boolean[] = [];
   for (const component of ["base", "stock"] as const) {
     const range = band[component];
-    const offered = offer[component]?.amount ?? null;
-    const label = component === "base" ? "Base" : "Stock grant";
-    let amount: number;
-    let how: string;
+    const m = offer[component];
+    const onTable = m ? (component === "stock" ? stock4(m.high) : m.high) : null;
+    const label = component === "base" ? "Base" : "Stock grant (4 yrs)";
+    let mark: number;
+    let markHow: string;
     if (weakest?.component === component) {
-      const q3 = round(at(range, 0.75));
-      amount = offered !== null && offered >= q3 ? round(range.high) : q3;
-      how =
-        amount === q3
-          ? `75th percentile of the band's ${component} range (your weakest figure, ${
-              weakest.position.where === "below"
-                ? "below the band"
-                : `at ${weakest.position.pct}% of the band`
-            })`
-          : `top of the band's ${component} range (you are already past its 75th percentile)`;
+      mark = roundK(at(range, 0.75));
+      markHow = `75th percentile of the band's ${component} range (your weakest figure, ${
+        weakest.position.where === "within"
+          ? `at ${weakest.position.pct}% of the band`
+          : `${weakest.position.where} the band`
+      })`;
     } else {
-      const mid = round(at(range, 0.5));
-      amount = offered !== null && offered > mid ? round(offered) : mid;
-      how =
-        amount === mid
-          ? `middle of the band's ${component} range`
-          : `your offer, already above the band's middle`;
+      mark = roundK(at(range, 0.5));
+      markHow = `middle of the band's ${component} range`;
     }
+    marks[component] = mark;
+    if (onTable !== null) beats.push(onTable >= mark);
+    const amount = onTable !== null && onTable >= mark ? ceilK(onTable) : mark;
+    const how =
+      amount === mark
+        ? markHow
+        : `what is on the table (${f(onTable!)}), never less; the guide's mark is ${f(mark)} (${markHow})`;
     targets.push({ component, label, amount, unit: "money", how });
   }
-  const bonusTarget = Math.max(offer.bonusPct ?? 0, band.bonusPct.high);
+  const bonusOnTable =
+    bonusPctHigh ??
+    (offer.bonusAmount && offer.base ? (offer.bonusAmount.high / offer.base.amount) * 100 : null);
+  const bonusMark = band.bonusPct.high;
+  marks.bonus = bonusMark;
+  if (bonusOnTable !== null) beats.push(bonusOnTable >= bonusMark);
+  const bonusTarget = Math.max(bonusOnTable ?? 0, bonusMark);
   targets.push({
     component: "bonus",
     label: "Bonus",
-    amount: bonusTarget,
+    amount: Math.round(bonusTarget * 10) / 10,
     unit: "percent",
     how:
-      bonusTarget === band.bonusPct.high
+      bonusTarget === bonusMark
         ? "top of the band's bonus range"
-        : "your offer, already above the band",
+        : `what is on the table (${Math.round(bonusTarget * 10) / 10}%), never less; the band's top is ${bonusMark}%`,
   });
 
-  // Figures of the script that are not band components are scaled from the band the script was written for.
+  // The script's signing bonus, carried to this band.
   const scriptText = body?.script?.text ?? null;
+  const adaptedPlain = body?.script ? adaptScript({ guide, band, script: body.script, format }) : null;
+  const conversion = adaptedPlain?.conversion ?? null;
   const figures = scriptText ? scriptFigures(scriptText) : [];
-  const symbol = figures.find((f) => f.symbol)?.symbol ?? null;
-  const scriptCurrency = symbol ? CURRENCY_SYMBOLS[symbol] : undefined;
-  const reference = guide.bands.find((b) => b.currency === scriptCurrency) ?? band;
-  const mid = (b: Band) => (b.totalComp.low + b.totalComp.high) / 2;
-  const factor = mid(reference) > 0 ? mid(band) / mid(reference) : 1;
-  const factorText =
-    reference === band
-      ? "as written in the guide"
-      : `× ${factor.toFixed(2)} (${band.region} ÷ ${reference.region} total comp midpoints)`;
-
-  const scriptSigning = figures.find((f) => f.component === "signing");
-  if (scriptSigning || offer.signing) {
-    const scaled = scriptSigning ? round(scriptSigning.amount * factor) : 0;
-    const amount = Math.max(scaled, offer.signing?.amount ?? 0);
+  const scriptSigning = figures.find((x) => x.component === "signing");
+  const signingMark = scriptSigning && conversion ? roundK(scriptSigning.low * conversion.factor) : null;
+  if (signingMark !== null) marks.signing = signingMark;
+  if (signingMark !== null || offer.signing) {
+    const onTable = offer.signing?.high ?? null;
+    const amount = Math.max(signingMark ?? 0, onTable !== null ? ceilK(onTable) : 0);
     targets.push({
       component: "signing",
       label: "Signing bonus",
       amount,
       unit: "money",
       how:
-        amount === scaled && scriptSigning
-          ? `the guide's ${format(scriptSigning.amount, scriptCurrency ?? cur)} ${factorText}`
-          : "your offer's signing bonus",
+        signingMark !== null && amount === signingMark && scriptSigning && conversion
+          ? `the guide's ${format(scriptSigning.low, scriptSigning.currency ?? cur)} ${conversion.how}`
+          : signingMark !== null
+            ? `what is on the table (${f(onTable!)}), never less; the guide's is ${f(signingMark)}`
+            : "what is on the table, never less",
     });
   }
   for (const t of targets) {
     provenance.push(
-      `Derived: ${t.label.toLowerCase()} ${t.unit === "percent" ? `${t.amount}%` : format(t.amount, cur)} = ${t.how}.`,
+      `Derived: ${t.label.toLowerCase()} ${t.unit === "percent" ? `${t.amount}%` : f(t.amount)} = ${t.how}.`,
     );
   }
 
-  if (scriptText) {
-    const targetOf = (c: ScriptFigure["component"]) => targets.find((t) => t.component === c);
-    let rewritten = "";
-    let last = 0;
-    let scaledOther = false;
-    for (const f of figures) {
-      const target = targetOf(f.component);
-      let replacement: string;
-      if (f.percent)
-        replacement =
-          f.component === "bonus" && target ? `${target.amount}%` : scriptText.slice(f.start, f.end);
-      else if (target) replacement = format(target.amount, cur);
-      else {
-        replacement = `${format(round(f.amount * factor), cur)}${f.plus ? "+" : ""}`;
-        scaledOther = reference !== band;
-      }
-      if (f.plus && target) replacement += "+";
-      rewritten += scriptText.slice(last, f.start) + replacement;
-      last = f.end;
+  // Every given component already meets the guide's marks: say so, and what is still worth asking for.
+  if (beats.length > 0 && beats.every(Boolean)) {
+    const stillWorth: { label: string; amount: number | null; reason: string }[] = [];
+    const signingLever = body?.levers.find((l) => /signing|sign-on/i.test(`${l.title} ${l.quote}`));
+    const offeredSigning = offer.signing?.high ?? 0;
+    if (signingMark !== null && offeredSigning < signingMark) {
+      const reason = signingLever
+        ? `${signingLever.title}: "${conversion ? convertFigures(signingLever.quote, conversion.factor, cur, format) : signingLever.quote}"`
+        : `the guide's script asks for one (${f(signingMark)} for ${band.region})`;
+      stillWorth.push({ label: "Signing bonus", amount: signingMark, reason });
+    } else if (signingLever && !offer.signing) {
+      stillWorth.push({
+        label: "Signing bonus",
+        amount: null,
+        reason: `${signingLever.title}: "${signingLever.quote}"`,
+      });
     }
-    rewritten += scriptText.slice(last);
-    base.script = rewritten;
-    if (scaledOther)
-      provenance.push(`Derived: other figures in the script (competing offers) ${factorText}, in ${cur}.`);
+    answer.alreadyBeats = { stillWorth };
+  }
 
-    const threshold = body?.script?.acceptThreshold;
-    const askedStock = figures.find((f) => f.component === "stock");
-    const stockTarget = targetOf("stock");
-    if (
-      threshold?.amount &&
-      askedStock &&
-      stockTarget &&
-      /rsu|stock|equity/i.test(threshold.component ?? threshold.text)
-    ) {
-      const amount = round((stockTarget.amount * threshold.amount) / askedStock.amount);
-      base.acceptThreshold = {
-        amount,
-        text: `${format(amount, cur)} in stock`,
-        how: `the guide accepts above ${threshold.text} against its ${format(askedStock.amount, scriptCurrency ?? cur)} ask; the same ratio applied to the stock target`,
-      };
-    } else if (threshold?.amount) {
-      const amount = round(threshold.amount * factor);
-      base.acceptThreshold = {
-        amount,
-        text: format(amount, cur),
-        how: `the guide's ${threshold.text} ${factorText}`,
-      };
+  // The script with these figures, spoken only with the user's facts.
+  if (body?.script) {
+    const byComponent: Partial<
+      Record<"base" | "stock" | "bonus" | "signing", { amount: number; unit: "money" | "percent" }>
+    > = {};
+    for (const t of targets) byComponent[t.component] = { amount: t.amount, unit: t.unit };
+    const adapted = adaptScript({ guide, band, script: body.script, targets: byComponent, format });
+    answer.script = adapted.text;
+    provenance.push(...adapted.notes.map((n) => `Script: ${n}`));
+    const scriptBonus = figures.find((x) => x.component === "bonus");
+    if (scriptBonus && scriptBonus.low !== band.bonusPct.high && scriptBonus.low !== band.bonusPct.low) {
+      answer.guideDisagrees?.push(
+        `The guide's script asks for a ${scriptBonus.low}% bonus; its band data says ${band.bonusPct.low === band.bonusPct.high ? `${band.bonusPct.low}%` : `${band.bonusPct.low}–${band.bonusPct.high}%`}. The counter-offer uses ${targets.find((t) => t.component === "bonus")?.amount}%.`,
+      );
     }
-    if (base.acceptThreshold)
+
+    // The walk-away line, never below what is on the table.
+    const threshold = body.script.acceptThreshold;
+    const askedStock = figures.find((x) => x.component === "stock");
+    if (threshold?.amount && askedStock && /rsu|stock|equity/i.test(threshold.component ?? threshold.text)) {
+      const guideLine = roundK((marks.stock! * threshold.amount) / askedStock.low);
+      const onTable = offer.stock ? stock4(offer.stock.amount) : null;
+      const met = onTable !== null && onTable >= guideLine;
+      const how = `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`;
+      answer.acceptThreshold = met
+        ? {
+            amount: ceilK(onTable!),
+            text: `${f(onTable!)} in stock, what is on the table`,
+            how: `${how}; the ${f(onTable!)} you were offered already clears it, so never settle for less than that`,
+            met: true,
+          }
+        : { amount: guideLine, text: `${f(guideLine)} in stock`, how, met: false };
+    } else if (threshold?.amount && adapted.threshold) {
+      const guideLine = adapted.threshold.amount;
+      const onTable = answer.annual?.total ?? null;
+      const met = onTable !== null && onTable >= guideLine;
+      answer.acceptThreshold = met
+        ? {
+            amount: ceilK(onTable!),
+            text: `${f(onTable!)}, what is on the table`,
+            how: `the guide's line is ${adapted.threshold.text} (${adapted.threshold.how}); your offer already clears it, so never settle for less`,
+            met: true,
+          }
+        : { amount: guideLine, text: adapted.threshold.text, how: adapted.threshold.how, met: false };
+    }
+    if (answer.acceptThreshold)
       provenance.push(
-        `Derived: accept threshold ${base.acceptThreshold.text} = ${base.acceptThreshold.how}.`,
+        `Derived: ${answer.acceptThreshold.met ? "walk-away line" : "accept threshold"} ${answer.acceptThreshold.text} = ${answer.acceptThreshold.how}.`,
       );
   }
-  base.targets = targets;
-  base.provenance = provenance;
-  return base;
+  answer.targets = targets;
+  answer.provenance = provenance;
+  answer.notes = notes;
+  return answer;
 }
 
 function line(

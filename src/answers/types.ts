@@ -75,6 +75,11 @@ export interface ScriptAnswer extends GuideFacts {
   kind: "script";
   /** The band the user asked about, when a region was given. */
   band: Band | null;
+  /**
+   * How the script was made safe to say: figures carried to the band's currency, the guide's claims about the
+   * speaker turned into placeholders, where the guide disagrees with itself. Empty when nothing was changed.
+   */
+  scriptNotes?: string[];
   dnaSummary: string | null;
   levers: Lever[];
   script: NegotiationScript | null;
@@ -195,13 +200,38 @@ export interface OfferAnswer extends GuideFacts {
   } | null;
   /** Year-one cash on top of the annual figure. */
   signing: number | null;
+  /** base, stock or bonus not given: no total is placed then. */
+  missing?: ("base" | "stock" | "bonus")[];
+  /** The band's total built from its components the way the offer's is, beside the guide's stated one. */
+  totals?: {
+    components: { low: number; high: number };
+    stated: { low: number; high: number };
+    /** Which one the offer's total is placed in (null when no total is placed). */
+    comparedWith: "components" | "stated" | null;
+  } | null;
+  /** How the offer was read and compared: ranges, periods, vesting, totals, one sentence each. */
+  notes?: string[];
+  /** Every given component already meets the guide's targets: what is still worth asking for, and why. */
+  alreadyBeats?: { stillWorth: { label: string; amount: number | null; reason: string }[] } | null;
+  /** Where the guide's body and frontmatter disagree on this band (both shown). */
+  guideDisagrees?: string[];
   targets: OfferTarget[];
   /** The guide's Negotiate Up script with our targets written in, or null when the guide has none. */
   script: string | null;
-  acceptThreshold: { amount: number; text: string; how: string } | null;
+  /**
+   * The walk-away line, never below what is on the table. `met`: the offer already clears the guide's line,
+   * so the line shown is what is offered.
+   */
+  acceptThreshold: { amount: number; text: string; how: string; met?: boolean } | null;
   /** Which numbers come from the guide and which were derived, and how. */
   provenance: string[];
-  unreadable: { text: string; suggestion: string | null }[];
+  /** Parts not read (with a hint), or read but implausible (`kind: "implausible"`, with the question we ask). */
+  unreadable: {
+    text: string;
+    suggestion: string | null;
+    hint?: string | null;
+    kind?: "unreadable" | "implausible";
+  }[];
   disclaimer: string;
   followUps: FollowUp[];
   command: string;

@@ -138,23 +138,57 @@ export function annualLabels(answer: OfferAnswer): string {
     .join(" + ");
 }
 
-/** "Partial total: stock and bonus not given." when the total leaves parts of the offer out, else null. */
+/**
+ * "No total placed: stock and bonus not given. …" when a component is missing (a partial total is never placed
+ * in a full band), else null.
+ */
 export function partialNote(answer: OfferAnswer): string | null {
-  if (!answer.annual?.partial) return null;
+  const missing = answer.missing ?? [];
+  if (missing.length === 0 || answer.currencyMismatch) return null;
   const o = answer.offer;
-  const missing: string[] = [];
-  if (o?.base === null || o?.base === undefined) missing.push("base");
-  if (o?.stock === null || o?.stock === undefined) missing.push("stock");
+  const parts = [`${joinAnd(missing)} not given`];
   const pct = o?.bonusPct ?? null;
-  const bonusAmount = o?.bonusAmount ?? null;
-  if (pct === null && bonusAmount === null) missing.push("bonus");
-  const pctUncounted = pct !== null && bonusAmount === null && missing.includes("base");
-  const parts: string[] = [];
-  if (missing.length > 0) parts.push(`${joinAnd(missing)} not given`);
-  if (pctUncounted) parts.push(`the ${formatPercent(pct)} bonus is not counted without a base`);
-  return parts.length > 0
-    ? `Partial total: ${parts.join("; ")}.`
-    : "Partial total: some parts of the offer were not given.";
+  if (pct !== null && missing.includes("base")) parts.push(`the ${formatPercent(pct)} bonus needs a base`);
+  const stated =
+    answer.totals?.comparedWith === "stated" ? " Your stated total is placed as you gave it." : "";
+  return `No total of the components placed: ${parts.join("; ")}, so a total would leave part of the offer out. Each figure you gave is placed in its own band; add ${joinAnd(missing)} to see the total.${stated}`;
+}
+
+/** One unreadable or implausible part, as a sentence; `code` wraps the user's text. */
+export function unreadableSentence(
+  u: { text: string; suggestion: string | null; hint?: string | null; kind?: string },
+  code: (text: string) => string,
+  plain: (text: string) => string = (x) => x,
+): string {
+  const { text, suggestion } = unreadableParts(u);
+  const hint = plain(oneLine(u?.hint));
+  if (u?.kind === "implausible") return `I didn't place ${code(text)}: ${hint || plain("is that right?")}`;
+  const said = `I couldn't read ${code(text)}`;
+  if (suggestion) return `${said} — did you mean ${code(suggestion)}?${hint ? ` (${hint})` : ""}`;
+  return hint ? `${said}: ${hint}` : `${said}.`;
+}
+
+/** "Your offer already meets or beats…" and what is still worth asking for, or nothing. */
+export function beatsLines(answer: OfferAnswer): string[] {
+  const beats = answer.alreadyBeats;
+  if (!beats) return [];
+  const currency = offerMoneyCurrency(answer);
+  const out = [
+    "Your offer already meets or beats the guide's targets for every figure you gave: the counter-offer below keeps what you were offered.",
+  ];
+  for (const w of beats.stillWorth ?? []) {
+    const amount = typeof w.amount === "number" ? ` (${formatMoney(w.amount, currency)})` : "";
+    out.push(
+      `Still worth asking for: ${oneLine(w.label)}${amount}. The guide's reasoning: ${oneLine(w.reason)}`,
+    );
+  }
+  if ((beats.stillWorth ?? []).length === 0) out.push("The guide names nothing more to ask for.");
+  return out;
+}
+
+/** "Accept if above" or, when the offer already clears the guide's line, "Don't settle below". */
+export function thresholdHeading(answer: OfferAnswer): string {
+  return answer.acceptThreshold?.met ? "Don't settle below" : "Accept if above";
 }
 
 /** "+ £20K signing bonus in year one", or null without a signing bonus. */
@@ -256,12 +290,18 @@ export function offerSummary(answer: OfferAnswer): string {
   const lines = answer.lines ?? [];
   const total = lines.find((l) => l.component === "total");
   let said: string;
+  const missing = answer.missing ?? [];
   if (total) {
-    const partial = answer.annual?.partial ? " (partial)" : "";
-    said = `total ${figure(total.offered, total.unit, currency)}${partial}, ${summaryPosition(total, currency)}`;
+    said = `total ${figure(total.offered, total.unit, currency)}, ${summaryPosition(total, currency)}`;
   } else if (lines[0]) {
-    const first = lines[0];
-    said = `${(oneLine(first.label) || "figure").toLowerCase()} ${figure(first.offered, first.unit, currency)}, ${summaryPosition(first, currency)}`;
+    said = lines
+      .slice(0, 3)
+      .map(
+        (l) =>
+          `${(oneLine(l.label) || "figure").toLowerCase()} ${figure(l.offered, l.unit, currency)}, ${summaryPosition(l, currency)}`,
+      )
+      .join("; ");
+    if (missing.length > 0) said += `; no total placed (${joinAnd(missing)} not given)`;
   } else {
     said = "no figures to place in the band";
   }

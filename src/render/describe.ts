@@ -140,7 +140,8 @@ export function askedPhrase(asked: string): string {
 /** Region follow-ups for a region-not-found answer: the answer's own, or built from the available bands. */
 export function regionChoices(answer: Extract<Answer, { kind: "region-not-found" }>): FollowUp[] {
   const followUps = answer.followUps ?? [];
-  if (followUps.some((f) => f.kind === "region")) return followUps;
+  // An offer check waiting for its region: one "Check offer · <region>" button a region, nothing else.
+  if (followUps.some((f) => f.kind === "region" || f.kind === "offer")) return followUps;
   const company = oneLine(answer.guide.company);
   const role = oneLine(answer.guide.role);
   const built: FollowUp[] = (answer.available ?? [])
@@ -213,7 +214,13 @@ export function summaryText(answer: Answer): string {
     }
     case "region-not-found": {
       const regions = (answer.available ?? []).map(regionName);
-      const head = `No ${oneLine(answer.askedRegion) || "such"} band for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
+      const asked = oneLine(answer.askedRegion);
+      if (asked === "" && (answer.followUps ?? []).some((f) => f.kind === "offer")) {
+        return regions.length > 0
+          ? `Which region is the offer for? ${roleName(answer.guide)} at ${companyName(answer.guide)} has bands for ${listWithMore(regions, 8)}: pick one to check the offer against.`
+          : `${roleName(answer.guide)} at ${companyName(answer.guide)} has no regional bands to check an offer against`;
+      }
+      const head = `No ${asked || "such"} band for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
       return regions.length > 0
         ? `${head} — we have: ${listWithMore(regions, 8)}`
         : `${head} — it has no regional bands`;

@@ -30,6 +30,7 @@ import {
   annualFormula,
   annualLabels,
   assumedCurrencyNote,
+  beatsLines,
   mismatchHint,
   mismatchLine,
   mismatchOfferCurrency,
@@ -41,7 +42,9 @@ import {
   partialNote,
   signingLine,
   targetFigure,
+  thresholdHeading,
   unreadableParts,
+  unreadableSentence,
   unreadableTrailer,
 } from "./describe-offer.ts";
 import { plural, safeText } from "./format.ts";
@@ -165,6 +168,14 @@ function hangingColumns(rows: string[][]): string[] {
   });
 }
 
+/** "  • first line" with wrapped continuation lines, for a list of sentences. */
+function bullets(items: string[]): string[] {
+  return items.slice(0, MAX_LIST).flatMap((p) => {
+    const [first = "", ...rest] = wrap(p, WRAP_WIDTH - INDENT.length - 2, "");
+    return [`${INDENT}• ${first}`, ...rest.map((r) => `${INDENT}  ${r}`)];
+  });
+}
+
 function offerSections(answer: OfferAnswer): string[][] {
   const note = assumedCurrencyNote(answer);
   const sections: string[][] = [
@@ -177,10 +188,13 @@ function offerSections(answer: OfferAnswer): string[][] {
   ];
   const unreadable = (answer.unreadable ?? []).map(unreadableParts);
   if (unreadable.length > 0) {
-    const said = unreadable.slice(0, MAX_LIST).map((u) => {
-      const text = `I couldn't read \`${line(u.text)}\``;
-      return u.suggestion ? `${text} — did you mean \`${line(u.suggestion)}\`?` : `${text}.`;
-    });
+    const said = unreadable.slice(0, MAX_LIST).flatMap((u) =>
+      wrap(
+        unreadableSentence(u, (x) => `\`${line(x)}\``),
+        WRAP_WIDTH,
+        "",
+      ),
+    );
     if (unreadable.length > MAX_LIST) said.push(`…and ${unreadable.length - MAX_LIST} more`);
     sections.push([...said, unreadableTrailer(unreadable.length)]);
   }
@@ -219,6 +233,11 @@ function offerSections(answer: OfferAnswer): string[][] {
     sections.push(["No figures I could read to place in the band."]);
   }
 
+  const readNotes = (answer.notes ?? []).map(line).filter((n) => n !== "");
+  const missing = partialNote(answer);
+  if (missing) readNotes.unshift(missing);
+  if (readNotes.length > 0) sections.push(["How I read and compared it", ...bullets(readNotes)]);
+
   const formula = annualFormula(answer);
   const signing = signingLine(answer);
   if (formula || signing) {
@@ -226,8 +245,6 @@ function offerSections(answer: OfferAnswer): string[][] {
     const annual: string[] = [];
     if (formula) {
       annual.push(`Annualised total${labels ? ` (${labels})` : ""}`, `${INDENT}${line(formula)}`);
-      const partial = partialNote(answer);
-      if (partial) annual.push(`${INDENT}${partial}`);
     }
     if (signing) annual.push(formula ? `${INDENT}${signing}` : signing);
     sections.push(annual);
@@ -238,6 +255,9 @@ function offerSections(answer: OfferAnswer): string[][] {
     targetFigure(t, currency),
     line(t.how),
   ]);
+  const beats = beatsLines(answer);
+  if (beats.length > 0)
+    sections.push(beats.flatMap((b, i) => wrap(line(b), WRAP_WIDTH, i === 0 ? "" : INDENT)));
   if (targets.length > 0) sections.push(["Counter-offer", ...hangingColumns(targets.slice(0, MAX_LIST))]);
   const scriptText = cleanTerminalText(answer.script ?? "").trim();
   if (scriptText !== "")
@@ -248,8 +268,13 @@ function offerSections(answer: OfferAnswer): string[][] {
   const threshold = line(answer.acceptThreshold?.text);
   if (threshold !== "") {
     const how = line(answer.acceptThreshold?.how);
-    sections.push([`Accept if above ${threshold}`, ...(how !== "" ? wrap(how, WRAP_WIDTH, INDENT) : [])]);
+    sections.push([
+      `${thresholdHeading(answer)} ${threshold}`,
+      ...(how !== "" ? wrap(how, WRAP_WIDTH, INDENT) : []),
+    ]);
   }
+  const disagrees = (answer.guideDisagrees ?? []).map(line).filter((p) => p !== "");
+  if (disagrees.length > 0) sections.push(["Where the guide disagrees with itself", ...bullets(disagrees)]);
   const provenance = (answer.provenance ?? []).map(line).filter((p) => p !== "");
   if (provenance.length > 0) {
     sections.push([
@@ -388,6 +413,8 @@ function body(answer: Answer): string[][] {
         sections.push(["Script", ...wrap(plainMarkdown(scriptText), WRAP_WIDTH, `${INDENT}> `)]);
       const threshold = line(answer.script?.acceptThreshold?.text);
       if (threshold !== "") sections.push([`Accept if above ${threshold}`]);
+      const notes = (answer.scriptNotes ?? []).map(line).filter((n) => n !== "");
+      if (notes.length > 0) sections.push(["About this script", ...bullets(notes)]);
       if (dna === "" && levers.length === 0 && scriptText === "") {
         sections.push([`The ${line(guideTitle(guide))} guide has no negotiation script yet.`]);
       }

@@ -7,6 +7,7 @@ import {
   annualFormula,
   annualLabels,
   assumedCurrencyNote,
+  beatsLines,
   mismatchHint,
   mismatchLine,
   mismatchOfferCurrency,
@@ -18,7 +19,9 @@ import {
   partialNote,
   signingLine,
   targetFigure,
+  thresholdHeading,
   unreadableParts,
+  unreadableSentence,
   unreadableTrailer,
 } from "../describe-offer.ts";
 import { escapeMrkdwn as e } from "../escape.ts";
@@ -62,10 +65,9 @@ function code(text: string, max: number): string {
 function unreadableSection(answer: OfferAnswer): KnownBlock[] {
   const unreadable = (answer.unreadable ?? []).map(unreadableParts);
   if (unreadable.length === 0) return [];
-  const lines = unreadable.map((u) => {
-    const said = `I couldn't read ${code(u.text, UNREADABLE_MAX)}`;
-    return u.suggestion ? `${said} — did you mean ${code(u.suggestion, UNREADABLE_MAX)}?` : `${said}.`;
-  });
+  const lines = (answer.unreadable ?? []).map((u) =>
+    unreadableSentence({ ...u, hint: truncate(oneLine(u?.hint), 400) }, (t) => code(t, UNREADABLE_MAX), e),
+  );
   return [
     sectionBlock(
       listText(null, lines, ["more unreadable figure", "more unreadable figures"], { maxItems: 20 }),
@@ -124,6 +126,29 @@ function offerLineSections(answer: OfferAnswer): KnownBlock[] {
   return sections;
 }
 
+/** How the offer was read and compared (missing parts, ranges, vesting, totals), and where the guide disagrees. */
+function notesSections(answer: OfferAnswer): KnownBlock[] {
+  const notes = (answer.notes ?? []).map(oneLine).filter((n) => n !== "");
+  const missing = partialNote(answer);
+  if (missing) notes.unshift(missing);
+  const blocks: KnownBlock[] = [];
+  if (notes.length > 0)
+    blocks.push(
+      sectionBlock(
+        listText(
+          "*How I read and compared it*",
+          notes.map((n) => `• ${e(truncate(n, 700))}`),
+          ["more note", "more notes"],
+          { maxItems: 8 },
+        ),
+      ),
+    );
+  const disagrees = (answer.guideDisagrees ?? []).map(oneLine).filter((n) => n !== "");
+  if (disagrees.length > 0)
+    blocks.push(contextBlock(disagrees.slice(0, 5).map((d) => `⚠️ ${e(truncate(d, 600))}`)));
+  return blocks;
+}
+
 function annualSection(answer: OfferAnswer): KnownBlock[] {
   const formula = annualFormula(answer);
   const signing = signingLine(answer);
@@ -132,8 +157,6 @@ function annualSection(answer: OfferAnswer): KnownBlock[] {
   const lines: string[] = [];
   if (formula) {
     lines.push(`*Annualised total*${labels ? ` (${e(truncate(labels, 200))})` : ""}`, e(formula));
-    const partial = partialNote(answer);
-    if (partial) lines.push(`_${e(partial)}_`);
   }
   if (signing) lines.push(e(signing));
   return [sectionBlock(truncateMrkdwn(lines.join("\n"), MAX_SECTION_TEXT))];
@@ -147,6 +170,13 @@ function counterOfferBlocks(answer: OfferAnswer): KnownBlock[] {
     const head = `• *${e(truncate(oneLine(t.label) || "Figure", NAME_MAX))}* ${e(targetFigure(t, currency))}`;
     return how !== "" ? `${head} — ${e(truncate(how, 400))}` : head;
   });
+  const beats = beatsLines(answer);
+  if (beats.length > 0)
+    blocks.push(
+      sectionBlock(
+        truncateMrkdwn(beats.map((b, i) => (i === 0 ? `*${e(b)}*` : e(b))).join("\n"), MAX_SECTION_TEXT),
+      ),
+    );
   if (targets.length > 0)
     blocks.push(sectionBlock(listText("*Counter-offer*", targets, ["more figure", "more figures"])));
   const scriptText = oneLine(answer.script) === "" ? "" : (answer.script ?? "");
@@ -154,7 +184,7 @@ function counterOfferBlocks(answer: OfferAnswer): KnownBlock[] {
   const threshold = answer.acceptThreshold;
   const thresholdText = oneLine(threshold?.text);
   if (thresholdText !== "") {
-    blocks.push(sectionBlock(`*Accept if above* ${e(truncate(thresholdText, 500))}`));
+    blocks.push(sectionBlock(`*${thresholdHeading(answer)}* ${e(truncate(thresholdText, 500))}`));
     const how = oneLine(threshold?.how);
     if (how !== "") blocks.push(contextBlock([e(truncate(how, 1000))]));
   }
@@ -183,7 +213,13 @@ export function offer(answer: OfferAnswer, options: RenderOptions, keep: Set<Kno
   // Never compared across currencies: no gauges, no total, no targets.
   const mismatch = answer.currencyMismatch !== null && answer.currencyMismatch !== undefined;
   if (mismatch) blocks.push(...mismatchBlocks(answer));
-  else blocks.push(...offerLineSections(answer), ...annualSection(answer), ...counterOfferBlocks(answer));
+  else
+    blocks.push(
+      ...offerLineSections(answer),
+      ...notesSections(answer),
+      ...annualSection(answer),
+      ...counterOfferBlocks(answer),
+    );
   const disclaimer = factsContext(answer, [e(oneLine(answer.disclaimer) || DISCLAIMER)]);
   const actions = actionBlocks(mismatch ? offerFollowUps(answer) : answer.followUps, null);
   for (const b of [disclaimer, ...actions]) if (b.type !== "actions") keep.add(b);

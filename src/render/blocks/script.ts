@@ -4,7 +4,14 @@ import type { ScriptAnswer } from "../../answers/types.ts";
 import { DISCLAIMER } from "../../answers/types.ts";
 import { currencyCode, DOT, guideTitle, oneLine, regionName } from "../describe.ts";
 import { escapeMrkdwn as e, markdownToMrkdwn } from "../escape.ts";
-import { headerBlock, MAX_SECTION_TEXT, sectionBlock, truncate, truncateMrkdwn } from "../limits.ts";
+import {
+  contextBlock,
+  headerBlock,
+  MAX_SECTION_TEXT,
+  sectionBlock,
+  truncate,
+  truncateMrkdwn,
+} from "../limits.ts";
 
 import {
   actionBlocks,
@@ -49,6 +56,8 @@ export function script(answer: ScriptAnswer, options: RenderOptions, keep: Set<K
   if (scriptText.trim() !== "") blocks.push(...quoteSections("*Script*", scriptText));
   const threshold = oneLine(answer.script?.acceptThreshold?.text);
   if (threshold !== "") blocks.push(sectionBlock(`*Accept if above* ${e(truncate(threshold, 500))}`));
+  const notes = (answer.scriptNotes ?? []).map(oneLine).filter((n) => n !== "");
+  if (notes.length > 0) blocks.push(contextBlock(notes.slice(0, 8).map((n) => e(truncate(n, 600)))));
   if (dna === "" && levers.length === 0 && scriptText.trim() === "") {
     blocks.push(sectionBlock(`The ${name(guideTitle(guide))} guide has no negotiation script yet.`));
   }

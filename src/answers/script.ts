@@ -1,0 +1,186 @@
+/**
+ * A guide's Negotiate Up script, made safe to say for one region: figures in that region's currency (converted
+ * the way the offer check converts, and saying so), and claims about the speaker's situation (competing offers,
+ * current pay) turned into placeholders the user fills in or drops. Used by the script answer and the offer check.
+ */
+import type { Band, Guide, NegotiationScript } from "../guides/types.ts";
+import { currencyOf } from "../money/currency.ts";
+import { type Figure, scanFigures } from "../money/read.ts";
+
+export type ScriptComponent = "base" | "stock" | "bonus" | "signing" | "other";
+
+export interface ScriptFigure extends Figure {
+  component: ScriptComponent;
+}
+
+/** The money and percentage figures of a script, each tied to the component the words after it name. */
+export function scriptFigures(text: string): ScriptFigure[] {
+  return scanFigures(text)
+    .filter((f) => f.currency !== null || f.percent)
+    .map((f) => {
+      const next = (
+        text
+          .slice(f.end, f.end + 40)
+          .toLowerCase()
+          .split(/[,.;]/)[0] ?? ""
+      ).trim();
+      let component: ScriptComponent = "other";
+      if (/^(?:in\s+\w+\s+)?(?:rsus?|stock|equity)/.test(next)) component = "stock";
+      else if (/^base/.test(next)) component = "base";
+      else if (/^(?:signing|sign-on)/.test(next)) component = "signing";
+      else if (f.percent && /^bonus/.test(next)) component = "bonus";
+      return { ...f, component };
+    });
+}
+
+export interface Conversion {
+  /** The band the script was written for: the first band in the script's currency (or the asked band). */
+  reference: Band;
+  /** band total-comp midpoint ÷ reference total-comp midpoint; 1 when reference is the band. */
+  factor: number;
+  /** "as written in the guide", or how the factor was made, with its figures. */
+  how: string;
+}
+
+const mid = (b: Band) => (b.totalComp.low + b.totalComp.high) / 2;
+
+/** How the guide's script figures are carried to `band`: by the ratio of the two bands' stated total midpoints. */
+export function conversionFor(
+  guide: Guide,
+  band: Band,
+  scriptText: string,
+  format: (n: number, c: string) => string,
+): Conversion {
+  const marked = scriptFigures(scriptText).find((f) => f.currency !== null);
+  const currency = marked?.currency ?? band.currency;
+  const reference = guide.bands.find((b) => b.currency === currency) ?? band;
+  if (reference === band || mid(reference) <= 0)
+    return { reference: band, factor: 1, how: "as written in the guide" };
+  const factor = mid(band) / mid(reference);
+  return {
+    reference,
+    factor,
+    how: `× ${factor.toFixed(2)}, the ${band.region} band's total-comp midpoint (${format(mid(band), band.currency)}) ÷ the ${reference.region} band's (${format(mid(reference), reference.currency)}), in ${band.currency}`,
+  };
+}
+
+/** Targets rounded to the nearest 1,000 of the currency. */
+export const roundK = (n: number) => Math.round(n / 1000) * 1000;
+
+const CLAIMS: ReadonlyArray<{ re: RegExp; placeholder: (cur: string) => string; what: string }> = [
+  {
+    re: /\bI(?:'ve| have)?\s+(?:have|got|hold|received|am holding)\b[^.!?]*\boffers?\b|\bcompeting offers?\b|\boffers? (?:from|at)\b[^.!?]*\b(?:I have|in hand)\b/i,
+    what: "a competing offer",
+    placeholder: (cur) =>
+      `[Only if you have one: "I have an offer from ‹company› at ‹its total, in ${cur}›." Otherwise leave this out.]`,
+  },
+  {
+    re: /\b(?:my current (?:salary|pay|comp|package|base)|I(?:'m| am) currently (?:paid|earning|making|on)|I currently (?:earn|make)|I (?:earn|make) )/i,
+    what: "your current pay",
+    placeholder: (cur) =>
+      `[Only if you want to share it: "I currently make ‹your current total, in ${cur}›." Otherwise leave this out.]`,
+  },
+];
+
+export interface AdaptedScript {
+  text: string;
+  /** The guide's own sentences that were claims about the speaker, replaced by placeholders. */
+  claims: string[];
+  /** How the figures were made, one line each. */
+  notes: string[];
+  conversion: Conversion;
+  /** The accept threshold in the band's currency, or null. */
+  threshold: { amount: number; text: string; how: string; component: string | null } | null;
+}
+
+export interface AdaptInput {
+  guide: Guide;
+  band: Band;
+  script: NegotiationScript;
+  /** Figures to write in place of the script's own, by component (the offer check's counter-offer). */
+  targets?: Partial<
+    Record<"base" | "stock" | "bonus" | "signing", { amount: number; unit: "money" | "percent" }>
+  >;
+  format: (n: number, currency: string) => string;
+}
+
+/** Replaces the money figures of a text by `factor` × their value in `currency`; percentages stay. */
+export function convertFigures(
+  text: string,
+  factor: number,
+  currency: string,
+  format: (n: number, c: string) => string,
+): string {
+  let out = "";
+  let last = 0;
+  for (const f of scriptFigures(text)) {
+    if (f.percent) continue;
+    const low = format(roundK(f.low * factor), currency);
+    const high = format(roundK(f.high * factor), currency);
+    out += `${text.slice(last, f.index)}${f.range ? `${low}–${high}` : low}${f.plus ? "+" : ""}`;
+    last = f.end;
+  }
+  return out + text.slice(last);
+}
+
+export function adaptScript({ guide, band, script, targets = {}, format }: AdaptInput): AdaptedScript {
+  const cur = band.currency;
+  const conversion = conversionFor(guide, band, script.text, format);
+  const { factor } = conversion;
+  const claims: string[] = [];
+  const notes: string[] = [];
+  const sentences = script.text.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [script.text];
+  let converted = false;
+  const out = sentences.map((sentence) => {
+    const claim = CLAIMS.find((c) => c.re.test(sentence));
+    if (claim) {
+      claims.push(sentence.trim());
+      const trailing = /\s*$/.exec(sentence)?.[0] ?? "";
+      return `${claim.placeholder(cur)}${trailing}`;
+    }
+    let text = "";
+    let last = 0;
+    for (const f of scriptFigures(sentence)) {
+      const target = f.component === "other" ? undefined : targets[f.component];
+      let replacement: string;
+      if (f.percent) {
+        replacement = target?.unit === "percent" ? `${target.amount}%` : sentence.slice(f.index, f.end);
+      } else if (target && target.unit === "money") {
+        replacement = format(target.amount, cur);
+      } else {
+        replacement = format(roundK(f.low * factor), cur);
+        if (factor !== 1 || f.currency !== cur) converted = true;
+      }
+      if (f.plus && !replacement.endsWith("+") && !f.percent) replacement += "+";
+      text += sentence.slice(last, f.index) + replacement;
+      last = f.end;
+    }
+    return text + sentence.slice(last);
+  });
+  const scriptCurrency = scriptFigures(script.text).find((f) => f.currency)?.currency ?? cur;
+  if (converted && conversion.reference !== band) {
+    notes.push(
+      `The guide's script is written for ${conversion.reference.region} in ${scriptCurrency}; its figures are carried to ${band.region} ${conversion.how}.`,
+    );
+  }
+  for (const c of claims) {
+    notes.push(
+      `The guide's script says "${c}" That is the guide's example, not your situation: it is a placeholder for you to fill in or drop.`,
+    );
+  }
+
+  let threshold: AdaptedScript["threshold"] = null;
+  const t = script.acceptThreshold;
+  if (t?.amount) {
+    const thresholdCurrency = currencyOf(scanFigures(t.text)[0]?.mark) ?? scriptCurrency;
+    const sameAsBand = thresholdCurrency === cur && conversion.reference === band;
+    const amount = sameAsBand ? t.amount : roundK(t.amount * factor);
+    threshold = {
+      amount,
+      text: `${format(amount, cur)}${t.component ? ` ${t.component}` : ""}`,
+      how: sameAsBand ? "as written in the guide" : `the guide's ${t.text} ${conversion.how}`,
+      component: t.component,
+    };
+  }
+  return { text: out.join("").trim(), claims, notes, conversion, threshold };
+}
