@@ -349,26 +349,27 @@ describe("offer", () => {
     expect(contexts.some((c) => c.includes("Not financial, tax or legal advice"))).toBe(true);
   });
 
-  it("partial offer: says which parts are missing, marks the total partial, no '£100K = £100K'", () => {
+  it("partial offer: says which parts are missing and places no total, in the blocks and the text", () => {
     const p = renderBlocks(partialOfferAnswer());
     expectValid(p);
     const text = mrkdwnOf(p).join("\n");
-    expect(text).toContain("_Partial total: stock and bonus not given._");
-    expect(text).toContain("*Total comp (annualised)*  £100K (partial)");
-    expect(text).toContain("*Annualised total* (base)\n£100K\n");
-    expect(text).not.toContain("£100K = £100K");
+    expect(text).toContain("No total of the components placed: stock and bonus not given");
+    expect(text).not.toContain("Total comp");
+    expect(text).not.toContain("(partial)");
+    expect(text).not.toContain("*Annualised total*");
     expect(text).not.toContain("signing bonus in year one");
     expect(p.text).toBe(
-      "Offer check for ML/AI Engineer at Segment, London: total £100K (partial), below the band (£182K–£248K)",
+      "Offer check for ML/AI Engineer at Segment, London: base £100K, below the band (£132K–£165K); no total placed (stock and bonus not given)",
     );
     // A bonus given as a % cannot be counted without a base.
     const pctOnly = renderBlocks(
       partialOfferAnswer({
         offer: { ...partialOfferAnswer().offer, base: null, stock: 120000, bonusPct: 12 },
+        missing: ["base"],
       }),
     );
     expect(mrkdwnOf(pctOnly).join("\n")).toContain(
-      "Partial total: base not given; the 12% bonus is not counted without a base.",
+      "No total of the components placed: base not given; the 12% bonus needs a base,",
     );
   });
 
@@ -378,7 +379,7 @@ describe("offer", () => {
     const above = renderBlocks(aboveOfferAnswer());
     expect(mrkdwnOf(above).join("\n")).toContain("`▕■■■■■■■■■■▏ above`\nabove the band");
     expect(above.text).toBe(
-      "Offer check for ML/AI Engineer at Segment, New York: total $400K (partial), above the band ($252K–$342K)",
+      "Offer check for ML/AI Engineer at Segment, New York: base $300K, above the band ($182K–$222K); stock (grant over 4 yrs) $400K, above the band ($138K–$258K); no total placed (bonus not given)",
     );
     const edges = renderBlocks(
       offerAnswer({
@@ -491,7 +492,7 @@ describe("offer", () => {
     });
     expect(JSON.stringify(u.blocks[2])).toContain("I left them out: send the offer again to include them.");
     expect(u.text).toBe(
-      "Offer check for ML/AI Engineer at Segment, London: total £100K (partial), below the band (£182K–£248K); I couldn't read stock 12O, bonus 1O%",
+      "Offer check for ML/AI Engineer at Segment, London: base £100K, below the band (£132K–£165K); no total placed (stock and bonus not given); I couldn't read stock 12O, bonus 1O%",
     );
     const mm = renderBlocks(mismatchOfferAnswer({ unreadable: [{ text: "stock 12O", suggestion: "120k" }] }));
     expect(sectionTexts(mm)[0]).toBe("I couldn't read `stock 12O` — did you mean `120k`?");

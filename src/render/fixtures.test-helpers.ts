@@ -402,16 +402,14 @@ export function offerAnswer(overrides: Partial<OfferAnswer> = {}): OfferAnswer {
   };
 }
 
-/** Only a base of £100K: below the band, a partial total. */
+/** Only a base of £100K: below the band, no total placed (stock and bonus missing). */
 export function partialOfferAnswer(overrides: Partial<OfferAnswer> = {}): OfferAnswer {
   const base = offerAnswer();
   return offerAnswer({
     offer: { ...base.offer, stock: null, bonusPct: null, signing: null },
-    lines: [
-      offerLine("base", "Base", 100000, LONDON.base),
-      offerLine("total", "Total comp (annualised)", 100000, LONDON.totalComp),
-    ],
-    annual: { total: 100000, parts: [{ label: "base", amount: 100000, formula: "£100K" }], partial: true },
+    lines: [offerLine("base", "Base", 100000, LONDON.base)],
+    annual: null,
+    missing: ["stock", "bonus"],
     signing: null,
     command: "offer segment ml-ai-engineer london base 100000",
     ...overrides,
@@ -428,16 +426,9 @@ export function aboveOfferAnswer(overrides: Partial<OfferAnswer> = {}): OfferAns
     lines: [
       offerLine("base", "Base", 300000, NY.base),
       offerLine("stock", "Stock (grant over 4 yrs)", 400000, NY.stock),
-      offerLine("total", "Total comp (annualised)", 400000, NY.totalComp),
     ],
-    annual: {
-      total: 400000,
-      parts: [
-        { label: "base", amount: 300000, formula: "$300K" },
-        { label: "stock per year", amount: 100000, formula: "$400K ÷ 4" },
-      ],
-      partial: true,
-    },
+    annual: null,
+    missing: ["bonus"],
     signing: null,
     followUps: [
       followUp(

@@ -162,9 +162,10 @@ describe("renderText: offer check", () => {
 
   it("partial, below and above", () => {
     const partial = renderText(partialOfferAnswer());
-    expect(partial).toContain("  Partial total: stock and bonus not given.");
+    expect(partial).toContain("  • No total of the components placed: stock and bonus not given");
     expect(partial).toMatch(/^ {2}Base +£100K +£132K–£165K +▕□□□□□□□□□□▏ below {2}below the band$/m);
-    expect(partial).toContain("£100K (partial)");
+    expect(partial).not.toContain("(partial)");
+    expect(partial).not.toContain("Total comp");
     const above = renderText(aboveOfferAnswer());
     expect(above).toMatch(/^ {2}Base +\$300K +\$182K–\$222K +▕■■■■■■■■■■▏ above {2}above the band$/m);
     expect(above).toContain("Figures in USD\n");

@@ -1,0 +1,189 @@
+/**
+ * Issue 10's "what must hold" for the offer check, over the real seed guide through the real core.
+ * Every expected figure is a literal worked out by hand from guides/segment/ml-ai-engineer.md (shown beside it).
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type CompBotApi, loadCompBot } from "../bot.ts";
+import { renderBlocks } from "../render/blocks.ts";
+import type { Answer, OfferAnswer, ScriptAnswer } from "./types.ts";
+
+let bot: CompBotApi;
+beforeAll(async () => {
+  ({ bot } = await loadCompBot("guides", { today: () => "2026-11-29" }));
+});
+
+function offer(text: string): OfferAnswer {
+  const answer: Answer = bot.ask(text, { surface: "dm" }).answer;
+  expect(answer.kind).toBe("offer");
+  return answer as OfferAnswer;
+}
+const target = (a: OfferAnswer, c: string) => a.targets.find((t) => t.component === c)?.amount;
+
+describe("1. never argue against the user", () => {
+  it("NYC base 230k stock 300k bonus 15%: the counter keeps every offered figure, the line is what is on the table", () => {
+    const a = offer("offer segment ml-ai-engineer nyc base 230k stock 300k bonus 15%");
+    expect(target(a, "base")).toBe(230000); // the guide's mark is $212K (75th pct of $182K–$222K)
+    expect(target(a, "stock")).toBe(300000); // the guide's mark is $198K (middle of $138K–$258K)
+    expect(target(a, "bonus")).toBe(15); // the band's top is 10%
+    expect(a.acceptThreshold).toMatchObject({ amount: 300000, met: true });
+    expect(a.acceptThreshold?.text).toBe("$300K in stock, what is on the table");
+    expect(a.script).toContain("I'd like $300K in Twilio RSUs over 4 years with a $230K base, 15% bonus");
+    // Already past the guide's marks: say so and what is still worth asking for, with the guide's reason.
+    // Signing: the script's $55K × (NY midpoint $297K ÷ SF midpoint $308.5K) = $52,950 -> $53K.
+    expect(a.alreadyBeats?.stillWorth).toEqual([
+      expect.objectContaining({ label: "Signing bonus", amount: 53000 }),
+    ]);
+    expect(a.alreadyBeats?.stillWorth[0]?.reason).toMatch(
+      /^Signing Bonus for AI Talent: "The AI talent market/,
+    );
+  });
+
+  it("London base 170k stock 200k bonus 12%, SF base 300k stock 500k: never below what is offered", () => {
+    const ldn = offer("offer segment ml-ai-engineer london base 170k stock 200k bonus 12%");
+    expect([target(ldn, "base"), target(ldn, "stock"), target(ldn, "bonus")]).toEqual([170000, 200000, 12]);
+    expect(ldn.acceptThreshold).toMatchObject({ amount: 200000, met: true });
+    const sf = offer("offer segment ml-ai-engineer sf base 300k stock 500k");
+    expect([target(sf, "base"), target(sf, "stock")]).toEqual([300000, 500000]);
+    expect(sf.acceptThreshold).toMatchObject({ amount: 500000, met: true });
+  });
+
+  it("a range is placed at its low end and the counter asks at least its top", () => {
+    const a = offer("offer segment ml-ai-engineer london base 150-170k stock 120k bonus 10%");
+    expect(a.lines[0]).toMatchObject({ component: "base", offered: 150000 });
+    expect(target(a, "base")).toBe(170000);
+    expect(a.notes?.join("\n")).toContain(
+      "Base 150-170k is a range (£150K–£170K): placed at its low end, £150K",
+    );
+  });
+});
+
+describe("2. like with like", () => {
+  it("the bottom of every London component is at 0% and the top at 100% of the band total built the same way", () => {
+    const bottom = offer("offer segment ml-ai-engineer london base 132k stock 102k bonus 10%");
+    // £132K + £102K ÷ 4 + 10% × £132K = £170.7K; £165K + £188K ÷ 4 + 10% × £165K = £228.5K
+    expect(bottom.totals).toEqual({
+      components: { low: 170700, high: 228500 },
+      stated: { low: 182000, high: 248000 },
+      comparedWith: "components",
+    });
+    expect(bottom.lines.at(-1)).toMatchObject({ component: "total", offered: 170700, position: { pct: 0 } });
+    const top = offer("offer segment ml-ai-engineer london base 165k stock 188k bonus 10%");
+    expect(top.lines.at(-1)).toMatchObject({ component: "total", offered: 228500, position: { pct: 100 } });
+    expect(top.notes?.join("\n")).toContain("The guide states £182K–£248K for total comp");
+  });
+
+  it("a stated total alone is placed in the guide's stated total band, saying so", () => {
+    const a = offer("offer segment ml-ai-engineer london total 200k");
+    expect(a.totals?.comparedWith).toBe("stated");
+    expect(a.lines).toEqual([expect.objectContaining({ component: "total", offered: 200000, low: 182000 })]);
+  });
+});
+
+describe("3. partial offers", () => {
+  it("base alone: placed in the base band, no total, the missing parts named, in the text too", () => {
+    const a = offer("offer segment ml-ai-engineer london base 150k");
+    expect(a.lines.map((l) => l.component)).toEqual(["base"]);
+    expect(a.annual).toBeNull();
+    expect(a.missing).toEqual(["stock", "bonus"]);
+    expect(renderBlocks(a).text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: base £150K, 55% of the way through the band; no total placed (stock and bonus not given)",
+    );
+  });
+
+  it("stock alone: the notification text places no total", () => {
+    const text = renderBlocks(offer("offer segment ml-ai-engineer london stock 120k")).text;
+    expect(text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: stock (grant over 4 yrs) £120K, 21% of the way through the band; no total placed (base and bonus not given)",
+    );
+    expect(text).not.toMatch(/total £/);
+  });
+});
+
+describe("4. the script speaks only with the user's facts", () => {
+  it("the offer's script: London figures in £, the competing-offer claim a placeholder", () => {
+    const a = offer("offer segment ml-ai-engineer london base 150k stock 120k bonus 10%");
+    expect(a.script).not.toContain("$");
+    expect(a.script).not.toContain("I have Google ML and Anthropic offers");
+    expect(a.script).toContain(
+      '[Only if you have one: "I have an offer from ‹company› at ‹its total, in GBP›."',
+    );
+    expect(a.guideDisagrees).toContain(
+      "The guide disagrees with itself on the London bonus: its band data says 10%, its own table says 10–15%. The band data is used here.",
+    );
+  });
+
+  it("/comp script segment ml-ai-engineer london: converted to £ the way the offer check converts, saying so", () => {
+    const a = bot.ask("script segment ml-ai-engineer london", { surface: "dm" }).answer as ScriptAnswer;
+    expect(a.kind).toBe("script");
+    // × 215,000 / 308,500: $260K -> £181K, $225K -> £157K, $55K -> £38K; 13% stays; $242K -> £169K.
+    expect(a.script?.text).toBe(
+      `I'd like £181K in Twilio RSUs over 4 years with a £157K base, 13% bonus, and £38K signing bonus. I'm building Segment's AI customer intelligence engine — the core product differentiator for CDP market leadership. [Only if you have one: "I have an offer from ‹company› at ‹its total, in GBP›." Otherwise leave this out.] Segment's RSU package must make this bet compelling.`,
+    );
+    expect(a.script?.acceptThreshold?.text).toBe("£169K RSUs");
+    const notes = a.scriptNotes?.join("\n") ?? "";
+    expect(notes).toContain(
+      "× 0.70, the London band's total-comp midpoint (£215K) ÷ the San Francisco band's ($308.5K)",
+    );
+    expect(notes).toContain("The script asks for a 13% bonus; the guide's band data for London says 10%.");
+  });
+
+  it("without a region: as written, for the band it was written for, and still no claim in the user's mouth", () => {
+    const a = bot.ask("script segment ml-ai-engineer", { surface: "dm" }).answer as ScriptAnswer;
+    expect(a.script?.text).toContain("I'd like $260K in Twilio RSUs over 4 years with a $225K base");
+    expect(a.script?.text).not.toContain("$410K");
+    expect(a.scriptNotes?.[0]).toMatch(/^Figures as the guide wrote them, for San Francisco \(USD\)/);
+  });
+});
+
+describe("5. sanity", () => {
+  it("figures far from the band, over a billion, or a bonus over 100% are asked about, not placed", () => {
+    const a = offer("offer segment ml-ai-engineer london base 999999999k stock 120k bonus 500%");
+    expect(a.offer.base).toBeNull();
+    expect(a.offer.bonusPct).toBeNull();
+    expect(a.unreadable.map((u) => [u.text, u.kind])).toEqual([
+      ["base 999999999k", "implausible"],
+      ["bonus 500%", "implausible"],
+    ]);
+    expect(a.lines.map((l) => l.component)).toEqual(["stock"]);
+    expect(a.script).not.toContain("500%");
+    // 0.2 × £132K = £26.4K; 5 × £165K = £825K
+    for (const base of ["20k", "900k"]) {
+      const b = offer(`offer segment ml-ai-engineer london base ${base} stock 120k`);
+      expect(b.unreadable).toEqual([expect.objectContaining({ text: `base ${base}`, kind: "implausible" })]);
+      expect(b.lines.map((l) => l.component)).toEqual(["stock"]);
+    }
+  });
+
+  it("a 3-year grant is compared on the band's 4-year basis, and the answer says so", () => {
+    const a = offer("offer segment ml-ai-engineer london stock 120k vest 3y");
+    // £120K ÷ 3 × 4 = £160K
+    expect(a.lines[0]).toMatchObject({ component: "stock", offered: 160000 });
+    expect(a.notes?.join("\n")).toContain("which is £160K on the band's 4-year basis (£120K ÷ 3 × 4)");
+  });
+});
+
+describe("buttons say what they do, each region once", () => {
+  it("a $ offer for London: one 'Check offer' button per USD region", () => {
+    const a = offer("offer segment ml-ai-engineer london base $150k stock 120k");
+    const blocks = renderBlocks(a);
+    const labels = JSON.stringify(blocks.blocks).match(/Check offer · [A-Za-z ]+/g);
+    expect(labels).toEqual(["Check offer · San Francisco", "Check offer · New York"]);
+  });
+
+  it("no region: asks which, with one 'Check offer' button a region", () => {
+    const a = bot.ask("offer segment ml-ai-engineer base 150k", { surface: "dm" }).answer;
+    expect(a.kind).toBe("region-not-found");
+    const r = renderBlocks(a);
+    expect(r.text).toBe(
+      "Which region is the offer for? ML/AI Engineer at Segment has bands for San Francisco, New York, London: pick one to check the offer against.",
+    );
+    expect(
+    const buttons = JSON.stringify(r.blocks).match(/Check offer · [A-Za-z ]+/g);
+    expect(buttons).toEqual([
+      "Check offer · San Francisco",
+      "Check offer · New York",
+      "Check offer · London",
+    ]);
+    expect(JSON.stringify(r.blocks)).not.toContain("No *that region*");
+  });
+});
