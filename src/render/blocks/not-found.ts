@@ -23,10 +23,19 @@ export function notFound(answer: NotFoundAnswer, options: RenderOptions): KnownB
 export function regionNotFound(answer: RegionNotFoundAnswer, options: RenderOptions): KnownBlock[] {
   const { guide } = answer;
   const available = (answer.available ?? []).map((b) => name(regionName(b)));
-  const asked = name(oneLine(answer.askedRegion) || "that region");
+  const askedRegion = oneLine(answer.askedRegion);
+  const asked = name(askedRegion || "that region");
   const head = `No *${asked}* band for ${name(guideTitle(guide))}`;
-  const text =
-    available.length > 0
+  // An offer without a region: ask which, one "Check offer · <region>" button a region.
+  const forOffer = askedRegion === "" && (answer.followUps ?? []).some((f) => f.kind === "offer");
+  const text = forOffer
+    ? truncateMrkdwn(
+        available.length > 0
+          ? `*Which region is the offer for?* ${name(guideTitle(guide))} has bands for ${available.join(", ")}: pick one to check the offer against.`
+          : `${name(guideTitle(guide))} has no regional bands to check an offer against.`,
+        MAX_SECTION_TEXT,
+      )
+    : available.length > 0
       ? truncateMrkdwn(`${head} — we have: ${available.join(", ")}`, MAX_SECTION_TEXT)
       : `${head} — the guide has no regional bands.`;
   return [
