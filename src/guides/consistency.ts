@@ -127,3 +127,34 @@ export function compareBodyWithFrontmatter(
   });
   return problems;
 }
+
+/** How far apart (a fraction) a stated total may be from the one its components give before we warn. */
+export const TOTAL_TOLERANCE = 0.05;
+/** The band's stock figures are a grant over this many years. */
+const VEST_YEARS = 4;
+
+/**
+ * Warnings (code "total-mismatch") for every band whose stated total comp is more than 5% away, at either end,
+ * from the total its components give (base + stock ÷ 4 + bonus % × base): the offer check compares offers with
+ * the components' total, so a reader of the guide should know the two differ.
+ */
+export function compareTotalWithComponents(file: string, bands: readonly Band[]): GuideProblem[] {
+  const problems: GuideProblem[] = [];
+  bands.forEach((b, i) => {
+    const low = b.base.low + b.stock.low / VEST_YEARS + (b.base.low * b.bonusPct.low) / 100;
+    const high = b.base.high + b.stock.high / VEST_YEARS + (b.base.high * b.bonusPct.high) / 100;
+    const apart = (stated: number, built: number) => (stated > 0 ? Math.abs(stated - built) / stated : 0);
+    const lowApart = apart(b.totalComp.low, low);
+    const highApart = apart(b.totalComp.high, high);
+    if (lowApart <= TOTAL_TOLERANCE && highApart <= TOTAL_TOLERANCE) return;
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    problems.push({
+      severity: "warning",
+      code: "total-mismatch",
+      file,
+      path: `compensation.${i}.total_comp_low`,
+      message: `${b.region}: stated total comp ${formatMoneyRange(b.totalComp, b.currency)}, its components give ${formatMoneyRange({ low: Math.round(low / 100) * 100, high: Math.round(high / 100) * 100 }, b.currency)} (base + stock ÷ 4 + bonus % × base), ${pct(lowApart)} and ${pct(highApart)} apart; offers are compared with the components' total`,
+    });
+  });
+  return problems;
+}

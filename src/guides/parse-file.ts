@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { parseGuideBody } from "./body.ts";
-import { compareBodyWithFrontmatter } from "./consistency.ts";
+import { compareBodyWithFrontmatter, compareTotalWithComponents } from "./consistency.ts";
 import { splitGuideFast } from "./fast-split.ts";
 import { FrontmatterLanguageError, type SplitGuide } from "./frontmatter.ts";
 import { repairMojibake } from "./repair.ts";
@@ -111,6 +111,7 @@ export function parseGuideText(file: string, raw: string, options: { checkBody: 
   const overdueAt = problems.length;
   if (options.checkBody) {
     problems.push(...compareBodyWithFrontmatter(file, guide.bands, parseGuideBody(parsed.content)));
+    problems.push(...compareTotalWithComponents(file, guide.bands));
   }
   return { guide, problems, overdueAt };
 }

@@ -58,8 +58,8 @@ compensation:
     stock_low: 10000
     stock_high: 20000
     bonus_pct: "10-15"
-    total_comp_low: 95000
-    total_comp_high: 130000
+    total_comp_low: 92000
+    total_comp_high: 124000
     currency: EUR
 level_mapping:
   internal: Senior
