@@ -439,19 +439,25 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     // The walk-away line, never below what is on the table.
     const threshold = body.script.acceptThreshold;
     const askedStock = figures.find((x) => x.component === "stock");
-    if (threshold?.amount && askedStock && /rsu|stock|equity/i.test(threshold.component ?? threshold.text)) {
-      const guideLine = roundK((marks.stock! * threshold.amount) / askedStock.low);
-      const onTable = offer.stock ? stock4(offer.stock.amount) : null;
+    const aboutStock = Boolean(threshold && /rsu|stock|equity/i.test(threshold.component ?? threshold.text));
+    if (threshold?.amount && aboutStock && (askedStock || adapted.threshold)) {
+      // The guide's line against its own stock ask, as the same ratio of our stock mark; else carried over.
+      const guideLine = askedStock
+        ? roundK((marks.stock! * threshold.amount) / askedStock.low)
+        : adapted.threshold!.amount;
+      const lineHow = askedStock
+        ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`
+        : `the guide's ${threshold.text}, ${adapted.threshold!.how}`;
+      const onTable = offer.stock ? stock4(offer.stock.high) : null;
       const met = onTable !== null && onTable >= guideLine;
-      const how = `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`;
       answer.acceptThreshold = met
         ? {
             amount: ceilK(onTable!),
             text: `${f(onTable!)} in stock, what is on the table`,
-            how: `${how}; the ${f(onTable!)} you were offered already clears it, so never settle for less than that`,
+            how: `${lineHow}; the ${f(onTable!)} you were offered already clears it, so never settle for less than that`,
             met: true,
           }
-        : { amount: guideLine, text: `${f(guideLine)} in stock`, how, met: false };
+        : { amount: guideLine, text: `${f(guideLine)} in stock`, how: lineHow, met: false };
     } else if (threshold?.amount && adapted.threshold) {
       const guideLine = adapted.threshold.amount;
       const onTable = answer.annual?.total ?? null;

@@ -25,7 +25,7 @@ export function scriptFigures(text: string): ScriptFigure[] {
           .split(/[,.;]/)[0] ?? ""
       ).trim();
       let component: ScriptComponent = "other";
-      if (/^(?:in\s+\w+\s+)?(?:rsus?|stock|equity)/.test(next)) component = "stock";
+      if (/^(?:in\s+(?:\w+\s+)?)?(?:rsus?|stock|equity)/.test(next)) component = "stock";
       else if (/^base/.test(next)) component = "base";
       else if (/^(?:signing|sign-on)/.test(next)) component = "signing";
       else if (f.percent && /^bonus/.test(next)) component = "bonus";
