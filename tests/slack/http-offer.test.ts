@@ -290,7 +290,9 @@ describe("the offer modal's submission", () => {
     const eph = await h.fake.nextCall((c) => c.method === "chat.postEphemeral", { since });
     const text = allText(eph.body);
     expect(text).toContain("Segment · New York");
-    expect(text).toContain("*Stock (grant over 3 yrs)*  $300K");
+    // $300K over 3 years is $400K on the band's 4-year basis ($300K ÷ 3 × 4).
+    expect(text).toContain("*Stock (3-yr grant on a 4-yr basis)*  $400K");
+    expect(text).toContain("($300K ÷ 3 × 4)");
     expect(text).toContain("$200K + $300K ÷ 3 + $20K = $320K");
   });
 
@@ -351,10 +353,46 @@ describe("/comp offer", () => {
     expect(body.response_type).toBe("ephemeral");
     const text = allText(body);
     expect(text).toContain("`▕■■■■■□□□□□▏ 55%`");
-    expect(text).toContain("*Stock (grant over 3 yrs)*  £120K");
+    // £120K over 3 years is £160K on the band's 4-year basis.
+    expect(text).toContain("*Stock (3-yr grant on a 4-yr basis)*  £160K");
     expect(text).toContain("£150K + £120K ÷ 3 + 10% × £150K = £205K");
     expect(text).toContain("*Script with these figures*");
     expect(buttonsOf(body).map((b) => b.actionId)).not.toContain("compbot_share");
+  });
+
+  it("numbers as people write them: base: £150k, stock: £120k, bonus: 10%", async () => {
+    const text = allText(
+      await comp("offer segment ml-ai-engineer london base: £150k, stock: £120k, bonus: 10%"),
+    );
+    expect(text).toContain("*Base*  £150K");
+    expect(text).toContain("*Stock (grant over 4 yrs)*  £120K");
+    // 150,000 + 120,000 / 4 + 15,000
+    expect(text).toContain("£150K + £120K ÷ 4 + 10% × £150K = £195K");
+  });
+
+  it("stock alone: the notification text places no total", async () => {
+    const body = await offer("stock 120k");
+    expect(body.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: stock (grant over 4 yrs) £120K, 21% of the way through the band; no total placed (base and bonus not given)",
+    );
+  });
+
+  it("no region: asks which, one 'Check offer' button a region", async () => {
+    const body = await comp("offer segment ml-ai-engineer base 150k");
+    expect(body.text).toMatch(/^Which region is the offer for\?/);
+    expect(buttonsOf(body).map((b) => [b.text, b.value])).toEqual([
+      ["Check offer · San Francisco", "offer segment ml-ai-engineer san-francisco base 150000"],
+      ["Check offer · New York", "offer segment ml-ai-engineer new-york base 150000"],
+      ["Check offer · London", "offer segment ml-ai-engineer london base 150000"],
+    ]);
+  });
+
+  it("a $ offer for London: each USD region once, labelled with what it does", async () => {
+    const body = await comp("offer segment ml-ai-engineer london base $150k stock 120k");
+    expect(buttonsOf(body).map((b) => b.text)).toEqual([
+      "Check offer · San Francisco",
+      "Check offer · New York",
+    ]);
   });
 
   it("£ and full numbers in any order", async () => {
@@ -363,9 +401,14 @@ describe("/comp offer", () => {
     expect(text).toContain("*Stock (grant over 4 yrs)*  £120K");
   });
 
-  it("partial offer (just a base): says the total is partial", async () => {
-    const text = allText(await offer("base 150k"));
-    expect(text).toContain("Partial total: stock and bonus not given.");
+  it("partial offer (just a base): places no total, says which parts are missing, in the text too", async () => {
+    const body = await offer("base 150k");
+    const text = allText(body);
+    expect(text).toContain("No total of the components placed: stock and bonus not given");
+    expect(text).not.toContain("(partial)");
+    expect(body.text).toBe(
+      "Offer check for ML/AI Engineer at Segment, London: base £150K, 55% of the way through the band; no total placed (stock and bonus not given)",
+    );
   });
 
   it.each([

@@ -189,6 +189,20 @@ describe("offerQuestion", () => {
     expect(parsed.rest).toBe("offer segment ml-ai-engineer london");
   });
 
+  it("a range and 150 000 in the modal read the same as in /comp", () => {
+    const form = formFor({ base: "150-170k", stock: "120 000", bonus: "10-15%" });
+    expect(form.base).toEqual({ amount: 150000, high: 170000, currency: null });
+    expect(form.stock).toEqual({ amount: 120000, currency: null });
+    const q = offerQuestion("segment ml-ai-engineer", form);
+    expect(q).toBe(
+      "offer segment ml-ai-engineer london base 150000-170000 stock 120000 bonus 10-15% vest 4y",
+    );
+    const parsed = parseOffer(q);
+    expect(parsed.base).toMatchObject({ amount: 150000, high: 170000 });
+    expect([parsed.bonusPct, parsed.bonusPctHigh]).toEqual([10, 15]);
+    expect(parsed.unreadable).toEqual([]);
+  });
+
   it("a bonus amount and a missing base", () => {
     const q = offerQuestion("segment ml-ai-engineer", formFor({ bonus: "$15k" }));
     expect(q).toBe("offer segment ml-ai-engineer london bonus $15000 vest 4y");
