@@ -197,7 +197,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       text: `${c} ${m.text}`,
       suggestion: null,
       kind: "implausible",
-      hint: `${f(value)} is ${value < range.low ? "under a fifth of the bottom" : "over five times the top"} of the ${band.region} band's ${what} (${fr(range)}), so I didn't place it. Is that right? Check the figure, or the region.`,
+      hint: `${f(value)} is ${value < range.low ? "under a fifth of the bottom" : "over five times the top"} of the ${band.region} band's ${what} (${fr(range)}). Is that right? Check the figure, or the region.`,
     });
     return true;
   };
@@ -212,7 +212,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       text: `signing ${offer.signing.text}`,
       suggestion: null,
       kind: "implausible",
-      hint: `${f(offer.signing.amount)} is over five times the band's whole yearly total (${fr(band.totalComp)}), so I didn't place it. Is that right?`,
+      hint: `${f(offer.signing.amount)} is over five times the band's whole yearly total (${fr(band.totalComp)}). Is that right?`,
     });
     offer.signing = null;
     answer.signing = null;
@@ -222,7 +222,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       text: `bonus ${offer.bonusAmount.text}`,
       suggestion: null,
       kind: "implausible",
-      hint: `A bonus of ${f(offer.bonusAmount.amount)} is more than the whole base (${f(offer.base.amount)}), so I didn't place it. Is that right? A bonus is usually a percentage of base (bonus 10%).`,
+      hint: `a bonus of ${f(offer.bonusAmount.amount)} is more than the whole base (${f(offer.base.amount)}). Is that right? A bonus is usually a percentage of base (bonus 10%).`,
     });
     offer.bonusAmount = null;
   }

@@ -207,7 +207,7 @@ export function parseOffer(input: string): ParsedOffer {
           text: phrase,
           suggestion: null,
           kind: "implausible",
-          hint: `A bonus over 100% of base is not something I can place. Is that right? Send it as an amount (e.g. bonus 150k), or check the figure.`,
+          hint: "a bonus over 100% of base is not one I can place. Is that right? Check the figure, or send it as an amount (e.g. bonus 150k).",
         });
         return;
       }
@@ -220,7 +220,7 @@ export function parseOffer(input: string): ParsedOffer {
         text: phrase,
         suggestion: null,
         kind: "implausible",
-        hint: "That is over a billion, so I didn't place it. Is that right? Check the figure (e.g. 150k or 1.2m).",
+        hint: "that is over a billion. Is that right? Check the figure (e.g. 150k or 1.2m).",
       });
       return;
     }

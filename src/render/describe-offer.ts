@@ -40,12 +40,25 @@ function joinAnd(items: string[]): string {
 }
 
 /** One unreadable figure, as one-line text (the suggestion null when there is none). */
-export function unreadableParts(u: { text: string; suggestion: string | null }): {
+export function unreadableParts(u: {
   text: string;
   suggestion: string | null;
+  hint?: string | null;
+  kind?: "unreadable" | "implausible";
+}): {
+  text: string;
+  suggestion: string | null;
+  hint: string | null;
+  kind: "unreadable" | "implausible";
 } {
   const suggestion = oneLine(u?.suggestion);
-  return { text: oneLine(u?.text) || "(empty)", suggestion: suggestion === "" ? null : suggestion };
+  const hint = oneLine(u?.hint);
+  return {
+    text: oneLine(u?.text) || "(empty)",
+    suggestion: suggestion === "" ? null : suggestion,
+    hint: hint === "" ? null : hint,
+    kind: u?.kind === "implausible" ? "implausible" : "unreadable",
+  };
 }
 
 /** "I left it out: send the offer again to include it." (them for several). */
@@ -156,7 +169,7 @@ export function partialNote(answer: OfferAnswer): string | null {
 
 /** One unreadable or implausible part, as a sentence; `code` wraps the user's text. */
 export function unreadableSentence(
-  u: { text: string; suggestion: string | null; hint?: string | null; kind?: string },
+  u: { text: string; suggestion: string | null; hint?: string | null; kind?: "unreadable" | "implausible" },
   code: (text: string) => string,
   plain: (text: string) => string = (x) => x,
 ): string {
@@ -164,7 +177,7 @@ export function unreadableSentence(
   const hint = plain(oneLine(u?.hint));
   if (u?.kind === "implausible") return `I didn't place ${code(text)}: ${hint || plain("is that right?")}`;
   const said = `I couldn't read ${code(text)}`;
-  if (suggestion) return `${said} — did you mean ${code(suggestion)}?${hint ? ` (${hint})` : ""}`;
+  if (suggestion) return `${said} — did you mean ${code(suggestion)}?`;
   return hint ? `${said}: ${hint}` : `${said}.`;
 }
 
