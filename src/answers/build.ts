@@ -1,11 +1,11 @@
 /** Query + index -> Answer. Plain data only; the renderers decide how it looks. */
 import { levelMatches } from "../guides/levels.ts";
-import type { Band, Guide, GuideBody, NegotiationScript } from "../guides/types.ts";
+import type { Band, Guide, GuideBody, Lever, NegotiationScript } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
 import type { Query } from "../questions/types.ts";
 import type { EntityHit, EntityKind, SearchIndex } from "../search/index.ts";
 import { guideDisagreements, offerAnswer, offerCommand } from "./offer.ts";
-import { adaptScript, conversionFor, scriptFigures } from "./script.ts";
+import { adaptQuote, adaptScript, conversionFor, scriptFigures } from "./script.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, NotFoundAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
@@ -237,13 +237,13 @@ function scriptAnswer(guide: Guide, query: Query, sources: AnswerSources): Answe
   const band: Band | null = query.region
     ? (guide.bands.find((b) => b.regionSlug === query.region!.key) ?? null)
     : null;
-  const { script, notes } = safeScript(guide, band, body);
+  const { script, notes, levers } = safeScript(guide, band, body);
   return {
     kind: "script",
     ...facts(guide, sources.today),
     band,
     dnaSummary: body?.dnaSummary ?? (guide.negotiationDnaSummary || null),
-    levers: body?.levers ?? [],
+    levers,
     script,
     scriptNotes: notes,
     disclaimer: DISCLAIMER,
@@ -260,13 +260,23 @@ function safeScript(
   guide: Guide,
   band: Band | null,
   body: GuideBody | null,
-): { script: NegotiationScript | null; notes: string[] } {
+): { script: NegotiationScript | null; notes: string[]; levers: Lever[] } {
   const script = body?.script ?? null;
   const first = guide.bands[0];
-  if (!script || !first) return { script, notes: [] };
+  const bodyLevers = body?.levers ?? [];
+  if (!script || !first) return { script, notes: [], levers: bodyLevers };
   const target = band ?? conversionFor(guide, first, script.text, formatMoney).reference;
   const adapted = adaptScript({ guide, band: target, script, format: formatMoney });
   const notes = [...adapted.notes];
+  // The levers are things to say too: the same conversion, the same placeholders for claims.
+  const levers = bodyLevers.map((l) => {
+    const a = adaptQuote(l.quote, target, adapted.conversion, formatMoney);
+    if (a.claim)
+      notes.push(
+        `The "${l.title}" lever says "${a.claim}" That is the guide's example, not your situation: it is a placeholder.`,
+      );
+    return a.quote === l.quote ? l : { ...l, quote: a.quote };
+  });
   if (!band) {
     notes.unshift(
       `Figures as the guide wrote them, for ${target.region} (${target.currency}). Ask with a region for its own figures, e.g. script ${guide.company} ${guide.role} ${guide.bands[guide.bands.length - 1]!.regionSlug}.`,
@@ -287,7 +297,7 @@ function safeScript(
         component: adapted.threshold.component,
       }
     : script.acceptThreshold;
-  return { script: { text: adapted.text, acceptThreshold: threshold }, notes };
+  return { script: { text: adapted.text, acceptThreshold: threshold }, notes, levers };
 }
 
 function catalogAnswer(index: SearchIndex): Answer {

@@ -127,6 +127,20 @@ describe("4. the script speaks only with the user's facts", () => {
     expect(notes).toContain("The script asks for a 13% bonus; the guide's band data for London says 10%.");
   });
 
+  it("the levers too: London figures in £ (× 0.70), the competing-offer claim a placeholder", () => {
+    const a = bot.ask("script segment ml-ai-engineer london", { surface: "dm" }).answer as ScriptAnswer;
+    const quotes = a.levers.map((l) => l.quote).join("\n");
+    expect(quotes).not.toContain("$");
+    expect(quotes).not.toContain("I have ML offers from Google and Anthropic");
+    // $45K × 0.697 = 31.4K -> £31K; $65K × 0.697 = 45.3K -> £45K
+    expect(a.levers[3]?.quote).toBe(
+      "The AI talent market demands signing bonuses for competitive transitions. I expect £31K–£45K to offset the guaranteed comp gap with pure AI companies.",
+    );
+    expect(a.levers[1]?.quote).toMatch(
+      /^\[Only if you have one: .*\] Segment's Twilio RSUs provide liquidity/,
+    );
+  });
+
   it("without a region: as written, for the band it was written for, and still no claim in the user's mouth", () => {
     const a = bot.ask("script segment ml-ai-engineer", { surface: "dm" }).answer as ScriptAnswer;
     expect(a.script?.text).toContain("I'd like $260K in Twilio RSUs over 4 years with a $225K base");

@@ -184,3 +184,29 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
   }
   return { text: out.join("").trim(), claims, notes, conversion, threshold };
 }
+
+/**
+ * A lever's quote made safe to say the same way: a claim about the speaker becomes a placeholder, money figures
+ * are carried to the band's currency by the script's conversion. Returns the quote unchanged when nothing applies.
+ */
+export function adaptQuote(
+  quote: string,
+  band: Band,
+  conversion: Conversion,
+  format: (n: number, c: string) => string,
+): { quote: string; claim: string | null } {
+  const sentences = quote.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [quote];
+  let claimed: string | null = null;
+  const out = sentences.map((sentence) => {
+    const claim = CLAIMS.find((c) => c.re.test(sentence));
+    if (claim) {
+      claimed = claimed ? `${claimed} ${sentence.trim()}` : sentence.trim();
+      return `${claim.placeholder(band.currency)}${/\s*$/.exec(sentence)?.[0] ?? ""}`;
+    }
+    const needs = scriptFigures(sentence).some(
+      (f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1),
+    );
+    return needs ? convertFigures(sentence, conversion.factor, band.currency, format) : sentence;
+  });
+  return { quote: out.join("").trim(), claim: claimed };
+}
