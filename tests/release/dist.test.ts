@@ -3,10 +3,11 @@
  * mode: the console (no Slack variables), HTTP mode and Socket Mode against the fake Slack. The parse workers
  * start on their compiled `.js` file (a worker that fails to start is silently replaced by the calling
  * thread, so the test counts the files the workers parsed).
+ * The Dockerfile's HEALTHCHECK command, run as it is written, says healthy while it runs and not after.
  * `npm run verify:release` repeats the HTTP check on a clean copy with the dev dependencies pruned.
  */
 import { execFile, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -27,6 +28,22 @@ import {
   uniqueId,
 } from "../support/signing.ts";
 import { allText } from "../support/slack-harness.ts";
+
+/** The Dockerfile's HEALTHCHECK command (exec form), as Docker would run it in the container. */
+function dockerHealthcheck(): string[] {
+  const dockerfile = readFileSync(path.join(REPO_ROOT, "Dockerfile"), "utf8").replace(/\\\n\s*/g, "");
+  const line = dockerfile.split("\n").find((l) => l.startsWith("HEALTHCHECK "));
+  const command = line?.match(/ CMD (\[.*\])$/)?.[1];
+  if (!command) throw new Error("Dockerfile: no HEALTHCHECK … CMD [...] line");
+  return JSON.parse(command) as string[];
+}
+
+function runHealthcheck(port: string): number | null {
+  const [program, ...args] = dockerHealthcheck();
+  expect(program).toBe("node");
+  const env = { ...process.env, NODE_OPTIONS: "", PORT: port };
+  return spawnSync(process.execPath, args, { env, timeout: 10_000 }).status;
+}
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const BUILD_TIMEOUT_MS = 240_000;
@@ -82,7 +99,7 @@ describe("node dist/main.js", () => {
     expect(run.stdout).toContain("£132K–£165K");
   });
 
-  it("HTTP mode: /healthz, a signed /comp, a mention answered in its thread, exit 0 on SIGTERM", async () => {
+  it("HTTP mode: /healthz and the Dockerfile HEALTHCHECK, a signed /comp, a mention answered in its thread, exit 0 on SIGTERM", async () => {
     const p = startCompiled({
       SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
       SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
@@ -95,6 +112,7 @@ describe("node dist/main.js", () => {
     const health = await fetch(`${base}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ ok: true, guides: 1 });
+    expect(runHealthcheck(port!)).toBe(0);
 
     const res = await sendSigned(
       `${base}/slack/events`,
@@ -117,6 +135,8 @@ describe("node dist/main.js", () => {
     p.child.kill("SIGTERM");
     expect(await p.exitWithin(SHUTDOWN_LIMIT_MS)).toBe(0);
     expect(p.stderr).not.toMatch(/tsx/);
+    // Docker's HEALTHCHECK reports the stopped process as unhealthy.
+    expect(runHealthcheck(port!)).toBe(1);
   });
 
   it("Socket Mode: connects, answers a mention, exit 0 on SIGTERM", async () => {
