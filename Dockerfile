@@ -1,6 +1,6 @@
 # CompBot's production image. Build: docker build -t compbot .
-# Run (HTTP mode, guides from the host):
-#   docker run --env-file .env -p 3000:3000 -v "$PWD/guides:/guides:ro" compbot
+# Run (HTTP mode, the Slack variables taken from your shell, the guides from the host):
+#   docker run --rm -e SLACK_BOT_TOKEN -e SLACK_SIGNING_SECRET -p 3000:3000 -v "$PWD/guides:/guides:ro" compbot
 # `npm run verify:release` replays these steps outside Docker (clean copy, npm ci, build, prune, start).
 
 # --- build: every dependency, compile src/ to dist/, then drop the dev dependencies (tsx, typescript, …) ---
