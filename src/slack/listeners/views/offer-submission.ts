@@ -88,7 +88,12 @@ export function offerSubmission(deps: ListenerDeps) {
       "view compbot_offer",
       async () => {
         const { answer } = deps.bot.ask(offerQuestion(metadata.command, read.form), { surface: "dm" });
-        await answerPrivately(deps, client, target, renderBlocks(answer));
+        await answerPrivately(
+          deps,
+          client,
+          target,
+          renderBlocks(answer, { feedback: "buttons", sendToDm: true }),
+        );
       },
       () => answerPrivately(deps, client, target, notice(APOLOGY)),
     );
