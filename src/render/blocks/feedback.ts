@@ -182,7 +182,7 @@ export function feedbackReport(
   const who = /^[UW][A-Z0-9]+$/.test(reporter) ? `<@${reporter}>` : "someone";
   const region = band ? regionName(band) : "no region (every region was shown)";
   const lines = [
-    `*${VERDICT_TITLE[ref.verdict]}* by ${who} on a ${ref.kind} answer: ${e(truncate(guideTitle(guide), 200))}`,
+    `*${VERDICT_TITLE[ref.verdict]}* by ${who} on ${ref.kind === "offer" ? "an" : "a"} ${ref.kind} answer: ${e(truncate(guideTitle(guide), 200))}`,
     `*Guide file:* \`${e(truncate(oneLine(guide.file), 500))}\``,
     `*Region:* ${e(truncate(region, 200))}`,
   ];
