@@ -84,22 +84,46 @@ function browseOf(guides: readonly Guide[]): Browse {
   return browse;
 }
 
-/** Entries with a word starting with `prefix` (binary search, then a bounded scan), each once. */
-function byWordPrefix(list: [string, Named][], prefix: string): Named[] {
+/** The first index whose word is not below `key` (binary search). */
+function lowerBound(list: [string, Named][], key: string): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid]?.[0] ?? "") < prefix) lo = mid + 1;
+    if ((list[mid]?.[0] ?? "") < key) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+/** [from, to) of the entries whose word starts with `prefix`. */
+function prefixRange(list: [string, Named][], prefix: string): [number, number] {
+  return [lowerBound(list, prefix), lowerBound(list, `${prefix}\uffff`)];
+}
+
+/** Entries with a word starting with `prefix` (binary search, then a bounded scan), each once. */
+function byWordPrefix(list: [string, Named][], prefix: string): Named[] {
+  const [from, to] = prefixRange(list, prefix);
   const out = new Set<Named>();
-  for (let i = lo; i < list.length && i < lo + SCAN_LIMIT; i++) {
-    const [word, entry] = list[i]!;
-    if (!word.startsWith(prefix)) break;
-    out.add(entry);
-  }
+  for (let i = from; i < to && i < from + SCAN_LIMIT; i++) out.add(list[i]![1]);
   return [...out];
+}
+
+/** The typed word that narrows the search most (fewest names start with it), so "company 9999" looks up 9999. */
+function mostSelective(typed: readonly string[], lists: [string, Named][][]): string | undefined {
+  let best: string | undefined;
+  let bestCount = Number.POSITIVE_INFINITY;
+  for (const w of typed) {
+    const count = lists.reduce((n, list) => {
+      const [from, to] = prefixRange(list, w);
+      return n + (to - from);
+    }, 0);
+    if (count < bestCount) {
+      best = w;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** Every typed word starts some word of `names`. */
@@ -113,11 +137,11 @@ const byDisplay = (a: { label: string }, b: { label: string }) => a.label.locale
 export function pickCompanies(guides: readonly Guide[], typed: string, limit = 100): PickOption[] {
   const b = browseOf(guides);
   const t = words(typed);
-  const first = t[0];
+  const key = mostSelective(t, [b.companyWords]);
   const candidates =
-    first === undefined
+    key === undefined
       ? [...b.companies.values()].slice(0, SCAN_LIMIT)
-      : byWordPrefix(b.companyWords, first).filter((c) => matchesAll(t, c.words));
+      : byWordPrefix(b.companyWords, key).filter((c) => matchesAll(t, c.words));
   return candidates
     .map((c) => ({ value: c.key, label: c.display }))
     .sort(byDisplay)
@@ -164,17 +188,20 @@ export function pickRegions(
     .slice(0, limit);
 }
 
-/** Guides (`<company>/<role>`) whose company or role matches the first typed word and whose names match all. */
+/**
+ * Guides (`<company>/<role>`) whose names match every typed word; the candidates come from the most selective
+ * word (a company or role name starting with it), scanned up to SCAN_LIMIT.
+ */
 export function pickGuides(guides: readonly Guide[], typed: string, limit = 100): PickOption[] {
   const b = browseOf(guides);
   const t = words(typed);
-  const first = t[0];
+  const key = mostSelective(t, [b.companyWords, b.roleWords]);
   const pool =
-    first === undefined
+    key === undefined
       ? [...b.companies.values()].slice(0, limit).flatMap((c) => c.guides)
       : [
-          ...byWordPrefix(b.companyWords, first).flatMap((c) => c.guides),
-          ...byWordPrefix(b.roleWords, first).flatMap((r) => r.guides),
+          ...byWordPrefix(b.companyWords, key).flatMap((c) => c.guides),
+          ...byWordPrefix(b.roleWords, key).flatMap((r) => r.guides),
         ];
   const seen = new Set<string>();
   const out: PickOption[] = [];
