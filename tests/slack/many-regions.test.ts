@@ -14,7 +14,8 @@ import {
   startHttpHarness,
   violationsInCalls,
 } from "../support/slack-harness.ts";
-import { surfaceBlockProblems } from "../support/surface-limits.ts";
+import { optionsResponseProblems, surfaceBlockProblems } from "../support/surface-limits.ts";
+import { blockSuggestionPayload, viewState } from "../support/surface-payloads.ts";
 
 const REGIONS = Array.from({ length: 30 }, (_, i) => `Region ${String.fromCharCode(65 + (i % 26))}${i}`);
 
@@ -28,6 +29,13 @@ beforeAll(async () => {
       roleDisplay: "Widget Engineer",
       bands: REGIONS.map((region, i) => ({ region, base: [100_000 + i * 1000, 150_000 + i * 1000] })),
     },
+    // 150 more companies: more than one options response may hold.
+    ...Array.from({ length: 150 }, (_, i) => ({
+      company: `firm-${i}`,
+      companyDisplay: `Firm ${i}`,
+      role: "analyst",
+      roleDisplay: "Analyst",
+    })),
   ]);
   h = await startHttpHarness({ guidesDir: dir });
 });
@@ -40,6 +48,29 @@ async function comp(text: string): Promise<Json> {
   expect(res.status).toBe(200);
   return (await res.json()) as Json;
 }
+
+describe("the Home company picker over 151 companies", () => {
+  it("answers a block_suggestion with at most 100 options, and narrows as the user types", async () => {
+    const ask = async (value: string): Promise<Json> => {
+      const res = await h.send({
+        body: new URLSearchParams({
+          payload: JSON.stringify(blockSuggestionPayload("home_pick_company", value, viewState("home"))),
+        }).toString(),
+        contentType: "application/x-www-form-urlencoded",
+      });
+      expect(res.status).toBe(200);
+      return (await res.json()) as Json;
+    };
+    const all = await ask("");
+    expect(optionsResponseProblems(all)).toEqual([]);
+    expect(all.options).toHaveLength(100);
+    const typed = await ask("firm 14");
+    expect((typed.options as Json[]).map((o) => o.value)).toEqual([
+      "firm-14",
+      ...Array.from({ length: 10 }, (_, i) => `firm-14${i}`),
+    ]);
+  });
+});
 
 describe("a guide with 30 regions", () => {
   it("a band: Script and All regions are buttons, the other 29 regions one select, nothing 'not shown'", async () => {
