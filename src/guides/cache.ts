@@ -53,6 +53,7 @@ const PARSER_MODULES = [
   "./consistency.ts",
   "./types.ts",
   "../text/normalize.ts",
+  "../text/decode.ts",
 ];
 /** Whether two stat tuples are the same (the file is then taken as unchanged, unless racily clean). */
 export function sameStat(a: FileStat, b: FileStat): boolean {
