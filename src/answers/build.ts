@@ -80,7 +80,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
           kind: "level",
           ...facts(guide, today),
           internal: guide.levelMapping.internal,
-          equivalences: guide.levelMapping.equivalences,
+          equivalences: [...index.equivalencesOf(guide)],
           raw: guide.levelMapping.raw,
           followUps: guideFollowUps(guide, null),
           command: `level ${bandCommand(guide)}`,
@@ -274,7 +274,7 @@ function levelLookupAnswer(query: Query, index: SearchIndex): Answer {
   return {
     kind: "level-lookup",
     company: level.companyDisplay,
-    level: level.level.toUpperCase(),
+    level: levelDisplay(level.level, matches),
     matches,
     followUps: matches.map(({ guide }) => ({
       label: `${guide.roleDisplay} · ${guide.companyDisplay}`,
@@ -283,6 +283,17 @@ function levelLookupAnswer(query: Query, index: SearchIndex): Answer {
     })),
     command: `level ${level.company} ${level.level}`,
   };
+}
+
+/** The asked level as the guides spell it ("einstein ml" -> "Einstein ML"); "l5" -> "L5". */
+function levelDisplay(asked: string, matches: readonly { equivalence: { level: string } }[]): string {
+  const spelled = new Map<string, string>();
+  for (const m of matches)
+    for (const w of m.equivalence.level.split(/[^\p{L}\p{N}-]+/u)) spelled.set(w.toLowerCase(), w);
+  return asked
+    .split(" ")
+    .map((w) => spelled.get(w) ?? (/\d/.test(w) ? w.toUpperCase() : w))
+    .join(" ");
 }
 
 /** Nothing matches: say what was not found and rank what would work. */

@@ -4,9 +4,10 @@
  * The index is only read, to recognise names; nothing here builds answers.
  */
 
+import { levelMatches } from "../guides/levels.ts";
 import { repairMojibake } from "../guides/repair.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
-import { words } from "../text/normalize.ts";
+import { fold, words } from "../text/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
 import type { ConversationContext, EntityMatch, Intent, LevelRef, Query } from "./types.ts";
 import { ALL_REGIONS_PHRASES, FILLER, INTENT_PHRASES, LEVEL_TOKEN } from "./vocabulary.ts";
@@ -83,6 +84,7 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
 
   // 2. Exact names and aliases, longest phrase first, left to right.
   const spans: Span[] = [];
+  let levelRun: LevelRun | null = null;
   for (let i = 0; i < ws.length; i++) {
     if (used[i]) continue;
     for (let n = Math.min(index.longestPhrase, ws.length - i); n >= 1; n--) {
@@ -92,6 +94,16 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
       if (hits.length > 0) {
         spans.push({ start: i, end: i + n, text: phrase, hits });
         used.fill(true, i, i + n);
+        // "level salesforce einstein ml": the words after an outside company that name one of its levels.
+        const run: number = levelRun
+          ? 0
+          : levelWordsAfter(ws, used, i + n, hits, index, intents.has("level"));
+        if (run > 0) {
+          const company = hits.find((h) => h.entity.kind === "level-company")!.entity;
+          levelRun = { company, words: ws.slice(i + n, i + n + run) };
+          used.fill(true, i + n, i + n + run);
+          n += run;
+        }
         i += n - 1;
         break;
       }
@@ -134,7 +146,41 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   }
 
   const unknown = ws.filter((_, i) => !used[i] && !soft[i]);
-  return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context);
+  return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context, levelRun);
+}
+
+/** An outside company and the words after it that name one of its levels ("salesforce" + "einstein ml"). */
+interface LevelRun {
+  company: EntityHit["entity"];
+  words: string[];
+}
+
+/** Longest level phrase tried after an outside company. */
+const MAX_LEVEL_WORDS = 5;
+
+/**
+ * How many words from `from` name a level of the outside company the hits name (0: none). Only when the
+ * question asks about levels, or the name is not also one of our guides' companies (so "segment ml" stays a
+ * question about Segment's guide).
+ */
+function levelWordsAfter(
+  ws: readonly string[],
+  used: readonly boolean[],
+  from: number,
+  hits: readonly EntityHit[],
+  index: SearchIndex,
+  levelAsked: boolean,
+): number {
+  const company = hits.find((h) => h.entity.kind === "level-company");
+  if (!company) return 0;
+  if (!levelAsked && hits.some((h) => h.entity.kind === "company")) return 0;
+  const levels = index.levelLinksOf(company.entity.key).map((link) => link.equivalence.level);
+  for (let k = Math.min(MAX_LEVEL_WORDS, ws.length - from); k >= 1; k--) {
+    if (anySet(used, from, from + k)) continue;
+    const asked = ws.slice(from, from + k).join(" ");
+    if (levels.some((level) => levelMatches(level, asked))) return k;
+  }
+  return 0;
 }
 
 /** Intent and all-regions phrases as words, split once. */
@@ -190,6 +236,7 @@ function decide(
   levelTokens: string[],
   unknown: string[],
   context: ConversationContext,
+  levelRun: LevelRun | null,
 ): Query {
   const companies = candidates(spans, "company");
   const roles = candidates(spans, "role");
@@ -222,7 +269,18 @@ function decide(
   // An outside level: "level google l5", "google l5 equivalent".
   let level: LevelRef | null = null;
   const levelCompany = levelCompanies.find((c) => c.span !== company?.span) ?? levelCompanies[0];
-  if (levelTokens.length > 0 && (levelCompany || company)) {
+  if (levelRun) {
+    level = {
+      company: levelRun.company.key,
+      companyDisplay: levelRun.company.display,
+      // Level tokens alone ("l4 l5", as "L4-L5" is read) keep the range's dash.
+      level: [...levelRun.words, ...levelTokens].join(
+        levelRun.words.every((w) => LEVEL_TOKEN.test(w)) ? "-" : " ",
+      ),
+    };
+    // The outside company's name is not a guide's company here.
+    if (company && levelRun.company.key === fold(company.hit.entity.display)) company = undefined;
+  } else if (levelTokens.length > 0 && (levelCompany || company)) {
     const source = levelCompany ?? company!;
     const key = source.hit.entity.kind === "level-company" ? source.hit.entity.key : source.span.text;
     level = {

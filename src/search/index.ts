@@ -6,6 +6,7 @@
  * Only frontmatter facts live here; guide bodies are read on demand elsewhere.
  */
 import Fuse from "fuse.js";
+import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify, words } from "../text/normalize.ts";
 import { REGION_ALIASES, ROLE_SHORTHANDS, ROLE_WORD_SYNONYMS } from "./aliases.ts";
@@ -58,9 +59,21 @@ export class SearchIndex {
   private readonly seenRegionNames = new Set<string>();
   private readonly seenAliases = new Set<string>();
   private readonly levelCompanyKeys = new Map<string, string>();
+  /** The catalogue's company names (companyKey), for splitting level mappings (see equivalencesOf). */
+  private readonly catalogueNames = new Set<string>();
+  /** "company\0level" as the loader split it -> the split with the catalogue's names known. */
+  private readonly resplit = new Map<string, LevelEquivalence>();
+  /** Guides whose equivalences read differently once the catalogue's names are known. */
+  private readonly equivalencesById = new Map<string, LevelEquivalence[]>();
 
   constructor(guides: readonly Guide[]) {
     this.guides = guides;
+    const seenDisplays = new Set<string>();
+    for (const guide of guides) {
+      if (seenDisplays.has(guide.companyDisplay)) continue;
+      seenDisplays.add(guide.companyDisplay);
+      this.catalogueNames.add(companyKey(guide.companyDisplay));
+    }
     for (const guide of guides) this.addGuide(guide);
     for (const [display, aliases] of Object.entries(REGION_ALIASES)) {
       const region = this.addRegion(display);
@@ -107,6 +120,14 @@ export class SearchIndex {
   /** Guides whose level mapping names `company` at a level for which `matches(level)` holds. */
   levelLinksOf(company: string): readonly { guide: Guide; equivalence: LevelEquivalence }[] {
     return this.levelLinks.get(company) ?? [];
+  }
+
+  /**
+   * A guide's level equivalences, with company names split knowing the catalogue's companies: a guide's
+   * mapping "Contoso Labs Einstein" names Contoso Labs when the catalogue has a Contoso Labs guide.
+   */
+  equivalencesOf(guide: Guide): readonly LevelEquivalence[] {
+    return this.equivalencesById.get(guide.id) ?? guide.levelMapping.equivalences;
   }
 
   /** Sorted companies with their guides, for the catalogue. */
@@ -208,7 +229,7 @@ export class SearchIndex {
       this.regionsWithBands.add(band.regionSlug);
     }
 
-    for (const equivalence of guide.levelMapping.equivalences) {
+    for (const equivalence of this.splitWithCatalogue(guide)) {
       let key = this.levelCompanyKeys.get(equivalence.company);
       if (key === undefined) {
         key = fold(equivalence.company);
@@ -224,6 +245,28 @@ export class SearchIndex {
       }
       push(this.levelLinks, key, { guide, equivalence });
     }
+  }
+
+  /** The guide's equivalences re-split with the catalogue's company names (memoised by part). */
+  private splitWithCatalogue(guide: Guide): readonly LevelEquivalence[] {
+    const original = guide.levelMapping.equivalences;
+    let changed: LevelEquivalence[] | null = null;
+    original.forEach((eq, i) => {
+      const id = `${eq.company}\0${eq.level}`;
+      let split = this.resplit.get(id);
+      if (split === undefined) {
+        split = splitCompanyLevel(`${eq.company} ${eq.level}`.trim(), (k) => this.catalogueNames.has(k));
+        if (split.company === eq.company && split.level === eq.level) split = eq;
+        this.resplit.set(id, split);
+      }
+      if (split !== eq) {
+        changed ??= [...original];
+        changed[i] = split;
+      }
+    });
+    if (changed === null) return original;
+    this.equivalencesById.set(guide.id, changed);
+    return changed;
   }
 
   private addRegion(display: string): Entity {
