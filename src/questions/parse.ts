@@ -6,6 +6,7 @@
 
 import { levelMatches } from "../guides/levels.ts";
 import { repairMojibake } from "../guides/repair.ts";
+import type { Guide } from "../guides/types.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { fold, words } from "../text/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
@@ -57,13 +58,12 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   }
   const query = parseWords(cleaned, rest, index, context);
   if (!offer) return query;
-  return {
-    ...query,
-    intent: query.intent === "help" || query.intent === "list" ? query.intent : "offer",
-    offer,
-  };
+  // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
+  const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));
+  return { ...query, intent: keep ? query.intent : "offer", offer };
 }
 
+const HELP_WORD = /\b(?:help|usage|commands)\b/i;
 const OFFER_WORD = /\b(?:offer|offered|check my offer)\b/i;
 const FIGURE_AFTER_KEYWORD = /\b(?:base|stock|rsus?|equity|signing|bonus)\s+[$£€]?\d/i;
 
@@ -234,10 +234,11 @@ function decide(
   intents: Set<Intent>,
   allRegions: boolean,
   levelTokens: string[],
-  unknown: string[],
+  asked: string[],
   context: ConversationContext,
   levelRun: LevelRun | null,
 ): Query {
+  let unknown = asked;
   const companies = candidates(spans, "company");
   const roles = candidates(spans, "role");
   const regions = candidates(spans, "region");
@@ -294,6 +295,21 @@ function decide(
 
   let companyMatch = company ? toMatch(company.span, company.hit) : null;
   let roleMatch = role ? toMatch(role.span, role.hit) : null;
+
+  // "segment ml": words left over that belong to the name of exactly one of the company's roles.
+  if (companyMatch && !roleMatch && unknown.length > 0) {
+    const fit = roleOfCompany(index, companyMatch.key, unknown);
+    if (fit) {
+      roleMatch = {
+        key: fit.role,
+        display: fit.roleDisplay,
+        matched: unknown.join(" "),
+        kind: "fuzzy",
+        score: 0.2,
+      };
+      unknown = [];
+    }
+  }
   const regionMatch = region ? toMatch(region.span, region.hit) : null;
 
   // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about.
@@ -328,6 +344,10 @@ function decide(
     intent = "level";
   } else if (!intents.has("level") && level?.company && !roleMatch) {
     intent = "level-lookup";
+  } else if (intents.has("freshness")) {
+    intent = "freshness";
+  } else if (intents.has("targets")) {
+    intent = "targets";
   } else if (intents.has("script")) {
     intent = "script";
   } else if (intents.has("list") && !companyMatch && !roleMatch) {
@@ -355,6 +375,15 @@ function decide(
     offer: null,
     fromContext,
   };
+}
+
+/** The one guide of a company whose role name has every one of these words, if exactly one has. */
+function roleOfCompany(index: SearchIndex, company: string, asked: readonly string[]): Guide | null {
+  const fits = index.guidesOfCompany(company).filter((g) => {
+    const have = new Set([...words(g.roleDisplay), ...words(g.role)]);
+    return asked.every((w) => have.has(w));
+  });
+  return fits.length === 1 ? fits[0]! : null;
 }
 
 function fromCtx(named: { key: string; display: string }): EntityMatch {
