@@ -32,7 +32,7 @@ export function quarterDates(quarter: string): { start: string; end: string } | 
 /** A span of days in plain words: "12 days", "about a month", "about 9 months", "about a year", "about 2 years". */
 export function spanText(days: number): string {
   if (days < 31) return days === 1 ? "1 day" : `${days} days`;
-  const months = Math.floor(days / MONTH_DAYS);
+  const months = Math.round(days / MONTH_DAYS);
   if (months <= 1) return "about a month";
   if (months <= 10) return `about ${months} months`;
   if (months <= 14) return "about a year";
