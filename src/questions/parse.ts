@@ -145,6 +145,16 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
     }
   }
 
+  // 6. A typo'd intent word among the words still unread ("scirpt", "levle"): one edit away from it.
+  ws.forEach((w, i) => {
+    if (used[i] || soft[i]) return;
+    const intent = typoIntent(w);
+    if (intent) {
+      intents.add(intent);
+      used[i] = true;
+    }
+  });
+
   const unknown = ws.filter((_, i) => !used[i] && !soft[i]);
   return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context, levelRun);
 }
@@ -181,6 +191,30 @@ function levelWordsAfter(
     if (levels.some((level) => levelMatches(level, asked))) return k;
   }
   return 0;
+}
+
+/** One-word intent phrases long enough to recognise with a typo (shorter ones would catch real words). */
+const TYPO_INTENTS = INTENT_PHRASES.filter(([phrase]) => !phrase.includes(" ") && phrase.length >= 5);
+
+/** The intent of a word one edit (or one swap of neighbours) away from a one-word intent phrase. */
+function typoIntent(word: string): Intent | null {
+  if (word.length < 5 || /\d/.test(word)) return null;
+  for (const [phrase, intent] of TYPO_INTENTS) if (withinOneEdit(word, phrase)) return intent;
+  return null;
+}
+
+/** Damerau-Levenshtein distance at most 1 (insert, delete, substitute, or swap two neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 /** Intent and all-regions phrases as words, split once. */
