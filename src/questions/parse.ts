@@ -184,7 +184,7 @@ function levelWordsAfter(
   const company = hits.find((h) => h.entity.kind === "level-company");
   if (!company) return 0;
   if (!levelAsked && hits.some((h) => h.entity.kind === "company")) return 0;
-  const levels = index.levelLinksOf(company.entity.key).map((link) => link.equivalence.level);
+  const levels = [...index.levelTextsOf(company.entity.key)];
   for (let k = Math.min(MAX_LEVEL_WORDS, ws.length - from); k >= 1; k--) {
     if (anySet(used, from, from + k)) continue;
     const asked = ws.slice(from, from + k).join(" ");

@@ -36,6 +36,8 @@ interface Named {
   display: string;
 }
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 const entityId = (e: Entity) => `${e.kind}:${e.key}`;
 
 export class SearchIndex {
@@ -50,6 +52,8 @@ export class SearchIndex {
   private readonly regionsWithBands = new Set<string>();
   private readonly levelCompanies = new Map<string, Named>();
   private readonly levelLinks = new Map<string, { guide: Guide; equivalence: LevelEquivalence }[]>();
+  /** The distinct level texts mapped at each outside company ("google" -> {"L4-L5 ML", "L5"}). */
+  private readonly levelTexts = new Map<string, Set<string>>();
   /** phrase key -> entities, with whether the phrase is the entity's own name or an alias. */
   private readonly phrases = new Map<string, { entity: Entity; alias: boolean }[]>();
   private readonly typos = new TypoDictionary<Entity>(2);
@@ -61,6 +65,8 @@ export class SearchIndex {
   private readonly levelCompanyKeys = new Map<string, string>();
   /** The catalogue's company names (companyKey), for splitting level mappings (see equivalencesOf). */
   private readonly catalogueNames = new Set<string>();
+  /** Their first words: a mapping part that starts with none of them is split as the loader split it. */
+  private readonly catalogueFirstWords = new Set<string>();
   /** "company\0level" as the loader split it -> the split with the catalogue's names known. */
   private readonly resplit = new Map<string, LevelEquivalence>();
   /** Guides whose equivalences read differently once the catalogue's names are known. */
@@ -68,12 +74,7 @@ export class SearchIndex {
 
   constructor(guides: readonly Guide[]) {
     this.guides = guides;
-    const seenDisplays = new Set<string>();
-    for (const guide of guides) {
-      if (seenDisplays.has(guide.companyDisplay)) continue;
-      seenDisplays.add(guide.companyDisplay);
-      this.catalogueNames.add(companyKey(guide.companyDisplay));
-    }
+    this.noteCatalogueNames(guides);
     for (const guide of guides) this.addGuide(guide);
     for (const [display, aliases] of Object.entries(REGION_ALIASES)) {
       const region = this.addRegion(display);
@@ -128,6 +129,11 @@ export class SearchIndex {
    */
   equivalencesOf(guide: Guide): readonly LevelEquivalence[] {
     return this.equivalencesById.get(guide.id) ?? guide.levelMapping.equivalences;
+  }
+
+  /** The distinct level texts some guide maps at an outside company. */
+  levelTextsOf(company: string): ReadonlySet<string> {
+    return this.levelTexts.get(company) ?? EMPTY_SET;
   }
 
   /** Sorted companies with their guides, for the catalogue. */
@@ -244,6 +250,21 @@ export class SearchIndex {
         );
       }
       push(this.levelLinks, key, { guide, equivalence });
+      let texts = this.levelTexts.get(key);
+      if (texts === undefined) this.levelTexts.set(key, (texts = new Set()));
+      texts.add(equivalence.level);
+    }
+  }
+
+  /** Records the catalogue's company names before guides are added (their mappings are split with them). */
+  private noteCatalogueNames(guides: readonly Guide[]): void {
+    let last = "";
+    for (const guide of guides) {
+      if (guide.companyDisplay === last) continue;
+      last = guide.companyDisplay;
+      const key = companyKey(last);
+      this.catalogueNames.add(key);
+      this.catalogueFirstWords.add(key.split(" ")[0]!);
     }
   }
 
@@ -252,6 +273,9 @@ export class SearchIndex {
     const original = guide.levelMapping.equivalences;
     let changed: LevelEquivalence[] | null = null;
     original.forEach((eq, i) => {
+      const space = eq.company.indexOf(" ");
+      const first = (space === -1 ? eq.company : eq.company.slice(0, space)).toLowerCase();
+      if (!this.catalogueFirstWords.has(/^[a-z0-9]*$/.test(first) ? first : companyKey(first))) return;
       const id = `${eq.company}\0${eq.level}`;
       let split = this.resplit.get(id);
       if (split === undefined) {
