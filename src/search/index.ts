@@ -250,9 +250,9 @@ export class SearchIndex {
         );
       }
       push(this.levelLinks, key, { guide, equivalence });
-      let texts = this.levelTexts.get(key);
-      if (texts === undefined) this.levelTexts.set(key, (texts = new Set()));
-      texts.add(equivalence.level);
+      const texts = this.levelTexts.get(key);
+      if (texts) texts.add(equivalence.level);
+      else this.levelTexts.set(key, new Set([equivalence.level]));
     }
   }
 
