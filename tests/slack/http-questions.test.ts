@@ -1,8 +1,15 @@
 /** The questions of issue 10 over /comp through the real Bolt app in HTTP mode, buttons included. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { blockKitViolations } from "../../src/render/limits.ts";
-import type { Json } from "../support/fake-slack.ts";
-import { blockActions, slashCommand, uniqueId } from "../support/signing.ts";
+import { FAKE_BOT_USER_ID, type Json } from "../support/fake-slack.ts";
+import {
+  appMentionEvent,
+  blockActions,
+  directMessageEvent,
+  eventCallback,
+  slashCommand,
+  uniqueId,
+} from "../support/signing.ts";
 import { allText, buttonsOf, type Harness, messageOf, startHttpHarness } from "../support/slack-harness.ts";
 
 let h: Harness;
@@ -33,6 +40,19 @@ async function click(actionId: string, value: string): Promise<Json> {
   const call = await h.fake.nextCall((c) => c.method === "respond" && c.respondId === id, { since });
   acks.push(call.body);
   return call.body;
+}
+
+async function event(payload: Json): Promise<void> {
+  const res = await h.send(eventCallback(payload));
+  expect(res.status).toBe(200);
+}
+
+async function posted(channel: string, since: number) {
+  const call = await h.fake.nextCall((c) => c.method === "chat.postMessage" && c.body.channel === channel, {
+    since,
+  });
+  acks.push(call.body);
+  return call;
 }
 
 describe("/comp questions", () => {
@@ -70,6 +90,31 @@ describe("/comp questions", () => {
     const text = allText(await comp("level salesforce einstein ml"));
     expect(text).toContain("Salesforce Einstein ML");
     expect(text).toContain("ML/AI Engineer · Segment");
+  });
+
+  it("a mention in a thread: 'how old is this data' after a band answers for that guide", async () => {
+    const thread = "1700000900.000001";
+    const bot = `<@${FAKE_BOT_USER_ID}>`;
+    let since = h.fake.mark();
+    await event(
+      appMentionEvent({ text: `${bot} segment ml-ai-engineer london`, channel: "C0FRESH", ts: thread }),
+    );
+    await posted("C0FRESH", since);
+    since = h.fake.mark();
+    await event(
+      appMentionEvent({ text: `${bot} how old is this data?`, channel: "C0FRESH", thread_ts: thread }),
+    );
+    const call = await posted("C0FRESH", since);
+    expect(call.body.thread_ts).toBe(thread);
+    expect(allText(call.body)).toContain("Salary data from 2025-Q4");
+  });
+
+  it("a DM: 'script for london segment ml' gives the London script", async () => {
+    const since = h.fake.mark();
+    await event(directMessageEvent({ text: "script for london segment ml", channel: "D0QSCRIPT" }));
+    const text = allText((await posted("D0QSCRIPT", since)).body);
+    expect(text).toContain("Negotiation script");
+    expect(text).toContain("£132K–£165K");
   });
 
   it("every message stays within Block Kit's limits", () => {
