@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { marked, type Token, type Tokens } from "marked";
 import { findFigure, parseMoneyText, parsePercentText } from "../money/read.ts";
+import { decodeGuideBytes } from "../text/decode.ts";
 import { splitGuide } from "./frontmatter.ts";
 import { repairMojibake } from "./repair.ts";
 import type { AcceptThreshold, BodyTableRow, GuideBody, Lever, NegotiationScript } from "./types.ts";
@@ -225,6 +226,6 @@ export function bodyOfText(text: string): string {
 
 /** Reads a guide file and parses its body (mojibake repaired). Throws only when the file cannot be read. */
 export function readGuideBody(file: string): GuideBody {
-  const text = repairMojibake(readFileSync(file, "utf8")).text;
+  const text = repairMojibake(decodeGuideBytes(readFileSync(file)).text).text;
   return parseGuideBody(bodyOfText(text));
 }
