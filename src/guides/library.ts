@@ -14,15 +14,39 @@ export interface RefreshReport {
   /** Files whose new version is broken: the last good version is still served. */
   kept: string[];
   problems: GuideProblem[];
+  /** What changed, guide by guide: `before` null for an added guide, `after` null for a removed one. */
+  changes: GuideChange[];
+}
+
+export interface GuideChange {
+  before: Guide | null;
+  after: Guide | null;
 }
 
 export const changedAnything = (r: RefreshReport) => r.added.length + r.updated.length + r.removed.length > 0;
 
 export class GuideLibrary {
   private readonly byFile = new Map<string, Guide>();
+  /** The file of each guide id served (for the duplicate check, without a scan of every guide). */
+  private readonly fileById = new Map<string, string>();
 
   constructor(guides: readonly Guide[]) {
-    for (const guide of guides) this.byFile.set(normalize(guide.file), guide);
+    for (const guide of guides) this.set(normalize(guide.file), guide);
+  }
+
+  private set(file: string, guide: Guide): void {
+    const old = this.byFile.get(file);
+    if (old && this.fileById.get(old.id) === file) this.fileById.delete(old.id);
+    this.byFile.set(file, guide);
+    this.fileById.set(guide.id, file);
+  }
+
+  private delete(file: string): Guide | null {
+    const old = this.byFile.get(file);
+    if (!old) return null;
+    this.byFile.delete(file);
+    if (this.fileById.get(old.id) === file) this.fileById.delete(old.id);
+    return old;
   }
 
   get size(): number {
@@ -42,14 +66,25 @@ export class GuideLibrary {
 
   /** Reads these files again. Never throws. */
   async refresh(files: Iterable<string>, today: string): Promise<RefreshReport> {
-    const report: RefreshReport = { added: [], updated: [], removed: [], kept: [], problems: [] };
+    const report: RefreshReport = {
+      added: [],
+      updated: [],
+      removed: [],
+      kept: [],
+      problems: [],
+      changes: [],
+    };
     for (const raw of new Set([...files].map((f) => normalize(f)))) {
       let text: string;
       try {
         text = await readFile(raw, "utf8");
       } catch (error) {
         if (isMissing(error)) {
-          if (this.byFile.delete(raw)) report.removed.push(raw);
+          const old = this.delete(raw);
+          if (old) {
+            report.removed.push(raw);
+            report.changes.push({ before: old, after: null });
+          }
           continue;
         }
         report.problems.push({
@@ -69,20 +104,22 @@ export class GuideLibrary {
         if (this.byFile.has(raw)) report.kept.push(raw);
         continue;
       }
-      const clash = [...this.byFile.entries()].find(([f, g]) => f !== raw && g.id === result.guide!.id);
-      if (clash) {
+      const clash = this.fileById.get(result.guide.id);
+      if (clash !== undefined && clash !== raw) {
         report.problems.push({
           severity: "error",
           code: "duplicate",
           file: raw,
           path: "",
-          message: `${result.guide.id} is already defined in ${clash[0]}; this file was not loaded`,
+          message: `${result.guide.id} is already defined in ${clash}; this file was not loaded`,
         });
         if (this.byFile.has(raw)) report.kept.push(raw);
         continue;
       }
-      (this.byFile.has(raw) ? report.updated : report.added).push(raw);
-      this.byFile.set(raw, result.guide);
+      const before = this.byFile.get(raw) ?? null;
+      (before ? report.updated : report.added).push(raw);
+      report.changes.push({ before, after: result.guide });
+      this.set(raw, result.guide);
     }
     return report;
   }

@@ -40,7 +40,7 @@ async function start(dir: string) {
     dir,
     library,
     today: () => "2026-11-29",
-    onUpdate: (guides) => compbot.replaceGuides(guides),
+    onUpdate: (report, guides) => compbot.updateGuides(report.changes, guides),
     log: (level, line) => logs.push(`${level} ${line}`),
     debounceMs: 50,
   });
