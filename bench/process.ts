@@ -18,7 +18,7 @@
  * run. Prints a table, writes bench/process-results.json (or --out).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import os from "node:os";
@@ -302,19 +302,23 @@ interface Target {
   /** Base low of the first band, and how it reads in an answer before and after the edit. */
   before: string;
   after: string;
-  text: string;
   edited: string;
 }
 
-/** Guides whose first band can be rewritten to a figure that reads differently (ASCII, base low < 900K). */
+/**
+ * Guides whose first band can be rewritten to a figure that reads differently (not mojibake, base low a round
+ * figure under 900K): one per company folder in turn, starting at folder `offset`, so edits spread over folders.
+ */
 function pickTargets(guidesDir: string, count: number, offset: number, bump: number): Target[] {
   const companies = readdirSorted(guidesDir);
+  const files = companies.map((c) => readdirSorted(path.join(guidesDir, c)));
   const found: Target[] = [];
-  for (let c = offset; found.length < count && c < offset + companies.length; c++) {
-    const dir = path.join(guidesDir, companies[c % companies.length]!);
-    for (const name of readdirSorted(dir)) {
-      if (found.length >= count) break;
-      const file = path.join(dir, name);
+  for (let round = 0; found.length < count && round < 64; round++) {
+    for (let k = 0; found.length < count && k < companies.length; k++) {
+      const c = (offset + k) % companies.length;
+      const name = files[c]![round];
+      if (!name) continue;
+      const file = path.join(guidesDir, companies[c]!, name);
       const text = readFileSync(file, "utf8");
       if (/\u00c3|\u00e2\u20ac/.test(text)) continue; // mojibake: its names read differently
       const m = text.match(
@@ -323,24 +327,21 @@ function pickTargets(guidesDir: string, count: number, offset: number, bump: num
       if (!m) continue;
       const low = Number(m[4]);
       if (low % 1000 !== 0 || low < 10_000 || low >= 900_000) continue;
-      const edited = text.replace(`base_low: ${low}\n`, `base_low: ${low + bump}\n`);
       found.push({
         file,
         question: `${m[1]} ${m[2]} ${m[3]}`,
         before: `${low / 1000}K`,
         after: `${(low + bump) / 1000}K`,
-        text,
-        edited,
+        edited: text.replace(`base_low: ${low}\n`, `base_low: ${low + bump}\n`),
       });
-      break; // one per company: spread the edits over folders
     }
   }
   return found;
 }
 function readdirSorted(dir: string): string[] {
-  return execFileSync("ls", ["-1", dir], { encoding: "utf8" })
-    .split("\n")
-    .filter((x) => x && !x.startsWith("."));
+  return readdirSync(dir)
+    .filter((x) => !x.startsWith("."))
+    .sort();
 }
 
 /** Rewrites the targets, then asks until every one's answer shows its new figure. */
