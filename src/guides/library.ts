@@ -30,7 +30,17 @@ export class GuideLibrary {
   /** The file of each guide id served (for the duplicate check, without a scan of every guide). */
   private readonly fileById = new Map<string, string>();
 
+  /** The guides given at construction, indexed by file only when first needed (not at start-up). */
+  private initial: readonly Guide[] | null;
+
   constructor(guides: readonly Guide[]) {
+    this.initial = guides;
+  }
+
+  private ensure(): void {
+    if (this.initial === null) return;
+    const guides = this.initial;
+    this.initial = null;
     for (const guide of guides) this.set(normalize(guide.file), guide);
   }
 
@@ -50,22 +60,26 @@ export class GuideLibrary {
   }
 
   get size(): number {
+    this.ensure();
     return this.byFile.size;
   }
 
   /** Every guide served, in file order (the order the loader uses). */
   get guides(): Guide[] {
+    this.ensure();
     return [...this.byFile.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
   }
 
   /** Files of guides under a folder (for a removed folder). */
   filesUnder(dir: string): string[] {
+    this.ensure();
     const prefix = normalize(`${dir}/`);
     return [...this.byFile.keys()].filter((f) => f.startsWith(prefix));
   }
 
   /** Reads these files again. Never throws. */
   async refresh(files: Iterable<string>, today: string): Promise<RefreshReport> {
+    this.ensure();
     const report: RefreshReport = {
       added: [],
       updated: [],
