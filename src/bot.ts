@@ -160,5 +160,7 @@ export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
     cache,
     cacheMinFiles: options.cache === undefined ? CACHE_MIN_FILES : 0,
   });
-  return { bot: new CompBot(new SearchIndex(guides), today), problems };
+  const index = new SearchIndex(guides);
+  index.warm();
+  return { bot: new CompBot(index, today), problems };
 };

@@ -195,6 +195,7 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
       return;
     }
     await watchTree(root, info, null);
+    await library.prepare();
   })();
 
   return {
