@@ -41,7 +41,7 @@ const FIRST_QUESTION = "segment ml-ai-engineer london";
 const TAIL_SECONDS = 10;
 const SLOW_MS = 20;
 const BURST = 1_000;
-const START_TIMEOUT_MS = 180_000;
+const START_TIMEOUT_MS = 900_000;
 const RELOAD_TIMEOUT_MS = 180_000;
 
 /** "tsx" or "dist" (this checkout), or "tsx:<path>" / "dist:<path>": another checkout (a baseline). */
