@@ -206,8 +206,11 @@ class Client {
         const r = await postSigned(this.agent, this.url, this.request(text));
         return { ms: performance.now() - s, ...r };
       } catch (error) {
-        // A keep-alive connection the server closed while idle: once more on a new one.
-        if (attempt > 0 || (error as { code?: string }).code !== "ECONNRESET") throw error;
+        // A keep-alive connection the server closed while idle: once more on a new one. Anything else is
+        // an answer with status 0 (the caller decides whether that is fatal).
+        if (attempt > 0 || (error as { code?: string }).code !== "ECONNRESET") {
+          return { ms: performance.now() - s, status: 0, body: String(error) };
+        }
       }
     }
   }
