@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { normalize } from "node:path";
-import { loadGuideText } from "./load.ts";
+import { IO_CONCURRENCY, loadGuideText, mapLimit } from "./load.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
 export interface RefreshReport {
@@ -107,11 +107,19 @@ export class GuideLibrary {
       problems: [],
       changes: [],
     };
-    for (const raw of new Set([...files].map((f) => normalize(f)))) {
-      let text: string;
-      try {
-        text = await readFile(raw, "utf8");
-      } catch (error) {
+    const paths = [...new Set([...files].map((f) => normalize(f)))];
+    // Read together (a burst of 1,000 files read one after another waits 1,000 times on the disk), then
+    // parsed in order, a few at a time, the event loop free in between (parsing takes ~0.25 ms a file).
+    const texts = await mapLimit(paths, IO_CONCURRENCY, (file) =>
+      readFile(file, "utf8").then(
+        (text) => ({ text, error: null }),
+        (error: unknown) => ({ text: "", error }),
+      ),
+    );
+    for (const [i, raw] of paths.entries()) {
+      if (i % 16 === 15) await new Promise((resolve) => setImmediate(resolve));
+      const { text, error } = texts[i]!;
+      if (error !== null) {
         if (isMissing(error)) {
           const old = this.delete(raw);
           if (old) {

@@ -17,6 +17,7 @@ import { type FSWatcher, type Stats, watch } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, normalize, sep } from "node:path";
 import { changedAnything, type GuideLibrary, type RefreshReport } from "./library.ts";
+import { IO_CONCURRENCY, mapLimit } from "./load.ts";
 import type { Guide } from "./types.ts";
 
 export interface WatchOptions {
@@ -152,9 +153,10 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
           else await watchTree(dir, info, files);
         } else unwatch(dir);
       }
-      for (const path of paths) {
-        // Gone or unreadable: null (refresh drops a missing guide, and says why another cannot be read).
-        const info = await stat(path).catch(() => null);
+      // Gone or unreadable: null (refresh drops a missing guide, and says why another cannot be read).
+      const infos = await mapLimit(paths, IO_CONCURRENCY, (path) => stat(path).catch(() => null));
+      for (const [i, path] of paths.entries()) {
+        const info = infos[i] ?? null;
         if (info?.isDirectory()) {
           const known = folders.get(path);
           // A folder already watched (its parent saw its times change): its own watch reports its files.
