@@ -528,10 +528,11 @@ async function benchMode(
   client = new Client(run.port, fake.responseUrl("bench"));
   try {
     const cached = await measureStart(run, client, texts);
-    log(`[${mode}] hot reload: one guide`);
+    log(`[${mode}] hot reload: one guide (peak RSS so far ${hwmMB(run.pid)} MB)`);
     const reloadOne = await reload(client, pickTargets(guidesDir, 5, 0, 300), 1, texts);
-    log(`[${mode}] hot reload: ${BURST} guides`);
+    log(`[${mode}] hot reload: ${BURST} guides (peak RSS so far ${hwmMB(run.pid)} MB)`);
     const burst = await reload(client, pickTargets(guidesDir, BURST + 100, 5, 700), BURST, texts);
+    log(`[${mode}] after the reloads: peak RSS so far ${hwmMB(run.pid)} MB`);
     log(`[${mode}] /comp at ${options.concurrency} concurrent, ${options.seconds} s`);
     const through = await throughput("CompBot", client, texts, options.concurrency, options.seconds);
     const peakRssServingMB = hwmMB(run.pid);
