@@ -124,14 +124,18 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
     } catch {
       return;
     }
+    const subfolders: string[] = [];
     for (const entry of entries) {
       if (entry.name.startsWith(".")) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) {
-        const sub = await stat(path).catch(() => null);
-        if (sub && !closed) await watchTree(path, sub, files);
-      } else if (fresh && files && isGuideFile(path)) files.push(path);
+      if (entry.isDirectory()) subfolders.push(path);
+      else if (fresh && files && isGuideFile(path)) files.push(path);
     }
+    // Sibling folders side by side (2,000 company folders one after another wait 4,000 times on the disk).
+    await mapLimit(subfolders, IO_CONCURRENCY, async (path) => {
+      const sub = await stat(path).catch(() => null);
+      if (sub && !closed) await watchTree(path, sub, files);
+    });
   };
 
   const flush = () => {
@@ -196,8 +200,7 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
       log("warn", `guide watcher: ${root} is not a readable folder; changes are not watched`);
       return;
     }
-    await watchTree(root, info, null);
-    await library.prepare();
+    await Promise.all([watchTree(root, info, null), library.prepare()]);
   })();
 
   return {
