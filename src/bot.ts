@@ -82,7 +82,7 @@ export class CompBot implements CompBotApi {
   }
 
   /**
-   * Hot reload of some guides. Edits that keep every name (figures, dates, levels…) are applied to the
+   * Hot reload of some guides. Edits that keep every name and level (figures, dates…) are applied to the
    * index in place, in one synchronous step; anything else builds a new index in slices, the event loop
    * answering meanwhile from the current one, and swaps it in one assignment. Either way a question is
    * answered entirely before or entirely after the change. Calls must not overlap (the watcher runs them

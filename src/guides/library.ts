@@ -4,7 +4,8 @@
  */
 import { readFile } from "node:fs/promises";
 import { normalize } from "node:path";
-import { IO_CONCURRENCY, loadGuideText, mapLimit } from "./load.ts";
+import { IO_CONCURRENCY, mapLimit } from "./load.ts";
+import { loadGuideBytes } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
 export interface RefreshReport {
@@ -111,14 +112,14 @@ export class GuideLibrary {
     // Read together (a burst of 1,000 files read one after another waits 1,000 times on the disk), then
     // parsed in order, the event loop free between two files (parsing takes ~0.25 ms a file).
     const texts = await mapLimit(paths, IO_CONCURRENCY, (file) =>
-      readFile(file, "utf8").then(
-        (text) => ({ text, error: null }),
-        (error: unknown) => ({ text: "", error }),
+      readFile(file).then(
+        (bytes) => ({ bytes, error: null }),
+        (error: unknown) => ({ bytes: Buffer.alloc(0), error }),
       ),
     );
     for (const [i, raw] of paths.entries()) {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      const { text, error } = texts[i]!;
+      const { bytes, error } = texts[i]!;
       if (error !== null) {
         if (isMissing(error)) {
           const old = this.delete(raw);
@@ -138,7 +139,7 @@ export class GuideLibrary {
         if (this.byFile.has(raw)) report.kept.push(raw);
         continue;
       }
-      const result = loadGuideText(raw, text, { today, checkBody: false });
+      const result = loadGuideBytes(raw, bytes, { today, checkBody: false });
       const errors = result.problems.filter((p) => p.severity === "error");
       report.problems.push(...result.problems);
       if (!result.guide || errors.length > 0) {

@@ -1,8 +1,8 @@
 /**
- * Reads and parses guide files in worker threads (parse-worker.ts, or .js compiled), in chunks handed out as workers free
- * up, so a slow chunk never leaves a core idle. Results keep the input order. If a worker cannot start or
- * dies, its unfinished chunks (and everything after a failure) are done on the calling thread: the result
- * is the same, only slower.
+ * Reads and parses guide files in worker threads (parse-worker.ts; parse-worker.js when compiled), in chunks
+ * handed out as workers free up, so a slow chunk never leaves a core idle. Results keep the input order. If a
+ * worker cannot start or dies, its unfinished chunks (and everything after a failure) are done on the calling
+ * thread: the result is the same, only slower.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

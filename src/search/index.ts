@@ -6,6 +6,7 @@
  * Only frontmatter facts live here; guide bodies are read on demand elsewhere.
  */
 import Fuse from "fuse.js";
+import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify, words } from "../text/normalize.ts";
 import { REGION_ALIASES, ROLE_SHORTHANDS, ROLE_WORD_SYNONYMS } from "./aliases.ts";
@@ -35,6 +36,8 @@ interface Named {
   display: string;
 }
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 const entityId = (e: Entity) => `${e.kind}:${e.key}`;
 
 export class SearchIndex {
@@ -51,6 +54,8 @@ export class SearchIndex {
   private readonly regionsWithBands = new Set<string>();
   private readonly levelCompanies = new Map<string, Named>();
   private readonly levelLinks = new Map<string, { guide: Guide; equivalence: LevelEquivalence }[]>();
+  /** The distinct level texts mapped at each outside company ("google" -> {"L4-L5 ML", "L5"}). */
+  private readonly levelTexts = new Map<string, Set<string>>();
   /** phrase key -> entities, with whether the phrase is the entity's own name or an alias. */
   private readonly phrases = new Map<string, { entity: Entity; alias: boolean }[]>();
   private readonly typos = new TypoDictionary<Entity>(2);
@@ -60,10 +65,19 @@ export class SearchIndex {
   private readonly seenRegionNames = new Set<string>();
   private readonly seenAliases = new Set<string>();
   private readonly levelCompanyKeys = new Map<string, string>();
+  /** The catalogue's company names (companyKey), for splitting level mappings (see equivalencesOf). */
+  private readonly catalogueNames = new Set<string>();
+  /** Their first words: a mapping part that starts with none of them is split as the loader split it. */
+  private readonly catalogueFirstWords = new Set<string>();
+  /** "company\0level" as the loader split it -> the split with the catalogue's names known. */
+  private readonly resplit = new Map<string, LevelEquivalence>();
+  /** Guides whose equivalences read differently once the catalogue's names are known. */
+  private readonly equivalencesById = new Map<string, LevelEquivalence[]>();
 
   /** `build` false: an empty shell for `built` to fill in slices. */
   constructor(guides: readonly Guide[], build = true) {
     this.list = [...guides];
+    this.noteCatalogueNames(this.list);
     if (!build) return;
     for (const guide of this.list) this.addGuide(guide);
     this.addRegionAliases();
@@ -103,7 +117,7 @@ export class SearchIndex {
 
   /**
    * Hot reload without a rebuild. When every change replaces a guide of this index by one of the same file
-   * that adds exactly the same names (an edit of figures, dates, levels, sources: `namesOf` is equal), each
+   * that adds exactly the same names and levels (an edit of figures, dates, sources: `namesOf` is equal), each
    * new guide takes its old one's places, all in one synchronous step: the index is then the same as one
    * built from scratch over the new guides. Otherwise (a guide added, removed or renamed…) nothing is
    * changed and false is returned: the caller builds a new index.
@@ -112,7 +126,9 @@ export class SearchIndex {
     const swaps = new Map<Guide, Guide>();
     for (const { before, after } of changes) {
       if (!before || !after || this.byId.get(before.id) !== before || swaps.has(before)) return false;
-      if (after.file !== before.file || namesOf(after) !== namesOf(before)) return false;
+      if (after.file !== before.file) return false;
+      const split = (g: Guide, record: boolean) => this.splitWithCatalogue(g, record);
+      if (namesOf(after, split(after, false)) !== namesOf(before, this.equivalencesOf(before))) return false;
       swaps.set(before, after);
     }
     if (swaps.size === 0) return true;
@@ -127,7 +143,9 @@ export class SearchIndex {
       this.byId.set(after.id, after);
       swapIn(this.byCompany.get(before.company), before, after);
       swapIn(this.byRole.get(before.role), before, after);
-      for (const q of before.levelMapping.equivalences) levelKeys.add(this.levelCompanyKeys.get(q.company)!);
+      for (const q of this.equivalencesOf(before)) levelKeys.add(this.levelCompanyKeys.get(q.company)!);
+      this.equivalencesById.delete(before.id);
+      this.splitWithCatalogue(after, true);
     }
     // A guide's links under one outside company follow its equivalences naming that company, in order.
     for (const key of levelKeys) {
@@ -136,7 +154,7 @@ export class SearchIndex {
       for (let i = 0; i < links.length; i++) {
         const after = swaps.get(links[i]!.guide);
         if (!after) continue;
-        const equivalences = after.levelMapping.equivalences;
+        const equivalences = this.equivalencesOf(after);
         let j = next.get(after) ?? 0;
         while (this.levelCompanyKeys.get(equivalences[j]!.company) !== key) j++;
         links[i] = { guide: after, equivalence: equivalences[j]! };
@@ -181,6 +199,19 @@ export class SearchIndex {
   /** Guides whose level mapping names `company` at a level for which `matches(level)` holds. */
   levelLinksOf(company: string): readonly { guide: Guide; equivalence: LevelEquivalence }[] {
     return this.levelLinks.get(company) ?? [];
+  }
+
+  /**
+   * A guide's level equivalences, with company names split knowing the catalogue's companies: a guide's
+   * mapping "Contoso Labs Einstein" names Contoso Labs when the catalogue has a Contoso Labs guide.
+   */
+  equivalencesOf(guide: Guide): readonly LevelEquivalence[] {
+    return this.equivalencesById.get(guide.id) ?? guide.levelMapping.equivalences;
+  }
+
+  /** The distinct level texts some guide maps at an outside company. */
+  levelTextsOf(company: string): ReadonlySet<string> {
+    return this.levelTexts.get(company) ?? EMPTY_SET;
   }
 
   /** Sorted companies with their guides, for the catalogue. */
@@ -291,7 +322,7 @@ export class SearchIndex {
       this.regionsWithBands.add(band.regionSlug);
     }
 
-    for (const equivalence of guide.levelMapping.equivalences) {
+    for (const equivalence of this.splitWithCatalogue(guide)) {
       let key = this.levelCompanyKeys.get(equivalence.company);
       if (key === undefined) {
         key = fold(equivalence.company);
@@ -306,7 +337,47 @@ export class SearchIndex {
         );
       }
       push(this.levelLinks, key, { guide, equivalence });
+      const texts = this.levelTexts.get(key);
+      if (texts) texts.add(equivalence.level);
+      else this.levelTexts.set(key, new Set([equivalence.level]));
     }
+  }
+
+  /** Records the catalogue's company names before guides are added (their mappings are split with them). */
+  private noteCatalogueNames(guides: readonly Guide[]): void {
+    let last = "";
+    for (const guide of guides) {
+      if (guide.companyDisplay === last) continue;
+      last = guide.companyDisplay;
+      const key = companyKey(last);
+      this.catalogueNames.add(key);
+      this.catalogueFirstWords.add(key.split(" ")[0]!);
+    }
+  }
+
+  /** The guide's equivalences re-split with the catalogue's company names (memoised by part). */
+  private splitWithCatalogue(guide: Guide, record = true): readonly LevelEquivalence[] {
+    const original = guide.levelMapping.equivalences;
+    let changed: LevelEquivalence[] | null = null;
+    original.forEach((eq, i) => {
+      const space = eq.company.indexOf(" ");
+      const first = (space === -1 ? eq.company : eq.company.slice(0, space)).toLowerCase();
+      if (!this.catalogueFirstWords.has(/^[a-z0-9]*$/.test(first) ? first : companyKey(first))) return;
+      const id = `${eq.company}\0${eq.level}`;
+      let split = this.resplit.get(id);
+      if (split === undefined) {
+        split = splitCompanyLevel(`${eq.company} ${eq.level}`.trim(), (k) => this.catalogueNames.has(k));
+        if (split.company === eq.company && split.level === eq.level) split = eq;
+        this.resplit.set(id, split);
+      }
+      if (split !== eq) {
+        changed ??= [...original];
+        changed[i] = split;
+      }
+    });
+    if (changed === null) return original;
+    if (record) this.equivalencesById.set(guide.id, changed);
+    return changed;
   }
 
   private addRegion(display: string): Entity {
@@ -332,7 +403,7 @@ export class SearchIndex {
 }
 
 /** Everything of a guide that decides the names and lists it adds to the index (see replaceInPlace). */
-function namesOf(g: Guide): string {
+function namesOf(g: Guide, equivalences: readonly LevelEquivalence[]): string {
   return JSON.stringify([
     g.id,
     g.company,
@@ -342,7 +413,7 @@ function namesOf(g: Guide): string {
     stringList(g.extra.company_aliases),
     stringList(g.extra.role_aliases),
     g.bands.map((b) => [b.region, b.regionSlug]),
-    g.levelMapping.equivalences.map((q) => q.company),
+    equivalences.map((q) => [q.company, q.level]),
   ]);
 }
 
