@@ -12,10 +12,12 @@
  * - the /comp round trip over loopback HTTP against the real Bolt app (10k guides) and a bare Bolt app
  *   that acks a fixed message, with signed requests at 10 and 50 concurrent; the load generator and the
  *   fake Slack run in a child process (bench/slack.ts).
- * Prints one table, writes bench/results.json. Options: --sizes=1000,10000 --runs=3 --no-slack
+ * - then the process users run, measured from outside (bench/process.ts) at the largest size: the real entry
+ *   point with the watcher on, through tsx and compiled (when dist/ is built).
+ * Prints one table, writes bench/results.json. Options: --sizes=1000,10000 --runs=3 --no-slack --no-process
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,6 +29,7 @@ import type { Guide } from "../src/guides/types.ts";
 import { parseQuestion } from "../src/questions/parse.ts";
 import { SearchIndex } from "../src/search/index.ts";
 import { type Corpus, ensureCorpus, type LabelledQuery } from "./generate.ts";
+import { benchProcess, type ProcessBench, processTable } from "./process.ts";
 import { benchSlack, type SlackBench } from "./slack.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -359,7 +362,22 @@ if (!args.has("no-slack")) {
   }
 }
 
-const text = table(sizes, slack);
+let processed: ProcessBench | string = "skipped (--no-process)";
+if (!args.has("no-process")) {
+  const built = existsSync(path.join(ROOT, "dist/main.js"));
+  try {
+    processed = await benchProcess({
+      guides: Math.max(...SIZES),
+      modes: built ? ["tsx", "dist"] : ["tsx"],
+      seconds: 8,
+      concurrency: 50,
+    });
+  } catch (err) {
+    processed = `failed: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+const text = `${table(sizes, slack)}\n\nThe process users run, from outside (bench/process.ts): ${typeof processed === "string" ? processed : `\n${processTable(processed)}`}`;
 const totalS = Math.round((performance.now() - started) / 1000);
 console.log(`\nCompBot bench — ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node} (${totalS} s)\n`);
 console.log(text);
@@ -381,6 +399,7 @@ writeFileSync(
         },
       })),
       slack,
+      process: processed,
       table: text,
     },
     null,

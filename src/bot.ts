@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { buildAnswer } from "./answers/build.ts";
 import type { Answer } from "./answers/types.ts";
 import { readGuideBody } from "./guides/body.ts";
+import type { GuideChange } from "./guides/library.ts";
 import { loadGuides } from "./guides/load.ts";
 import type { Guide, GuideBody, GuideProblem } from "./guides/types.ts";
 import { parseQuestion } from "./questions/parse.ts";
@@ -41,6 +42,11 @@ export interface CompBotApi {
   ask(text: string, options: AskOptions): Reply;
   /** Serve a new set of guides (hot reload), swapped in atomically. */
   replaceGuides(guides: readonly Guide[]): void;
+  /**
+   * Hot reload of some guides: `changes` says which, `all` gives every guide to serve if the index has to
+   * be rebuilt. Optional: without it, callers use replaceGuides(all()).
+   */
+  updateGuides?(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void>;
 }
 
 export type LoadCompBot = (
@@ -71,6 +77,23 @@ export class CompBot implements CompBotApi {
    */
   replaceGuides(guides: readonly Guide[]): void {
     const next = new SearchIndex(guides);
+    this.current = next;
+    this.bodies.clear();
+  }
+
+  /**
+   * Hot reload of some guides. Edits that keep every name and level (figures, dates…) are applied to the
+   * index in place, in one synchronous step; anything else builds a new index in slices, the event loop
+   * answering meanwhile from the current one, and swaps it in one assignment. Either way a question is
+   * answered entirely before or entirely after the change. Calls must not overlap (the watcher runs them
+   * one after another).
+   */
+  async updateGuides(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void> {
+    if (this.current.replaceInPlace(changes)) {
+      for (const { before } of changes) if (before) this.bodies.delete(before.id);
+      return;
+    }
+    const next = await SearchIndex.built(all());
     this.current = next;
     this.bodies.clear();
   }
@@ -137,5 +160,7 @@ export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
     cache,
     cacheMinFiles: options.cache === undefined ? CACHE_MIN_FILES : 0,
   });
-  return { bot: new CompBot(new SearchIndex(guides), today), problems };
+  const index = new SearchIndex(guides);
+  index.warm();
+  return { bot: new CompBot(index, today), problems };
 };

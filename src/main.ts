@@ -86,7 +86,8 @@ function startWatcher(
     dir,
     library: new GuideLibrary(bot.guides),
     today: () => new Date().toISOString().slice(0, 10),
-    onUpdate: (guides) => bot.replaceGuides(guides),
+    onUpdate: (report, guides) =>
+      bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(guides()),
     log,
   });
 }

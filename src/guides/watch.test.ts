@@ -1,5 +1,5 @@
 /** Hot reload through the real watcher, the real loader and the real bot, on a temp guides folder. */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { guideText, makeGuidesDir } from "../../tests/support/make-guide.ts";
@@ -40,7 +40,7 @@ async function start(dir: string) {
     dir,
     library,
     today: () => "2026-11-29",
-    onUpdate: (guides) => compbot.replaceGuides(guides),
+    onUpdate: (report, guides) => compbot.updateGuides(report.changes, guides),
     log: (level, line) => logs.push(`${level} ${line}`),
     debounceMs: 50,
   });
@@ -104,5 +104,82 @@ describe("hot reload", () => {
     await eventually(() => logs.some((l) => l.includes("already defined")));
     expect(kind(bot, "stripe data scientist dublin")).toBe("band");
     expect(kind(bot, "stripe data scientist paris")).toBe("region-not-found");
+  });
+
+  it("sees a renamed guide, a removed folder, a renamed folder and a new folder's nested guides", async () => {
+    const acme = { ...stripe, company: "acme", companyDisplay: "Acme" };
+    const dir = makeGuidesDir([stripe, acme], seed);
+    const { bot } = await start(dir);
+    const answer = (text: string) => bot.ask(text, { surface: "slash" }).answer;
+
+    // A file renamed to another role: the old guide goes, the new one comes.
+    const moved = { ...stripe, role: "backend-engineer", roleDisplay: "Backend Engineer" };
+    writeFileSync(join(dir, "stripe", "data-scientist.md"), guideText(moved));
+    renameSync(join(dir, "stripe", "data-scientist.md"), join(dir, "stripe", "backend-engineer.md"));
+    await eventually(() => kind(bot, "stripe backend engineer dublin") === "band");
+    expect(bot.guides.some((g) => g.id === "stripe/data-scientist")).toBe(false);
+
+    // A company folder renamed: its guides are read from their new place (and served from it).
+    renameSync(join(dir, "acme"), join(dir, "acme-renamed"));
+    await eventually(() => bot.guides.some((g) => g.file.includes("acme-renamed")));
+    expect(bot.guides.filter((g) => g.id === "acme/data-scientist")).toHaveLength(1);
+
+    // A company folder removed: its guides go.
+    rmSync(join(dir, "acme-renamed"), { recursive: true });
+    await eventually(() => kind(bot, "acme data scientist dublin") === "not-found");
+
+    // A new folder with a folder in it, made in one go: both watched, the nested guide served, then edited.
+    const globex = { ...stripe, company: "globex", companyDisplay: "Globex" };
+    mkdirSync(join(dir, "emea", "globex"), { recursive: true });
+    writeFileSync(join(dir, "emea", "globex", "data-scientist.md"), guideText(globex));
+    await eventually(() => kind(bot, "globex data scientist dublin") === "band");
+    writeFileSync(
+      join(dir, "emea", "globex", "data-scientist.md"),
+      guideText({ ...globex, bands: [{ region: "Dublin", currency: "EUR", base: [91000, 121000] }] }),
+    );
+    await eventually(() => {
+      const a = answer("globex data scientist dublin");
+      return a.kind === "band" && a.band.base.low === 91000;
+    });
+
+    // Hidden files and READMEs are not guides.
+    writeFileSync(join(dir, "stripe", ".data-scientist.md.swp"), "not yaml: [");
+    writeFileSync(join(dir, "stripe", "README.md"), "# Stripe guides\n");
+    const count = bot.guideCount;
+    writeFileSync(
+      join(dir, "stripe", "product-manager.md"),
+      guideText({ ...stripe, role: "product-manager", roleDisplay: "Product Manager" }),
+    );
+    await eventually(() => bot.guideCount === count + 1);
+    expect(bot.guides.some((g) => g.file.endsWith("README.md") || g.file.includes(".swp"))).toBe(false);
+    expect(kind(bot, "segment ml-ai-engineer london")).toBe("band");
+  });
+
+  it("answers after an in-place edit exactly as a fresh start over the same files", async () => {
+    const dir = makeGuidesDir([stripe], seed);
+    const { bot } = await start(dir);
+    const before = bot.index;
+    writeFileSync(
+      join(dir, "stripe", "data-scientist.md"),
+      guideText({ ...stripe, bands: [{ region: "Dublin", currency: "EUR", base: [97000, 127000] }] }),
+    );
+    await eventually(() => {
+      const a = bot.ask("stripe data scientist dublin", { surface: "slash" }).answer;
+      return a.kind === "band" && a.band.base.low === 97000;
+    });
+    // Figures only: the index was updated in place, not rebuilt.
+    expect(bot.index).toBe(before);
+    const { bot: fresh } = await loadCompBot(dir, { today: () => "2026-11-29" });
+    for (const text of [
+      "stripe data scientist dublin",
+      "stripe",
+      "data scientist",
+      "segment ml-ai-engineer london",
+      "strpe data scientst",
+    ]) {
+      expect(bot.ask(text, { surface: "slash" }).answer).toEqual(
+        fresh.ask(text, { surface: "slash" }).answer,
+      );
+    }
   });
 });

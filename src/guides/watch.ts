@@ -1,18 +1,31 @@
 /**
- * Hot reload: watches the guides folder and hands a new, complete guide list to `onUpdate` after each
- * burst of changes (debounced). The caller swaps its index in one assignment, so a question is answered
- * either entirely before or entirely after a reload.
+ * Hot reload: watches the guides folder and, after each burst of changes (debounced), reads the changed
+ * files again and hands what changed to `onUpdate` (the bot then updates its index; see CompBot.updateGuides).
+ *
+ * Only directories are watched (`fs.watch` on each folder, one inotify watch apiece: about 2,000 for 50,000
+ * guides in 2,000 company folders), never each file: a folder's watch reports every file created, written,
+ * renamed or removed in it, by name. Nothing is stat'ed or held per file, so starting the watcher costs one
+ * `readdir` per folder. An event names a path; at the flush each path is looked at once:
+ * - a guide file (*.md, not README.md, not hidden) → read again (GuideLibrary.refresh: a broken edit keeps
+ *   the last good version, a missing file drops its guide);
+ * - a new folder (or one replaced by another of the same name) → watched, and every guide file in it read;
+ * - a watched folder gone → its watches closed and its guides dropped.
+ * An event without a name, or a folder watch that fails, re-reads that folder's whole listing. Hidden
+ * entries and symlinked folders are skipped, as the loader skips them.
  */
-import { basename } from "node:path";
-import { watch } from "chokidar";
+import { type FSWatcher, type Stats, watch } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { basename, join, normalize, sep } from "node:path";
 import { changedAnything, type GuideLibrary, type RefreshReport } from "./library.ts";
+import { IO_CONCURRENCY, mapLimit } from "./load.ts";
 import type { Guide } from "./types.ts";
 
 export interface WatchOptions {
   dir: string;
   library: GuideLibrary;
   today: () => string;
-  onUpdate: (guides: Guide[], report: RefreshReport) => void;
+  /** Called after each reload that changed something; the next reload waits for the promise it returns. */
+  onUpdate: (report: RefreshReport, guides: () => Guide[]) => void | Promise<void>;
   /** One line per event worth telling an operator. */
   log: (level: "info" | "warn", line: string) => void;
   /** Quiet time after the last change before reloading (editors write files in several steps). */
@@ -20,26 +33,150 @@ export interface WatchOptions {
 }
 
 export interface GuideWatcher {
-  /** Resolves when the watcher has scanned the folder and is listening. */
+  /** Resolves when every folder is watched. */
   ready: Promise<void>;
   close(): Promise<void>;
 }
 
-const isGuideFile = (path: string) => path.endsWith(".md") && basename(path).toLowerCase() !== "readme.md";
+const isHidden = (path: string) => basename(path).startsWith(".");
+export const isGuideFile = (path: string) =>
+  path.toLowerCase().endsWith(".md") && basename(path).toLowerCase() !== "readme.md" && !isHidden(path);
+
+interface Watched {
+  watcher: FSWatcher;
+  ino: number;
+}
 
 export function watchGuides(options: WatchOptions): GuideWatcher {
-  const { dir, library, today, onUpdate, log } = options;
+  const { library, today, onUpdate, log } = options;
+  const root = normalize(options.dir);
   const debounceMs = options.debounceMs ?? 150;
+  const folders = new Map<string, Watched>();
   const pending = new Set<string>();
+  /** Folders whose whole listing is to be read again (a name-less event, a failed watch). */
+  const relist = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> = Promise.resolve();
   let closed = false;
+  let warnedLimit = false;
+
+  const schedule = (path: string, wholeFolder = false) => {
+    if (closed) return;
+    (wholeFolder ? relist : pending).add(path);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, debounceMs);
+  };
+
+  /** Watches `dir` (not yet watched); returns false when it cannot be watched. */
+  const watchFolder = (dir: string, ino: number): boolean => {
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(dir, { persistent: true }, (_event, name) => {
+        if (name === null || name === undefined) schedule(dir, true);
+        else if (!name.startsWith(".")) schedule(join(dir, name.toString()));
+      });
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === "ENOSPC" || code === "EMFILE") {
+        if (!warnedLimit) {
+          warnedLimit = true;
+          log(
+            "warn",
+            `guide watcher: cannot watch ${dir} (${code}: the system's limit of watches is reached); changes in it are not seen until a restart`,
+          );
+        }
+      } else if (code !== "ENOENT" && code !== "ENOTDIR") {
+        log("warn", `guide watcher: cannot watch ${dir}: ${describe(error)}`);
+      }
+      return false;
+    }
+    watcher.on("error", (error) => {
+      log("warn", `guide watcher: ${dir}: ${describe(error)}`);
+      unwatch(dir);
+      schedule(dir, true);
+    });
+    folders.set(dir, { watcher, ino });
+    return true;
+  };
+
+  const unwatch = (dir: string) => {
+    const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
+    for (const [path, { watcher }] of folders) {
+      if (path === dir || path.startsWith(prefix)) {
+        watcher.close();
+        folders.delete(path);
+      }
+    }
+  };
+
+  /**
+   * Watches `dir` and every folder under it not yet watched (watch first, then list, so nothing created
+   * in between is missed); `files` gets the guide files found in the folders newly watched.
+   */
+  const watchTree = async (dir: string, info: Stats, files: string[] | null): Promise<void> => {
+    const known = folders.get(dir);
+    const fresh = !known || known.ino !== info.ino;
+    if (known && fresh) unwatch(dir);
+    if (fresh && !watchFolder(dir, info.ino)) return;
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) subfolders.push(path);
+      else if (fresh && files && isGuideFile(path)) files.push(path);
+    }
+    // Sibling folders side by side (2,000 company folders one after another wait 4,000 times on the disk).
+    await mapLimit(subfolders, IO_CONCURRENCY, async (path) => {
+      const sub = await stat(path).catch(() => null);
+      if (sub && !closed) await watchTree(path, sub, files);
+    });
+  };
 
   const flush = () => {
     timer = null;
-    const files = [...pending];
+    const paths = [...pending];
+    const wholeFolders = [...relist];
     pending.clear();
+    relist.clear();
     running = running.then(async () => {
+      if (closed) return;
+      const files: string[] = [];
+      for (const dir of wholeFolders) {
+        // Every guide it had and every guide it has: refresh tells which changed.
+        files.push(...library.filesUnder(dir));
+        const info = await stat(dir).catch(() => null);
+        if (info?.isDirectory()) {
+          const known = folders.get(dir);
+          if (known && known.ino === info.ino) files.push(...(await listGuides(dir)));
+          else await watchTree(dir, info, files);
+        } else unwatch(dir);
+      }
+      // Gone or unreadable: null (refresh drops a missing guide, and says why another cannot be read).
+      const infos = await mapLimit(paths, IO_CONCURRENCY, (path) => stat(path).catch(() => null));
+      for (const [i, path] of paths.entries()) {
+        const info = infos[i] ?? null;
+        if (info?.isDirectory()) {
+          const known = folders.get(path);
+          // A folder already watched (its parent saw its times change): its own watch reports its files.
+          if (known && known.ino === info.ino) continue;
+          // A new folder, or another folder now under a watched one's name.
+          if (known) files.push(...library.filesUnder(path));
+          await watchTree(path, info, files);
+          continue;
+        }
+        if (folders.has(path)) {
+          // A watched folder that is gone (or is now a file).
+          unwatch(path);
+          files.push(...library.filesUnder(path));
+        }
+        if (isGuideFile(path)) files.push(path);
+      }
       if (closed || files.length === 0) return;
       const report = await library.refresh(files, today());
       for (const p of report.problems.filter((x) => x.severity === "error")) {
@@ -49,43 +186,46 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
         log("warn", `guide reload: still serving the last good version of ${report.kept.join(", ")}`);
       }
       if (changedAnything(report)) {
-        onUpdate(library.guides, report);
+        await onUpdate(report, () => library.guides);
         const counts = `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed`;
         log("info", `guides reloaded: ${counts}; serving ${library.size}`);
       }
     });
-  };
-  const schedule = (path: string) => {
-    if (closed) return;
-    pending.add(path);
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
+    running = running.catch((error: unknown) => log("warn", `guide reload failed: ${describe(error)}`));
   };
 
-  const watcher = watch(dir, {
-    ignoreInitial: true,
-    ignored: (path, stats) =>
-      basename(path).startsWith(".") || Boolean(stats?.isFile() && !isGuideFile(path)),
-    followSymlinks: false,
-  });
-  watcher.on("add", schedule);
-  watcher.on("change", schedule);
-  watcher.on("unlink", schedule);
-  watcher.on("unlinkDir", (path) => {
-    for (const file of library.filesUnder(path)) schedule(file);
-  });
-  watcher.on("error", (error) =>
-    log("warn", `guide watcher: ${error instanceof Error ? error.message : String(error)}`),
-  );
+  const ready = (async () => {
+    const info = await stat(root).catch(() => null);
+    if (!info?.isDirectory()) {
+      log("warn", `guide watcher: ${root} is not a readable folder; changes are not watched`);
+      return;
+    }
+    await Promise.all([watchTree(root, info, null), library.prepare()]);
+  })();
 
-  const ready = new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   return {
     ready,
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
-      await watcher.close();
+      await ready.catch(() => {});
+      for (const { watcher } of folders.values()) watcher.close();
+      folders.clear();
       await running;
     },
   };
+}
+
+/** The guide files directly in `dir` (a folder's own listing). */
+async function listGuides(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names.map((name) => join(dir, name)).filter(isGuideFile);
+  } catch {
+    return [];
+  }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -41,7 +41,9 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 const entityId = (e: Entity) => `${e.kind}:${e.key}`;
 
 export class SearchIndex {
-  readonly guides: readonly Guide[];
+  private readonly list: Guide[];
+  /** Position of each guide id in `list`, made on the first in-place replacement. */
+  private positions: Map<string, number> | null = null;
   private readonly byId = new Map<string, Guide>();
   private readonly byCompany = new Map<string, Guide[]>();
   private readonly byRole = new Map<string, Guide[]>();
@@ -72,18 +74,94 @@ export class SearchIndex {
   /** Guides whose equivalences read differently once the catalogue's names are known. */
   private readonly equivalencesById = new Map<string, LevelEquivalence[]>();
 
-  constructor(guides: readonly Guide[]) {
-    this.guides = guides;
-    this.noteCatalogueNames(guides);
-    for (const guide of guides) this.addGuide(guide);
+  /** `build` false: an empty shell for `built` to fill in slices. */
+  constructor(guides: readonly Guide[], build = true) {
+    this.list = [...guides];
+    this.noteCatalogueNames(this.list);
+    if (!build) return;
+    for (const guide of this.list) this.addGuide(guide);
+    this.addRegionAliases();
+  }
+
+  /**
+   * The same index as `new SearchIndex(guides)`, built `slice` guides at a time with the event loop free
+   * in between (a hot reload that has to rebuild never holds up the questions being answered meanwhile).
+   */
+  static async built(guides: readonly Guide[], slice = 2_000): Promise<SearchIndex> {
+    const index = new SearchIndex(guides, false);
+    const list = index.list;
+    for (let start = 0; start < list.length; start += slice) {
+      const end = Math.min(list.length, start + slice);
+      for (let i = start; i < end; i++) index.addGuide(list[i]!);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    index.addRegionAliases();
+    return index;
+  }
+
+  private addRegionAliases(): void {
     for (const [display, aliases] of Object.entries(REGION_ALIASES)) {
       const region = this.addRegion(display);
       for (const alias of aliases) this.addPhrase(alias, region, true);
     }
   }
 
+  /** Every guide, in the order given (file order). */
+  get guides(): readonly Guide[] {
+    return this.list;
+  }
+
   get guideCount(): number {
-    return this.guides.length;
+    return this.list.length;
+  }
+
+  /**
+   * Hot reload without a rebuild. When every change replaces a guide of this index by one of the same file
+   * that adds exactly the same names and levels (an edit of figures, dates, sources: `namesOf` is equal), each
+   * new guide takes its old one's places, all in one synchronous step: the index is then the same as one
+   * built from scratch over the new guides. Otherwise (a guide added, removed or renamed…) nothing is
+   * changed and false is returned: the caller builds a new index.
+   */
+  replaceInPlace(changes: readonly { before: Guide | null; after: Guide | null }[]): boolean {
+    const swaps = new Map<Guide, Guide>();
+    for (const { before, after } of changes) {
+      if (!before || !after || this.byId.get(before.id) !== before || swaps.has(before)) return false;
+      if (after.file !== before.file) return false;
+      const split = (g: Guide, record: boolean) => this.splitWithCatalogue(g, record);
+      if (namesOf(after, split(after, false)) !== namesOf(before, this.equivalencesOf(before))) return false;
+      swaps.set(before, after);
+    }
+    if (swaps.size === 0) return true;
+    if (!this.positions) {
+      const positions = new Map<string, number>();
+      for (let i = 0; i < this.list.length; i++) positions.set(this.list[i]!.id, i);
+      this.positions = positions;
+    }
+    const levelKeys = new Set<string>();
+    for (const [before, after] of swaps) {
+      this.list[this.positions.get(before.id)!] = after;
+      this.byId.set(after.id, after);
+      swapIn(this.byCompany.get(before.company), before, after);
+      swapIn(this.byRole.get(before.role), before, after);
+      for (const q of this.equivalencesOf(before)) levelKeys.add(this.levelCompanyKeys.get(q.company)!);
+      this.equivalencesById.delete(before.id);
+      this.splitWithCatalogue(after, true);
+    }
+    // A guide's links under one outside company follow its equivalences naming that company, in order.
+    for (const key of levelKeys) {
+      const links = this.levelLinks.get(key)!;
+      const next = new Map<Guide, number>();
+      for (let i = 0; i < links.length; i++) {
+        const after = swaps.get(links[i]!.guide);
+        if (!after) continue;
+        const equivalences = this.equivalencesOf(after);
+        let j = next.get(after) ?? 0;
+        while (this.levelCompanyKeys.get(equivalences[j]!.company) !== key) j++;
+        links[i] = { guide: after, equivalence: equivalences[j]! };
+        next.set(after, j + 1);
+      }
+    }
+    return true;
   }
 
   guide(company: string, role: string): Guide | undefined {
@@ -171,13 +249,22 @@ export class SearchIndex {
     }));
   }
 
-  /** "Did you mean": ranked candidates for a phrase that matched nothing, loosely (fuse.js). */
-  suggest(phrase: string, kinds: readonly EntityKind[], limit = 5): EntityHit[] {
-    if (phrase.trim().length < 2) return [];
+  /**
+   * Builds what the first "did you mean" would otherwise build while a user waits (fuse.js over every
+   * phrase: about 80 ms of CPU at 50,000 guides). Called once at start, before the first question.
+   */
+  warm(): void {
     this.fuse ??= new Fuse(
       [...this.phrases.entries()].flatMap(([p, list]) => list.map(({ entity }) => ({ phrase: p, entity }))),
       { keys: ["phrase"], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 2 },
     );
+  }
+
+  /** "Did you mean": ranked candidates for a phrase that matched nothing, loosely (fuse.js). */
+  suggest(phrase: string, kinds: readonly EntityKind[], limit = 5): EntityHit[] {
+    if (phrase.trim().length < 2) return [];
+    this.warm();
+    if (!this.fuse) return [];
     const seen = new Set<string>();
     const hits: EntityHit[] = [];
     // fuse.js's bitap search works on patterns of up to 32 characters; names are shorter than that.
@@ -269,7 +356,7 @@ export class SearchIndex {
   }
 
   /** The guide's equivalences re-split with the catalogue's company names (memoised by part). */
-  private splitWithCatalogue(guide: Guide): readonly LevelEquivalence[] {
+  private splitWithCatalogue(guide: Guide, record = true): readonly LevelEquivalence[] {
     const original = guide.levelMapping.equivalences;
     let changed: LevelEquivalence[] | null = null;
     original.forEach((eq, i) => {
@@ -289,7 +376,7 @@ export class SearchIndex {
       }
     });
     if (changed === null) return original;
-    this.equivalencesById.set(guide.id, changed);
+    if (record) this.equivalencesById.set(guide.id, changed);
     return changed;
   }
 
@@ -313,6 +400,27 @@ export class SearchIndex {
     this.typos.add(phrase, entity);
     this.fuse = null;
   }
+}
+
+/** Everything of a guide that decides the names and lists it adds to the index (see replaceInPlace). */
+function namesOf(g: Guide, equivalences: readonly LevelEquivalence[]): string {
+  return JSON.stringify([
+    g.id,
+    g.company,
+    g.companyDisplay,
+    g.role,
+    g.roleDisplay,
+    stringList(g.extra.company_aliases),
+    stringList(g.extra.role_aliases),
+    g.bands.map((b) => [b.region, b.regionSlug]),
+    equivalences.map((q) => [q.company, q.level]),
+  ]);
+}
+
+function swapIn<T>(list: T[] | undefined, before: T, after: T): void {
+  if (!list) return;
+  const i = list.indexOf(before);
+  if (i >= 0) list[i] = after;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

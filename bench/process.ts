@@ -1,0 +1,660 @@
+/**
+ * `npm run bench:process [-- --guides 50000 --modes tsx,dist --seconds 8]`: CompBot as users run it, measured
+ * from outside. The real entry point (src/main.ts through tsx, and dist/main.js when built) in HTTP mode with
+ * the guide watcher on, against a fake Slack Web API in this process (it accepts the bot token), on a copy of
+ * the generated catalogue (bench/generate.ts) plus the seed guide. Per mode:
+ *
+ * 1. start without an index cache (a fresh cache directory, which this start fills): time from spawn to the
+ *    first /comp answer, the process's CPU time then, peak RSS (VmHWM) at the first answer and at the end;
+ *    then every sequential /comp for 10 s (latency of each, and how many took over 20 ms);
+ * 2. start again with that cache (valid): the same; then hot reload: one guide rewritten with a new figure
+ *    (time from the write until an answer shows it), then 1,000 guides rewritten at once (until all are
+ *    served), with the latency of every request sent meanwhile; then /comp throughput at 50 concurrent
+ *    clients (after a warm-up), and peak RSS over the whole process life;
+ * 3. a bare Bolt app (bench/bare-bolt.ts, its own process) under the same load, in the same run.
+ *
+ * The client, the fake Slack and this script share one process; the app under test is alone in its own.
+ * The machine's load average is recorded with every phase: wall-clock figures are only comparable within a
+ * run. Prints a table, writes bench/process-results.json (or --out).
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { FakeSlack } from "../tests/support/fake-slack.ts";
+import {
+  postSigned,
+  type SignedRequest,
+  slashCommand,
+  TEST_BOT_TOKEN,
+  TEST_SIGNING_SECRET,
+} from "../tests/support/signing.ts";
+import { ensureCorpus } from "./generate.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const SEED_GUIDE = path.join(ROOT, "guides/segment/ml-ai-engineer.md");
+const FIRST_QUESTION = "segment ml-ai-engineer london";
+const TAIL_SECONDS = 10;
+const SLOW_MS = 20;
+const BURST = 1_000;
+const START_TIMEOUT_MS = 900_000;
+const RELOAD_TIMEOUT_MS = 180_000;
+
+/** "tsx" or "dist" (this checkout), or "tsx:<path>" / "dist:<path>": another checkout (a baseline). */
+export type Mode = string;
+
+export interface StartFigures {
+  firstAnswerMs: number;
+  /** CPU seconds (user + system, all threads) of the process at its first answer. */
+  cpuAtFirstAnswerS: number;
+  hwmAtFirstAnswerMB: number;
+  /** CPU seconds the process used during the TAIL_SECONDS of sequential /comp (the watcher's start-up work shows here). */
+  cpuTailS: number;
+  /** Every sequential /comp in the TAIL_SECONDS after the first answer. */
+  tail: Latencies & { overSlow: number };
+  loadAvg: number[];
+}
+
+export interface Latencies {
+  requests: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+export interface ReloadFigures {
+  /** From the write to the first answer showing the new figure; -1: not within RELOAD_TIMEOUT_MS. */
+  servedMs: number;
+  /** Every sequential /comp from the write until the last file written was served (the sweep of the others, 8 at a time, is not counted). */
+  during: Latencies;
+  loadAvg: number[];
+}
+
+export interface Throughput extends Latencies {
+  app: string;
+  concurrency: number;
+  seconds: number;
+  rps: number;
+  errors: number;
+  loadAvg: number[];
+}
+
+export interface ModeResult {
+  mode: Mode;
+  command: string;
+  noCache: StartFigures & { peakRssMB: number };
+  cached: StartFigures;
+  reloadOne: ReloadFigures | null;
+  reloadBurst: (ReloadFigures & { files: number }) | null;
+  throughput: Throughput;
+  bare: Throughput;
+  /** VmHWM of the cached start's process at its end (serving, reloads and the load run included). */
+  peakRssServingMB: number;
+  /** CPU seconds of the cached start's process over its whole life. */
+  cpuServingS: number;
+}
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const loadAvg = () => os.loadavg().map((x) => +x.toFixed(2));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function pct(sorted: number[], p: number): number {
+  return sorted.length === 0
+    ? Number.NaN
+    : sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+function latencies(times: number[]): Latencies {
+  const s = [...times].sort((a, b) => a - b);
+  return {
+    requests: s.length,
+    p50Ms: +pct(s, 0.5).toFixed(2),
+    p99Ms: +pct(s, 0.99).toFixed(2),
+    maxMs: +(s[s.length - 1] ?? Number.NaN).toFixed(2),
+  };
+}
+
+/** VmHWM (peak RSS) of a live process, in MB. */
+function hwmMB(pid: number): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmHWM:\s+(\d+) kB/);
+    return m ? Math.round(Number(m[1]) / 1024) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** User + system CPU seconds of a live process (all its threads). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return +(ticks / 100).toFixed(2);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  started: number;
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+function spawnProcess(args: string[], env: Record<string, string>, port: number, cwd = ROOT): Running {
+  const started = performance.now();
+  const child = spawn(process.execPath, args, {
+    cwd,
+    env: { ...process.env, NODE_OPTIONS: "", ...env, PORT: String(port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout!.setEncoding("utf8").on("data", (d: string) => {
+    out += d;
+  });
+  child.stderr!.setEncoding("utf8").on("data", (d: string) => {
+    out += d;
+  });
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()));
+  return {
+    child,
+    pid: child.pid!,
+    port,
+    started,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      const hard = setTimeout(() => child.kill("SIGKILL"), 8_000);
+      await exited;
+      clearTimeout(hard);
+    },
+  };
+}
+
+class Client {
+  readonly agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  constructor(
+    readonly port: number,
+    readonly responseUrl: string,
+  ) {}
+  private get url() {
+    return new URL(`http://127.0.0.1:${this.port}/slack/events`);
+  }
+  request(text: string): SignedRequest {
+    return slashCommand({ text, response_url: this.responseUrl });
+  }
+  async ask(text: string): Promise<{ ms: number; status: number; body: string }> {
+    for (let attempt = 0; ; attempt++) {
+      const s = performance.now();
+      try {
+        const r = await postSigned(this.agent, this.url, this.request(text));
+        return { ms: performance.now() - s, ...r };
+      } catch (error) {
+        // A keep-alive connection the server closed while idle: once more on a new one. Anything else is
+        // an answer with status 0 (the caller decides whether that is fatal).
+        if (attempt > 0 || (error as { code?: string }).code !== "ECONNRESET") {
+          return { ms: performance.now() - s, status: 0, body: String(error) };
+        }
+      }
+    }
+  }
+  close() {
+    this.agent.destroy();
+  }
+}
+
+/** Polls /comp until the process answers; ms from spawn. */
+async function firstAnswer(run: Running, client: Client): Promise<number> {
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (run.child.exitCode !== null) throw new Error(`the app exited:\n${run.output()}`);
+    if (performance.now() > deadline) throw new Error(`no answer within ${START_TIMEOUT_MS} ms`);
+    try {
+      const r = await postSigned(
+        client.agent,
+        new URL(`http://127.0.0.1:${run.port}/slack/events`),
+        client.request(FIRST_QUESTION),
+        30_000,
+      );
+      if (r.status === 200 && r.body.includes("Segment")) return performance.now() - run.started;
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(10);
+  }
+}
+
+/** Sequential /comp for `seconds`, every latency kept. */
+async function sequential(client: Client, texts: readonly string[], seconds: number) {
+  const times: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let i = 0;
+  while (performance.now() < end) {
+    const r = await client.ask(texts[i++ % texts.length]!);
+    if (r.status !== 200) throw new Error(`/comp answered ${r.status}`);
+    times.push(r.ms);
+  }
+  return { ...latencies(times), overSlow: times.filter((t) => t > SLOW_MS).length };
+}
+
+async function throughput(
+  app: string,
+  client: Client,
+  texts: readonly string[],
+  concurrency: number,
+  seconds: number,
+): Promise<Throughput> {
+  const requests = texts.map((t) => client.request(t));
+  const url = new URL(`http://127.0.0.1:${client.port}/slack/events`);
+  const run = async (ms: number, keep: number[] | null) => {
+    let errors = 0;
+    let next = 0;
+    const deadline = performance.now() + ms;
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (performance.now() < deadline) {
+          const s = performance.now();
+          try {
+            const { status } = await postSigned(client.agent, url, requests[next++ % requests.length]!);
+            if (status !== 200) errors++;
+          } catch {
+            errors++;
+          }
+          keep?.push(performance.now() - s);
+        }
+      }),
+    );
+    return errors;
+  };
+  await run(2_000, null);
+  const times: number[] = [];
+  const start = performance.now();
+  const errors = await run(seconds * 1000, times);
+  const elapsed = (performance.now() - start) / 1000;
+  log(`  ${app}: ${Math.round(times.length / elapsed)} req/s`);
+  return {
+    app,
+    concurrency,
+    seconds,
+    rps: Math.round(times.length / elapsed),
+    errors,
+    ...latencies(times),
+    loadAvg: loadAvg(),
+  };
+}
+
+interface Target {
+  file: string;
+  question: string;
+  /** Base low of the first band, and how it reads in an answer before and after the edit. */
+  before: string;
+  after: string;
+  edited: string;
+}
+
+/**
+ * Guides whose first band can be rewritten to a figure that reads differently (not mojibake, base low a round
+ * figure under 900K): one per company folder in turn, starting at folder `offset`, so edits spread over folders.
+ */
+function pickTargets(guidesDir: string, count: number, offset: number, bump: number): Target[] {
+  const companies = readdirSorted(guidesDir);
+  const files = companies.map((c) => readdirSorted(path.join(guidesDir, c)));
+  const found: Target[] = [];
+  for (let round = 0; found.length < count && round < 64; round++) {
+    for (let k = 0; found.length < count && k < companies.length; k++) {
+      const c = (offset + k) % companies.length;
+      const name = files[c]![round];
+      if (!name) continue;
+      const file = path.join(guidesDir, companies[c]!, name);
+      const text = readFileSync(file, "utf8");
+      if (/\u00c3|\u00e2\u20ac/.test(text)) continue; // mojibake: its names read differently
+      const m = text.match(
+        /company_display: (.+)\nrole: .+\nrole_display: (.+)\n[\s\S]*?\n {2}- region: (.+)\n {4}base_low: (\d+)\n/,
+      );
+      if (!m) continue;
+      const low = Number(m[4]);
+      if (low % 1000 !== 0 || low < 10_000 || low >= 900_000) continue;
+      found.push({
+        file,
+        question: `${m[1]} ${m[2]} ${m[3]}`,
+        before: `${low / 1000}K`,
+        after: `${(low + bump) / 1000}K`,
+        edited: text.replace(`base_low: ${low}\n`, `base_low: ${low + bump}\n`),
+      });
+    }
+  }
+  return found;
+}
+function readdirSorted(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((x) => !x.startsWith("."))
+    .sort();
+}
+
+/** Rewrites the targets, then asks until every one's answer shows its new figure. */
+/** Runs `fn` over `items`, `limit` at a time. */
+async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
+}
+
+async function reload(
+  client: Client,
+  candidates: Target[],
+  count: number,
+  background: readonly string[],
+): Promise<ReloadFigures> {
+  // Only guides whose answer reads the old figure now (the corpus has a few broken files).
+  const ok = new Set<Target>();
+  await eachLimit(candidates, 8, async (t) => {
+    const r = await client.ask(t.question);
+    if (r.body.includes(t.before) && !r.body.includes(t.after)) ok.add(t);
+  });
+  const targets = candidates.filter((t) => ok.has(t)).slice(0, count);
+  if (targets.length < count)
+    throw new Error(`only ${targets.length} of ${count} guides to edit answer as expected`);
+  const times: number[] = [];
+  const start = performance.now();
+  for (const t of targets) writeFileSync(t.file, t.edited);
+  const deadline = start + RELOAD_TIMEOUT_MS;
+  let timedOut = false;
+  const overdue = (n: number) => {
+    if (performance.now() < deadline) return false;
+    log(`  ${n} edits not served within ${RELOAD_TIMEOUT_MS} ms`);
+    timedOut = true;
+    return true;
+  };
+  // The last file written is asked about (other questions in between) until it reads new ...
+  const last = targets[targets.length - 1]!;
+  let i = 0;
+  for (;;) {
+    if (overdue(targets.length)) break;
+    const r = await client.ask(last.question);
+    times.push(r.ms);
+    if (r.body.includes(last.after)) break;
+    times.push((await client.ask(background[i++ % background.length]!)).ms);
+  }
+  let servedMs = performance.now() - start;
+  // ... then every other one, 8 at a time, again until each reads new; served when the last one did.
+  let waiting = targets.slice(0, -1);
+  while (waiting.length > 0 && !timedOut) {
+    if (overdue(waiting.length)) break;
+    const still: Target[] = [];
+    await eachLimit(waiting, 8, async (t) => {
+      const r = await client.ask(t.question);
+      if (r.body.includes(t.after)) servedMs = Math.max(servedMs, performance.now() - start);
+      else still.push(t);
+    });
+    waiting = still;
+  }
+  const figures = {
+    servedMs: timedOut ? -1 : Math.round(servedMs),
+    during: latencies(times),
+    loadAvg: loadAvg(),
+  };
+  log(`  ${targets.length} edited: ${JSON.stringify(figures)}`);
+  return figures;
+}
+
+function parseMode(mode: Mode): { kind: "tsx" | "dist"; root: string } {
+  const [kind, root] = mode.split(/:(.*)/s);
+  if (kind !== "tsx" && kind !== "dist") throw new Error(`unknown mode ${mode}`);
+  return { kind, root: root ? path.resolve(root) : ROOT };
+}
+
+async function startApp(mode: Mode, env: Record<string, string>): Promise<Running> {
+  const port = await freePort();
+  const { kind, root } = parseMode(mode);
+  const args = kind === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"];
+  return spawnProcess(args, env, port, root);
+}
+
+async function measureStart(run: Running, client: Client, texts: readonly string[]): Promise<StartFigures> {
+  const firstAnswerMs = Math.round(await firstAnswer(run, client));
+  const cpuAtFirstAnswerS = cpuSeconds(run.pid);
+  const hwmAtFirstAnswerMB = hwmMB(run.pid);
+  const tail = await sequential(client, texts, TAIL_SECONDS);
+  const cpuTailS = +(cpuSeconds(run.pid) - cpuAtFirstAnswerS).toFixed(2);
+  log(
+    `  first answer ${firstAnswerMs} ms, CPU ${cpuAtFirstAnswerS} s, HWM ${hwmAtFirstAnswerMB} MB; tail ${JSON.stringify(tail)}, CPU ${cpuTailS} s; load ${loadAvg()}`,
+  );
+  return { firstAnswerMs, cpuAtFirstAnswerS, hwmAtFirstAnswerMB, cpuTailS, tail, loadAvg: loadAvg() };
+}
+
+export interface ProcessBenchOptions {
+  guides: number;
+  modes: Mode[];
+  seconds: number;
+  concurrency: number;
+}
+
+export interface ProcessBench {
+  date: string;
+  guides: number;
+  companies: number;
+  machine: { cpu: string; cores: number; memoryGB: number; node: string };
+  results: ModeResult[];
+}
+
+export async function benchProcess(options: ProcessBenchOptions): Promise<ProcessBench> {
+  const corpus = await ensureCorpus(42, options.guides);
+  const texts = corpus.queries.slice(0, 500).map((q) => q.text);
+  const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, record: false });
+  const results: ModeResult[] = [];
+  try {
+    for (const mode of options.modes) {
+      const work = mkdtempSync(path.join(os.tmpdir(), "compbot-process-bench-"));
+      try {
+        log(`[${mode}] copying the catalogue`);
+        const guidesDir = path.join(work, "guides");
+        execFileSync("cp", ["-r", corpus.guidesDir, guidesDir]);
+        execFileSync("mkdir", ["-p", path.join(guidesDir, "segment")]);
+        execFileSync("cp", [SEED_GUIDE, path.join(guidesDir, "segment/ml-ai-engineer.md")]);
+        const env = {
+          SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+          SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+          SLACK_API_URL: fake.apiUrl,
+          GUIDES_DIR: guidesDir,
+          COMPBOT_CACHE_DIR: path.join(work, "cache"),
+          LOG_LEVEL: "info",
+        };
+        results.push(await benchMode(mode, env, guidesDir, texts, fake, options));
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await fake.close();
+  }
+  const cpus = os.cpus();
+  return {
+    date: new Date().toISOString(),
+    guides: options.guides,
+    companies: corpus.companies,
+    machine: {
+      cpu: cpus[0]?.model ?? "?",
+      cores: os.availableParallelism(),
+      memoryGB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    results,
+  };
+}
+
+async function benchMode(
+  mode: Mode,
+  env: Record<string, string>,
+  guidesDir: string,
+  texts: readonly string[],
+  fake: FakeSlack,
+  options: ProcessBenchOptions,
+): Promise<ModeResult> {
+  const { kind, root } = parseMode(mode);
+  const command = `${kind === "tsx" ? "node --import tsx src/main.ts" : "node dist/main.js"}${root === ROOT ? "" : ` (in ${root})`}`;
+  log(`[${mode}] start without cache`);
+  let run = await startApp(mode, env);
+  let client = new Client(run.port, fake.responseUrl("bench"));
+  let noCache: ModeResult["noCache"];
+  try {
+    const figures = await measureStart(run, client, texts);
+    noCache = { ...figures, peakRssMB: hwmMB(run.pid) };
+  } finally {
+    client.close();
+    await run.stop();
+  }
+
+  log(`[${mode}] start with the cache`);
+  run = await startApp(mode, env);
+  client = new Client(run.port, fake.responseUrl("bench"));
+  try {
+    const cached = await measureStart(run, client, texts);
+    log(`[${mode}] hot reload: one guide (peak RSS so far ${hwmMB(run.pid)} MB)`);
+    const reloadOne = await reload(client, pickTargets(guidesDir, 5, 0, 300), 1, texts);
+    log(`[${mode}] hot reload: ${BURST} guides (peak RSS so far ${hwmMB(run.pid)} MB)`);
+    const burst = await reload(client, pickTargets(guidesDir, BURST + 100, 5, 700), BURST, texts);
+    log(`[${mode}] after the reloads: peak RSS so far ${hwmMB(run.pid)} MB`);
+    log(`[${mode}] /comp at ${options.concurrency} concurrent, ${options.seconds} s`);
+    const through = await throughput("CompBot", client, texts, options.concurrency, options.seconds);
+    const peakRssServingMB = hwmMB(run.pid);
+    const cpuServingS = cpuSeconds(run.pid);
+    if (/\bat .+\.ts:\d+/.test(run.output()))
+      log(`[${mode}] stack trace in the app's output:\n${run.output()}`);
+    client.close();
+    await run.stop();
+
+    log(`[${mode}] bare Bolt at ${options.concurrency} concurrent, ${options.seconds} s`);
+    const barePort = await freePort();
+    const bareRun = spawnProcess(["--import", "tsx", "bench/bare-bolt.ts"], env, barePort);
+    const bareClient = new Client(barePort, fake.responseUrl("bench"));
+    let bare: Throughput;
+    try {
+      const deadline = performance.now() + 30_000;
+      while (!bareRun.output().includes("listening")) {
+        if (performance.now() > deadline || bareRun.child.exitCode !== null)
+          throw new Error(`bare Bolt did not start:\n${bareRun.output()}`);
+        await sleep(20);
+      }
+      bare = await throughput("bare Bolt", bareClient, texts, options.concurrency, options.seconds);
+    } finally {
+      bareClient.close();
+      await bareRun.stop();
+    }
+    return {
+      mode,
+      command,
+      noCache,
+      cached,
+      reloadOne,
+      reloadBurst: { ...burst, files: BURST },
+      throughput: through,
+      bare,
+      peakRssServingMB,
+      cpuServingS,
+    };
+  } finally {
+    client.close();
+    await run.stop();
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const served = (ms: number) => (ms < 0 ? `over ${s(RELOAD_TIMEOUT_MS)}` : s(ms));
+const la = (xs: number[]) => `load ${xs[0]}`;
+
+export function processTable(bench: ProcessBench): string {
+  const rows: string[][] = [["", ...bench.results.map((r) => `\`${r.command}\``)]];
+  const add = (label: string, cell: (r: ModeResult) => string) =>
+    rows.push([label, ...bench.results.map(cell)]);
+  add(
+    "first answer, no index cache",
+    (r) => `${s(r.noCache.firstAnswerMs)} (CPU ${r.noCache.cpuAtFirstAnswerS} s, ${la(r.noCache.loadAvg)})`,
+  );
+  add("peak RSS, start that builds the cache", (r) => `${r.noCache.peakRssMB} MB`);
+  add(
+    "first answer, valid cache",
+    (r) => `${s(r.cached.firstAnswerMs)} (CPU ${r.cached.cpuAtFirstAnswerS} s, ${la(r.cached.loadAvg)})`,
+  );
+  add(
+    `sequential /comp, ${TAIL_SECONDS} s after the first answer (cached start)`,
+    (r) =>
+      `p50 ${r.cached.tail.p50Ms} / p99 ${r.cached.tail.p99Ms} / max ${r.cached.tail.maxMs} ms; ${r.cached.tail.overSlow} of ${r.cached.tail.requests} over ${SLOW_MS} ms`,
+  );
+  add(`CPU of the process in those ${TAIL_SECONDS} s (cached start)`, (r) => `${r.cached.cpuTailS} s`);
+  add(
+    `the same after the start without cache`,
+    (r) =>
+      `p50 ${r.noCache.tail.p50Ms} / p99 ${r.noCache.tail.p99Ms} / max ${r.noCache.tail.maxMs} ms; ${r.noCache.tail.overSlow} of ${r.noCache.tail.requests} over ${SLOW_MS} ms`,
+  );
+  add("one changed guide served", (r) =>
+    r.reloadOne
+      ? `${served(r.reloadOne.servedMs)} (max request meanwhile ${r.reloadOne.during.maxMs} ms, ${la(r.reloadOne.loadAvg)})`
+      : "–",
+  );
+  add(`${BURST.toLocaleString("en")} changed guides all served`, (r) =>
+    r.reloadBurst
+      ? `${served(r.reloadBurst.servedMs)} (max request meanwhile ${r.reloadBurst.during.maxMs} ms, ${la(r.reloadBurst.loadAvg)})`
+      : "–",
+  );
+  add(
+    "/comp at 50 concurrent: CompBot",
+    (r) =>
+      `${r.throughput.rps} req/s, p99 ${r.throughput.p99Ms} ms, ${r.throughput.errors} errors (${la(r.throughput.loadAvg)})`,
+  );
+  add(
+    "/comp at 50 concurrent: bare Bolt",
+    (r) => `${r.bare.rps} req/s, p99 ${r.bare.p99Ms} ms (${la(r.bare.loadAvg)})`,
+  );
+  add("CompBot / bare Bolt", (r) => `${Math.round((r.throughput.rps / r.bare.rps) * 100)}%`);
+  add("peak RSS serving (cached start, whole life)", (r) => `${r.peakRssServingMB} MB`);
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((row) => row[c]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(" | ")} |`;
+  const m = bench.machine;
+  return [
+    `${bench.guides.toLocaleString("en")} guides (${bench.companies.toLocaleString("en")} company folders) plus the seed; ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}; ${bench.date}`,
+    "",
+    line(rows[0]!),
+    `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`,
+    ...rows.slice(1).map(line),
+  ].join("\n");
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({
+    options: {
+      guides: { type: "string", default: "50000" },
+      modes: { type: "string", default: existsSync(path.join(ROOT, "dist/main.js")) ? "tsx,dist" : "tsx" },
+      seconds: { type: "string", default: "8" },
+      concurrency: { type: "string", default: "50" },
+      out: { type: "string", default: path.join(ROOT, "bench/process-results.json") },
+    },
+  });
+  const bench = await benchProcess({
+    guides: Number(values.guides),
+    modes: values.modes.split(",") as Mode[],
+    seconds: Number(values.seconds),
+    concurrency: Number(values.concurrency),
+  });
+  const table = processTable(bench);
+  console.log(table);
+  writeFileSync(values.out, `${JSON.stringify({ ...bench, table }, null, 2)}\n`);
+}
