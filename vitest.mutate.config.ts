@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "tests/property/**/*.test.ts"],
     environment: "node",
+    env: { COMPBOT_MUTATION: "1" },
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },
