@@ -168,6 +168,25 @@ export function createSlackApp({
       },
       ...(tuning.socketPingTimeoutMs !== undefined ? { clientPingTimeout: tuning.socketPingTimeoutMs } : {}),
     });
+    // Slack turned Socket Mode off for the app (`disconnect` frame, reason link_disabled): the client would
+    // reconnect forever, so stop it and say what to do. Other disconnect reasons reconnect as usual.
+    const client = socketReceiver.client;
+    client.on("ws_message", (data: unknown, isBinary: boolean) => {
+      if (isBinary) return;
+      const text = String(data);
+      if (!text.includes("link_disabled")) return;
+      let frame: { type?: unknown; reason?: unknown };
+      try {
+        frame = JSON.parse(text) as typeof frame;
+      } catch {
+        return;
+      }
+      if (frame.type !== "disconnect" || frame.reason !== "link_disabled") return;
+      logger.error(
+        "Slack turned Socket Mode off for this app (link_disabled): not reconnecting. Turn Socket Mode back on in the app's settings, then restart CompBot.",
+      );
+      void client.disconnect();
+    });
   }
 
   const app = new App({
