@@ -374,15 +374,19 @@ describe("mapLimit (the loader's bounded concurrency)", () => {
     let most = 0;
     const started: number[] = [];
     const release: (() => void)[] = [];
-    const results = mapLimit(Array.from({ length: n }, (_, i) => i), limit, async (item, index) => {
-      expect(index).toBe(item);
-      started.push(item);
-      inFlight++;
-      most = Math.max(most, inFlight);
-      await new Promise<void>((resolve) => release.push(resolve));
-      inFlight--;
-      return `r${item}`;
-    });
+    const results = mapLimit(
+      Array.from({ length: n }, (_, i) => i),
+      limit,
+      async (item, index) => {
+        expect(index).toBe(item);
+        started.push(item);
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise<void>((resolve) => release.push(resolve));
+        inFlight--;
+        return `r${item}`;
+      },
+    );
     // Let the first wave start, then release calls last-started first until all are done.
     for (let done = 0; done < n; done++) {
       await new Promise((resolve) => setImmediate(resolve));

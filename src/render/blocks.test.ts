@@ -1,5 +1,5 @@
-import type { KnownBlock } from "@slack/types";
 import path from "node:path";
+import type { KnownBlock } from "@slack/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, FollowUp, OfferAnswer } from "../answers/types.ts";
