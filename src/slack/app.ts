@@ -278,6 +278,13 @@ export function createSlackApp({
         if (!(await drained(drainMs))) logger.warn(`Stopped with ${inFlight} request(s) still in flight`);
         await withTimeout(closing, 500).catch(() => undefined);
       } else if (socketReceiver !== undefined) {
+        // Take no new envelopes while draining (as the closed HTTP port does): left unacknowledged, Slack
+        // delivers an event again (to the next connection); a command gets Slack's own timeout message.
+        const client = socketReceiver.client;
+        client.removeAllListeners("slack_event");
+        client.on("slack_event", (args: { type?: unknown }) => {
+          logger.info(`Shutting down: a ${String(args.type)} envelope was left for Slack to deliver again`);
+        });
         if (!(await drained(drainMs))) logger.warn(`Stopped with ${inFlight} request(s) still in flight`);
         await withTimeout(socketReceiver.client.disconnect(), 1000);
       }
