@@ -50,6 +50,8 @@ export const RETRY_POLICY: RetryPolicy = {
 };
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 export const REQUEST_TIMEOUT_MS = 10_000;
+/** How far a signed request's timestamp may be from local time (Slack: 5 minutes). */
+const MAX_CLOCK_SKEW_S = 300;
 /** How long stop() waits for requests in flight (SIGTERM must exit within 5 s). */
 export const DRAIN_MS = 3_500;
 
@@ -158,6 +160,18 @@ export function createSlackApp({
       logger,
       customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: health }],
     });
+    // Slack's rule is a timestamp within five minutes of local time, either way; Bolt refuses only stale ones,
+    // so a request stamped in the future (replayable until then) is refused here.
+    const verified = httpReceiver.requestListener;
+    httpReceiver.requestListener = (req, res) => {
+      const stamp = Number(req.headers["x-slack-request-timestamp"]);
+      if (req.method === "POST" && stamp - Date.now() / 1000 > MAX_CLOCK_SKEW_S) {
+        logger.warn("Refused a request stamped more than 5 minutes in the future (check this host's clock)");
+        res.writeHead(401).end();
+        return;
+      }
+      verified(req, res);
+    };
   } else {
     socketReceiver = new SocketModeReceiver({
       appToken: config.appToken,
