@@ -47,6 +47,8 @@ const config = {
   tempDirName: ".stryker-tmp",
   cleanTempDir: "always",
   timeoutMS: 10000,
+  // The first (coverage) run of every test takes minutes on the shared 2-core machine.
+  dryRunTimeoutMinutes: 20,
 };
 
 export default config;
