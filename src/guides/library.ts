@@ -43,11 +43,20 @@ export class GuideLibrary {
   /** Reads these files again. Never throws. */
   async refresh(files: Iterable<string>, today: string): Promise<RefreshReport> {
     const report: RefreshReport = { added: [], updated: [], removed: [], kept: [], problems: [] };
-    for (const raw of new Set([...files].map((f) => normalize(f)))) {
-      let text: string;
-      try {
-        text = await readFile(raw, "utf8");
-      } catch (error) {
+    // Read everything first and apply removals first: a rename arrives as "add new" and "unlink old" in one
+    // batch, and the new file must not be refused as a duplicate of the old one.
+    const reads = await Promise.all(
+      [...new Set([...files].map((f) => normalize(f)))].map(async (raw) => {
+        try {
+          return { raw, text: await readFile(raw, "utf8"), error: null };
+        } catch (error) {
+          return { raw, text: "", error };
+        }
+      }),
+    );
+    reads.sort((a, b) => Number(!isMissing(a.error)) - Number(!isMissing(b.error)));
+    for (const { raw, text, error } of reads) {
+      if (error !== null) {
         if (isMissing(error)) {
           if (this.byFile.delete(raw)) report.removed.push(raw);
           continue;
