@@ -251,7 +251,10 @@ export function createSlackApp({
           ms,
         ).then((done) => done === true);
 
-  registerListeners(app, createDeps(bot, logger, limits.conversations ?? CONVERSATION_CAPACITY));
+  registerListeners(
+    app,
+    createDeps(bot, logger, limits.conversations ?? CONVERSATION_CAPACITY, config.feedbackChannel),
+  );
 
   let port: number | undefined;
   let healthServer: Server | undefined;

@@ -19,6 +19,8 @@ export interface CommonConfig {
   slackApiUrl: string | undefined;
   guidesDir: string;
   logLevel: LogLevelName;
+  /** Channel ID where negative feedback and outdated-figure reports go; unset: they are logged at info. */
+  feedbackChannel?: string;
 }
 
 export interface SocketConfig extends CommonConfig {
@@ -91,6 +93,10 @@ const logLevel = z
   .transform((s) => s.toLowerCase())
   .pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be one of debug, info, warn, error" }));
 
+const feedbackChannel = z.string().regex(/^[CG][A-Z0-9]{6,}$/, {
+  error: "must be a channel ID such as C0123ABCDEF (channel details > About, at the bottom), not a #name",
+});
+
 /** Validate one variable; the error names it and never includes its value. */
 function check<T>(name: string, schema: z.ZodType<T, string>, raw: string): T {
   const result = schema.safeParse(raw);
@@ -112,6 +118,8 @@ export function resolveMode(env: NodeJS.ProcessEnv = process.env): Config {
     guidesDir: value(env, "GUIDES_DIR") ?? DEFAULT_GUIDES_DIR,
     logLevel: optional(env, "LOG_LEVEL", logLevel) ?? DEFAULT_LOG_LEVEL,
   };
+  const feedback = optional(env, "FEEDBACK_CHANNEL", feedbackChannel);
+  if (feedback !== undefined) common.feedbackChannel = feedback;
   const bot = value(env, "SLACK_BOT_TOKEN");
   const app = value(env, "SLACK_APP_TOKEN");
   const secret = value(env, "SLACK_SIGNING_SECRET");

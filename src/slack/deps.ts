@@ -12,10 +12,25 @@ export interface ListenerDeps {
   logger: Logger;
   /** Context per conversation key (see conversationKey). */
   conversations: LruMap<string, ConversationContext>;
+  /** FEEDBACK_CHANNEL: where reports for the guide owners go (unset: logged at info). */
+  feedbackChannel?: string;
+  /** Feedback already thanked for (`<user>:<message>:<verdict>`), so a second click does not thank again. */
+  thanked: LruMap<string, true>;
 }
 
-export function createDeps(bot: CompBotApi, logger: Logger, capacity = CONVERSATION_CAPACITY): ListenerDeps {
-  return { bot, logger, conversations: new LruMap(capacity) };
+export function createDeps(
+  bot: CompBotApi,
+  logger: Logger,
+  capacity = CONVERSATION_CAPACITY,
+  feedbackChannel?: string,
+): ListenerDeps {
+  return {
+    bot,
+    logger,
+    conversations: new LruMap(capacity),
+    thanked: new LruMap(capacity),
+    ...(feedbackChannel !== undefined ? { feedbackChannel } : {}),
+  };
 }
 
 /** A thread in a channel (`thread:<team>:<channel>:<thread_ts>`) or a whole DM (`dm:<team>:<channel>`). */

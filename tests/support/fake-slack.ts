@@ -13,10 +13,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
-import { answerCall, FAKE_APP_ID, type Json } from "./fake-slack/methods.ts";
+import { answerCall, defineMethod, FAKE_APP_ID, type Json } from "./fake-slack/methods.ts";
 import { Recorder } from "./fake-slack/recorder.ts";
 import { RESPONSE_URL_MAX_USES, respondError } from "./fake-slack/respond.ts";
 import { AckTracker, type DisconnectReason } from "./fake-slack/socket.ts";
+import { SURFACE_METHODS } from "./fake-slack-surfaces.ts";
+
+// App Home, views.update and the agent DM (fake-slack-surfaces.ts check their own arguments; the registry has
+// already checked the bot token).
+for (const [name, answer] of Object.entries(SURFACE_METHODS)) {
+  defineMethod(name, { token: "bot", answer: ({ body, token }) => answer(body, { token, botOk: true }) });
+}
 
 export { FAKE_APP_ID, FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, type Json } from "./fake-slack/methods.ts";
 export { RESPONSE_URL_MAX_USES };

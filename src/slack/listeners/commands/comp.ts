@@ -30,7 +30,9 @@ export function compCommand(deps: ListenerDeps) {
       async () => {
         const payload = SlashCommandPayload.parse(command);
         const { answer } = deps.bot.ask(payload.text, { surface: "slash" });
-        await answerPrivately(renderBlocks(answer, { shareable: true, offerCheck: true }));
+        await answerPrivately(
+          renderBlocks(answer, { shareable: true, offerCheck: true, feedback: "buttons", sendToDm: true }),
+        );
       },
       () => answerPrivately(notice(APOLOGY)),
     );
