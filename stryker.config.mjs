@@ -39,6 +39,10 @@ const config = {
     "!src/guides/parse-worker.ts",
   ],
   coverageAnalysis: "perTest",
+  // Mutants in module-level constants (alias and typo tables, regular expressions built once) can only be tested
+  // by re-running every test: on the src/text + src/search run they were 60% of the mutants and 99% of the time.
+  // Stryker reports them as Ignored (not in the score).
+  ignoreStatic: true,
   reporters: ["clear-text", "progress-append-only", "json", "html"],
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   htmlReporter: { fileName: "reports/mutation/mutation.html" },
