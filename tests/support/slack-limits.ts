@@ -19,6 +19,9 @@ export const SLACK = {
   context: { elements: 10 },
   actions: { elements: 25 },
   markdown: { text: 12_000 },
+  contextActions: { elements: 5 },
+  table: { rows: 100, cells: 20 },
+  image: { altText: 2000, url: 3000 },
   /** Every text object outside the cases above (context elements included). */
   textObject: 3000,
   button: { text: 75, value: 2000, url: 3000 },
@@ -72,6 +75,32 @@ function buttonProblems(el: Rec, where: string, actionIds: Set<string>): string[
     out.push(`${where}.style: ${String(el.style)}`);
   return out;
 }
+
+function selectProblems(el: Rec, where: string, actionIds: Set<string>): string[] {
+  const out = idProblems(el.action_id, `${where}.action_id`, SLACK.id.action, actionIds);
+  if (el.placeholder !== undefined)
+    out.push(...textProblems(el.placeholder, `${where}.placeholder`, SLACK.select.placeholder, true));
+  if (el.type === "static_select") {
+    const options = Array.isArray(el.options) ? el.options : [];
+    if (options.length === 0 || options.length > SLACK.select.options)
+      out.push(`${where}.options: ${options.length} (1–${SLACK.select.options})`);
+    options.forEach((o: unknown, j) => {
+      const at = `${where}.options[${j}]`;
+      if (!isRec(o)) return void out.push(`${at}: not an object`);
+      out.push(...textProblems(o.text, `${at}.text`, SLACK.option.text, true));
+      if (typeof o.value !== "string" || o.value.length > SLACK.option.value) out.push(`${at}.value`);
+    });
+  }
+  return out;
+}
+
+const SELECTS = new Set([
+  "static_select",
+  "external_select",
+  "users_select",
+  "conversations_select",
+  "channels_select",
+]);
 
 /**
  * Every way the blocks of a message (or a modal's non-input blocks, with `maxBlocks` 100) break Slack's
@@ -133,6 +162,8 @@ export function blockProblems(
         els.forEach((e: unknown, j) => {
           if (!isRec(e)) out.push(`${at}.elements[${j}]: not an object`);
           else if (e.type === "button") out.push(...buttonProblems(e, `${at}.elements[${j}]`, actionIds));
+          else if (typeof e.type === "string" && SELECTS.has(e.type))
+            out.push(...selectProblems(e, `${at}.elements[${j}]`, actionIds));
           else out.push(`${at}.elements[${j}]: unexpected element ${String(e.type)}`);
         });
         break;
@@ -141,6 +172,45 @@ export function blockProblems(
         if (typeof block.text !== "string" || block.text.trim() === "") out.push(`${at}.text: empty`);
         else if (block.text.length > SLACK.markdown.text)
           out.push(`${at}.text: ${block.text.length} characters (max ${SLACK.markdown.text})`);
+        break;
+      case "context_actions": {
+        const els = Array.isArray(block.elements) ? block.elements : [];
+        if (els.length === 0 || els.length > SLACK.contextActions.elements)
+          out.push(`${at}.elements: ${els.length} (1–${SLACK.contextActions.elements})`);
+        els.forEach((e: unknown, j) => {
+          const w = `${at}.elements[${j}]`;
+          if (!isRec(e) || (e.type !== "feedback_buttons" && e.type !== "icon_button"))
+            return void out.push(`${w}: only feedback_buttons and icon_button go in context_actions`);
+          out.push(...idProblems(e.action_id, `${w}.action_id`, SLACK.id.action, actionIds));
+          if (e.type === "feedback_buttons") {
+            for (const side of ["positive_button", "negative_button"]) {
+              const b = e[side];
+              if (!isRec(b)) out.push(`${w}.${side}: missing`);
+              else {
+                out.push(...textProblems(b.text, `${w}.${side}.text`, SLACK.button.text, true));
+                if (typeof b.value !== "string" || b.value.length > SLACK.button.value)
+                  out.push(`${w}.${side}.value`);
+              }
+            }
+          }
+        });
+        break;
+      }
+      case "table": {
+        const rows = Array.isArray(block.rows) ? block.rows : [];
+        if (rows.length === 0 || rows.length > SLACK.table.rows) out.push(`${at}.rows: ${rows.length}`);
+        rows.forEach((r: unknown, j) => {
+          if (!Array.isArray(r) || r.length === 0 || r.length > SLACK.table.cells)
+            out.push(`${at}.rows[${j}]: cells`);
+        });
+        break;
+      }
+      case "image":
+        if (typeof block.alt_text !== "string" || block.alt_text.length > SLACK.image.altText)
+          out.push(`${at}.alt_text`);
+        break;
+      case "rich_text":
+        if (!Array.isArray(block.elements)) out.push(`${at}.elements: not an array`);
         break;
       case "divider":
         break;
