@@ -86,7 +86,10 @@ function selectProblems(el: Rec, where: string, actionIds: Set<string>): string[
       out.push(`${where}.options: ${options.length} (1–${SLACK.select.options})`);
     options.forEach((o: unknown, j) => {
       const at = `${where}.options[${j}]`;
-      if (!isRec(o)) return void out.push(`${at}: not an object`);
+      if (!isRec(o)) {
+        out.push(`${at}: not an object`);
+        return;
+      }
       out.push(...textProblems(o.text, `${at}.text`, SLACK.option.text, true));
       if (typeof o.value !== "string" || o.value.length > SLACK.option.value) out.push(`${at}.value`);
     });
@@ -179,8 +182,10 @@ export function blockProblems(
           out.push(`${at}.elements: ${els.length} (1–${SLACK.contextActions.elements})`);
         els.forEach((e: unknown, j) => {
           const w = `${at}.elements[${j}]`;
-          if (!isRec(e) || (e.type !== "feedback_buttons" && e.type !== "icon_button"))
-            return void out.push(`${w}: only feedback_buttons and icon_button go in context_actions`);
+          if (!isRec(e) || (e.type !== "feedback_buttons" && e.type !== "icon_button")) {
+            out.push(`${w}: only feedback_buttons and icon_button go in context_actions`);
+            return;
+          }
           out.push(...idProblems(e.action_id, `${w}.action_id`, SLACK.id.action, actionIds));
           if (e.type === "feedback_buttons") {
             for (const side of ["positive_button", "negative_button"]) {
