@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { normalize } from "node:path";
-import { loadGuideText } from "./load.ts";
+import { loadGuideBytes } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
 export interface RefreshReport {
@@ -48,14 +48,14 @@ export class GuideLibrary {
     const reads = await Promise.all(
       [...new Set([...files].map((f) => normalize(f)))].map(async (raw) => {
         try {
-          return { raw, text: await readFile(raw, "utf8"), error: null };
+          return { raw, bytes: await readFile(raw), error: null };
         } catch (error) {
-          return { raw, text: "", error };
+          return { raw, bytes: Buffer.alloc(0), error };
         }
       }),
     );
     reads.sort((a, b) => Number(!isMissing(a.error)) - Number(!isMissing(b.error)));
-    for (const { raw, text, error } of reads) {
+    for (const { raw, bytes, error } of reads) {
       if (error !== null) {
         if (isMissing(error)) {
           if (this.byFile.delete(raw)) report.removed.push(raw);
@@ -71,7 +71,7 @@ export class GuideLibrary {
         if (this.byFile.has(raw)) report.kept.push(raw);
         continue;
       }
-      const result = loadGuideText(raw, text, { today, checkBody: false });
+      const result = loadGuideBytes(raw, bytes, { today, checkBody: false });
       const errors = result.problems.filter((p) => p.severity === "error");
       report.problems.push(...result.problems);
       if (!result.guide || errors.length > 0) {

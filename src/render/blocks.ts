@@ -16,8 +16,10 @@ import type { KnownBlock } from "@slack/types";
 import type { Answer } from "../answers/types.ts";
 import { band, regions } from "./blocks/band.ts";
 import { catalog, company, role } from "./blocks/catalog.ts";
+import { choose } from "./blocks/choose.ts";
 import type { RenderOptions } from "./blocks/common.ts";
 import { feedbackBlocks } from "./blocks/feedback.ts";
+import { freshness } from "./blocks/freshness.ts";
 import { help } from "./blocks/help.ts";
 import { level, levelLookup } from "./blocks/level.ts";
 import { notFound, regionNotFound } from "./blocks/not-found.ts";
@@ -63,6 +65,10 @@ function blocksFor(answer: Answer, options: RenderOptions, keep: Set<KnownBlock>
       return help(answer, options);
     case "offer":
       return offer(answer, options, keep);
+    case "freshness":
+      return freshness(answer, options);
+    case "choose":
+      return choose(answer, options);
     default:
       return unknownKind(answer);
   }
