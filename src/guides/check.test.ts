@@ -1,10 +1,17 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkGuides, formatProblem } from "./check.ts";
-import { hasMojibake, repairMojibake } from "./repair.ts";
+import { hasMojibake } from "./repair.ts";
 import { fixtureDir, guideText, REPO_ROOT, seedText } from "./test-fixtures.ts";
+
+/** SHA-256 of the seed guide after `--fix`, as LF without a BOM (as delivered) and as BOM + CRLF. */
+const FIXED_SEED_SHA256 = "63ccf847cf89c25e4d63d0c462bbd019e7616ab8b6cbe1f7290c148af4dd5f4e";
+const FIXED_SEED_BOM_CRLF_SHA256 = "79dc5f11f5518ec9959a92b104f03511a5069b6350dfc01bdac4b052d7aa913c";
+
+const sha256 = (bytes: Buffer): string => createHash("sha256").update(bytes).digest("hex");
 
 /** Runs the real CLI the way `npm run guides:check` does, from the repo root. */
 function runCli(args: string[], env: Record<string, string> = {}) {
@@ -139,7 +146,9 @@ describe("guides:check CLI", () => {
     expect(fixed.stdout).not.toContain("mojibake sequences (2 characters dropped); run guides:check --fix");
 
     const after = readFileSync(file, "utf8");
-    expect(after).toBe(repairMojibake(original).text);
+    // The exact repaired bytes, pinned (computed once from a reviewed --fix run, never by the code under test).
+    expect(sha256(readFileSync(file))).toBe(FIXED_SEED_SHA256);
+    expect(after).toContain("AI customer intelligence engine — the core product differentiator");
     expect(hasMojibake(after)).toBe(false);
     expect(after).toContain("### AI Customer Intelligence Engine Lever\n");
 
@@ -149,5 +158,20 @@ describe("guides:check CLI", () => {
     const fixAgain = runCli([t.dir, "--fix"]);
     expect(fixAgain.stdout).not.toContain("fixed");
     expect(readFileSync(file, "utf8")).toBe(after);
+  });
+
+  it("--fix keeps a byte-order mark and CRLF line endings, and repairs only the mojibake", () => {
+    const t = fixtureDir();
+    const crlf = `\uFEFF${seedText().replace(/\r?\n/g, "\r\n")}`;
+    const file = t.write("segment/ml-ai-engineer.md", crlf);
+    const fixed = runCli([t.dir, "--fix"]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.lines[0]).toBe(`fixed   ${file}: repaired 28 mojibake sequences (2 characters dropped)`);
+    const bytes = readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    expect(text.match(/\r\n/g)).toHaveLength(83);
+    expect(text).not.toMatch(/[^\r]\n/);
+    expect(sha256(bytes)).toBe(FIXED_SEED_BOM_CRLF_SHA256);
   });
 });

@@ -113,13 +113,15 @@ export class GuideLibrary {
     // parsed in order, the event loop free between two files (parsing takes ~0.25 ms a file).
     const texts = await mapLimit(paths, IO_CONCURRENCY, (file) =>
       readFile(file).then(
-        (bytes) => ({ bytes, error: null }),
-        (error: unknown) => ({ bytes: Buffer.alloc(0), error }),
+        (bytes) => ({ raw: file, bytes, error: null as unknown }),
+        (error: unknown) => ({ raw: file, bytes: Buffer.alloc(0), error }),
       ),
     );
-    for (const [i, raw] of paths.entries()) {
+    // Removals first: a rename arrives as "add new" and "unlink old" in one batch, and the new file must not be
+    // refused as a duplicate of the old one.
+    texts.sort((x, y) => Number(!isMissing(x.error)) - Number(!isMissing(y.error)));
+    for (const [i, { raw, bytes, error }] of texts.entries()) {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      const { bytes, error } = texts[i]!;
       if (error !== null) {
         if (isMissing(error)) {
           const old = this.delete(raw);

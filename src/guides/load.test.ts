@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadGuides } from "./load.ts";
+import { loadGuides, mapLimit } from "./load.ts";
 import { hasMojibake } from "./repair.ts";
 import { fixtureDir, guideText, REPO_ROOT, SEED_FILE, seedText } from "./test-fixtures.ts";
 import type { GuideProblem } from "./types.ts";
@@ -345,7 +345,7 @@ describe("loadGuides over a catalogue", () => {
     ]);
   });
 
-  it("loads many guides with bounded concurrency", async () => {
+  it("loads 300 guides in 30 folders, every one, in file order", async () => {
     const t = fixtureDir();
     for (let i = 0; i < 300; i++) {
       t.write(`c${i % 30}/r${i}.md`, guideText({ company: `c${i % 30}`, role: `r${i}` }));
@@ -364,5 +364,55 @@ describe("loadGuides over a catalogue", () => {
     const { guides, problems } = await loadGuides(t.dir, { today: TODAY });
     expect(guides).toHaveLength(1);
     expect(problems.map((p) => [p.code, p.file])).toEqual([["mojibake", file]]);
+  });
+});
+
+describe("mapLimit (the loader's bounded concurrency)", () => {
+  /** Runs mapLimit over `n` items whose calls finish in reverse order; records how many were in flight. */
+  async function run(n: number, limit: number) {
+    let inFlight = 0;
+    let most = 0;
+    const started: number[] = [];
+    const release: (() => void)[] = [];
+    const results = mapLimit(
+      Array.from({ length: n }, (_, i) => i),
+      limit,
+      async (item, index) => {
+        expect(index).toBe(item);
+        started.push(item);
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise<void>((resolve) => release.push(resolve));
+        inFlight--;
+        return `r${item}`;
+      },
+    );
+    // Let the first wave start, then release calls last-started first until all are done.
+    for (let done = 0; done < n; done++) {
+      await new Promise((resolve) => setImmediate(resolve));
+      release.pop()?.();
+    }
+    return { results: await results, most, started };
+  }
+
+  it("never has more than `limit` calls in flight, and uses all of them", async () => {
+    const { most, started } = await run(200, 64);
+    expect(most).toBe(64);
+    expect(started).toHaveLength(200);
+  });
+
+  it("keeps the input order in its results whatever order the calls finish in", async () => {
+    const { results } = await run(10, 3);
+    expect(results).toEqual(["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9"]);
+  });
+
+  it("with fewer items than the limit, runs them all at once", async () => {
+    const { most, results } = await run(5, 64);
+    expect(most).toBe(5);
+    expect(results).toEqual(["r0", "r1", "r2", "r3", "r4"]);
+  });
+
+  it("with no items, calls nothing and returns []", async () => {
+    expect(await mapLimit([], 4, async () => 1)).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
+import path from "node:path";
 import type { KnownBlock } from "@slack/types";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Answer, FollowUp, OfferAnswer } from "../answers/types.ts";
+import { loadGuides } from "../guides/load.ts";
+import { REPO_ROOT } from "../guides/test-fixtures.ts";
 import type { Band } from "../guides/types.ts";
 import { renderBlocks } from "./blocks.ts";
 import { escapeMrkdwn } from "./escape.ts";
@@ -998,8 +1001,12 @@ describe("property: any guide text renders to valid, escaped Block Kit", () => {
   });
 });
 
-// Keep fixtures honest: the seed data the brief quotes.
-it("fixture bands match the seed guide", () => {
+// Keep fixtures honest: the bands the renderer tests use are the seed guide's, loaded from guides/.
+it("fixture bands match the seed guide", async () => {
+  const { guides, problems } = await loadGuides(path.join(REPO_ROOT, "guides"), { today: "2026-01-01" });
+  expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+  const seed = guides.find((g) => g.id === "segment/ml-ai-engineer");
+  expect(seed?.bands).toEqual([SF, NY, LONDON]);
   const blocks: KnownBlock[] = renderBlocks(regionsAnswer({ bands: [SF, NY, LONDON] })).blocks;
   expect(JSON.stringify(blocks)).toContain("$182K–$222K");
 });

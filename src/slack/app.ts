@@ -50,6 +50,8 @@ export const RETRY_POLICY: RetryPolicy = {
 };
 export const DEFAULT_SLACK_API_URL = "https://slack.com/api/";
 export const REQUEST_TIMEOUT_MS = 10_000;
+/** How far a signed request's timestamp may be from local time (Slack: 5 minutes). */
+const MAX_CLOCK_SKEW_S = 300;
 /** How long stop() waits for requests in flight (SIGTERM must exit within 5 s). */
 export const DRAIN_MS = 3_500;
 
@@ -158,6 +160,18 @@ export function createSlackApp({
       logger,
       customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: health }],
     });
+    // Slack's rule is a timestamp within five minutes of local time, either way; Bolt refuses only stale ones,
+    // so a request stamped in the future (replayable until then) is refused here.
+    const verified = httpReceiver.requestListener;
+    httpReceiver.requestListener = (req, res) => {
+      const stamp = Number(req.headers["x-slack-request-timestamp"]);
+      if (req.method === "POST" && stamp - Date.now() / 1000 > MAX_CLOCK_SKEW_S) {
+        logger.warn("Refused a request stamped more than 5 minutes in the future (check this host's clock)");
+        res.writeHead(401).end();
+        return;
+      }
+      verified(req, res);
+    };
   } else {
     socketReceiver = new SocketModeReceiver({
       appToken: config.appToken,
@@ -167,6 +181,25 @@ export function createSlackApp({
         clientOptions: { ...clientOptions, retryConfig: { ...clientOptions.retryConfig } },
       },
       ...(tuning.socketPingTimeoutMs !== undefined ? { clientPingTimeout: tuning.socketPingTimeoutMs } : {}),
+    });
+    // Slack turned Socket Mode off for the app (`disconnect` frame, reason link_disabled): the client would
+    // reconnect forever, so stop it and say what to do. Other disconnect reasons reconnect as usual.
+    const client = socketReceiver.client;
+    client.on("ws_message", (data: unknown, isBinary: boolean) => {
+      if (isBinary) return;
+      const text = String(data);
+      if (!text.includes("link_disabled")) return;
+      let frame: { type?: unknown; reason?: unknown };
+      try {
+        frame = JSON.parse(text) as typeof frame;
+      } catch {
+        return;
+      }
+      if (frame.type !== "disconnect" || frame.reason !== "link_disabled") return;
+      logger.error(
+        "Slack turned Socket Mode off for this app (link_disabled): not reconnecting. Turn Socket Mode back on in the app's settings, then restart CompBot.",
+      );
+      void client.disconnect();
     });
   }
 
@@ -262,6 +295,13 @@ export function createSlackApp({
         if (!(await drained(drainMs))) logger.warn(`Stopped with ${inFlight} request(s) still in flight`);
         await withTimeout(closing, 500).catch(() => undefined);
       } else if (socketReceiver !== undefined) {
+        // Take no new envelopes while draining (as the closed HTTP port does): left unacknowledged, Slack
+        // delivers an event again (to the next connection); a command gets Slack's own timeout message.
+        const client = socketReceiver.client;
+        client.removeAllListeners("slack_event");
+        client.on("slack_event", (args: { type?: unknown }) => {
+          logger.info(`Shutting down: a ${String(args.type)} envelope was left for Slack to deliver again`);
+        });
         if (!(await drained(drainMs))) logger.warn(`Stopped with ${inFlight} request(s) still in flight`);
         await withTimeout(socketReceiver.client.disconnect(), 1000);
       }

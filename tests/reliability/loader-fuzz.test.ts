@@ -11,9 +11,43 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { loadGuides } from "../../src/guides/load.ts";
+import type { Guide, MoneyRange } from "../../src/guides/types.ts";
 import { guideText } from "../support/make-guide.ts";
 
 const TODAY = "2026-11-01";
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Every way a loaded guide is not well-formed (empty = well-formed): what the rest of CompBot relies on. */
+function malformed(g: Guide, file: string): string[] {
+  const out: string[] = [];
+  const bad = (what: string) => out.push(`${file}: ${what}`);
+  if (g.file !== file) bad(`file is ${g.file}`);
+  if (!SLUG.test(g.company) || !SLUG.test(g.role)) bad(`slugs ${g.company} / ${g.role}`);
+  if (g.id !== `${g.company}/${g.role}`) bad(`id ${g.id}`);
+  for (const [k, v] of Object.entries({ companyDisplay: g.companyDisplay, roleDisplay: g.roleDisplay }))
+    if (typeof v !== "string" || v.trim() === "") bad(`${k} empty`);
+  for (const d of [g.lastUpdated, g.nextReviewDue])
+    if (!ISO_DATE.test(d) || Number.isNaN(Date.parse(`${d}T00:00:00Z`))) bad(`date ${d}`);
+  if (g.bands.length === 0) bad("no bands");
+  const slugs = g.bands.map((b) => b.regionSlug);
+  if (new Set(slugs).size !== slugs.length) bad(`duplicate regions ${slugs.join(",")}`);
+  const range = (r: MoneyRange, what: string) => {
+    if (!Number.isFinite(r.low) || !Number.isFinite(r.high) || r.low < 0 || r.low > r.high)
+      bad(`${what} ${r.low}–${r.high}`);
+  };
+  for (const b of g.bands) {
+    if (!SLUG.test(b.regionSlug) || b.region.trim() === "") bad(`region ${b.region} / ${b.regionSlug}`);
+    if (!/^[A-Z]{3}$/.test(b.currency)) bad(`currency ${b.currency}`);
+    range(b.base, "base");
+    range(b.stock, "stock");
+    range(b.totalComp, "total comp");
+    range(b.bonusPct, "bonus %");
+  }
+  if (!Array.isArray(g.levelMapping.equivalences) || !Array.isArray(g.dataSources)) bad("lists");
+  return out;
+}
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) {
@@ -150,6 +184,63 @@ describe("loadGuides on a hostile folder", () => {
   });
 });
 
+describe("generated bands", () => {
+  it("a valid guide whose band figures, regions and currencies are generated: loads well-formed or is reported", async () => {
+    // Mostly plausible (so that many load), sometimes wild: reversed, negative, fractional, NaN, infinite.
+    const wild = fc.oneof(fc.integer({ min: -1000, max: 500_000 }), fc.double());
+    const sane = fc
+      .tuple(fc.integer({ min: 1, max: 400_000 }), fc.integer({ min: 1, max: 400_000 }))
+      .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]);
+    const pair = fc.oneof({ weight: 6, arbitrary: sane }, { weight: 1, arbitrary: fc.tuple(wild, wild) });
+    const band = fc.record({
+      region: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom("London", "New York", "São Paulo", "london") },
+        { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
+      ),
+      currency: fc.oneof(
+        { weight: 4, arbitrary: fc.constantFrom("USD", "GBP", "EUR") },
+        { weight: 1, arbitrary: fc.oneof(fc.constantFrom("usd", "EURO", "X"), fc.string({ maxLength: 4 })) },
+      ),
+      base: pair,
+      stock: pair,
+      total: pair,
+      bonus: fc.oneof(
+        { weight: 4, arbitrary: fc.integer({ min: 0, max: 40 }) },
+        { weight: 1, arbitrary: wild },
+      ),
+    });
+    let loadedCount = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(band, { minLength: 1, maxLength: 3 }), async (bands) => {
+        const dir = tempDir();
+        const spec = { company: "gen", companyDisplay: "Gen", role: "role", roleDisplay: "Role" };
+        const file = write(
+          dir,
+          "gen/role.md",
+          guideText({
+            ...spec,
+            bands: bands.map((b) => ({
+              ...b,
+              region: JSON.stringify(b.region),
+              currency: JSON.stringify(b.currency),
+            })),
+          }),
+        );
+        const result = await loadGuides(dir, { today: TODAY, workers: 0 });
+        const loaded = result.guides.find((g) => g.file === file);
+        const reported = result.problems.some((p) => p.file === file && p.severity === "error");
+        expect((loaded !== undefined) !== reported, "exactly one of loaded / reported").toBe(true);
+        if (loaded) {
+          loadedCount++;
+          expect(malformed(loaded, file)).toEqual([]);
+        }
+      }),
+      { numRuns: 120 },
+    );
+    expect(loadedCount).toBeGreaterThan(0);
+  }, 60_000);
+});
+
 /** Frontmatter values: right-ish, wrong types, odd unicode, nesting. */
 const value = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -184,7 +275,7 @@ const frontmatter = fc.record(
 );
 
 describe("generated frontmatters", () => {
-  it("never throws; every generated file either loads or is reported by name; the good guide always loads", async () => {
+  it("never throws; every generated file either loads well-formed or is reported by name; the good guide always loads", async () => {
     let run = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(frontmatter, { minLength: 1, maxLength: 6 }), async (fronts) => {
@@ -197,6 +288,7 @@ describe("generated frontmatters", () => {
         const result = await loadGuides(dir, { today: TODAY, workers: 0 });
         expect(result.guides.some((g) => g.file === goodFile)).toBe(true);
         const loaded = new Set(result.guides.map((g) => g.file));
+        for (const g of result.guides) expect(malformed(g, g.file)).toEqual([]);
         for (const file of files) {
           const reported = result.problems.some((p) => p.file === file && p.severity === "error");
           expect(loaded.has(file) || reported, `${file}: neither loaded nor reported`).toBe(true);
@@ -205,7 +297,7 @@ describe("generated frontmatters", () => {
       { numRuns: 60 },
     );
   }, 60_000);
-  it("a valid guide with one field replaced by a generated value: loads or is reported, never throws", async () => {
+  it("a valid guide with one field replaced by a generated value: loads well-formed or is reported, never throws", async () => {
     const text = good("mutant", "some-role");
     const [, yamlText = "", body = ""] = text.split(/^---$/m);
     const base = parse(yamlText) as Record<string, unknown>;
@@ -221,6 +313,7 @@ describe("generated frontmatters", () => {
         const file = write(dir, "mutant/some-role.md", `---\n${stringify(mutated)}---${body}`);
         const result = await loadGuides(dir, { today: TODAY, workers: 0 });
         const loaded = result.guides.some((g) => g.file === file);
+        for (const g of result.guides) expect(malformed(g, file)).toEqual([]);
         const reported = result.problems.some((p) => p.file === file && p.severity === "error");
         expect(loaded !== reported, `${key}: exactly one of loaded / reported`).toBe(true);
         if (loaded) loadedCount++;

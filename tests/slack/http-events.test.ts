@@ -216,6 +216,35 @@ describe("Slack retries", () => {
   });
 });
 
+describe("Slack retries while the first delivery is still being answered", () => {
+  it("a retry (X-Slack-Retry-Reason: http_timeout) arriving while the answer is held is acked and dropped", async () => {
+    const since = h.fake.mark();
+    const channel = "C0RETRYSLOW";
+    // The first delivery's answer is held by the fake (a slow Slack), so the handler is still running.
+    h.fake.fault("chat.postMessage", { kind: "hold" }, { when: (c) => c.body.channel === channel });
+    const event = appMentionEvent({ text: `${BOT} segment ml-ai-engineer london`, channel });
+    const eventId = await deliver(event);
+    const first = await posted(channel, since);
+    expect(first.outcome).toBeUndefined(); // still in flight
+    await deliver(event, { eventId, retryNum: 1 });
+    await deliver(event, { eventId, retryNum: 2 });
+    expect(h.fake.callsTo("chat.postMessage", since).filter((c) => c.body.channel === channel)).toHaveLength(
+      1,
+    );
+    h.fake.releaseHeld();
+    await h.fake.nextCall((c) => c.seq === first.seq && c.outcome === "ok");
+    // Sentinel: a new event in the same channel is answered; the retries never were.
+    const sentinel = appMentionEvent({ text: `${BOT} list`, channel });
+    await deliver(sentinel);
+    await h.fake.nextCall((c) => c.method === "chat.postMessage" && c.body.thread_ts === sentinel.ts, {
+      since,
+    });
+    const answers = h.fake.callsTo("chat.postMessage", since).filter((c) => c.body.thread_ts === event.ts);
+    expect(answers).toHaveLength(1);
+    expect(h.logs.filter((l) => l.includes(`Skipping event ${eventId}`))).toHaveLength(2);
+  });
+});
+
 describe("all messages", () => {
   it("every message the fake received respects Block Kit limits and no error was logged", () => {
     expect(violationsInCalls(h.fake.calls.items)).toEqual([]);

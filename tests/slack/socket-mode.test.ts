@@ -161,8 +161,10 @@ describe("Socket Mode", () => {
     expect(await res.json()).toMatchObject({ ok: true, guides: 1 });
   });
 
-  it("every message respects Block Kit limits; no secret in the logs", () => {
+  it("every message respects Block Kit limits; every ack was well-formed and within 3 s; no secret in the logs", () => {
     expect(violationsInCalls(h.fake.calls.items)).toEqual([]);
+    expect(h.fake.socketProblems()).toEqual([]);
+    expect(h.fake.refusedConnections).toEqual([]);
     for (const line of h.logs) {
       expect(line).not.toContain(TEST_APP_TOKEN);
       expect(line).not.toContain(TEST_BOT_TOKEN);

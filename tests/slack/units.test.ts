@@ -55,17 +55,55 @@ describe("LruMap", () => {
     expect(m.size).toBe(2);
   });
 
-  it("never exceeds its capacity", () => {
+  it("writing a key again makes it the newest", () => {
+    const m = new LruMap<string, number>(2);
+    m.set("a", 1);
+    m.set("b", 2);
+    m.set("a", 3);
+    m.set("c", 4);
+    expect(m.get("b")).toBeUndefined();
+    expect(m.get("a")).toBe(3);
+    expect(m.get("c")).toBe(4);
+  });
+
+  it("never exceeds its capacity and always evicts the least recently used (against a reference model)", () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant("set" as const),
+        key: fc.integer({ min: 0, max: 6 }),
+        value: fc.integer(),
+      }),
+      fc.record({ kind: fc.constant("get" as const), key: fc.integer({ min: 0, max: 6 }) }),
+    );
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.string(), fc.integer())),
-        fc.integer({ min: 1, max: 20 }),
+        fc.array(op, { minLength: 5, maxLength: 60, size: "medium" }),
+        fc.integer({ min: 1, max: 5 }),
         (ops, cap) => {
-          const m = new LruMap<string, number>(cap);
-          for (const [k, v] of ops) m.set(k, v);
-          return m.size <= cap;
+          const m = new LruMap<number, number>(cap);
+          // The model: [key, value] pairs, least recently used first.
+          let model: [number, number][] = [];
+          for (const o of ops) {
+            const at = model.findIndex(([k]) => k === o.key);
+            if (o.kind === "set") {
+              m.set(o.key, o.value);
+              if (at >= 0) model.splice(at, 1);
+              model.push([o.key, o.value]);
+              if (model.length > cap) model = model.slice(model.length - cap);
+            } else {
+              const expected = at >= 0 ? model[at]![1] : undefined;
+              expect(m.get(o.key)).toBe(expected);
+              if (at >= 0) model.push(...model.splice(at, 1));
+            }
+            expect(m.size).toBe(model.length);
+            expect(m.size).toBeLessThanOrEqual(cap);
+          }
+          // Exactly the model's keys are left, with their values (reading them in model order keeps the order).
+          for (const [k, v] of [...model]) expect(m.get(k)).toBe(v);
+          for (let k = 0; k <= 6; k++) if (!model.some(([mk]) => mk === k)) expect(m.get(k)).toBeUndefined();
         },
       ),
+      { numRuns: 400 },
     );
   });
 
@@ -97,11 +135,38 @@ describe("questionFromSlackText", () => {
     expect(questionFromSlackText("<@U0BOT> segment")).toBe("segment");
   });
 
-  it("never throws and never leaves Slack markup", () => {
+  it("never throws on any text", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", maxLength: 300 }), (s) => {
         const q = questionFromSlackText(s, "U0BOT");
         return typeof q === "string" && !q.includes("<@U0BOT>");
+      }),
+    );
+  });
+
+  it("never leaves Slack markup: mentions, channels, specials, links and entities become plain words", () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+    const id = fc.stringMatching(/^[A-Z0-9]{2,9}$/);
+    const piece = fc.oneof(
+      word.map((w) => ({ slack: w, words: [w] })),
+      fc.constant({ slack: "<@U0BOT>", words: [] as string[] }),
+      fc.tuple(id, word).map(([u, l]) => ({ slack: `<@U${u}|${l}>`, words: [`@${l}`] })),
+      fc.tuple(id, word).map(([c, l]) => ({ slack: `<#C${c}|${l}>`, words: [`#${l}`] })),
+      fc.constantFrom("here", "channel", "everyone").map((x) => ({ slack: `<!${x}>`, words: [`@${x}`] })),
+      fc.tuple(id, word).map(([t, l]) => ({ slack: `<!subteam^S${t}|@${l}>`, words: [`@${l}`] })),
+      fc
+        .tuple(word, word)
+        .map(([h, l]) => ({ slack: `<https://${h}.example/x?a=1&amp;b=2|${l}>`, words: [l] })),
+      word.map((h) => ({ slack: `<https://${h}.example/>`, words: [`https://${h}.example/`] })),
+      fc
+        .constantFrom(["&amp;", "&"], ["&lt;", "<"], ["&gt;", ">"])
+        .map(([e, c]) => ({ slack: e, words: [c] })),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (pieces) => {
+        const q = questionFromSlackText(pieces.map((p) => p.slack).join(" "), "U0BOT");
+        expect(q).toBe(pieces.flatMap((p) => p.words).join(" "));
+        expect(q).not.toMatch(/<[@#!]|<https?:|\|[a-z0-9]+>|&amp;|&lt;|&gt;|U0BOT/);
       }),
     );
   });

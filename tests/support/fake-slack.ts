@@ -1,7 +1,10 @@
 /**
- * A fake Slack on 127.0.0.1: the Web API methods CompBot calls (recorded and answered), `response_url` endpoints
- * (/respond/<id>) and a Socket Mode WebSocket server (/socket). Tests wait for calls with `nextCall` (a predicate
- * and a timeout; no sleeps).
+ * A fake Slack on 127.0.0.1, as strict as Slack: the Web API methods CompBot calls (recorded and answered; each
+ * checks its token and required arguments, and messages are judged by Slack's documented Block Kit limits: see
+ * fake-slack/methods.ts, the registry a new method joins with one `defineMethod` entry), `response_url`
+ * endpoints (/respond/<id>, checked as Slack does: fake-slack/respond.ts) and a Socket Mode WebSocket server
+ * (/socket: one-time tickets, acks judged for shape and the 3 s deadline, `disconnect` frames:
+ * fake-slack/socket.ts). Tests wait for calls with `nextCall` (a predicate and a timeout; no sleeps).
  *
  * Faults (`fault`): answer a call with `ok:false`, an HTTP status (500, 429 + Retry-After), drop the connection
  * after reading the request, or hold the answer until `releaseHeld()` (a slow Slack). `dropSockets()` closes the
@@ -10,14 +13,20 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { answerCall, defineMethod, FAKE_APP_ID, type Json } from "./fake-slack/methods.ts";
+import { Recorder } from "./fake-slack/recorder.ts";
+import { RESPONSE_URL_MAX_USES, respondError } from "./fake-slack/respond.ts";
+import { AckTracker, type DisconnectReason } from "./fake-slack/socket.ts";
 import { SURFACE_METHODS } from "./fake-slack-surfaces.ts";
 
-export const FAKE_TEAM_ID = "T0TEAM";
-export const FAKE_BOT_USER_ID = "U0COMPBOT";
-export const FAKE_BOT_ID = "B0COMPBOT";
-export const FAKE_APP_ID = "A0COMPBOT";
+// App Home, views.update and the agent DM (fake-slack-surfaces.ts check their own arguments; the registry has
+// already checked the bot token).
+for (const [name, answer] of Object.entries(SURFACE_METHODS)) {
+  defineMethod(name, { token: "bot", answer: ({ body, token }) => answer(body, { token, botOk: true }) });
+}
 
-export type Json = Record<string, unknown>;
+export { FAKE_APP_ID, FAKE_BOT_ID, FAKE_BOT_USER_ID, FAKE_TEAM_ID, type Json } from "./fake-slack/methods.ts";
+export { RESPONSE_URL_MAX_USES };
 
 export interface ApiCall {
   /** Web API method ("chat.postMessage"), or "respond" for a response_url post. */
@@ -51,12 +60,6 @@ export interface SocketMessage {
   seq: number;
 }
 
-interface Waiter<T> {
-  predicate: (item: T) => boolean;
-  since: number;
-  resolve: (item: T) => void;
-}
-
 export interface FakeSlackOptions {
   /** Tokens auth.test accepts (bot tokens) and apps.connections.open accepts (app tokens). */
   botToken?: string;
@@ -67,56 +70,6 @@ export interface FakeSlackOptions {
   record?: boolean;
   /** Called with every call once it has been answered (its `outcome` set). */
   onCall?: (call: ApiCall) => void;
-}
-
-/** A queue of recorded items with predicate waiters. `since` is a sequence number from `mark()`. */
-class Recorder<T extends { seq: number }> {
-  readonly items: T[] = [];
-  private waiters: Waiter<T>[] = [];
-  private seq = 0;
-
-  constructor(private readonly keep = true) {}
-
-  add(make: (seq: number) => T): T {
-    const item = make(++this.seq);
-    if (this.keep) this.items.push(item);
-    this.recheck(item);
-    return item;
-  }
-
-  /** Offer an item that changed (an answered call) to the waiters again. */
-  recheck(item: T): void {
-    for (const w of [...this.waiters]) {
-      if (item.seq > w.since && w.predicate(item)) {
-        this.waiters = this.waiters.filter((x) => x !== w);
-        w.resolve(item);
-      }
-    }
-  }
-
-  mark(): number {
-    return this.seq;
-  }
-
-  next(predicate: (item: T) => boolean, since: number, timeoutMs: number, what: string): Promise<T> {
-    const found = this.items.find((i) => i.seq > since && predicate(i));
-    if (found) return Promise.resolve(found);
-    return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter<T> = {
-        predicate,
-        since,
-        resolve: (item) => {
-          clearTimeout(timer);
-          resolve(item);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters = this.waiters.filter((x) => x !== waiter);
-        reject(new Error(`fake Slack: no ${what} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.push(waiter);
-    });
-  }
 }
 
 function decodeField(raw: string): unknown {
@@ -133,13 +86,23 @@ function decodeField(raw: string): unknown {
   return raw;
 }
 
-async function readBody(req: IncomingMessage): Promise<Json> {
+/** The parsed body (form fields with JSON-looking values decoded, or JSON); null when it is not parseable. */
+async function readBody(req: IncomingMessage): Promise<Json | null> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString("utf8");
   if (text === "") return {};
   const type = req.headers["content-type"] ?? "";
-  if (type.includes("application/json")) return JSON.parse(text) as Json;
+  if (type.includes("application/json")) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+        ? (parsed as Json)
+        : null;
+    } catch {
+      return null;
+    }
+  }
   const out: Json = {};
   for (const [k, v] of new URLSearchParams(text)) out[k] = decodeField(v);
   return out;
@@ -163,7 +126,13 @@ export class FakeSlack {
   }[] = [];
   private held: (() => void)[] = [];
   private tickets = 0;
+  private readonly openTickets = new Set<string>();
+  private readonly respondUses = new Map<string, number>();
   private ts = 1_700_000_000;
+  /** Every envelope sent and every ack received, judged as Slack does. */
+  readonly acks = new AckTracker();
+  /** Socket Mode connection attempts refused for a missing, unknown or reused ticket. */
+  readonly refusedConnections: string[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -180,7 +149,12 @@ export class FakeSlack {
       if (!fake) return send(res, 503, { ok: false });
       fake.handle(req, res).catch((error: unknown) => send(res, 500, { ok: false, error: String(error) }));
     });
-    const wss = new WebSocketServer({ server, path: "/socket" });
+    const wss = new WebSocketServer({
+      server,
+      path: "/socket",
+      // Slack's WebSocket URLs carry a one-time ticket from apps.connections.open.
+      verifyClient: (info: { req: IncomingMessage }) => fake?.admit(info.req.url ?? "") ?? false,
+    });
     server.on("connection", (socket) => socket.on("error", () => undefined));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const port = (server.address() as AddressInfo).port;
@@ -278,10 +252,23 @@ export class FakeSlack {
     return Promise.race([closed, timeout]).finally(() => clearTimeout(timer));
   }
 
-  /** Send a raw frame (an envelope) to every connected client. */
+  /** Send a raw frame (an envelope) to every connected client; its ack is then expected within 3 s. */
   sendToSockets(frame: Json): void {
+    this.acks.sent(frame);
     const text = JSON.stringify(frame);
     for (const ws of this.sockets) ws.send(text);
+  }
+
+  /** Slack asks the client to reconnect ("refresh_requested", "warning") or turns Socket Mode off ("link_disabled"). */
+  sendDisconnect(reason: DisconnectReason): void {
+    const text = JSON.stringify({ type: "disconnect", reason, debug_info: { host: "fake-slack" } });
+    for (const ws of this.sockets) ws.send(text);
+  }
+
+  /** Every ack problem so far (late, malformed, unknown envelope, payload where none is accepted) and every
+   * envelope still unacknowledged after 3 s. Empty when the client behaved. */
+  socketProblems(): string[] {
+    return [...this.acks.problems, ...this.acks.overdue()];
   }
 
   nextSocketMessage(
@@ -323,11 +310,28 @@ export class FakeSlack {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Whether a WebSocket upgrade to `url` carries a ticket we handed out and nobody used yet. */
+  private admit(url: string): boolean {
+    const ticket = new URL(url, "http://127.0.0.1").searchParams.get("ticket") ?? "";
+    if (!this.openTickets.delete(ticket)) {
+      this.refusedConnections.push(url);
+      return false;
+    }
+    return true;
+  }
+
+  private newSocketUrl(): string {
+    this.tickets += 1;
+    this.openTickets.add(String(this.tickets));
+    return `${this.wsUrl}?ticket=${this.tickets}`;
+  }
+
   private onSocket(ws: WebSocket, url: string): void {
     this.sockets.add(ws);
     this.connections.add((seq) => ({ url, seq }));
     ws.on("close", () => this.sockets.delete(ws));
     ws.on("message", (data) => {
+      this.acks.received(String(data));
       try {
         const parsed = JSON.parse(String(data)) as Json;
         this.socketMessages.add((seq) => ({ data: parsed, seq }));
@@ -358,7 +362,8 @@ export class FakeSlack {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const body = await readBody(req);
+    const parsed = await readBody(req);
+    const body = parsed ?? {};
     const auth = req.headers.authorization;
     const token = auth?.startsWith("Bearer ")
       ? auth.slice(7)
@@ -370,6 +375,13 @@ export class FakeSlack {
       const respondId = decodeURIComponent(url.pathname.slice("/respond/".length));
       const call = this.calls.add((seq) => ({ method: "respond", body, token, respondId, seq }));
       if (await this.applyFault(call, req, res)) return;
+      const uses = this.respondUses.get(respondId) ?? 0;
+      this.respondUses.set(respondId, uses + 1);
+      const refused = respondError(req.headers["content-type"] ?? "", parsed, uses);
+      if (refused) {
+        this.settle(call, `http ${refused.status} ${refused.error}`);
+        return send(res, refused.status, { ok: false, error: refused.error });
+      }
       this.settle(call, "ok");
       return send(res, 200, { ok: true });
     }
@@ -378,7 +390,14 @@ export class FakeSlack {
     const method = url.pathname.slice("/api/".length);
     const call = this.calls.add((seq) => ({ method, body, token, seq }));
     if (await this.applyFault(call, req, res)) return;
-    const answer = this.answer(method, body, token);
+    const answer =
+      parsed === null
+        ? { ok: false, error: "invalid_json" }
+        : (answerCall(
+            method,
+            { body, token, nextTs: () => this.nextTs(), newSocketUrl: () => this.newSocketUrl() },
+            { botToken: this.options.botToken, appToken: this.options.appToken },
+          ) ?? { ok: false, error: "unknown_method" });
     this.settle(call, answer.ok === true ? "ok" : `ok:false ${String(answer.error)}`);
     return send(res, 200, answer);
   }
@@ -417,52 +436,6 @@ export class FakeSlack {
         // Answered normally once released (the client may have given up by then).
         await new Promise<void>((resolve) => this.held.push(resolve));
         return false;
-    }
-  }
-
-  private answer(method: string, body: Json, token: string | null): Json {
-    const botOk = this.options.botToken === undefined || token === this.options.botToken;
-    switch (method) {
-      case "auth.test":
-        if (!botOk) return { ok: false, error: "invalid_auth" };
-        return {
-          ok: true,
-          url: "https://fake.slack.test/",
-          team: "Fake Team",
-          user: "compbot",
-          team_id: FAKE_TEAM_ID,
-          user_id: FAKE_BOT_USER_ID,
-          bot_id: FAKE_BOT_ID,
-        };
-      case "chat.postMessage": {
-        if (!botOk) return { ok: false, error: "invalid_auth" };
-        const ts = this.nextTs();
-        return {
-          ok: true,
-          channel: body.channel,
-          ts,
-          message: { type: "message", text: body.text, bot_id: FAKE_BOT_ID, ts },
-        };
-      }
-      case "chat.postEphemeral":
-        if (!botOk) return { ok: false, error: "invalid_auth" };
-        return { ok: true, message_ts: this.nextTs() };
-      case "conversations.open": {
-        if (!botOk) return { ok: false, error: "invalid_auth" };
-        const users = typeof body.users === "string" ? body.users : "";
-        return { ok: true, channel: { id: `D${users.replace(/^U/, "")}` } };
-      }
-      case "views.open":
-        return { ok: true, view: { id: "V0FAKE" } };
-      case "apps.connections.open":
-        if (this.options.appToken !== undefined && token !== this.options.appToken) {
-          return { ok: false, error: "invalid_auth" };
-        }
-        this.tickets += 1;
-        return { ok: true, url: `${this.wsUrl}?ticket=${this.tickets}` };
-      default:
-        // App Home, views.update and the agent DM: fake-slack-surfaces.ts (token and arguments checked there).
-        return SURFACE_METHODS[method]?.(body, { token, botOk }) ?? { ok: false, error: "unknown_method" };
     }
   }
 }

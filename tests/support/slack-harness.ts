@@ -3,7 +3,7 @@
  * talking to a FakeSlack. Tests send signed requests and read what the fake received.
  */
 import { type CompBotApi, loadCompBot } from "../../src/bot.ts";
-import { blockKitViolations, type SlackMessage } from "../../src/render/limits.ts";
+import type { SlackMessage } from "../../src/render/limits.ts";
 import {
   type CreateSlackAppOptions,
   createSlackApp,
@@ -21,6 +21,7 @@ import {
   TEST_BOT_TOKEN,
   TEST_SIGNING_SECRET,
 } from "./signing.ts";
+import { blockProblems, messageError } from "./slack-limits.ts";
 
 export const GUIDES_DIR = "guides";
 
@@ -136,12 +137,18 @@ export function messageOf(body: Json): SlackMessage {
   return { text: body.text as string, blocks: (body.blocks ?? []) as SlackMessage["blocks"] };
 }
 
-/** Every Block Kit problem in every message the fake received (postMessage, postEphemeral, respond). */
+/**
+ * Every Block Kit problem in every message the fake received (postMessage, postEphemeral, respond), judged by
+ * Slack's documented limits (slack-limits.ts, not the code's own checker).
+ */
 export function violationsInCalls(calls: readonly ApiCall[]): string[] {
   const out: string[] = [];
   for (const call of calls) {
     if (!["chat.postMessage", "chat.postEphemeral", "respond"].includes(call.method)) continue;
-    for (const v of blockKitViolations(messageOf(call.body))) out.push(`${call.method} #${call.seq}: ${v}`);
+    if (call.body.delete_original === true) continue;
+    const error = messageError(call.body);
+    if (error !== null) out.push(`${call.method} #${call.seq}: ${error}`);
+    for (const v of blockProblems(call.body.blocks ?? [])) out.push(`${call.method} #${call.seq}: ${v}`);
   }
   return out;
 }

@@ -1,0 +1,16 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * The tests Stryker runs against the core: the unit tests under src/. (tests/property is left out: under
+ * Stryker's per-test coverage its fast-check runs took over 5 minutes each on the 2-core machine.) Longer timeouts
+ * than vitest.config.ts: Stryker runs two test processes next to everything else on a 2-core machine.
+ */
+export default defineConfig({
+  test: {
+    include: ["src/**/*.test.ts"],
+    environment: "node",
+    env: { COMPBOT_MUTATION: "1" },
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+  },
+});
