@@ -41,8 +41,7 @@ describe("unansweredText", () => {
   });
 
   it("at most 8 words of at most 40 characters", () => {
-    const long =
-      `${"zork ".repeat(3)}${"a".repeat(41)} alpha bravo charlie delta echo foxtrot golf hotel india`;
+    const long = `${"zork ".repeat(3)}${"a".repeat(41)} alpha bravo charlie delta echo foxtrot golf hotel india`;
     const text = recorded(long);
     expect(text).toBe("zork alpha bravo charlie delta echo foxtrot golf");
   });
