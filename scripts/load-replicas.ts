@@ -141,7 +141,7 @@ export async function runReplicas(
   if (memory !== undefined && shared !== undefined) {
     const cost = 1 - shared.rate / memory.rate;
     lines.push(
-      `PostgreSQL beside memory: ${shared.rate.toFixed(0)} vs ${memory.rate.toFixed(0)} requests/s answered (${(cost * 100).toFixed(1)}% fewer), p99 ${shared.p99.toFixed(1)} vs ${memory.p99.toFixed(1)} ms`,
+      `PostgreSQL beside memory: ${shared.rate.toFixed(0)} vs ${memory.rate.toFixed(0)} requests/s answered (${Math.abs(cost * 100).toFixed(1)}% ${cost >= 0 ? "fewer" : "more"}), p99 ${shared.p99.toFixed(1)} vs ${memory.p99.toFixed(1)} ms`,
       `target (the shared store costs at most ${TARGET_COST * 100}% of requests/s at 50 clients): ${cost <= TARGET_COST ? "met" : "NOT met"}`,
     );
   }
