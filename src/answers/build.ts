@@ -4,6 +4,8 @@ import type { Band, Guide, GuideBody } from "../guides/types.ts";
 import type { Query } from "../questions/types.ts";
 import { formatMoney } from "../render/format.ts";
 import type { EntityHit, EntityKind, SearchIndex } from "../search/index.ts";
+import { chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideIntent } from "./choose.ts";
+import { freshnessAnswer } from "./freshness.ts";
 import { offerAnswer, offerCommand } from "./offer.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, NotFoundAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
@@ -67,6 +69,11 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
   // Words we could not read change the question: never answer a different one in their place.
   if (query.unknown.length > 0 && !(company && role)) return notFound(query, index);
 
+  // A bare `level`, `script`, `offer`, "how old is this data": which guide?
+  if (!company && !role && !query.level && GUIDE_INTENTS.has(query.intent)) {
+    return chooseGuide(query.intent as GuideIntent, index.guides, guideLabel, (g) => guideCommand(query, g));
+  }
+
   if (company && role) {
     const guide = index.guide(company, role);
     if (!guide) return notFound(query, index);
@@ -75,12 +82,16 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
         return offerOrRegions(guide, query, sources);
       case "script":
         return scriptAnswer(guide, query, sources);
+      case "freshness":
+        return freshnessAnswer(guide, facts(guide, today), guideFollowUps(guide, null));
+      case "targets":
+        return targetsAnswer(guide, query, sources);
       case "level":
         return {
           kind: "level",
           ...facts(guide, today),
           internal: guide.levelMapping.internal,
-          equivalences: guide.levelMapping.equivalences,
+          equivalences: [...index.equivalencesOf(guide)],
           raw: guide.levelMapping.raw,
           followUps: guideFollowUps(guide, null),
           command: `level ${bandCommand(guide)}`,
@@ -93,8 +104,17 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
   if (company) {
     const guides = index.guidesOfCompany(company);
     // One role: the company alone says which guide is meant.
-    if (guides.length === 1 && (query.region || ["script", "level", "offer"].includes(query.intent))) {
+    if (guides.length === 1 && (query.region || GUIDE_INTENTS.has(query.intent))) {
       return buildAnswer({ ...query, role: roleMatch(guides[0]!), intent: narrowIntent(query) }, sources);
+    }
+    if (guides.length > 1 && GUIDE_INTENTS.has(query.intent)) {
+      return chooseGuide(
+        query.intent as GuideIntent,
+        guides,
+        (g) => g.roleDisplay,
+        (g) => guideCommand(query, g),
+        `${guides.length} roles at ${query.company!.display}`,
+      );
     }
     return {
       kind: "company",
@@ -113,6 +133,26 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     const guides = index.guidesOfRole(role);
     const inRegion = query.region ? guides.filter((g) => hasBand(g, query.region!.key)) : guides;
     const shown = inRegion.length > 0 ? inRegion : guides;
+    if (GUIDE_INTENTS.has(query.intent) && shown.length === 1) {
+      const only = shown[0]!;
+      const companyOf = {
+        key: only.company,
+        display: only.companyDisplay,
+        matched: "",
+        kind: "exact" as const,
+        score: 0,
+      };
+      return buildAnswer({ ...query, company: companyOf, intent: narrowIntent(query) }, sources);
+    }
+    if (GUIDE_INTENTS.has(query.intent) && shown.length > 1) {
+      return chooseGuide(
+        query.intent as GuideIntent,
+        shown,
+        (g) => g.companyDisplay,
+        (g) => guideCommand(query, g),
+        `${shown.length} companies have a ${query.role!.display} guide`,
+      );
+    }
     return {
       kind: "role",
       role: { key: role, display: query.role!.display },
@@ -145,9 +185,50 @@ function bandFollowUps(
 const guideLabel = (g: Guide) => `${g.roleDisplay} · ${g.companyDisplay}`;
 
 function narrowIntent(query: Query): Query["intent"] {
-  return query.intent === "script" || query.intent === "level" || query.intent === "offer"
-    ? query.intent
-    : "band";
+  return GUIDE_INTENTS.has(query.intent) ? query.intent : "band";
+}
+
+/** The /comp words that ask the query's question about one guide (its region kept when the guide has it). */
+function guideCommand(query: Query, guide: Guide): string {
+  const region = regionIfBand(guide, query.region?.key);
+  switch (query.intent) {
+    case "offer":
+      return query.offer
+        ? offerCommand(guide, region ?? null, query.offer)
+        : `offer ${bandCommand(guide, region)}`;
+    case "freshness":
+      return `updated ${bandCommand(guide)}`;
+    case "targets":
+      return `targets ${bandCommand(guide, region)}`;
+    case "level":
+      return `level ${bandCommand(guide)}`;
+    case "script":
+      return `script ${bandCommand(guide, region)}`;
+    default:
+      return bandCommand(guide, region);
+  }
+}
+
+/**
+ * What to ask for: the guide's band for one region and its script (whose figures are the guide's targets).
+ * A guide with several regions and none asked: which region?
+ */
+function targetsAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
+  const band = query.region
+    ? guide.bands.find((b) => b.regionSlug === query.region!.key)
+    : guide.bands.length === 1
+      ? guide.bands[0]
+      : undefined;
+  if (!band && query.region) return bandAnswer(guide, query, sources.today);
+  if (!band) return chooseRegion(guide, (slug) => `targets ${bandCommand(guide, slug)}`);
+  const script = scriptAnswer(guide, { ...query, region: regionOf(band) }, sources);
+  return script.kind === "script"
+    ? { ...script, purpose: "targets", command: `targets ${bandCommand(guide, band.regionSlug)}` }
+    : script;
+}
+
+function regionOf(band: Band): NonNullable<Query["region"]> {
+  return { key: band.regionSlug, display: band.region, matched: "", kind: "exact", score: 0 };
 }
 
 /** An offer needs one band: the region asked, or the guide's only one; otherwise ask which region. */
@@ -274,7 +355,7 @@ function levelLookupAnswer(query: Query, index: SearchIndex): Answer {
   return {
     kind: "level-lookup",
     company: level.companyDisplay,
-    level: level.level.toUpperCase(),
+    level: levelDisplay(level.level, matches),
     matches,
     followUps: matches.map(({ guide }) => ({
       label: `${guide.roleDisplay} · ${guide.companyDisplay}`,
@@ -283,6 +364,17 @@ function levelLookupAnswer(query: Query, index: SearchIndex): Answer {
     })),
     command: `level ${level.company} ${level.level}`,
   };
+}
+
+/** The asked level as the guides spell it ("einstein ml" -> "Einstein ML"); "l5" -> "L5". */
+function levelDisplay(asked: string, matches: readonly { equivalence: { level: string } }[]): string {
+  const spelled = new Map<string, string>();
+  for (const m of matches)
+    for (const w of m.equivalence.level.split(/[^\p{L}\p{N}-]+/u)) spelled.set(w.toLowerCase(), w);
+  return asked
+    .split(" ")
+    .map((w) => spelled.get(w) ?? (/\d/.test(w) ? w.toUpperCase() : w))
+    .join(" ");
 }
 
 /** Nothing matches: say what was not found and rank what would work. */

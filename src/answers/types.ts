@@ -73,6 +73,8 @@ export interface CatalogAnswer {
 
 export interface ScriptAnswer extends GuideFacts {
   kind: "script";
+  /** "targets" when the question was what to ask for ("how much should I ask for at Segment"). */
+  purpose?: "targets";
   /** The band the user asked about, when a region was given. */
   band: Band | null;
   dnaSummary: string | null;
@@ -113,6 +115,39 @@ export interface NotFoundAnswer {
   suggestions: FollowUp[];
 }
 
+/** How old a guide's data is: its dates and salary quarter, in plain words (computed from `today`). */
+export interface FreshnessAnswer extends GuideFacts {
+  kind: "freshness";
+  /** e.g. "2025-Q4" (as the guide states it). */
+  salaryDataQuarter: string;
+  /** "about a year old" (from the end of the quarter to today), or null when the quarter cannot be read. */
+  salaryDataAge: string | null;
+  /** YYYY-MM-DD */
+  lastUpdated: string;
+  /** "about 9 months ago", "today". */
+  updatedAgo: string;
+  /** YYYY-MM-DD */
+  nextReviewDue: string;
+  followUps: FollowUp[];
+  command: string;
+}
+
+/**
+ * The question needs one more choice before it can be answered (which guide, which role, which region):
+ * the choices as buttons, and how to type the question in full.
+ */
+export interface ChooseAnswer {
+  kind: "choose";
+  /** What is being chosen, e.g. "Which guide's level mapping?" (plain text). */
+  question: string;
+  /** The choices shown (at most a few; `total` says how many there are). */
+  options: FollowUp[];
+  total: number;
+  /** How to ask in full, e.g. "level <company> <role>", and an example command. */
+  usage: string;
+  example: string | null;
+}
+
 /** The guide exists but has no band for the asked region. */
 export interface RegionNotFoundAnswer extends GuideFacts {
   kind: "region-not-found";
@@ -133,7 +168,9 @@ export type Answer =
   | LevelLookupAnswer
   | NotFoundAnswer
   | RegionNotFoundAnswer
-  | OfferAnswer;
+  | OfferAnswer
+  | FreshnessAnswer
+  | ChooseAnswer;
 
 export type AnswerKind = Answer["kind"];
 

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { marked, type Token, type Tokens } from "marked";
+import { decodeGuideBytes } from "../text/decode.ts";
 import { splitGuide } from "./frontmatter.ts";
 import { repairMojibake } from "./repair.ts";
 import type { AcceptThreshold, BodyTableRow, GuideBody, Lever, NegotiationScript } from "./types.ts";
@@ -289,6 +290,6 @@ export function bodyOfText(text: string): string {
 
 /** Reads a guide file and parses its body (mojibake repaired). Throws only when the file cannot be read. */
 export function readGuideBody(file: string): GuideBody {
-  const text = repairMojibake(readFileSync(file, "utf8")).text;
+  const text = repairMojibake(decodeGuideBytes(readFileSync(file)).text).text;
   return parseGuideBody(bodyOfText(text));
 }

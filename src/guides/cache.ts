@@ -53,6 +53,7 @@ const PARSER_SOURCES = [
   "./consistency.ts",
   "./types.ts",
   "../text/normalize.ts",
+  "../text/decode.ts",
 ];
 const PARSER_MODULES = import.meta.url.endsWith(".ts")
   ? PARSER_SOURCES

@@ -3,6 +3,7 @@
  * files that have mojibake with the repaired text (every other byte unchanged). The CLI is a thin wrapper.
  */
 import { readFile, writeFile } from "node:fs/promises";
+import { decodeGuideBytes } from "../text/decode.ts";
 import { IO_CONCURRENCY, listGuideFiles, loadGuides, mapLimit } from "./load.ts";
 import { repairMojibake } from "./repair.ts";
 import type { GuideProblem } from "./types.ts";
@@ -18,6 +19,8 @@ export interface FixedFile {
   file: string;
   repaired: number;
   dropped: number;
+  /** The file was Windows-1252 (not UTF-8) and was rewritten as UTF-8. */
+  reencoded: boolean;
 }
 
 export interface CheckReport {
@@ -46,11 +49,14 @@ export async function fixMojibakeFiles(
   const problems: GuideProblem[] = [...listing.problems];
   const outcomes = await mapLimit(listing.files, IO_CONCURRENCY, async (file): Promise<FixedFile | null> => {
     try {
-      const original = await readFile(file, "utf8");
-      const repair = repairMojibake(original);
-      if (repair.text === original) return null;
+      const bytes = await readFile(file);
+      const decoded = decodeGuideBytes(bytes);
+      const repair = repairMojibake(decoded.text);
+      // A legacy-encoded file is rewritten as UTF-8 even when its text needed no repair.
+      if (repair.text === decoded.text && decoded.encoding === "utf-8") return null;
       await writeFile(file, repair.text, "utf8");
-      return { file, repaired: repair.repaired, dropped: repair.dropped };
+      const reencoded = decoded.encoding === "windows-1252";
+      return { file, repaired: repair.repaired, dropped: repair.dropped, reencoded };
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       problems.push({
@@ -80,8 +86,9 @@ export async function checkGuides(dir: string, options: CheckOptions = {}): Prom
     fixed = result.fixed;
     fixProblems.push(...result.problems.filter((p) => p.code === "fix"));
     for (const f of fixed) {
+      const encoding = f.reencoded ? "rewritten as UTF-8 (was Windows-1252); " : "";
       lines.push(
-        `fixed   ${f.file}: repaired ${f.repaired} mojibake sequences (${f.dropped} characters dropped)`,
+        `fixed   ${f.file}: ${encoding}repaired ${f.repaired} mojibake sequences (${f.dropped} characters dropped)`,
       );
     }
   }

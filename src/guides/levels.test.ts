@@ -34,6 +34,43 @@ describe("parseLevelMapping", () => {
   });
 });
 
+describe("parseLevelMapping: multi-word companies", () => {
+  it("does not take the first word as the company", () => {
+    expect(
+      parseLevelMapping(
+        "Acme Senior = Jane Street L3 = Two Sigma Quant Researcher = Hudson River Trading Core",
+        "Acme",
+      ),
+    ).toEqual([
+      { company: "Jane Street", level: "L3" },
+      { company: "Two Sigma", level: "Quant Researcher" },
+      { company: "Hudson River Trading", level: "Core" },
+    ]);
+  });
+
+  it("ends an unknown company's name where its level starts (a digit or a title word)", () => {
+    expect(
+      parseLevelMapping("X = Contoso Labs L4 = Fabrikam Works Senior Engineer = Northwind E5", "X"),
+    ).toEqual([
+      { company: "Contoso Labs", level: "L4" },
+      { company: "Fabrikam Works", level: "Senior Engineer" },
+      { company: "Northwind", level: "E5" },
+    ]);
+  });
+
+  it("uses the catalogue's names when it is given them", () => {
+    const known = (key: string) => key === "contoso labs" || key === "northwind";
+    expect(parseLevelMapping("X = Contoso Labs Einstein = Northwind Traders Lead", "X", known)).toEqual([
+      { company: "Contoso Labs", level: "Einstein" },
+      { company: "Northwind", level: "Traders Lead" },
+    ]);
+    // Without them, a name with no level word keeps the old first-word reading.
+    expect(parseLevelMapping("X = Contoso Labs Einstein", "X")).toEqual([
+      { company: "Contoso", level: "Labs Einstein" },
+    ]);
+  });
+});
+
 describe("levelMatches", () => {
   it("expands letter+number ranges", () => {
     for (const asked of ["l4", "L5", "L4-L5", "l4–l5", "ml", "L4 ML"])

@@ -23,17 +23,152 @@ function namesCompany(part: string, display: string): boolean {
 }
 
 /**
- * Parses `level_mapping.raw`. The part naming the guide's own company is skipped; every other part gives
- * its first word as the company and the rest as the level. Never throws.
+ * Companies people often name in level mappings, multi-word ones first among them ("Jane Street L3" is
+ * Jane Street's L3, not Jane's "Street L3"). The index adds the catalogue's own companies (see
+ * SearchIndex.equivalencesOf). Written as they are usually spelled; matched case- and accent-insensitively.
  */
-export function parseLevelMapping(raw: string, companyDisplay: string): LevelEquivalence[] {
+export const WELL_KNOWN_COMPANIES: readonly string[] = [
+  "Jane Street",
+  "Two Sigma",
+  "Hudson River Trading",
+  "Goldman Sachs",
+  "Morgan Stanley",
+  "JP Morgan",
+  "JPMorgan Chase",
+  "Capital One",
+  "Palo Alto Networks",
+  "Scale AI",
+  "Hugging Face",
+  "DE Shaw",
+  "D. E. Shaw",
+  "Jump Trading",
+  "Bank of America",
+  "Deutsche Bank",
+  "Warner Bros",
+  "Electronic Arts",
+  "Epic Games",
+  "Riot Games",
+  "Tower Research",
+  "Point72",
+  "Citadel Securities",
+  "Google DeepMind",
+  "Google",
+  "Meta",
+  "Facebook",
+  "Amazon",
+  "AWS",
+  "Apple",
+  "Microsoft",
+  "Netflix",
+  "Salesforce",
+  "Oracle",
+  "IBM",
+  "Intel",
+  "Nvidia",
+  "Adobe",
+  "Uber",
+  "Lyft",
+  "Airbnb",
+  "Stripe",
+  "Shopify",
+  "Snowflake",
+  "Databricks",
+  "Datadog",
+  "Atlassian",
+  "LinkedIn",
+  "Twitter",
+  "X",
+  "Snap",
+  "Pinterest",
+  "Dropbox",
+  "Spotify",
+  "Twilio",
+  "Segment",
+  "mParticle",
+  "OpenAI",
+  "Anthropic",
+  "DeepMind",
+  "Coinbase",
+  "Robinhood",
+  "Citadel",
+  "Bloomberg",
+  "Workday",
+  "ServiceNow",
+  "Cisco",
+  "VMware",
+  "SAP",
+  "Block",
+  "Square",
+  "PayPal",
+  "Intuit",
+  "Zoom",
+];
+
+/** Folded words of a name ("Jane Street" -> "jane street"), for matching names as phrases. */
+export function companyKey(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "")
+    .join(" ");
+}
+
+const WELL_KNOWN = new Set(WELL_KNOWN_COMPANIES.map(companyKey));
+/** Most words a company name has that we look for. */
+const MAX_COMPANY_WORDS = 4;
+
+/**
+ * Words that start a level rather than continue a company name ("Meta ML E5", "mParticle AI Lead"): titles,
+ * tracks and level prefixes. A word with a digit (L5, E5, IC4) starts a level too.
+ */
+const LEVEL_WORDS = new Set(
+  `ml ai senior sr staff principal lead leader distinguished fellow junior jr mid associate member technical
+  engineer engineering swe sde sre mts ic manager em director vp head chief intern new grad research scientist
+  data software product applied level grade band tier i ii iii iv v`.split(/\s+/),
+);
+
+/** Splits "Company Level words" into company and level. Known names win; else the words before the level. */
+export function splitCompanyLevel(
+  part: string,
+  isKnown: (key: string) => boolean = () => false,
+): LevelEquivalence {
+  const ws = part.split(" ").filter((w) => w !== "");
+  if (ws.length === 0) return { company: "", level: "" };
+  // The longest run of leading words that names a known company.
+  for (let n = Math.min(MAX_COMPANY_WORDS, ws.length); n >= 1; n--) {
+    const key = companyKey(ws.slice(0, n).join(" "));
+    if (key !== "" && (isKnown(key) || WELL_KNOWN.has(key))) {
+      return { company: ws.slice(0, n).join(" "), level: ws.slice(n).join(" ") };
+    }
+  }
+  // Otherwise the company is the words before the first word that starts a level (at least one word).
+  let n = 1;
+  while (n < ws.length && n < MAX_COMPANY_WORDS && !startsLevel(ws[n]!)) n++;
+  if (n === ws.length || n === MAX_COMPANY_WORDS) n = 1; // no level word: the first word, as written
+  return { company: ws.slice(0, n).join(" "), level: ws.slice(n).join(" ") };
+}
+
+function startsLevel(word: string): boolean {
+  return /\p{N}/u.test(word) || LEVEL_WORDS.has(companyKey(word));
+}
+
+/**
+ * Parses `level_mapping.raw`. The part naming the guide's own company is skipped; every other part is split
+ * into company and level by splitCompanyLevel (known company names, multi-word ones included, else the words
+ * before the level). Never throws.
+ */
+export function parseLevelMapping(
+  raw: string,
+  companyDisplay: string,
+  isKnown?: (key: string) => boolean,
+): LevelEquivalence[] {
   const result: LevelEquivalence[] = [];
   for (const piece of raw.split("=")) {
     const part = piece.trim().replace(/\s+/g, " ");
     if (part === "" || namesCompany(part, companyDisplay)) continue;
-    const space = part.indexOf(" ");
-    if (space === -1) result.push({ company: part, level: "" });
-    else result.push({ company: part.slice(0, space), level: part.slice(space + 1).trim() });
+    result.push(splitCompanyLevel(part, isKnown));
   }
   return result;
 }

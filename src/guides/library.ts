@@ -4,7 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { normalize } from "node:path";
-import { loadGuideText } from "./load.ts";
+import { loadGuideBytes } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
 export interface RefreshReport {
@@ -44,9 +44,9 @@ export class GuideLibrary {
   async refresh(files: Iterable<string>, today: string): Promise<RefreshReport> {
     const report: RefreshReport = { added: [], updated: [], removed: [], kept: [], problems: [] };
     for (const raw of new Set([...files].map((f) => normalize(f)))) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await readFile(raw, "utf8");
+        bytes = await readFile(raw);
       } catch (error) {
         if (isMissing(error)) {
           if (this.byFile.delete(raw)) report.removed.push(raw);
@@ -62,7 +62,7 @@ export class GuideLibrary {
         if (this.byFile.has(raw)) report.kept.push(raw);
         continue;
       }
-      const result = loadGuideText(raw, text, { today, checkBody: false });
+      const result = loadGuideBytes(raw, bytes, { today, checkBody: false });
       const errors = result.problems.filter((p) => p.severity === "error");
       report.problems.push(...result.problems);
       if (!result.guide || errors.length > 0) {

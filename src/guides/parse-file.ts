@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { decodeGuideBytes, type GuideEncoding, LEGACY_ENCODING_MESSAGE } from "../text/decode.ts";
 import { parseGuideBody } from "./body.ts";
 import { compareBodyWithFrontmatter } from "./consistency.ts";
 import { splitGuideFast } from "./fast-split.ts";
@@ -62,12 +63,25 @@ function yamlErrorText(err: unknown): string {
 }
 
 /** Validates one guide's text (as read from `file`), without the date-dependent overdue check. Never throws. */
-export function parseGuideText(file: string, raw: string, options: { checkBody: boolean }): ParsedFile {
+export function parseGuideText(
+  file: string,
+  raw: string,
+  options: { checkBody: boolean; encoding?: GuideEncoding },
+): ParsedFile {
   const problems: GuideProblem[] = [];
   const fail = (code: string, message: string, p = ""): ParsedFile => {
     problems.push({ severity: "error", code, file, path: p, message });
     return { guide: null, problems, overdueAt: problems.length };
   };
+  if (options.encoding === "windows-1252") {
+    problems.push({
+      severity: "warning",
+      code: "encoding",
+      file,
+      path: "",
+      message: LEGACY_ENCODING_MESSAGE,
+    });
+  }
 
   const repair = repairMojibake(raw);
   if (repair.repaired + repair.dropped > 0) {
@@ -135,7 +149,7 @@ export function withOverdue(parsed: FileResult & { overdueAt: number }, today: s
 export function loadGuideText(
   file: string,
   raw: string,
-  options: { today: string; checkBody: boolean },
+  options: { today: string; checkBody: boolean; encoding?: GuideEncoding },
 ): FileResult {
   return withOverdue(parseGuideText(file, raw, options), options.today);
 }
@@ -147,6 +161,25 @@ const readProblem = (file: string, err: unknown): GuideProblem => ({
   path: "",
   message: `cannot read file: ${errorText(err)}`,
 });
+
+/** Validates one guide file's bytes: UTF-8, or Windows-1252 with a warning (see text/decode.ts). Never throws. */
+export function parseGuideBytes(
+  file: string,
+  bytes: Uint8Array,
+  options: { checkBody: boolean },
+): ParsedFile {
+  const { text, encoding } = decodeGuideBytes(bytes);
+  return parseGuideText(file, text, { checkBody: options.checkBody, encoding });
+}
+
+/** Like loadGuideText, from the file's bytes. Never throws. */
+export function loadGuideBytes(
+  file: string,
+  bytes: Uint8Array,
+  options: { today: string; checkBody: boolean },
+): FileResult {
+  return withOverdue(parseGuideBytes(file, bytes, options), options.today);
+}
 
 /** A file whose bytes still have the hash the cache knows: its cached entry stands. */
 export interface SameFile {
@@ -178,7 +211,7 @@ export function entryOfBytes(
   const hash = options.hash || expected !== null ? hashBytes(bytes) : null;
   if (hash !== null && hash === expected) return { file, hash, same: true };
   try {
-    return { file, hash, ...parseGuideText(file, bytes.toString("utf8"), options) };
+    return { file, hash, ...parseGuideBytes(file, bytes, options) };
   } catch (err) {
     // Defensive: parseGuideText is written not to throw; a bug must still cost only this file.
     const problem: GuideProblem = {

@@ -169,3 +169,15 @@ describe("repairMojibake: properties", () => {
     );
   });
 });
+
+describe("U+FFFD", () => {
+  it("counts as mojibake and is dropped, counted as a dropped character", () => {
+    expect(hasMojibake("Acme Z\ufffdrich")).toBe(true);
+    expect(repairMojibake("Acme Z\ufffdrich \ufffd")).toEqual({
+      text: "Acme Zrich ",
+      repaired: 0,
+      dropped: 2,
+    });
+    expect(repairMojibake("Â£150K \ufffd")).toEqual({ text: "£150K ", repaired: 1, dropped: 1 });
+  });
+});

@@ -11,36 +11,7 @@
  * repairing repaired text changes nothing.
  */
 
-/** Windows-1252 characters for the bytes 0x80–0x9F (undefined bytes are absent). */
-const CP1252_HIGH: ReadonlyArray<readonly [number, number]> = [
-  [0x20ac, 0x80],
-  [0x201a, 0x82],
-  [0x0192, 0x83],
-  [0x201e, 0x84],
-  [0x2026, 0x85],
-  [0x2020, 0x86],
-  [0x2021, 0x87],
-  [0x02c6, 0x88],
-  [0x2030, 0x89],
-  [0x0160, 0x8a],
-  [0x2039, 0x8b],
-  [0x0152, 0x8c],
-  [0x017d, 0x8e],
-  [0x2018, 0x91],
-  [0x2019, 0x92],
-  [0x201c, 0x93],
-  [0x201d, 0x94],
-  [0x2022, 0x95],
-  [0x2013, 0x96],
-  [0x2014, 0x97],
-  [0x02dc, 0x98],
-  [0x2122, 0x99],
-  [0x0161, 0x9a],
-  [0x203a, 0x9b],
-  [0x0153, 0x9c],
-  [0x017e, 0x9e],
-  [0x0178, 0x9f],
-];
+import { CP1252_HIGH } from "../text/decode.ts";
 
 const BYTE_OF_SPECIAL = new Map<number, number>(CP1252_HIGH);
 
@@ -191,8 +162,18 @@ export function repairMojibake(text: string): RepairResult {
     repaired += r.repaired;
     dropped += r.dropped;
   }
+  // U+FFFD stands for a character an earlier decoder could not read: nothing is left to restore, so it is
+  // dropped like any other character lost to mojibake.
+  if (current.includes(REPLACEMENT_CHAR)) {
+    const before = current.length;
+    current = current.replace(REPLACEMENTS, "");
+    dropped += before - current.length;
+  }
   return { text: current, repaired, dropped };
 }
+
+const REPLACEMENT_CHAR = "\ufffd";
+const REPLACEMENTS = /\ufffd/g;
 
 /** Characters that stand for a UTF-8 continuation byte when read as Windows-1252 / Latin-1. */
 const CONT_CLASS = (() => {
@@ -203,9 +184,9 @@ const CONT_CLASS = (() => {
   return cls;
 })();
 
-const MOJIBAKE_MARKERS = new RegExp(`â€|Â[${CONT_CLASS}]|Ã[${CONT_CLASS}]|ðŸ|ï¸`);
+const MOJIBAKE_MARKERS = new RegExp(`â€|Â[${CONT_CLASS}]|Ã[${CONT_CLASS}]|ðŸ|ï¸|\\ufffd`);
 
-/** Whether the text shows the usual signs of mojibake ("â€", "Â£", "Ã©", "ðŸ", "ï¸"…). */
+/** Whether the text shows the usual signs of mojibake ("â€", "Â£", "Ã©", "ðŸ", "ï¸"…) or a U+FFFD "�". */
 export function hasMojibake(text: string): boolean {
   return MOJIBAKE_MARKERS.test(text);
 }

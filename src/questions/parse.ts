@@ -4,9 +4,11 @@
  * The index is only read, to recognise names; nothing here builds answers.
  */
 
+import { levelMatches } from "../guides/levels.ts";
 import { repairMojibake } from "../guides/repair.ts";
+import type { Guide } from "../guides/types.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
-import { words } from "../text/normalize.ts";
+import { fold, words } from "../text/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
 import type { ConversationContext, EntityMatch, Intent, LevelRef, Query } from "./types.ts";
 import { ALL_REGIONS_PHRASES, FILLER, INTENT_PHRASES, LEVEL_TOKEN } from "./vocabulary.ts";
@@ -56,13 +58,12 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   }
   const query = parseWords(cleaned, rest, index, context);
   if (!offer) return query;
-  return {
-    ...query,
-    intent: query.intent === "help" || query.intent === "list" ? query.intent : "offer",
-    offer,
-  };
+  // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
+  const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));
+  return { ...query, intent: keep ? query.intent : "offer", offer };
 }
 
+const HELP_WORD = /\b(?:help|usage|commands)\b/i;
 const OFFER_WORD = /\b(?:offer|offered|check my offer)\b/i;
 const FIGURE_AFTER_KEYWORD = /\b(?:base|stock|rsus?|equity|signing|bonus)\s+[$£€]?\d/i;
 
@@ -83,6 +84,7 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
 
   // 2. Exact names and aliases, longest phrase first, left to right.
   const spans: Span[] = [];
+  let levelRun: LevelRun | null = null;
   for (let i = 0; i < ws.length; i++) {
     if (used[i]) continue;
     for (let n = Math.min(index.longestPhrase, ws.length - i); n >= 1; n--) {
@@ -92,6 +94,16 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
       if (hits.length > 0) {
         spans.push({ start: i, end: i + n, text: phrase, hits });
         used.fill(true, i, i + n);
+        // "level salesforce einstein ml": the words after an outside company that name one of its levels.
+        const run: number = levelRun
+          ? 0
+          : levelWordsAfter(ws, used, i + n, hits, index, intents.has("level"));
+        if (run > 0) {
+          const company = hits.find((h) => h.entity.kind === "level-company")!.entity;
+          levelRun = { company, words: ws.slice(i + n, i + n + run) };
+          used.fill(true, i + n, i + n + run);
+          n += run;
+        }
         i += n - 1;
         break;
       }
@@ -133,8 +145,76 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
     }
   }
 
+  // 6. A typo'd intent word among the words still unread ("scirpt", "levle"): one edit away from it.
+  ws.forEach((w, i) => {
+    if (used[i] || soft[i]) return;
+    const intent = typoIntent(w);
+    if (intent) {
+      intents.add(intent);
+      used[i] = true;
+    }
+  });
+
   const unknown = ws.filter((_, i) => !used[i] && !soft[i]);
-  return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context);
+  return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context, levelRun);
+}
+
+/** An outside company and the words after it that name one of its levels ("salesforce" + "einstein ml"). */
+interface LevelRun {
+  company: EntityHit["entity"];
+  words: string[];
+}
+
+/** Longest level phrase tried after an outside company. */
+const MAX_LEVEL_WORDS = 5;
+
+/**
+ * How many words from `from` name a level of the outside company the hits name (0: none). Only when the
+ * question asks about levels, or the name is not also one of our guides' companies (so "segment ml" stays a
+ * question about Segment's guide).
+ */
+function levelWordsAfter(
+  ws: readonly string[],
+  used: readonly boolean[],
+  from: number,
+  hits: readonly EntityHit[],
+  index: SearchIndex,
+  levelAsked: boolean,
+): number {
+  const company = hits.find((h) => h.entity.kind === "level-company");
+  if (!company) return 0;
+  if (!levelAsked && hits.some((h) => h.entity.kind === "company")) return 0;
+  const levels = [...index.levelTextsOf(company.entity.key)];
+  for (let k = Math.min(MAX_LEVEL_WORDS, ws.length - from); k >= 1; k--) {
+    if (anySet(used, from, from + k)) continue;
+    const asked = ws.slice(from, from + k).join(" ");
+    if (levels.some((level) => levelMatches(level, asked))) return k;
+  }
+  return 0;
+}
+
+/** One-word intent phrases long enough to recognise with a typo (shorter ones would catch real words). */
+const TYPO_INTENTS = INTENT_PHRASES.filter(([phrase]) => !phrase.includes(" ") && phrase.length >= 5);
+
+/** The intent of a word one edit (or one swap of neighbours) away from a one-word intent phrase. */
+function typoIntent(word: string): Intent | null {
+  if (word.length < 5 || /\d/.test(word)) return null;
+  for (const [phrase, intent] of TYPO_INTENTS) if (withinOneEdit(word, phrase)) return intent;
+  return null;
+}
+
+/** Damerau-Levenshtein distance at most 1 (insert, delete, substitute, or swap two neighbours). */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  const [longer, shorter] = a.length > b.length ? [a, b] : [b, a];
+  return longer.slice(i + 1) === shorter.slice(i);
 }
 
 /** Intent and all-regions phrases as words, split once. */
@@ -188,9 +268,11 @@ function decide(
   intents: Set<Intent>,
   allRegions: boolean,
   levelTokens: string[],
-  unknown: string[],
+  asked: string[],
   context: ConversationContext,
+  levelRun: LevelRun | null,
 ): Query {
+  let unknown = asked;
   const companies = candidates(spans, "company");
   const roles = candidates(spans, "role");
   const regions = candidates(spans, "region");
@@ -222,7 +304,18 @@ function decide(
   // An outside level: "level google l5", "google l5 equivalent".
   let level: LevelRef | null = null;
   const levelCompany = levelCompanies.find((c) => c.span !== company?.span) ?? levelCompanies[0];
-  if (levelTokens.length > 0 && (levelCompany || company)) {
+  if (levelRun) {
+    level = {
+      company: levelRun.company.key,
+      companyDisplay: levelRun.company.display,
+      // Level tokens alone ("l4 l5", as "L4-L5" is read) keep the range's dash.
+      level: [...levelRun.words, ...levelTokens].join(
+        levelRun.words.every((w) => LEVEL_TOKEN.test(w)) ? "-" : " ",
+      ),
+    };
+    // The outside company's name is not a guide's company here.
+    if (company && levelRun.company.key === fold(company.hit.entity.display)) company = undefined;
+  } else if (levelTokens.length > 0 && (levelCompany || company)) {
     const source = levelCompany ?? company!;
     const key = source.hit.entity.kind === "level-company" ? source.hit.entity.key : source.span.text;
     level = {
@@ -236,6 +329,21 @@ function decide(
 
   let companyMatch = company ? toMatch(company.span, company.hit) : null;
   let roleMatch = role ? toMatch(role.span, role.hit) : null;
+
+  // "segment ml": words left over that belong to the name of exactly one of the company's roles.
+  if (companyMatch && !roleMatch && unknown.length > 0) {
+    const fit = roleOfCompany(index, companyMatch.key, unknown);
+    if (fit) {
+      roleMatch = {
+        key: fit.role,
+        display: fit.roleDisplay,
+        matched: unknown.join(" "),
+        kind: "fuzzy",
+        score: 0.2,
+      };
+      unknown = [];
+    }
+  }
   const regionMatch = region ? toMatch(region.span, region.hit) : null;
 
   // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about.
@@ -270,6 +378,10 @@ function decide(
     intent = "level";
   } else if (!intents.has("level") && level?.company && !roleMatch) {
     intent = "level-lookup";
+  } else if (intents.has("freshness")) {
+    intent = "freshness";
+  } else if (intents.has("targets")) {
+    intent = "targets";
   } else if (intents.has("script")) {
     intent = "script";
   } else if (intents.has("list") && !companyMatch && !roleMatch) {
@@ -297,6 +409,15 @@ function decide(
     offer: null,
     fromContext,
   };
+}
+
+/** The one guide of a company whose role name has every one of these words, if exactly one has. */
+function roleOfCompany(index: SearchIndex, company: string, asked: readonly string[]): Guide | null {
+  const fits = index.guidesOfCompany(company).filter((g) => {
+    const have = new Set([...words(g.roleDisplay), ...words(g.role)]);
+    return asked.every((w) => have.has(w));
+  });
+  return fits.length === 1 ? fits[0]! : null;
 }
 
 function fromCtx(named: { key: string; display: string }): EntityMatch {

@@ -20,7 +20,11 @@ export type Intent =
   /** The guides that map to an outside level (`level google l5`). */
   | "level-lookup"
   /** Place an offer's figures in a band and write a counter-offer (`offer segment … base 150k`). */
-  | "offer";
+  | "offer"
+  /** What to ask for: the guide's band and script for one region ("how much should I ask for at Segment"). */
+  | "targets"
+  /** How old the guide's data is ("when was segment ml engineer updated", "how old is this data"). */
+  | "freshness";
 
 /** How an entity was recognised. */
 export type MatchKind = "exact" | "alias" | "fuzzy";

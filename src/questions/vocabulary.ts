@@ -16,6 +16,28 @@ export const INTENT_PHRASES: ReadonlyArray<readonly [string, Intent]> = [
   ["counteroffer", "script"],
   ["counter", "script"],
   ["levers", "script"],
+  ["how much should i ask for", "targets"],
+  ["what should i ask for", "targets"],
+  ["how much to ask for", "targets"],
+  ["what to ask for", "targets"],
+  ["how much can i ask for", "targets"],
+  ["ask for", "targets"],
+  ["asking for", "targets"],
+  ["aim for", "targets"],
+  ["targets", "targets"],
+  ["target", "targets"],
+  ["how old", "freshness"],
+  ["how fresh", "freshness"],
+  ["how recent", "freshness"],
+  ["how current", "freshness"],
+  ["how stale", "freshness"],
+  ["up to date", "freshness"],
+  ["last updated", "freshness"],
+  ["when was", "freshness"],
+  ["updated", "freshness"],
+  ["freshness", "freshness"],
+  ["outdated", "freshness"],
+  ["stale", "freshness"],
   ["level mapping", "level"],
   ["levels", "level"],
   ["level", "level"],
@@ -62,7 +84,7 @@ export const FILLER = new Set(
   rates role roles job jobs position positions title titles work working someone somebody person people
   like look looking lookup find see check per year yearly annual annually us me thanks thank ok okay so
   yo sup good morning afternoon evening company companies region regions location locations city
-  also too then next again same one s m t re ve ll`
+  also too then next again same one s m t re ve ll have has any ty thx`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

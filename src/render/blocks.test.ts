@@ -180,9 +180,23 @@ describe("share button and shared-by line", () => {
 });
 
 describe("layouts", () => {
-  it("regions: one section per region with all four figures in its currency", () => {
+  it("regions in a message: one table, a header row and a row per region with its four figures", () => {
     const m = renderBlocks(regionsAnswer());
+    expectValid(m);
+    const tables = m.blocks.filter((b) => b.type === "table");
+    expect(tables).toHaveLength(1);
+    const rows = tables[0]?.type === "table" ? tables[0].rows : [];
+    const cells = rows.map((r) => r.map((c) => ("text" in c ? c.text : "")));
+    expect(cells[0]).toEqual(["Region", "Base", "Stock (RSU over 4 yrs)", "Bonus", "Total comp"]);
+    expect(cells).toHaveLength(4);
+    expect(cells[3]).toEqual(["London (GBP)", "£132K–£165K", "£102K–£188K", "10% of base", "£182K–£248K"]);
+    expect(m.blocks.filter((b) => b.type === "section" && b.fields)).toHaveLength(0);
+  });
+
+  it("regions in the Home view (no table there): one section per region", () => {
+    const m = renderBlocks(regionsAnswer(), { surface: "home" });
     expect(m.blocks[0]?.type === "header" && m.blocks[0].text.text).toBe("ML/AI Engineer · Segment");
+    expect(m.blocks.some((b) => b.type === "table")).toBe(false);
     const sections = m.blocks.filter((b) => b.type === "section");
     expect(sections).toHaveLength(3);
     const london = JSON.stringify(sections[2]);
@@ -769,9 +783,19 @@ describe("extreme data stays within every limit", () => {
     expect(mrkdwnOf(m).join("\n")).toMatch(/…and \d+ more regions: /);
   });
 
-  it("100 plain regions: as many as fit, the rest counted", () => {
+  it("100 plain regions in a message: as many table rows as fit, the rest counted", () => {
     const bands = Array.from({ length: 100 }, (_, i) => syntheticBand(i));
     const m = renderBlocks(regionsAnswer({ bands }));
+    expectValid(m);
+    const table = m.blocks.find((b) => b.type === "table");
+    const shown = table?.type === "table" ? table.rows.length - 1 : 0;
+    expect(shown).toBeGreaterThan(20);
+    expect(mrkdwnOf(m).join("\n")).toContain(`…and ${100 - shown} more regions`);
+  });
+
+  it("100 plain regions in the Home view: as many sections as fit, the rest counted", () => {
+    const bands = Array.from({ length: 100 }, (_, i) => syntheticBand(i));
+    const m = renderBlocks(regionsAnswer({ bands }), { surface: "home" });
     expectValid(m);
     const shown = m.blocks.filter((b) => b.type === "section" && b.fields).length;
     expect(shown).toBeGreaterThan(5);
@@ -791,9 +815,9 @@ describe("extreme data stays within every limit", () => {
     expect(text).toContain(`…and ${250 - shown} more companies`);
   });
 
-  it("30 follow-ups: at most 20 run buttons plus share, the rest counted", () => {
+  it("30 follow-ups (not regions): at most 20 run buttons plus share, the rest counted", () => {
     const thirty = Array.from({ length: 30 }, (_, i) =>
-      followUp(`Region ${i}`, `segment ml-ai-engineer region-${i}`),
+      followUp(`Guide ${i}`, `segment ml-ai-engineer-${i}`, "suggestion"),
     );
     const m = renderBlocks(bandAnswer({ followUps: thirty }), { shareable: true });
     const b = buttons(m);
@@ -802,16 +826,60 @@ describe("extreme data stays within every limit", () => {
     expect(mrkdwnOf(m).join("\n")).toContain("10 more options not shown");
   });
 
-  it("30 huge follow-ups: fewer buttons (payload budget), the rest counted, share kept", () => {
-    const m = renderBlocks(bandAnswer({ followUps: THIRTY }), { shareable: true });
+  it("30 regions: in one select; the script and All regions stay buttons; nothing 'not shown'", () => {
+    const thirty = [
+      ...Array.from({ length: 30 }, (_, i) => followUp(`Region ${i}`, `segment ml-ai-engineer region-${i}`)),
+      followUp("Negotiation script", "script segment ml-ai-engineer", "script"),
+      followUp("All regions", "segment ml-ai-engineer", "regions"),
+    ];
+    const m = renderBlocks(bandAnswer({ followUps: thirty }), { shareable: true });
+    expectValid(m);
+    expect(buttons(m).map((x) => x.text.text)).toEqual([
+      "Negotiation script",
+      "All regions",
+      "Share in channel",
+    ]);
+    const selects = m.blocks
+      .flatMap((b) => (b.type === "actions" ? b.elements : []))
+      .filter((e) => e.type === "static_select");
+    expect(selects).toHaveLength(1);
+    const options = selects[0]?.type === "static_select" ? (selects[0].options ?? []) : [];
+    expect(options).toHaveLength(30);
+    expect(options[7]).toEqual({
+      text: { type: "plain_text", text: "Region 7", emoji: true },
+      value: "segment ml-ai-engineer region-7",
+    });
+    expect(selects[0]?.action_id).toBe("compbot_run_select");
+    expect(mrkdwnOf(m).join("\n")).not.toContain("not shown");
+  });
+
+  it("5 regions stay buttons (no select)", () => {
+    const five = Array.from({ length: 5 }, (_, i) =>
+      followUp(`Region ${i}`, `segment ml-ai-engineer region-${i}`),
+    );
+    const m = renderBlocks(bandAnswer({ followUps: five }));
+    expect(buttons(m).map((x) => x.text.text)).toEqual([
+      "Region 0",
+      "Region 1",
+      "Region 2",
+      "Region 3",
+      "Region 4",
+    ]);
+    expect(JSON.stringify(m.blocks)).not.toContain("static_select");
+  });
+
+  it("30 huge follow-ups (not regions): fewer buttons (payload budget), the rest counted, share kept", () => {
+    const huge = THIRTY.map((f) => ({ ...f, kind: "suggestion" as const }));
+    const m = renderBlocks(bandAnswer({ followUps: huge }), { shareable: true });
     const run = buttons(m).filter((x) => x.action_id?.startsWith("compbot_run_"));
     expect(run.length).toBeGreaterThan(0);
     expect(run.map((x) => x.action_id)).toEqual(run.map((_, i) => `compbot_run_${i}`));
     expect(buttons(m).at(-1)?.action_id).toBe("compbot_share");
     expect(mrkdwnOf(m).join("\n")).toContain(`${30 - run.length} more options not shown`);
     // Buttons never crowd out the answer itself.
-    const regions = renderBlocks(regionsAnswer({ followUps: THIRTY }), { shareable: true });
-    expect(regions.blocks.filter((b) => b.type === "section" && b.fields)).toHaveLength(3);
+    const regions = renderBlocks(regionsAnswer({ followUps: huge }), { shareable: true });
+    const table = regions.blocks.find((b) => b.type === "table");
+    expect(table?.type === "table" ? table.rows.length : 0).toBe(4);
     expect(mrkdwnOf(regions).join("\n")).toContain("Sources: Levels.fyi");
   });
 

@@ -9,12 +9,17 @@
  * - `sharedBy` (a Slack user id) adds "Shared by <@U…>" when it looks like a user id;
  * - "Check my offer": action_id `compbot_offer_open`, value = `<company> <role> <region-slug>`; only when
  *   `offerCheck` is set, only on band answers (it opens the offer modal, whose answer is private).
+ * - feedback (`compbot_feedback*`, `compbot_report_outdated`) and "Send to my DMs" (`compbot_send_dm`): see
+ *   blocks/feedback.ts.
  */
 import type { KnownBlock } from "@slack/types";
 import type { Answer } from "../answers/types.ts";
 import { band, regions } from "./blocks/band.ts";
 import { catalog, company, role } from "./blocks/catalog.ts";
+import { choose } from "./blocks/choose.ts";
 import type { RenderOptions } from "./blocks/common.ts";
+import { feedbackBlocks } from "./blocks/feedback.ts";
+import { freshness } from "./blocks/freshness.ts";
 import { help } from "./blocks/help.ts";
 import { level, levelLookup } from "./blocks/level.ts";
 import { notFound, regionNotFound } from "./blocks/not-found.ts";
@@ -60,6 +65,10 @@ function blocksFor(answer: Answer, options: RenderOptions, keep: Set<KnownBlock>
       return help(answer, options);
     case "offer":
       return offer(answer, options, keep);
+    case "freshness":
+      return freshness(answer, options);
+    case "choose":
+      return choose(answer, options);
     default:
       return unknownKind(answer);
   }
@@ -75,5 +84,9 @@ function unknownKind(answer: never): KnownBlock[] {
 export function renderBlocks(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const keep = new Set<KnownBlock>();
   const blocks = blocksFor(answer, options, keep);
+  // Feedback and "Send to my DMs" come last and survive any cut made to fit Slack's limits.
+  const feedback = feedbackBlocks(answer, options);
+  for (const b of feedback) keep.add(b);
+  blocks.push(...feedback);
   return finalizeMessage(e(summaryText(answer)), blocks, "CompBot answer", keep);
 }

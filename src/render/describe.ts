@@ -130,6 +130,36 @@ export function overdueLine(facts: GuideFacts): string | null {
   return due === "" ? "⚠️ Review overdue" : `⚠️ Review overdue since ${formatDate(due)}`;
 }
 
+/**
+ * A guide's dates in plain sentences: "Salary data from 2025-Q4, about a year old.", "Guide updated 23 Feb 2026
+ * (about 9 months ago).", "Next review was due 23 May 2026." / "Next review due 23 May 2027."
+ */
+export function freshnessLines(answer: Extract<Answer, { kind: "freshness" }>): string[] {
+  const lines: string[] = [];
+  const quarter = oneLine(answer.salaryDataQuarter);
+  const age = oneLine(answer.salaryDataAge);
+  if (quarter !== "") lines.push(`Salary data from ${quarter}${age !== "" ? `, ${age}` : ""}.`);
+  const updated = oneLine(answer.lastUpdated);
+  if (updated !== "") {
+    const ago = oneLine(answer.updatedAgo);
+    lines.push(`Guide updated ${formatDate(updated)}${ago !== "" ? ` (${ago})` : ""}.`);
+  }
+  const due = oneLine(answer.nextReviewDue);
+  if (due !== "") {
+    lines.push(
+      answer.overdue
+        ? `Its review was due ${formatDate(due)}: the figures may be out of date.`
+        : `Next review due ${formatDate(due)}.`,
+    );
+  }
+  return lines;
+}
+
+/** "What to ask for" when the script answers that question (its figures are the guide's targets). */
+export function scriptTitle(answer: Extract<Answer, { kind: "script" }>): string {
+  return answer.purpose === "targets" ? "What to ask for" : "Negotiation script";
+}
+
 /** "a guide for acme widget-engineer" stays; "acme" becomes "a guide for acme". */
 export function askedPhrase(asked: string): string {
   const a = oneLine(asked);
@@ -187,7 +217,7 @@ export function summaryText(answer: Answer): string {
     case "catalog":
       return `CompBot has ${plural(answer.guideCount, "guide")} across ${plural(answer.companyCount, "company", "companies")}`;
     case "script": {
-      const head = `Negotiation script for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
+      const head = `${scriptTitle(answer)} for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
       if (!answer.band) return head;
       const f = bandFigures(answer.band);
       return `${head}, ${regionName(answer.band)}: base ${f.base}, total comp ${f.total}`;
@@ -220,6 +250,15 @@ export function summaryText(answer: Answer): string {
     }
     case "offer":
       return offerSummary(answer);
+    case "freshness":
+      return `${guideTitle(answer.guide)}: ${freshnessLines(answer).join(" ")}`;
+    case "choose": {
+      const labels = (answer.options ?? []).map((o) => oneLine(o.label)).filter((l) => l !== "");
+      const more = (answer.total ?? labels.length) - labels.length;
+      const list =
+        labels.length > 0 ? ` ${listWithMore(labels, 5)}${more > 0 ? ` and ${more} more` : ""}` : "";
+      return `${oneLine(answer.question)}${list}`;
+    }
     case "help": {
       const reason = oneLine(answer.reason);
       const usage = "Ask /comp <company> <role> [region], e.g. /comp segment ml-ai-engineer london";

@@ -238,7 +238,20 @@ function isRec(v: unknown): v is Rec {
 }
 
 /** Block types CompBot sends and this checker understands. */
-const CHECKED_BLOCK_TYPES = new Set(["header", "section", "context", "actions", "divider", "markdown"]);
+const CHECKED_BLOCK_TYPES = new Set([
+  "header",
+  "section",
+  "context",
+  "actions",
+  "divider",
+  "markdown",
+  "context_actions",
+  "table",
+]);
+/** context_actions: at most 5 feedback_buttons / icon_button elements. table: 100 rows, 20 cells a row. */
+export const MAX_CONTEXT_ACTIONS_ELEMENTS = 5;
+export const MAX_TABLE_ROWS = 100;
+export const MAX_TABLE_CELLS = 20;
 
 interface CheckState {
   out: string[];
@@ -313,7 +326,13 @@ function checkButton(el: Rec, where: string, s: CheckState): void {
   if (el.style === "primary") s.primaryButtons++;
 }
 
-function checkBlock(block: unknown, i: number, s: CheckState, markdownChars: { n: number }): void {
+function checkBlock(
+  block: unknown,
+  i: number,
+  s: CheckState,
+  markdownChars: { n: number },
+  tables: { n: number },
+): void {
   const where = `block ${i}`;
   if (!isRec(block)) {
     s.out.push(`${where}: not an object`);
@@ -386,6 +405,54 @@ function checkBlock(block: unknown, i: number, s: CheckState, markdownChars: { n
       });
       break;
     }
+    case "context_actions": {
+      const { elements } = block;
+      if (
+        !Array.isArray(elements) ||
+        elements.length === 0 ||
+        elements.length > MAX_CONTEXT_ACTIONS_ELEMENTS
+      ) {
+        s.out.push(`${at}: elements must hold 1–${MAX_CONTEXT_ACTIONS_ELEMENTS} items`);
+        break;
+      }
+      elements.forEach((e, j) => {
+        const w = `${at}.elements[${j}]`;
+        if (!isRec(e) || (e.type !== "feedback_buttons" && e.type !== "icon_button")) {
+          s.out.push(`${w}: only feedback_buttons and icon_button go in context_actions`);
+          return;
+        }
+        checkId("action_id", e.action_id, w, s);
+        if (e.type === "feedback_buttons") {
+          for (const side of ["positive_button", "negative_button"] as const) {
+            const b = e[side];
+            if (!isRec(b)) s.out.push(`${w}.${side}: missing`);
+            else {
+              checkTextObject(b.text, `${w}.${side}.text`, MAX_BUTTON_TEXT, ["plain_text"], s);
+              if (typeof b.value !== "string" || b.value === "" || b.value.length > MAX_BUTTON_VALUE) {
+                s.out.push(`${w}.${side}: value must be 1–${MAX_BUTTON_VALUE} characters`);
+              }
+            }
+          }
+        }
+      });
+      break;
+    }
+    case "table": {
+      const { rows } = block;
+      if (!Array.isArray(rows) || rows.length === 0) {
+        s.out.push(`${at}: rows must be a non-empty array`);
+        break;
+      }
+      if (rows.length > MAX_TABLE_ROWS) s.out.push(`${at}: ${rows.length} rows (max ${MAX_TABLE_ROWS})`);
+      rows.forEach((row, j) => {
+        if (!Array.isArray(row) || row.length === 0) s.out.push(`${at}.rows[${j}]: not a non-empty array`);
+        else if (row.length > MAX_TABLE_CELLS) {
+          s.out.push(`${at}.rows[${j}]: ${row.length} cells (max ${MAX_TABLE_CELLS})`);
+        }
+      });
+      tables.n++;
+      break;
+    }
     case "markdown": {
       const { text } = block;
       if (typeof text !== "string" || text.trim() === "")
@@ -422,9 +489,11 @@ export function blockKitViolations(message: SlackMessage): string[] {
   }
   if (m.blocks.length > MAX_BLOCKS) s.out.push(`${m.blocks.length} blocks (max ${MAX_BLOCKS})`);
   const markdownChars = { n: 0 };
+  const tables = { n: 0 };
   m.blocks.forEach((b, i) => {
-    checkBlock(b, i, s, markdownChars);
+    checkBlock(b, i, s, markdownChars, tables);
   });
+  if (tables.n > 1) s.out.push(`${tables.n} table blocks (one per message)`);
   if (markdownChars.n > MAX_MARKDOWN_BLOCK_TEXT) {
     s.out.push(`markdown blocks hold ${markdownChars.n} characters (max ${MAX_MARKDOWN_BLOCK_TEXT})`);
   }

@@ -13,6 +13,7 @@ import {
   DOT,
   equivalenceLabel,
   FIGURE_LABELS,
+  freshnessLines,
   guideTitle,
   levelLine,
   levelSummary,
@@ -21,6 +22,7 @@ import {
   regionChoices,
   regionName,
   sameCompany,
+  scriptTitle,
   slashCommand,
   sourceParts,
   summaryText,
@@ -360,7 +362,7 @@ function body(answer: Answer): string[][] {
     }
     case "script": {
       const { guide } = answer;
-      const sections: string[][] = [[`Negotiation script${DOT}${line(guideTitle(guide))}`]];
+      const sections: string[][] = [[`${scriptTitle(answer)}${DOT}${line(guideTitle(guide))}`]];
       if (answer.band) {
         sections.push([
           `${line(regionName(answer.band))}, all figures in ${line(currencyCode(answer.band))}`,
@@ -458,6 +460,28 @@ function body(answer: Answer): string[][] {
     }
     case "offer":
       return offerSections(answer);
+    case "freshness":
+      return [
+        [`Data dates${DOT}${line(guideTitle(answer.guide))}`],
+        freshnessLines(answer).map((l) => `${INDENT}${line(l)}`),
+        factsLines(answer),
+        nextLines(answer.followUps),
+      ];
+    case "choose": {
+      const options = answer.options ?? [];
+      const more = (answer.total ?? options.length) - options.length;
+      const usage = line(answer.usage);
+      const example = line(answer.example);
+      const how =
+        usage !== ""
+          ? `Or type: ${slashCommand(usage)}${example !== "" ? `  (e.g. ${slashCommand(example)})` : ""}`
+          : "";
+      return [
+        [line(answer.question)],
+        nextLines(options, "Choose:"),
+        [...(more > 0 ? [`…and ${more} more.`] : []), ...(how !== "" ? [how] : [])],
+      ];
+    }
     default:
       return [[unknownKindText(answer)]];
   }

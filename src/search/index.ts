@@ -6,6 +6,7 @@
  * Only frontmatter facts live here; guide bodies are read on demand elsewhere.
  */
 import Fuse from "fuse.js";
+import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify, words } from "../text/normalize.ts";
 import { REGION_ALIASES, ROLE_SHORTHANDS, ROLE_WORD_SYNONYMS } from "./aliases.ts";
@@ -35,6 +36,8 @@ interface Named {
   display: string;
 }
 
+const EMPTY_SET: ReadonlySet<string> = new Set();
+
 const entityId = (e: Entity) => `${e.kind}:${e.key}`;
 
 export class SearchIndex {
@@ -49,6 +52,8 @@ export class SearchIndex {
   private readonly regionsWithBands = new Set<string>();
   private readonly levelCompanies = new Map<string, Named>();
   private readonly levelLinks = new Map<string, { guide: Guide; equivalence: LevelEquivalence }[]>();
+  /** The distinct level texts mapped at each outside company ("google" -> {"L4-L5 ML", "L5"}). */
+  private readonly levelTexts = new Map<string, Set<string>>();
   /** phrase key -> entities, with whether the phrase is the entity's own name or an alias. */
   private readonly phrases = new Map<string, { entity: Entity; alias: boolean }[]>();
   private readonly typos = new TypoDictionary<Entity>(2);
@@ -58,9 +63,18 @@ export class SearchIndex {
   private readonly seenRegionNames = new Set<string>();
   private readonly seenAliases = new Set<string>();
   private readonly levelCompanyKeys = new Map<string, string>();
+  /** The catalogue's company names (companyKey), for splitting level mappings (see equivalencesOf). */
+  private readonly catalogueNames = new Set<string>();
+  /** Their first words: a mapping part that starts with none of them is split as the loader split it. */
+  private readonly catalogueFirstWords = new Set<string>();
+  /** "company\0level" as the loader split it -> the split with the catalogue's names known. */
+  private readonly resplit = new Map<string, LevelEquivalence>();
+  /** Guides whose equivalences read differently once the catalogue's names are known. */
+  private readonly equivalencesById = new Map<string, LevelEquivalence[]>();
 
   constructor(guides: readonly Guide[]) {
     this.guides = guides;
+    this.noteCatalogueNames(guides);
     for (const guide of guides) this.addGuide(guide);
     for (const [display, aliases] of Object.entries(REGION_ALIASES)) {
       const region = this.addRegion(display);
@@ -107,6 +121,19 @@ export class SearchIndex {
   /** Guides whose level mapping names `company` at a level for which `matches(level)` holds. */
   levelLinksOf(company: string): readonly { guide: Guide; equivalence: LevelEquivalence }[] {
     return this.levelLinks.get(company) ?? [];
+  }
+
+  /**
+   * A guide's level equivalences, with company names split knowing the catalogue's companies: a guide's
+   * mapping "Contoso Labs Einstein" names Contoso Labs when the catalogue has a Contoso Labs guide.
+   */
+  equivalencesOf(guide: Guide): readonly LevelEquivalence[] {
+    return this.equivalencesById.get(guide.id) ?? guide.levelMapping.equivalences;
+  }
+
+  /** The distinct level texts some guide maps at an outside company. */
+  levelTextsOf(company: string): ReadonlySet<string> {
+    return this.levelTexts.get(company) ?? EMPTY_SET;
   }
 
   /** Sorted companies with their guides, for the catalogue. */
@@ -208,7 +235,7 @@ export class SearchIndex {
       this.regionsWithBands.add(band.regionSlug);
     }
 
-    for (const equivalence of guide.levelMapping.equivalences) {
+    for (const equivalence of this.splitWithCatalogue(guide)) {
       let key = this.levelCompanyKeys.get(equivalence.company);
       if (key === undefined) {
         key = fold(equivalence.company);
@@ -223,7 +250,47 @@ export class SearchIndex {
         );
       }
       push(this.levelLinks, key, { guide, equivalence });
+      const texts = this.levelTexts.get(key);
+      if (texts) texts.add(equivalence.level);
+      else this.levelTexts.set(key, new Set([equivalence.level]));
     }
+  }
+
+  /** Records the catalogue's company names before guides are added (their mappings are split with them). */
+  private noteCatalogueNames(guides: readonly Guide[]): void {
+    let last = "";
+    for (const guide of guides) {
+      if (guide.companyDisplay === last) continue;
+      last = guide.companyDisplay;
+      const key = companyKey(last);
+      this.catalogueNames.add(key);
+      this.catalogueFirstWords.add(key.split(" ")[0]!);
+    }
+  }
+
+  /** The guide's equivalences re-split with the catalogue's company names (memoised by part). */
+  private splitWithCatalogue(guide: Guide): readonly LevelEquivalence[] {
+    const original = guide.levelMapping.equivalences;
+    let changed: LevelEquivalence[] | null = null;
+    original.forEach((eq, i) => {
+      const space = eq.company.indexOf(" ");
+      const first = (space === -1 ? eq.company : eq.company.slice(0, space)).toLowerCase();
+      if (!this.catalogueFirstWords.has(/^[a-z0-9]*$/.test(first) ? first : companyKey(first))) return;
+      const id = `${eq.company}\0${eq.level}`;
+      let split = this.resplit.get(id);
+      if (split === undefined) {
+        split = splitCompanyLevel(`${eq.company} ${eq.level}`.trim(), (k) => this.catalogueNames.has(k));
+        if (split.company === eq.company && split.level === eq.level) split = eq;
+        this.resplit.set(id, split);
+      }
+      if (split !== eq) {
+        changed ??= [...original];
+        changed[i] = split;
+      }
+    });
+    if (changed === null) return original;
+    this.equivalencesById.set(guide.id, changed);
+    return changed;
   }
 
   private addRegion(display: string): Entity {

@@ -276,7 +276,7 @@ export function createSlackApp({
           ms,
         ).then((done) => done === true);
 
-  registerListeners(app, createDeps(bot, logger, store));
+  registerListeners(app, createDeps(bot, logger, store, config.feedbackChannel));
 
   let port: number | undefined;
   let healthServer: Server | undefined;

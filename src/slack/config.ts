@@ -22,6 +22,8 @@ export interface CommonConfig {
   logLevel: LogLevelName;
   /** PostgreSQL connection URL for the shared store (DATABASE_URL), or undefined for the in-memory store. */
   databaseUrl?: string | undefined;
+  /** Channel ID where negative feedback and outdated-figure reports go; unset: they are logged at info. */
+  feedbackChannel?: string;
 }
 
 export interface SocketConfig extends CommonConfig {
@@ -98,6 +100,10 @@ const logLevel = z
   .transform((s) => s.toLowerCase())
   .pipe(z.enum(["debug", "info", "warn", "error"], { error: "must be one of debug, info, warn, error" }));
 
+const feedbackChannel = z.string().regex(/^[CG][A-Z0-9]{6,}$/, {
+  error: "must be a channel ID such as C0123ABCDEF (channel details > About, at the bottom), not a #name",
+});
+
 /** Validate one variable; the error names it and never includes its value. */
 function check<T>(name: string, schema: z.ZodType<T, string>, raw: string): T {
   const result = schema.safeParse(raw);
@@ -120,6 +126,8 @@ export function resolveMode(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: optional(env, "LOG_LEVEL", logLevel) ?? DEFAULT_LOG_LEVEL,
     databaseUrl: optional(env, "DATABASE_URL", databaseUrl),
   };
+  const feedback = optional(env, "FEEDBACK_CHANNEL", feedbackChannel);
+  if (feedback !== undefined) common.feedbackChannel = feedback;
   const bot = value(env, "SLACK_BOT_TOKEN");
   const app = value(env, "SLACK_APP_TOKEN");
   const secret = value(env, "SLACK_SIGNING_SECRET");

@@ -1,21 +1,39 @@
 /** What every listener gets: the core, a logger and the store (conversation memory, unanswered questions). */
 import type { Logger } from "@slack/bolt";
 import type { CompBotApi, Reply } from "../bot.ts";
+import { CONVERSATION_CAPACITY } from "../store/memory.ts";
 import type { Store } from "../store/types.ts";
 import { unansweredText } from "../store/unanswered.ts";
 import { describeError } from "./log.ts";
+import { LruMap } from "./lru.ts";
 
-export { CONVERSATION_CAPACITY } from "../store/memory.ts";
+export { CONVERSATION_CAPACITY };
 
 export interface ListenerDeps {
   bot: CompBotApi;
   logger: Logger;
   /** Context per conversation key (see conversationKey), event dedupe, unanswered questions. */
   store: Store;
+  /** FEEDBACK_CHANNEL: where reports for the guide owners go (unset: logged at info). */
+  feedbackChannel?: string;
+  /** Feedback already thanked for (`<user>:<message>:<verdict>`), so a second click does not thank again. */
+  thanked: LruMap<string, true>;
 }
 
-export function createDeps(bot: CompBotApi, logger: Logger, store: Store): ListenerDeps {
-  return { bot, logger, store };
+export function createDeps(
+  bot: CompBotApi,
+  logger: Logger,
+  store: Store,
+  feedbackChannel?: string,
+  capacity = CONVERSATION_CAPACITY,
+): ListenerDeps {
+  return {
+    bot,
+    logger,
+    store,
+    thanked: new LruMap(capacity),
+    ...(feedbackChannel !== undefined ? { feedbackChannel } : {}),
+  };
 }
 
 /**

@@ -40,6 +40,15 @@ export const MessageEvent = z.object({
 });
 export type MessageEvent = z.infer<typeof MessageEvent>;
 
+/** Someone opened the App Home: the Home tab or the Messages tab (the agent DM). */
+export const AppHomeOpenedEvent = z.object({
+  type: z.literal("app_home_opened"),
+  user: id,
+  channel: id,
+  tab: z.enum(["home", "messages"]).default("home"),
+});
+export type AppHomeOpenedEvent = z.infer<typeof AppHomeOpenedEvent>;
+
 /** The envelope fields of an Events API body we use (workspace id for per-workspace memory). */
 export const EventEnvelope = z.object({ team_id: z.string().optional() });
 

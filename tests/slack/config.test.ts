@@ -30,6 +30,23 @@ describe("resolveMode", () => {
     });
   });
 
+  it("FEEDBACK_CHANNEL: a channel ID is kept; a #name or a user ID is refused, naming the variable", () => {
+    expect(
+      resolveMode({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, FEEDBACK_CHANNEL: "C0123ABCDEF" }),
+    ).toMatchObject({
+      mode: "socket",
+      feedbackChannel: "C0123ABCDEF",
+    });
+    expect(resolveMode({ FEEDBACK_CHANNEL: "" })).not.toHaveProperty("feedbackChannel");
+    for (const bad of ["#comp-guides", "U0123ABCDEF", "c0123abcdef"]) {
+      const error = errorOf({ SLACK_BOT_TOKEN: BOT, SLACK_APP_TOKEN: APP, FEEDBACK_CHANNEL: bad });
+      expect(error.variable).toBe("FEEDBACK_CHANNEL");
+      expect(error.message).toBe(
+        "FEEDBACK_CHANNEL must be a channel ID such as C0123ABCDEF (channel details > About, at the bottom), not a #name",
+      );
+    }
+  });
+
   it("blank values count as unset (a copied .env.example)", () => {
     expect(resolveMode({ SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "  ", SLACK_SIGNING_SECRET: "" }).mode).toBe(
       "console",

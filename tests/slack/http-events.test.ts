@@ -136,12 +136,13 @@ describe("app_mention", () => {
 });
 
 describe("message.im", () => {
-  it("'hi' -> help in the DM", async () => {
+  it("'hi' -> help in the thread of the user's message (agent messaging experience)", async () => {
     const since = h.fake.mark();
-    await deliver(directMessageEvent({ text: "hi", channel: "D0HELLO" }));
+    const event = directMessageEvent({ text: "hi", channel: "D0HELLO" });
+    await deliver(event);
     const call = await posted("D0HELLO", since);
     expect(allText(call.body)).toContain("/comp segment ml-ai-engineer london");
-    expect(call.body.thread_ts).toBeUndefined();
+    expect(call.body.thread_ts).toBe(event.ts);
   });
 
   it("a DM is a conversation: the channel remembers company and role; scripts come in full", async () => {

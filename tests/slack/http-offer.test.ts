@@ -312,6 +312,9 @@ describe("the offer modal's submission", () => {
     expect(dm.body.channel).toBe("D0BOB");
     expect(allText(dm.body)).toContain("`▕■■■■■□□□□□▏ 55%`");
     expect(h.fake.callsTo("conversations.open", since).map((c) => c.body.users)).toEqual(["U0BOB"]);
+    // Already in the DM: nothing to send there again; Slack's own feedback buttons instead of plain ones.
+    expect(buttonsOf(dm.body).map((b) => b.actionId)).not.toContain("compbot_send_dm");
+    expect(((dm.body.blocks ?? []) as Json[]).some((b) => b.type === "context_actions")).toBe(true);
   });
 
   it("no channel in the metadata: by DM", async () => {

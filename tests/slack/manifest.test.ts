@@ -14,7 +14,13 @@ interface Manifest {
   display_information: { name: string };
   features: {
     bot_user?: { display_name: string };
-    app_home?: { messages_tab_enabled?: boolean; messages_tab_read_only_enabled?: boolean };
+    app_home?: {
+      home_tab_enabled?: boolean;
+      messages_tab_enabled?: boolean;
+      messages_tab_read_only_enabled?: boolean;
+    };
+    agent_view?: { agent_description?: string; suggested_prompts?: { title: string; message: string }[] };
+    shortcuts?: { name: string; type: string; callback_id: string; description: string }[];
     slash_commands?: { command: string; description: string; usage_hint?: string; url?: string }[];
   };
   oauth_config: { scopes: { bot: string[] } };
@@ -67,9 +73,18 @@ describe("manifest.yml", () => {
 
   it("has exactly the bot scopes and events CompBot uses", () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(
-      ["app_mentions:read", "chat:write", "commands", "im:history", "im:read", "im:write"].sort(),
+      [
+        "app_mentions:read",
+        "assistant:write",
+        "chat:write",
+        "commands",
+        "im:history",
+        "im:read",
+        "im:write",
+      ].sort(),
     );
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      "app_home_opened",
       "app_mention",
       "message.im",
     ]);
@@ -82,9 +97,28 @@ describe("manifest.yml", () => {
     expect(manifest.features.app_home?.messages_tab_read_only_enabled).toBe(false);
   });
 
+  it("hints every /comp form: script, level, offer, list and help", () => {
+    const hint = manifest.features.slash_commands?.find((c) => c.command === "/comp")?.usage_hint ?? "";
+    for (const word of ["script", "level", "offer", "list", "help"]) expect(hint).toContain(word);
+  });
+
+  it("has the agent view (description, up to 4 prompts), the Home tab and both offer shortcuts", () => {
+    expect(manifest.features.agent_view?.agent_description).toBeTruthy();
+    const prompts = manifest.features.agent_view?.suggested_prompts ?? [];
+    expect(prompts.length).toBeGreaterThan(0);
+    expect(prompts.length).toBeLessThanOrEqual(4);
+    expect(manifest.features.app_home?.home_tab_enabled).toBe(true);
+    const shortcuts = (manifest.features.shortcuts ?? []).map((s) => [s.type, s.callback_id, s.name]);
+    expect(shortcuts).toEqual([
+      ["global", "compbot_check_offer", "Check an offer"],
+      ["message", "compbot_check_this_offer", "Check this offer"],
+    ]);
+  });
+
   it("explains what to change for HTTP mode (request URLs on /slack/events)", () => {
     expect(manifestText).toMatch(/HTTP mode/);
     expect(manifestText).toMatch(/#\s*request_url: https:\/\/\S+\/slack\/events/);
     expect(manifestText).toMatch(/#\s*url: https:\/\/\S+\/slack\/events/);
+    expect(manifestText).toMatch(/#\s*message_menu_options_url: https:\/\/\S+\/slack\/events/);
   });
 });

@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import { SURFACE_METHODS } from "./fake-slack-surfaces.ts";
 
 export const FAKE_TEAM_ID = "T0TEAM";
 export const FAKE_BOT_USER_ID = "U0COMPBOT";
@@ -460,7 +461,8 @@ export class FakeSlack {
         this.tickets += 1;
         return { ok: true, url: `${this.wsUrl}?ticket=${this.tickets}` };
       default:
-        return { ok: false, error: "unknown_method" };
+        // App Home, views.update and the agent DM: fake-slack-surfaces.ts (token and arguments checked there).
+        return SURFACE_METHODS[method]?.(body, { token, botOk }) ?? { ok: false, error: "unknown_method" };
     }
   }
 }

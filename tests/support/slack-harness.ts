@@ -40,6 +40,10 @@ export interface Harness {
 export type HarnessOptions = Pick<CreateSlackAppOptions, "limits" | "tuning" | "store"> & {
   /** Replace or wrap the real core (e.g. a bot whose ask() throws). */
   wrapBot?: (bot: CompBotApi) => CompBotApi;
+  /** FEEDBACK_CHANNEL for this app (a channel ID). */
+  feedbackChannel?: string;
+  /** Another guides folder than the bundled guides/. */
+  guidesDir?: string;
 };
 
 /** Collected log lines, with waiters for a line to appear (no polling). */
@@ -78,16 +82,20 @@ export function logSink(): Pick<Harness, "logs" | "nextLog"> & { write: (line: s
 }
 
 /** The fake Slack, the real core and the real Bolt app in the given mode, started. */
-async function startApp(mode: "http" | "socket", { wrapBot, ...options }: HarnessOptions) {
+async function startApp(
+  mode: "http" | "socket",
+  { wrapBot, feedbackChannel, guidesDir = GUIDES_DIR, ...options }: HarnessOptions,
+) {
   const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, appToken: TEST_APP_TOKEN });
-  const loaded = await loadCompBot(GUIDES_DIR);
+  const loaded = await loadCompBot(guidesDir, { cache: false });
   const bot = wrapBot ? wrapBot(loaded.bot) : loaded.bot;
   const { logs, write, nextLog } = logSink();
   const common = {
     botToken: TEST_BOT_TOKEN,
     port: 0,
     slackApiUrl: fake.apiUrl,
-    guidesDir: GUIDES_DIR,
+    guidesDir,
+    ...(feedbackChannel !== undefined ? { feedbackChannel } : {}),
   } as const;
   const config: HttpConfig | SocketConfig =
     mode === "http"

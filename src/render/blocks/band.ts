@@ -26,6 +26,7 @@ import {
   shareCommand,
   sharedByBlock,
 } from "./common.ts";
+import { regionsTable } from "./table.ts";
 
 /** Budget (JSON characters) for the per-region sections of a regions answer. */
 const REGIONS_JSON_BUDGET = 8000;
@@ -70,13 +71,21 @@ export function regions(answer: RegionsAnswer, options: RenderOptions): KnownBlo
   ];
   const bands = answer.bands ?? [];
   const middle: KnownBlock[] = [];
-  if (bands.length === 0) middle.push(sectionBlock("This guide has no regional bands."));
   const room = MAX_BLOCKS - head.length - tail.length - 1; // 1 for the "more regions" line
   // What the other blocks leave of the JSON budget, less room for the "more regions" line.
   const budget = Math.min(
     REGIONS_JSON_BUDGET,
     MAX_BLOCKS_JSON - JSON.stringify([...head, ...tail]).length - 1300,
   );
+  if (bands.length === 0) middle.push(sectionBlock("This guide has no regional bands."));
+  else if (options.surface !== "home") {
+    // Messages: one table, a row per region (Slack: at most 100 rows, the header included).
+    const { table, shown } = regionsTable(bands, budget);
+    middle.push(table);
+    const rest = bands.slice(shown);
+    if (rest.length > 0) middle.push(moreRegions(rest));
+    return [...head, ...middle, ...tail];
+  }
   let used = 0;
   let shown = 0;
   for (const b of bands) {
@@ -88,11 +97,11 @@ export function regions(answer: RegionsAnswer, options: RenderOptions): KnownBlo
     shown++;
   }
   const rest = bands.slice(shown);
-  if (rest.length > 0) {
-    const names = rest.map((b) => name(regionName(b))).join(", ");
-    middle.push(
-      sectionBlock(truncateMrkdwn(`${ELLIPSIS}and ${plural(rest.length, "more region")}: ${names}`, 1000)),
-    );
-  }
+  if (rest.length > 0) middle.push(moreRegions(rest));
   return [...head, ...middle, ...tail];
+}
+
+function moreRegions(rest: readonly Band[]): KnownBlock {
+  const names = rest.map((b) => name(regionName(b))).join(", ");
+  return sectionBlock(truncateMrkdwn(`${ELLIPSIS}and ${plural(rest.length, "more region")}: ${names}`, 1000));
 }

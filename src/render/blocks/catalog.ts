@@ -1,12 +1,20 @@
 /** What the catalogue holds: one company's roles, one role's companies, every guide. */
 import type { KnownBlock } from "@slack/types";
-import type { CatalogAnswer, CompanyAnswer, RoleAnswer } from "../../answers/types.ts";
+import type { CatalogAnswer, CompanyAnswer, FollowUp, RoleAnswer } from "../../answers/types.ts";
 import { oneLine } from "../describe.ts";
 import { escapeMrkdwn as e } from "../escape.ts";
 import { plural } from "../format.ts";
 import { contextBlock, headerBlock, sectionBlock, truncate } from "../limits.ts";
 
-import { actionBlocks, listText, name, type RenderOptions, shareCommand, sharedByBlock } from "./common.ts";
+import {
+  actionBlocks,
+  listText,
+  name,
+  type RenderOptions,
+  runSelect,
+  shareCommand,
+  sharedByBlock,
+} from "./common.ts";
 
 export function company(answer: CompanyAnswer, options: RenderOptions): KnownBlock[] {
   const display = oneLine(answer.company.display) || oneLine(answer.company.key);
@@ -69,8 +77,22 @@ export function catalog(answer: CatalogAnswer, options: RenderOptions): KnownBlo
     ...sharedByBlock(options),
     sectionBlock(text),
     contextBlock([
-      "Ask `/comp &lt;company&gt;` for a company's roles, or `/comp &lt;company&gt; &lt;role&gt;` for a band.",
+      "Pick a company below, or ask `/comp &lt;company&gt;` for a company's roles, or `/comp &lt;company&gt; &lt;role&gt;` for a band.",
     ]),
+    ...catalogDrillDown(companies),
     ...actionBlocks([], shareCommand(answer, options)),
   ];
+}
+
+/** Drill down: a select of the listed companies (up to Slack's 100 options), each showing that company's roles. */
+function catalogDrillDown(companies: CatalogAnswer["companies"]): KnownBlock[] {
+  const followUps: FollowUp[] = companies
+    .map((c) => ({
+      label: oneLine(c.display) || oneLine(c.key),
+      command: oneLine(c.key),
+      kind: "company" as const,
+    }))
+    .filter((f) => f.command !== "" && !/\s/.test(f.command));
+  const select = runSelect("Open a company…", followUps);
+  return select === null ? [] : [{ type: "actions", block_id: "compbot_catalog_0", elements: [select] }];
 }

@@ -1,5 +1,5 @@
 /** What every answer kind's blocks share: options, buttons, lists, quotes, the facts line. */
-import type { Button, KnownBlock, SectionBlock } from "@slack/types";
+import type { Button, KnownBlock, PlainTextOption, SectionBlock, StaticSelect } from "@slack/types";
 import type { Answer, AnswerKind, FollowUp, GuideFacts } from "../../answers/types.ts";
 import type { Band } from "../../guides/types.ts";
 import {
@@ -19,6 +19,7 @@ import {
   contextBlock,
   ELLIPSIS,
   MAX_SECTION_TEXT,
+  plainText,
   sectionBlock,
   truncate,
   truncateMrkdwn,
@@ -31,9 +32,33 @@ export interface RenderOptions {
   sharedBy?: string;
   /** Add a "Check my offer" button (band answers only). Default false. */
   offerCheck?: boolean;
+  /**
+   * Feedback on band, script, offer and level answers (see feedback.ts): "native" = Slack's feedback_buttons in a
+   * context_actions block (messages CompBot posts itself), "buttons" = plain buttons (ephemeral answers, Home).
+   * Default none.
+   */
+  feedback?: "native" | "buttons";
+  /** Add "Send to my DMs" to private answers (scripts, offer checks) shown ephemerally. Default false. */
+  sendToDm?: boolean;
+  /** The answer goes in a DM with CompBot: no "Share in channel", no "Send to my DMs". Default false. */
+  inDm?: boolean;
+  /**
+   * Where the blocks go: "message" (default) may use a `table` block for every region; "home" (the App Home
+   * view, where Slack takes no table) uses sections.
+   */
+  surface?: "message" | "home";
 }
 
 export const RUN_ACTION_PREFIX = "compbot_run_";
+/** A select of follow-ups (regions when there are more than MAX_REGION_BUTTONS, companies in the list). */
+export const RUN_SELECT_ACTION_ID = "compbot_run_select";
+/** Region follow-ups shown as buttons at most; more go in a select so that nothing else is pushed out. */
+export const MAX_REGION_BUTTONS = 5;
+/** Slack's limits for a static select: 100 options, option text 75 and value 150 characters. */
+const MAX_SELECT_OPTIONS = 100;
+const MAX_OPTION_VALUE = 150;
+/** Budget (JSON characters) for one select's options, so a long list cannot crowd out the answer. */
+const SELECT_JSON_BUDGET = 4000;
 export const SHARE_ACTION_ID = "compbot_share";
 export const SHARE_BUTTON_TEXT = "Share in channel";
 export const OFFER_OPEN_ACTION_ID = "compbot_offer_open";
@@ -81,9 +106,14 @@ export function actionBlocks(
   share: string | null,
   extra: Button[] = [],
 ): KnownBlock[] {
-  const usable = (followUps ?? []).filter(
+  const all = (followUps ?? []).filter(
     (f) => typeof f.command === "string" && f.command.trim() !== "" && f.command.length <= 2000,
   );
+  // Many regions: they go in one select, so the script and "All regions" buttons always have room.
+  const regionFollowUps = all.filter((f) => f.kind === "region");
+  const select =
+    regionFollowUps.length > MAX_REGION_BUTTONS ? runSelect("Another region…", regionFollowUps) : null;
+  const usable = select === null ? all : all.filter((f) => f.kind !== "region");
   const buttons: Button[] = [];
   const shareButton =
     share === null
@@ -107,12 +137,45 @@ export function actionBlocks(
   if (shareButton) buttons.push(shareButton);
   const out: KnownBlock[] = [];
   if (hidden > 0) out.push(contextBlock([`${plural(hidden, "more option")} not shown`]));
-  out.push(...actionsBlocks(buttons, "compbot_actions"));
+  const blocks = actionsBlocks(buttons, "compbot_actions");
+  if (select !== null) {
+    const first = blocks[0];
+    if (first !== undefined && first.elements.length < 25) first.elements.unshift(select);
+    else blocks.unshift({ type: "actions", block_id: "compbot_select_0", elements: [select] });
+  }
+  out.push(...blocks);
   return out;
 }
 
+/**
+ * A static select whose options run follow-ups (value = the /comp words), or null when none fits in an option
+ * (values over 150 characters are left out rather than cut: a cut value would run the wrong question).
+ */
+export function runSelect(placeholder: string, followUps: FollowUp[]): StaticSelect | null {
+  const seen = new Set<string>();
+  const options: PlainTextOption[] = [];
+  let size = 0;
+  for (const f of followUps) {
+    if (options.length >= MAX_SELECT_OPTIONS) break;
+    const value = f.command.trim();
+    if (value === "" || value.length > MAX_OPTION_VALUE || seen.has(value)) continue;
+    const option = { text: plainText(oneLine(f.label) || value, 75), value };
+    size += JSON.stringify(option).length;
+    if (size > SELECT_JSON_BUDGET) break;
+    seen.add(value);
+    options.push(option);
+  }
+  if (options.length === 0) return null;
+  return {
+    type: "static_select",
+    action_id: RUN_SELECT_ACTION_ID,
+    placeholder: plainText(placeholder, 150),
+    options,
+  };
+}
+
 export function shareCommand(answer: Answer, options: RenderOptions): string | null {
-  if (options.shareable !== true || !SHAREABLE.has(answer.kind)) return null;
+  if (options.shareable !== true || options.inDm === true || !SHAREABLE.has(answer.kind)) return null;
   const command = "command" in answer ? answer.command : "";
   return typeof command === "string" && command.trim() !== "" ? command : null;
 }

@@ -1,12 +1,12 @@
 /** Help: why the question was not understood, and examples to try. */
 import type { KnownBlock } from "@slack/types";
-import type { HelpAnswer } from "../../answers/types.ts";
+import type { FollowUp, HelpAnswer } from "../../answers/types.ts";
 import { DOT, oneLine, slashCommand } from "../describe.ts";
 import { escapeMrkdwn as e } from "../escape.ts";
 import { plural } from "../format.ts";
 import { contextBlock, headerBlock, sectionBlock, truncate } from "../limits.ts";
 
-import { listText, type RenderOptions, sharedByBlock } from "./common.ts";
+import { actionBlocks, listText, type RenderOptions, sharedByBlock } from "./common.ts";
 
 export function help(answer: HelpAnswer, options: RenderOptions): KnownBlock[] {
   const blocks: KnownBlock[] = [
@@ -31,5 +31,12 @@ export function help(answer: HelpAnswer, options: RenderOptions): KnownBlock[] {
   blocks.push(
     contextBlock([`${plural(answer.guideCount ?? 0, "guide")} loaded${DOT}\`/comp list\` shows them all`]),
   );
+  // Every example is also a button that runs it.
+  const runnable: FollowUp[] = (answer.examples ?? []).map((x) => ({
+    label: truncate(slashCommand(x.command), 75),
+    command: x.command,
+    kind: "suggestion",
+  }));
+  blocks.push(...actionBlocks(runnable, null));
   return blocks;
 }

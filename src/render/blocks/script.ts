@@ -2,7 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { ScriptAnswer } from "../../answers/types.ts";
 import { DISCLAIMER } from "../../answers/types.ts";
-import { currencyCode, DOT, guideTitle, oneLine, regionName } from "../describe.ts";
+import { currencyCode, DOT, guideTitle, oneLine, regionName, scriptTitle } from "../describe.ts";
 import { escapeMrkdwn as e, markdownToMrkdwn } from "../escape.ts";
 import { headerBlock, MAX_SECTION_TEXT, sectionBlock, truncate, truncateMrkdwn } from "../limits.ts";
 
@@ -20,7 +20,7 @@ import {
 export function script(answer: ScriptAnswer, options: RenderOptions, keep: Set<KnownBlock>): KnownBlock[] {
   const { guide } = answer;
   const blocks: KnownBlock[] = [
-    headerBlock(`Negotiation script${DOT}${guideTitle(guide)}`),
+    headerBlock(`${scriptTitle(answer)}${DOT}${guideTitle(guide)}`),
     ...sharedByBlock(options),
   ];
   if (answer.band) {

@@ -1,28 +1,63 @@
 import type { App, BlockAction } from "@slack/bolt";
+import { RUN_SELECT_ACTION_ID } from "../../../render/blocks/common.ts";
+import {
+  FEEDBACK_ACTION_ID,
+  FEEDBACK_DOWN_ACTION_ID,
+  FEEDBACK_UP_ACTION_ID,
+  REPORT_ACTION_ID,
+  SEND_DM_ACTION_ID,
+} from "../../../render/blocks/feedback.ts";
+import { OFFER_START_ACTION_ID } from "../../../render/blocks/home.ts";
 import { OFFER_OPEN_ACTION_ID, RUN_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../render/blocks.ts";
 import type { ListenerDeps } from "../../deps.ts";
+import { GUIDE_PICK } from "../../offer-picker.ts";
+import { feedback } from "./feedback.ts";
 import { openOfferModal } from "./open-offer-modal.ts";
+import { homeFollowUp, homePick, offerGuidePick, offerStart } from "./pickers.ts";
 import type { ButtonArgs } from "./reply.ts";
 import { runFollowUp } from "./run-follow-up.ts";
+import { sendToDm } from "./send-to-dm.ts";
 import { shareAnswer } from "./share-answer.ts";
 
 const RUN_ACTION = new RegExp(`^${RUN_ACTION_PREFIX}\\d+$`);
+const FEEDBACK_ACTIONS = new Set([
+  FEEDBACK_ACTION_ID,
+  FEEDBACK_UP_ACTION_ID,
+  FEEDBACK_DOWN_ACTION_ID,
+  REPORT_ACTION_ID,
+]);
 
 /**
  * One Bolt listener for every CompBot button, dispatching on action_id: Bolt runs each listener's filters on
- * every request, so one listener instead of three is less work for every /comp and mention too.
+ * every request, so one listener instead of several is less work for every /comp and mention too. The typeahead
+ * selects (App Home, the offer modal's guide picker) have their own listener.
  */
 export function register(app: App, deps: ListenerDeps): void {
   const run = runFollowUp(deps);
   const share = shareAnswer(deps);
   const offer = openOfferModal(deps);
+  const thanks = feedback(deps);
+  const dm = sendToDm(deps);
+  const start = offerStart(deps);
+  const inHome = homeFollowUp(deps);
   app.action<BlockAction>({ type: "block_actions", action_id: /^compbot_/ }, async (args: ButtonArgs) => {
     const id = args.action.action_id;
-    if (RUN_ACTION.test(id)) return run(args);
+    if (RUN_ACTION.test(id) || id === RUN_SELECT_ACTION_ID) {
+      return args.body.view?.type === "home" ? inHome(args) : run(args);
+    }
     if (id === SHARE_ACTION_ID) return share(args);
     if (id === OFFER_OPEN_ACTION_ID) return offer(args);
+    if (FEEDBACK_ACTIONS.has(id)) return thanks(args);
+    if (id === SEND_DM_ACTION_ID) return dm(args);
+    if (id === OFFER_START_ACTION_ID) return start(args);
     // A button from an older CompBot version: acknowledged, so the user sees no error, and logged.
     await args.ack();
     deps.logger.warn(`Button ${id.slice(0, 80)} is not one CompBot knows; ignored`);
   });
+  const home = homePick(deps);
+  const guide = offerGuidePick(deps);
+  app.action<BlockAction>(
+    { type: "block_actions", action_id: /^(home_pick_|offer_pick_)/ },
+    async (args: ButtonArgs) => (args.action.action_id === GUIDE_PICK.actionId ? guide(args) : home(args)),
+  );
 }

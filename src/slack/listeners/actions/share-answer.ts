@@ -19,12 +19,20 @@ export function shareAnswer(deps: ListenerDeps) {
         const click = ButtonClick.parse({ body: args.body, action: args.action });
         const { answer } = deps.bot.ask(click.action.value, { surface: "slash" });
         if (isPrivateAnswer(answer)) {
-          await replyPrivately(args, withNote(renderBlocks(answer), SCRIPT_NOT_SHARED));
+          await replyPrivately(
+            args,
+            withNote(renderBlocks(answer, { feedback: "buttons", sendToDm: true }), SCRIPT_NOT_SHARED),
+          );
           return;
         }
         await replyInChannel(
           args,
-          renderBlocks(answer, { shareable: false, sharedBy: click.body.user.id, offerCheck: true }),
+          renderBlocks(answer, {
+            shareable: false,
+            sharedBy: click.body.user.id,
+            offerCheck: true,
+            feedback: "buttons",
+          }),
         );
       },
       () => replyPrivately(args, notice(APOLOGY)),

@@ -30,7 +30,14 @@ export function compCommand(deps: ListenerDeps) {
       async () => {
         const payload = SlashCommandPayload.parse(command);
         const reply = deps.bot.ask(payload.text, { surface: "slash" });
-        await answerPrivately(renderBlocks(reply.answer, { shareable: true, offerCheck: true }));
+        await answerPrivately(
+          renderBlocks(reply.answer, {
+            shareable: true,
+            offerCheck: true,
+            feedback: "buttons",
+            sendToDm: true,
+          }),
+        );
         // After the acknowledgement, never before it.
         noteUnanswered(deps, reply);
       },

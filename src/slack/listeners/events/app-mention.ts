@@ -47,7 +47,7 @@ export function appMention(deps: ListenerDeps) {
         await postMessage(
           client,
           mention.channel,
-          renderBlocks(reply.answer, { offerCheck: true }),
+          renderBlocks(reply.answer, { offerCheck: true, feedback: "native" }),
           threadTs,
         );
       },
@@ -64,13 +64,20 @@ async function sendScriptPrivately(
   threadTs: string,
   reply: Pick<Reply, "answer" | "context">,
 ): Promise<void> {
-  const message = renderBlocks(reply.answer);
+  const answer = reply.answer;
   let dmChannel: string;
   try {
-    dmChannel = await sendDirectMessage(client, mention.user, message);
+    const inDm = renderBlocks(answer, { feedback: "native", inDm: true });
+    dmChannel = await sendDirectMessage(client, mention.user, inDm);
   } catch (error) {
     deps.logger.warn(`app_mention: could not DM the script, answering ephemerally: ${describeError(error)}`);
-    await postEphemeral(client, mention.channel, mention.user, message, threadTs);
+    await postEphemeral(
+      client,
+      mention.channel,
+      mention.user,
+      renderBlocks(answer, { feedback: "buttons" }),
+      threadTs,
+    );
     return;
   }
   // A follow-up in the DM continues from the same guide.

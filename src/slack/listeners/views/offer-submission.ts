@@ -42,6 +42,7 @@ async function answerPrivately(
   client: webApi.WebClient,
   target: Target,
   message: SlackMessage,
+  inDm: SlackMessage = message,
 ): Promise<void> {
   if (target.channel !== undefined) {
     try {
@@ -53,7 +54,7 @@ async function answerPrivately(
       );
     }
   }
-  await sendDirectMessage(client, target.user, message);
+  await sendDirectMessage(client, target.user, inDm);
 }
 
 export function offerSubmission(deps: ListenerDeps) {
@@ -88,7 +89,14 @@ export function offerSubmission(deps: ListenerDeps) {
       "view compbot_offer",
       async () => {
         const { answer } = deps.bot.ask(offerQuestion(metadata.command, read.form), { surface: "dm" });
-        await answerPrivately(deps, client, target, renderBlocks(answer));
+        // Ephemeral: "Send to my DMs" keeps it; in the DM itself: Slack's feedback buttons, nothing to send.
+        await answerPrivately(
+          deps,
+          client,
+          target,
+          renderBlocks(answer, { feedback: "buttons", sendToDm: true }),
+          renderBlocks(answer, { feedback: "native", inDm: true }),
+        );
       },
       () => answerPrivately(deps, client, target, notice(APOLOGY)),
     );
