@@ -4,6 +4,7 @@
  * - SLACK_BOT_TOKEN + SLACK_APP_TOKEN                      -> Socket Mode
  * - SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (no app token)  -> HTTP mode on PORT
  * - none of the three                                      -> the local console
+ * DATABASE_URL (optional, Slack modes): the shared PostgreSQL store; without it, state stays in memory.
  * Anything in between, or a malformed value, is a ConfigError whose message is ONE line naming the variable and
  * what it should hold. Secret values are never echoed.
  */
@@ -19,6 +20,8 @@ export interface CommonConfig {
   slackApiUrl: string | undefined;
   guidesDir: string;
   logLevel: LogLevelName;
+  /** PostgreSQL connection URL for the shared store (DATABASE_URL), or undefined for the in-memory store. */
+  databaseUrl?: string | undefined;
   /** Channel ID where negative feedback and outdated-figure reports go; unset: they are logged at info. */
   feedbackChannel?: string;
 }
@@ -88,6 +91,10 @@ const port = z
 const slackApiUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" })
   .transform((u) => (u.endsWith("/") ? u : `${u}/`));
+const databaseUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "must be a PostgreSQL URL such as postgres://user:password@host:5432/compbot",
+});
 const logLevel = z
   .string()
   .transform((s) => s.toLowerCase())
@@ -117,6 +124,7 @@ export function resolveMode(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: optional(env, "SLACK_API_URL", slackApiUrl),
     guidesDir: value(env, "GUIDES_DIR") ?? DEFAULT_GUIDES_DIR,
     logLevel: optional(env, "LOG_LEVEL", logLevel) ?? DEFAULT_LOG_LEVEL,
+    databaseUrl: optional(env, "DATABASE_URL", databaseUrl),
   };
   const feedback = optional(env, "FEEDBACK_CHANNEL", feedbackChannel);
   if (feedback !== undefined) common.feedbackChannel = feedback;
@@ -163,9 +171,28 @@ export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } =
   return resolveMode(env);
 }
 
+/** DATABASE_URL alone (the report command), validated like resolveMode does. Throws ConfigError. */
+export function databaseUrlFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return optional(env, "DATABASE_URL", databaseUrl);
+}
+
+/** The URL and its password (as written and decoded): never printed. */
+export function databaseSecrets(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  const out = [url];
+  try {
+    const password = new URL(url).password;
+    if (password !== "") out.push(password, decodeURIComponent(password));
+  } catch {
+    // not a URL: the whole value is redacted already
+  }
+  return out;
+}
+
 /** The secret values of a config, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  if (config.mode === "socket") return [config.botToken, config.appToken];
-  if (config.mode === "http") return [config.botToken, config.signingSecret];
-  return [];
+  const database = databaseSecrets(config.databaseUrl);
+  if (config.mode === "socket") return [config.botToken, config.appToken, ...database];
+  if (config.mode === "http") return [config.botToken, config.signingSecret, ...database];
+  return database;
 }

@@ -9,7 +9,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { renderBlocks } from "../../../render/blocks.ts";
 import { postMessage } from "../../deliver.ts";
-import { conversationKey, type ListenerDeps } from "../../deps.ts";
+import { conversationKey, type ListenerDeps, noteUnanswered } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
 import { describeError } from "../../log.ts";
 import { APOLOGY, notice } from "../../messages.ts";
@@ -55,10 +55,11 @@ export function directMessage(deps: ListenerDeps) {
           deps.logger.warn(`message.im: could not set the status: ${describeError(error)}`);
         }
         const question = questionFromSlackText(message.text ?? "", context.botUserId);
-        const known = deps.conversations.get(threadKey) ?? deps.conversations.get(dmKey);
+        const known = (await deps.store.getContext(threadKey)) ?? (await deps.store.getContext(dmKey));
         const reply = deps.bot.ask(question, { surface: "dm", context: known });
-        deps.conversations.set(threadKey, reply.context);
-        deps.conversations.set(dmKey, reply.context);
+        await deps.store.setContext(threadKey, reply.context);
+        await deps.store.setContext(dmKey, reply.context);
+        noteUnanswered(deps, reply);
         await postMessage(
           client,
           message.channel,
