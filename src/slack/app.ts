@@ -22,16 +22,27 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type Logger, SocketModeReceiver, type webApi } from "@slack/bolt";
+import {
+  App,
+  ErrorCode,
+  HTTPReceiver,
+  type InstallationStore,
+  type Logger,
+  SocketModeReceiver,
+  type webApi,
+} from "@slack/bolt";
 import type { CompBotApi } from "../bot.ts";
 import type { SlackConfig } from "./config.ts";
-import { secretsOf } from "./config.ts";
+import { OAUTH_INSTALL_PATH, secretsOf } from "./config.ts";
 import { DEDUPE_CAPACITY, DEDUPE_TTL_MS, dedupeEvents, EventDeduper } from "./dedupe.ts";
 import { retrySafeFetch, stopUnsafeRetries } from "./deliver.ts";
 import { CONVERSATION_CAPACITY, createDeps } from "./deps.ts";
 import { keepAliveFetch } from "./http-client.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLineLogger, describeError } from "./log.ts";
+import { notInstalledLine, quietAuthorizeWarning } from "./oauth/not-installed.ts";
+import { createOAuthReceiver } from "./oauth/receiver.ts";
+import { registerUninstall } from "./oauth/uninstall.ts";
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
@@ -62,6 +73,15 @@ export interface CreateSlackAppOptions {
   limits?: { dedupeCapacity?: number; dedupeTtlMs?: number; conversations?: number };
   /** Faster timings for tests: backoff, per-request timeout, Socket Mode reconnect delay (its ping timeout). */
   tuning?: Tuning;
+  /** OAuth mode (required there): where installations live, and the bot scopes from manifest.yml. */
+  oauth?: OAuthOptions;
+}
+
+export interface OAuthOptions {
+  installationStore: InstallationStore & Required<Pick<InstallationStore, "deleteInstallation">>;
+  scopes: string[];
+  /** Forget a workspace's conversations when it uninstalls CompBot; resolves with how many. */
+  forgetWorkspace: (teamId: string) => Promise<number>;
 }
 
 export interface Tuning {
@@ -142,8 +162,11 @@ export function createSlackApp({
   logger: given,
   limits = {},
   tuning = {},
+  oauth,
 }: CreateSlackAppOptions): SlackApp {
   const logger = given ?? createLineLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  if (config.mode === "oauth" && oauth === undefined)
+    throw new Error("OAuth mode needs an installation store");
   const http = keepAliveFetch();
   const clientOptions = clientOptionsFor(config, tuning, http.fetch);
   const health = healthHandler(bot);
@@ -158,7 +181,18 @@ export function createSlackApp({
       logger,
       customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: health }],
     });
-  } else {
+  } else if (config.mode === "oauth" && oauth !== undefined) {
+    httpReceiver = createOAuthReceiver({
+      config,
+      // Bolt's own warning for a workspace without an installation is replaced by our one line (app.error).
+      logger: quietAuthorizeWarning(logger),
+      installationStore: oauth.installationStore,
+      scopes: oauth.scopes,
+      clientOptions,
+      eventsPath: EVENTS_PATH,
+      customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: health }],
+    });
+  } else if (config.mode === "socket") {
     socketReceiver = new SocketModeReceiver({
       appToken: config.appToken,
       logger,
@@ -171,10 +205,11 @@ export function createSlackApp({
   }
 
   const app = new App({
-    token: config.botToken,
+    // OAuth mode: no token; Bolt's authorize finds each workspace's in the installation store.
+    ...(config.mode === "oauth" ? {} : { token: config.botToken }),
     receiver: httpReceiver ?? socketReceiver,
     socketMode: config.mode === "socket",
-    logger,
+    logger: config.mode === "oauth" ? quietAuthorizeWarning(logger) : logger,
     logLevel: logger.getLevel(),
     clientOptions,
     // auth.test runs once, in start(), so a bad token fails start() with a clear error.
@@ -185,6 +220,13 @@ export function createSlackApp({
   });
 
   app.error(async (error) => {
+    if (config.mode === "oauth" && error.code === ErrorCode.AuthorizationError) {
+      // A request from a workspace without an installation (or the store failing to say): one line, no answer.
+      const line = notInstalledLine(error);
+      if (line.level === "warn") logger.warn(line.text);
+      else logger.error(line.text);
+      return;
+    }
     logger.error(`Unhandled error in a listener: ${describeError(error)}`);
   });
 
@@ -219,6 +261,13 @@ export function createSlackApp({
         ).then((done) => done === true);
 
   registerListeners(app, createDeps(bot, logger, limits.conversations ?? CONVERSATION_CAPACITY));
+  if (oauth !== undefined) {
+    registerUninstall(app, {
+      installations: oauth.installationStore,
+      forgetWorkspace: oauth.forgetWorkspace,
+      logger,
+    });
+  }
 
   let port: number | undefined;
   let healthServer: Server | undefined;
@@ -287,7 +336,11 @@ export function createSlackApp({
         const server = await httpReceiver.start(config.port);
         port = boundPort(server);
         state = "running";
-        logger.info(`CompBot is listening for Slack on port ${port} (HTTP mode, ${bot.guideCount} guides)`);
+        const how =
+          config.mode === "oauth"
+            ? `OAuth mode: any workspace can install it from ${OAUTH_INSTALL_PATH}`
+            : "HTTP mode";
+        logger.info(`CompBot is listening for Slack on port ${port} (${how}, ${bot.guideCount} guides)`);
         return;
       }
       await startHealthServer();

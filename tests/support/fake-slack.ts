@@ -10,6 +10,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type WebSocket, WebSocketServer } from "ws";
+import type { FakeWorkspaces } from "./fake-slack-workspaces.ts";
 
 export const FAKE_TEAM_ID = "T0TEAM";
 export const FAKE_BOT_USER_ID = "U0COMPBOT";
@@ -66,6 +67,8 @@ export interface FakeSlackOptions {
   record?: boolean;
   /** Called with every call once it has been answered (its `outcome` set). */
   onCall?: (call: ApiCall) => void;
+  /** Many workspaces (OAuth): oauth.v2.access, auth.test per token, tokens checked against workspaces. */
+  workspaces?: FakeWorkspaces;
 }
 
 /** A queue of recorded items with predicate waiters. `since` is a sequence number from `mark()`. */
@@ -420,6 +423,8 @@ export class FakeSlack {
   }
 
   private answer(method: string, body: Json, token: string | null): Json {
+    const fromWorkspaces = this.options.workspaces?.answer(method, body, token);
+    if (fromWorkspaces !== undefined) return fromWorkspaces;
     const botOk = this.options.botToken === undefined || token === this.options.botToken;
     switch (method) {
       case "auth.test":
