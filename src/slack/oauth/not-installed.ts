@@ -4,12 +4,8 @@
  * line for it, and silence Bolt's own generic warning so that it stays one line.
  */
 import type { Logger } from "@slack/bolt";
+import { NotInstalledError } from "../../store/installations.ts";
 import { describeError } from "../log.ts";
-
-/** The installation store found nothing for the request's workspace. `message` names the workspace. */
-export class NotInstalledError extends Error {
-  override readonly name = "NotInstalledError";
-}
 
 /** Bolt's generic warning, replaced by our line (it says neither which workspace nor why). */
 const BOLT_AUTHORIZE_WARNING =
