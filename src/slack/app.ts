@@ -2,9 +2,11 @@
  * The Bolt app: receiver for the mode, Web API client options, global middleware, listeners, health check.
  *
  * - HTTP mode: Bolt's HTTPReceiver on `config.port`: POST /slack/events (events, /comp, interactivity; signature
- *   and timestamp checked by Bolt) and GET /healthz.
- * - Socket Mode: Bolt's SocketModeReceiver (`socketMode: true`, app token); GET /healthz is served by a small
- *   separate HTTP server on `config.port` (a busy port only costs the health check, never the bot).
+ *   and timestamp checked by Bolt), GET /healthz (liveness) and GET /readyz (readiness: guides and store).
+ * - Socket Mode: Bolt's SocketModeReceiver (`socketMode: true`, app token); GET /healthz and /readyz are served by
+ *   a small separate HTTP server on `config.port` (a busy port only costs the health check, never the bot).
+ * - State that replicas share (event dedupe, thread/DM context, unanswered questions) goes through `store`
+ *   (src/store): in memory by default, PostgreSQL when main.ts opens one for DATABASE_URL.
  *
  * Web API retry policy (every Bolt client, the Socket Mode client's apps.connections.open included; set explicitly
  * so the Socket Mode client does not install its own 100-retry policy into the shared options):
@@ -32,11 +34,14 @@ import {
   type webApi,
 } from "@slack/bolt";
 import type { CompBotApi } from "../bot.ts";
+import { MemoryStore } from "../store/memory.ts";
+import { ResilientStore } from "../store/resilient.ts";
+import type { Store } from "../store/types.ts";
 import type { SlackConfig } from "./config.ts";
 import { OAUTH_INSTALL_PATH, secretsOf } from "./config.ts";
-import { DEDUPE_CAPACITY, DEDUPE_TTL_MS, dedupeEvents, EventDeduper } from "./dedupe.ts";
+import { dedupeEvents } from "./dedupe.ts";
 import { retrySafeFetch, stopUnsafeRetries } from "./deliver.ts";
-import { CONVERSATION_CAPACITY, createDeps } from "./deps.ts";
+import { createDeps } from "./deps.ts";
 import { keepAliveFetch } from "./http-client.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLineLogger, describeError } from "./log.ts";
@@ -46,6 +51,9 @@ import { registerUninstall } from "./oauth/uninstall.ts";
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
+export const READY_PATH = "/readyz";
+/** /readyz waits at most this long for the store's answer. */
+export const READY_STORE_TIMEOUT_MS = 1_000;
 
 /** p-retry's options (what @slack/web-api passes its retryConfig to): node-retry's plus onFailedAttempt. */
 export type RetryPolicy = webApi.RetryOptions & { onFailedAttempt?: (error: Error) => void };
@@ -69,7 +77,12 @@ export interface CreateSlackAppOptions {
   bot: CompBotApi;
   /** Default: one line per message on stderr at config.logLevel, with the config's secrets redacted. */
   logger?: Logger;
-  /** Bounds of the in-memory state (defaults: 10,000 event ids for 10 min, 5,000 conversations). */
+  /**
+   * Where shared state lives (src/store). Default: a MemoryStore bounded by `limits`. The caller opens and closes
+   * a store it passes (main.ts: PostgreSQL for DATABASE_URL).
+   */
+  store?: Store;
+  /** Bounds of the default in-memory store (defaults: 10,000 event ids for 1 hour, 5,000 conversations). */
   limits?: { dedupeCapacity?: number; dedupeTtlMs?: number; conversations?: number };
   /** Faster timings for tests: backoff, per-request timeout, Socket Mode reconnect delay (its ping timeout). */
   tuning?: Tuning;
@@ -80,8 +93,6 @@ export interface CreateSlackAppOptions {
 export interface OAuthOptions {
   installationStore: InstallationStore & Required<Pick<InstallationStore, "deleteInstallation">>;
   scopes: string[];
-  /** Forget a workspace's conversations when it uninstalls CompBot; resolves with how many. */
-  forgetWorkspace: (teamId: string) => Promise<number>;
 }
 
 export interface Tuning {
@@ -99,8 +110,9 @@ export interface SlackApp {
   stop(drainMs?: number): Promise<void>;
   /** The bound port once started (HTTP server in HTTP mode, health server in Socket Mode); port 0 = ephemeral. */
   readonly port: number | undefined;
-  /** Event ids the deduper remembers now (bounded by its capacity). */
+  /** Event ids this process remembers in memory now (bounded by the memory store's capacity). */
   readonly dedupeSize: number;
+  readonly store: Store;
 }
 
 export function clientOptionsFor(
@@ -119,12 +131,48 @@ export function clientOptionsFor(
   };
 }
 
+const JSON_HEADERS = { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" };
+
 function healthHandler(bot: CompBotApi) {
   return (_req: IncomingMessage, res: ServerResponse): void => {
     const body = JSON.stringify({ ok: true, guides: bot.guideCount });
-    res.writeHead(200, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+    res.writeHead(200, JSON_HEADERS);
     res.end(body);
   };
+}
+
+/**
+ * Readiness: 200 when guides are loaded and the store answers (within READY_STORE_TIMEOUT_MS); otherwise 503 with
+ * `problems` saying which. The body never holds DATABASE_URL or an error's details beyond a short reason.
+ */
+function readyHandler(bot: CompBotApi, store: Store) {
+  return (_req: IncomingMessage, res: ServerResponse): void => {
+    const problems: string[] = [];
+    if (bot.guideCount === 0) problems.push("guides: none loaded");
+    withTimeout(
+      store.ping().then(
+        () => null,
+        () => "store: PostgreSQL is not answering (running on the in-memory fallback)",
+      ),
+      READY_STORE_TIMEOUT_MS,
+    )
+      .then((storeProblem) => {
+        if (storeProblem === undefined) problems.push("store: no answer within 1 s");
+        else if (storeProblem !== null) problems.push(storeProblem);
+      })
+      .finally(() => {
+        const ok = problems.length === 0;
+        res.writeHead(ok ? 200 : 503, JSON_HEADERS);
+        res.end(JSON.stringify({ ok, guides: bot.guideCount, store: store.kind, problems }));
+      });
+  };
+}
+
+/** Event ids held in memory by this process (the default store, or the PostgreSQL store's fallback). */
+function memoryEvents(store: Store): number {
+  if (store instanceof MemoryStore) return store.sizes.events;
+  if (store instanceof ResilientStore) return store.fallback.sizes.events;
+  return 0;
 }
 
 function boundPort(server: Server): number | undefined {
@@ -160,6 +208,7 @@ export function createSlackApp({
   config,
   bot,
   logger: given,
+  store: givenStore,
   limits = {},
   tuning = {},
   oauth,
@@ -169,7 +218,15 @@ export function createSlackApp({
     throw new Error("OAuth mode needs an installation store");
   const http = keepAliveFetch();
   const clientOptions = clientOptionsFor(config, tuning, http.fetch);
+  const store: Store =
+    givenStore ??
+    new MemoryStore({
+      ...(limits.dedupeCapacity !== undefined ? { dedupeCapacity: limits.dedupeCapacity } : {}),
+      ...(limits.dedupeTtlMs !== undefined ? { dedupeTtlMs: limits.dedupeTtlMs } : {}),
+      ...(limits.conversations !== undefined ? { conversations: limits.conversations } : {}),
+    });
   const health = healthHandler(bot);
+  const ready = readyHandler(bot, store);
 
   let httpReceiver: HTTPReceiver | undefined;
   let socketReceiver: SocketModeReceiver | undefined;
@@ -179,7 +236,10 @@ export function createSlackApp({
       endpoints: EVENTS_PATH,
       port: config.port,
       logger,
-      customRoutes: [{ path: HEALTH_PATH, method: ["GET"], handler: health }],
+      customRoutes: [
+        { path: HEALTH_PATH, method: ["GET"], handler: health },
+        { path: READY_PATH, method: ["GET"], handler: ready },
+      ],
     });
   } else if (config.mode === "oauth" && oauth !== undefined) {
     httpReceiver = createOAuthReceiver({
@@ -230,11 +290,7 @@ export function createSlackApp({
     logger.error(`Unhandled error in a listener: ${describeError(error)}`);
   });
 
-  const deduper = new EventDeduper(
-    limits.dedupeCapacity ?? DEDUPE_CAPACITY,
-    limits.dedupeTtlMs ?? DEDUPE_TTL_MS,
-  );
-  const dedupe = dedupeEvents(deduper, logger);
+  const dedupe = dedupeEvents(store, logger);
 
   // One global middleware (Bolt spreads every middleware's arguments afresh, so each one costs every request):
   // counts the work in flight, so that stop() can let it finish (graceful shutdown) before closing the
@@ -260,11 +316,11 @@ export function createSlackApp({
           ms,
         ).then((done) => done === true);
 
-  registerListeners(app, createDeps(bot, logger, limits.conversations ?? CONVERSATION_CAPACITY));
+  registerListeners(app, createDeps(bot, logger, store));
   if (oauth !== undefined) {
     registerUninstall(app, {
       installations: oauth.installationStore,
-      forgetWorkspace: oauth.forgetWorkspace,
+      forgetWorkspace: (teamId) => store.forgetTeam(teamId),
       logger,
     });
   }
@@ -277,6 +333,7 @@ export function createSlackApp({
     const server = createServer((req, res) => {
       const path = new URL(req.url ?? "/", "http://localhost").pathname;
       if (path === HEALTH_PATH && req.method === "GET") return health(req, res);
+      if (path === READY_PATH && req.method === "GET") return ready(req, res);
       res.writeHead(404).end();
     });
     try {
@@ -365,8 +422,9 @@ export function createSlackApp({
       return port;
     },
     get dedupeSize() {
-      return deduper.size;
+      return memoryEvents(store);
     },
+    store,
     start,
     stop,
   };

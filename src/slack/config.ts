@@ -8,6 +8,8 @@
  *                                                          -> OAuth mode: HTTP on PORT, many workspaces, each
  *                                                             installed from /slack/install (needs DATABASE_URL
  *                                                             and INSTALL_ENCRYPTION_KEY)
+ * DATABASE_URL (optional, Slack modes; required in OAuth mode): the shared PostgreSQL store; without it, state
+ * stays in memory.
  * Anything in between, or a malformed value, is a ConfigError whose message is ONE line naming the variable and
  * what it should hold. Secret values are never echoed.
  */
@@ -23,6 +25,8 @@ export interface CommonConfig {
   slackApiUrl: string | undefined;
   guidesDir: string;
   logLevel: LogLevelName;
+  /** PostgreSQL connection URL for the shared store (DATABASE_URL), or undefined for the in-memory store. */
+  databaseUrl?: string | undefined;
 }
 
 export interface SocketConfig extends CommonConfig {
@@ -117,6 +121,10 @@ const port = z
 const slackApiUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" })
   .transform((u) => (u.endsWith("/") ? u : `${u}/`));
+const databaseUrl = z.url({
+  protocol: /^postgres(ql)?$/,
+  error: "must be a PostgreSQL URL such as postgres://user:password@host:5432/compbot",
+});
 const logLevel = z
   .string()
   .transform((s) => s.toLowerCase())
@@ -138,11 +146,8 @@ const redirectUri = z
     error: "must be the full redirect URL, like https://compbot.example.com/slack/oauth_redirect",
   })
   .refine((u) => new URL(u).pathname === OAUTH_REDIRECT_PATH, {
-    error: `must end with ${"/slack/oauth_redirect"}, the path CompBot serves (like https://compbot.example.com/slack/oauth_redirect)`,
+    error: `must end with ${OAUTH_REDIRECT_PATH}, the path CompBot serves (like https://compbot.example.com/slack/oauth_redirect)`,
   });
-const databaseUrl = z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, {
-  error: "must be a PostgreSQL URL such as postgres://compbot:password@db:5432/compbot",
-});
 const KEY_HELP = "32 random bytes in base64 (generate one with: openssl rand -base64 32)";
 const encryptionKey = z
   .base64({ error: `must be ${KEY_HELP}` })
@@ -169,6 +174,7 @@ export function resolveMode(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: optional(env, "SLACK_API_URL", slackApiUrl),
     guidesDir: value(env, "GUIDES_DIR") ?? DEFAULT_GUIDES_DIR,
     logLevel: optional(env, "LOG_LEVEL", logLevel) ?? DEFAULT_LOG_LEVEL,
+    databaseUrl: optional(env, "DATABASE_URL", databaseUrl),
   };
   const bot = value(env, "SLACK_BOT_TOKEN");
   const app = value(env, "SLACK_APP_TOKEN");
@@ -230,11 +236,14 @@ function resolveOAuth(env: NodeJS.ProcessEnv, common: CommonConfig): OAuthConfig
     );
   }
   const signing = required(env, "SLACK_SIGNING_SECRET", `OAuth mode needs it ${also}`);
-  const database = required(
-    env,
-    "DATABASE_URL",
-    "OAuth mode keeps each workspace's installation in PostgreSQL (postgres://user:password@host:5432/compbot)",
-  );
+  // Validated with the common variables; here it is required.
+  const database = common.databaseUrl;
+  if (database === undefined) {
+    throw new ConfigError(
+      "DATABASE_URL",
+      "DATABASE_URL is missing: OAuth mode keeps each workspace's installation in PostgreSQL (postgres://user:password@host:5432/compbot)",
+    );
+  }
   const key = required(
     env,
     "INSTALL_ENCRYPTION_KEY",
@@ -248,7 +257,7 @@ function resolveOAuth(env: NodeJS.ProcessEnv, common: CommonConfig): OAuthConfig
     clientSecret: check("SLACK_CLIENT_SECRET", clientSecret, required(env, "SLACK_CLIENT_SECRET", also)),
     stateSecret: check("SLACK_STATE_SECRET", stateSecret, required(env, "SLACK_STATE_SECRET", also)),
     redirectUri: optional(env, "SLACK_REDIRECT_URI", redirectUri),
-    databaseUrl: check("DATABASE_URL", databaseUrl, database),
+    databaseUrl: database,
     encryptionKey: check("INSTALL_ENCRYPTION_KEY", encryptionKey, key),
     previousKey: optional(env, "INSTALL_ENCRYPTION_KEY_PREVIOUS", encryptionKey),
   };
@@ -261,10 +270,29 @@ export function loadConfig(options: { path?: string; env?: NodeJS.ProcessEnv } =
   return resolveMode(env);
 }
 
+/** DATABASE_URL alone (the report command), validated like resolveMode does. Throws ConfigError. */
+export function databaseUrlFrom(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return optional(env, "DATABASE_URL", databaseUrl);
+}
+
+/** The URL and its password (as written and decoded): never printed. */
+export function databaseSecrets(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  const out = [url];
+  try {
+    const password = new URL(url).password;
+    if (password !== "") out.push(password, decodeURIComponent(password));
+  } catch {
+    // not a URL: the whole value is redacted already
+  }
+  return out;
+}
+
 /** The secret values of a config, for log redaction. */
 export function secretsOf(config: Config): string[] {
-  if (config.mode === "socket") return [config.botToken, config.appToken];
-  if (config.mode === "http") return [config.botToken, config.signingSecret];
+  const database = databaseSecrets(config.databaseUrl);
+  if (config.mode === "socket") return [config.botToken, config.appToken, ...database];
+  if (config.mode === "http") return [config.botToken, config.signingSecret, ...database];
   if (config.mode === "oauth") {
     return [
       config.signingSecret,
@@ -272,18 +300,8 @@ export function secretsOf(config: Config): string[] {
       config.stateSecret,
       config.encryptionKey.text,
       ...(config.previousKey ? [config.previousKey.text] : []),
-      // The password in the URL (postgres://user:password@host/db).
-      ...passwordOf(config.databaseUrl),
+      ...database,
     ];
   }
-  return [];
-}
-
-function passwordOf(url: string): string[] {
-  try {
-    const password = decodeURIComponent(new URL(url).password);
-    return password === "" ? [] : [password, new URL(url).password];
-  } catch {
-    return [];
-  }
+  return database;
 }

@@ -1,21 +1,33 @@
-/** What every listener gets: the core, a logger and the conversation memory. */
+/** What every listener gets: the core, a logger and the store (conversation memory, unanswered questions). */
 import type { Logger } from "@slack/bolt";
-import type { CompBotApi } from "../bot.ts";
-import type { ConversationContext } from "../questions/types.ts";
-import { LruMap } from "./lru.ts";
+import type { CompBotApi, Reply } from "../bot.ts";
+import type { Store } from "../store/types.ts";
+import { unansweredText } from "../store/unanswered.ts";
+import { describeError } from "./log.ts";
 
-/** Threads (mentions) and DM channels remembered at most; the least recently used are forgotten first. */
-export const CONVERSATION_CAPACITY = 5_000;
+export { CONVERSATION_CAPACITY } from "../store/memory.ts";
 
 export interface ListenerDeps {
   bot: CompBotApi;
   logger: Logger;
-  /** Context per conversation key (see conversationKey). */
-  conversations: LruMap<string, ConversationContext>;
+  /** Context per conversation key (see conversationKey), event dedupe, unanswered questions. */
+  store: Store;
 }
 
-export function createDeps(bot: CompBotApi, logger: Logger, capacity = CONVERSATION_CAPACITY): ListenerDeps {
-  return { bot, logger, conversations: new LruMap(capacity) };
+export function createDeps(bot: CompBotApi, logger: Logger, store: Store): ListenerDeps {
+  return { bot, logger, store };
+}
+
+/**
+ * Count the question for guide authors when no guide answered it (normalised words only: no user, no figure).
+ * Never throws and is not awaited by callers on the acknowledgement path.
+ */
+export function noteUnanswered(deps: ListenerDeps, reply: Pick<Reply, "query" | "answer">): void {
+  const text = unansweredText(reply);
+  if (text === null) return;
+  deps.store.recordUnanswered(text).catch((error: unknown) => {
+    deps.logger.debug(`Could not record an unanswered question: ${describeError(error)}`);
+  });
 }
 
 /** A thread in a channel (`thread:<team>:<channel>:<thread_ts>`) or a whole DM (`dm:<team>:<channel>`). */

@@ -6,7 +6,7 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { renderBlocks } from "../../../render/blocks.ts";
 import type { SlackMessage } from "../../../render/limits.ts";
-import type { ListenerDeps } from "../../deps.ts";
+import { type ListenerDeps, noteUnanswered } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
 import { APOLOGY, notice } from "../../messages.ts";
 import { SlashCommandPayload } from "../../payloads.ts";
@@ -29,8 +29,10 @@ export function compCommand(deps: ListenerDeps) {
       COMP_COMMAND,
       async () => {
         const payload = SlashCommandPayload.parse(command);
-        const { answer } = deps.bot.ask(payload.text, { surface: "slash" });
-        await answerPrivately(renderBlocks(answer, { shareable: true, offerCheck: true }));
+        const reply = deps.bot.ask(payload.text, { surface: "slash" });
+        await answerPrivately(renderBlocks(reply.answer, { shareable: true, offerCheck: true }));
+        // After the acknowledgement, never before it.
+        noteUnanswered(deps, reply);
       },
       () => answerPrivately(notice(APOLOGY)),
     );

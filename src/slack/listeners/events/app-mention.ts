@@ -4,10 +4,10 @@
  * channel: they are sent by DM, with an ephemeral note in the thread saying so.
  */
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
-import type { Answer } from "../../../answers/types.ts";
+import type { Reply } from "../../../bot.ts";
 import { renderBlocks } from "../../../render/blocks.ts";
 import { postEphemeral, postMessage, sendDirectMessage } from "../../deliver.ts";
-import { conversationKey, type ListenerDeps } from "../../deps.ts";
+import { conversationKey, type ListenerDeps, noteUnanswered } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
 import { describeError } from "../../log.ts";
 import { APOLOGY, isPrivateAnswer, notice, SCRIPT_SENT_BY_DM } from "../../messages.ts";
@@ -33,10 +33,15 @@ export function appMention(deps: ListenerDeps) {
       "app_mention",
       async () => {
         const question = questionFromSlackText(mention.text, context.botUserId);
-        const reply = deps.bot.ask(question, { surface: "mention", context: deps.conversations.get(key) });
-        deps.conversations.set(key, reply.context);
+        const reply = deps.bot.ask(question, {
+          surface: "mention",
+          context: await deps.store.getContext(key),
+        });
+        // Stored before answering: a follow-up in the thread (maybe at another replica) comes after the answer.
+        await deps.store.setContext(key, reply.context);
+        noteUnanswered(deps, reply);
         if (isPrivateAnswer(reply.answer)) {
-          await sendScriptPrivately(deps, { client, context }, mention, threadTs, reply.answer);
+          await sendScriptPrivately(deps, { client, context }, mention, threadTs, reply);
           return;
         }
         await postMessage(
@@ -57,9 +62,9 @@ async function sendScriptPrivately(
   { client, context }: Pick<Args, "client" | "context">,
   mention: AppMentionEvent,
   threadTs: string,
-  answer: Answer,
+  reply: Pick<Reply, "answer" | "context">,
 ): Promise<void> {
-  const message = renderBlocks(answer);
+  const message = renderBlocks(reply.answer);
   let dmChannel: string;
   try {
     dmChannel = await sendDirectMessage(client, mention.user, message);
@@ -69,12 +74,7 @@ async function sendScriptPrivately(
     return;
   }
   // A follow-up in the DM continues from the same guide.
-  const threadContext = deps.conversations.get(
-    conversationKey("thread", context.teamId, mention.channel, threadTs),
-  );
-  if (threadContext !== undefined) {
-    deps.conversations.set(conversationKey("dm", context.teamId, dmChannel), threadContext);
-  }
+  await deps.store.setContext(conversationKey("dm", context.teamId, dmChannel), reply.context);
   try {
     await postEphemeral(client, mention.channel, mention.user, notice(SCRIPT_SENT_BY_DM), threadTs);
   } catch (error) {

@@ -5,7 +5,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import { renderBlocks } from "../../../render/blocks.ts";
 import { postMessage } from "../../deliver.ts";
-import { conversationKey, type ListenerDeps } from "../../deps.ts";
+import { conversationKey, type ListenerDeps, noteUnanswered } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
 import { APOLOGY, notice } from "../../messages.ts";
 import { type MessageEvent as DirectMessage, MessageEvent } from "../../payloads.ts";
@@ -40,8 +40,9 @@ export function directMessage(deps: ListenerDeps) {
       "message.im",
       async () => {
         const question = questionFromSlackText(message.text ?? "", context.botUserId);
-        const reply = deps.bot.ask(question, { surface: "dm", context: deps.conversations.get(key) });
-        deps.conversations.set(key, reply.context);
+        const reply = deps.bot.ask(question, { surface: "dm", context: await deps.store.getContext(key) });
+        await deps.store.setContext(key, reply.context);
+        noteUnanswered(deps, reply);
         await postMessage(
           client,
           message.channel,
