@@ -87,6 +87,7 @@ const postedIn = (channel: string, since: number) =>
   );
 
 const NO_STACK = /\bat .*\(|node_modules|Error:/;
+const NO_STACK_IN_LOG = /\n|\bat .*\(|node_modules/;
 
 describe("install", () => {
   it("GET /slack/install: an Add to Slack link to Slack's authorize URL with the manifest's scopes and a signed state, also set as a cookie", async () => {
@@ -193,6 +194,7 @@ describe("two workspaces", () => {
 describe("failed or cancelled installs", () => {
   it("cancel in Slack: a page saying nothing was installed, 400, no stack trace, nothing stored", async () => {
     const before = await rows("SELECT count(*)::int AS n FROM compbot_installations");
+    const from = compbot.logs.length;
     const page = await openInstallPage(compbot.base);
     const back = await followRedirect(workspaces.deny(page.authorizeUrl), page.stateCookie);
     expect(back.status).toBe(400);
@@ -200,6 +202,11 @@ describe("failed or cancelled installs", () => {
     expect(back.html).toContain('href="/slack/install"');
     expect(back.html).not.toMatch(NO_STACK);
     expect(await rows("SELECT count(*)::int AS n FROM compbot_installations")).toEqual(before);
+    // One INFO line, nothing at WARN or ERROR: cancelling is not a fault.
+    const lines = compbot.logs.slice(from).filter((l) => !/ DEBUG /.test(l));
+    expect(lines.map((l) => l.replace(/^\S+ /, ""))).toEqual([
+      "INFO [compbot] Install cancelled in Slack by the user",
+    ]);
   });
 
   it("the redirect without the state cookie (another browser) or with a forged state: 'expired' page, 400", async () => {
@@ -224,8 +231,13 @@ describe("failed or cancelled installs", () => {
     const page = await openInstallPage(compbot.base);
     const back = workspaces.approve(page.authorizeUrl, ACME.teamId);
     expect((await followRedirect(back, page.stateCookie)).status).toBe(200);
+    const from = compbot.logs.length;
     const again = await followRedirect(back, page.stateCookie);
     expect(again.status).toBe(502);
+    const lines = compbot.logs.slice(from).filter((l) => !/ DEBUG /.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/ ERROR \[compbot\] Install failed: .*invalid_code/);
+    expect(lines[0]).not.toMatch(NO_STACK_IN_LOG);
     expect(again.html).toContain("Slack refused the installation");
     expect(again.html).toContain("<code>invalid_code</code>");
     expect(again.html).not.toMatch(NO_STACK);

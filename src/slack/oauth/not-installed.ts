@@ -11,13 +11,19 @@ import { describeError } from "../log.ts";
 const BOLT_AUTHORIZE_WARNING =
   "Authorization of incoming event did not succeed. No listeners will be called.";
 
-/** The same logger, with Bolt's generic authorize warning moved to debug. */
+/**
+ * The same logger, with Bolt's generic authorize warning moved to debug, and so are the bare Error objects that
+ * @slack/oauth logs when an install fails (the failure page's callback logs one line for those instead).
+ */
 export function quietAuthorizeWarning(logger: Logger): Logger {
   return {
     ...logger,
     debug: (...msg: unknown[]) => logger.debug(...msg),
     info: (...msg: unknown[]) => logger.info(...msg),
-    error: (...msg: unknown[]) => logger.error(...msg),
+    error: (...msg: unknown[]) => {
+      if (msg.length === 1 && msg[0] instanceof Error) logger.debug(describeError(msg[0]));
+      else logger.error(...msg);
+    },
     warn: (...msg: unknown[]) => {
       if (msg.length === 1 && msg[0] === BOLT_AUTHORIZE_WARNING) logger.debug(...msg);
       else logger.warn(...msg);

@@ -14,6 +14,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HTTPReceiver, type InstallationStore, type Logger, type webApi } from "@slack/bolt";
 import { OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH, type OAuthConfig } from "../config.ts";
+import { describeError } from "../log.ts";
 import { installPage, sendFailure, sendSuccess } from "./pages.ts";
 
 /** How long an install link (its signed state and cookie) stays valid: Bolt's default, 10 minutes. */
@@ -66,9 +67,35 @@ export function createOAuthReceiver(options: OAuthReceiverOptions): HTTPReceiver
           sendSuccess(installation, res);
         },
         failure: (error, _options, req, res) => {
+          const line = failureLine(error, req);
+          logger[line.level](line.text);
           sendFailure(error as { code?: string; data?: unknown }, req, res);
         },
       },
     },
   });
+}
+
+/** One log line for a failed install: what happened, at the level it deserves (a cancel is not an error). */
+export function failureLine(
+  error: Error & { code?: string; data?: unknown },
+  req: IncomingMessage,
+): { level: "info" | "warn" | "error"; text: string } {
+  const redirectError = new URL(req.url ?? "/", "http://localhost").searchParams.get("error");
+  if (redirectError === "access_denied")
+    return { level: "info", text: "Install cancelled in Slack by the user" };
+  if (redirectError !== null)
+    return { level: "warn", text: `Install failed: Slack sent back error=${redirectError}` };
+  switch (error.code) {
+    case "slack_oauth_missing_state":
+    case "slack_oauth_invalid_state":
+      return {
+        level: "warn",
+        text: "Install refused: its state was missing, expired, or from another browser",
+      };
+    case "slack_oauth_missing_code":
+      return { level: "warn", text: "Install refused: Slack's redirect had no code" };
+    default:
+      return { level: "error", text: `Install failed: ${describeError(error)}` };
+  }
 }
