@@ -6,10 +6,7 @@ import type { Answer, FollowUp, GuideFacts, OfferAnswer } from "../answers/types
 import { DISCLAIMER } from "../answers/types.ts";
 import type { Band } from "../guides/types.ts";
 import {
-  annualFormula,
-  annualLabels,
   askedPhrase,
-  assumedCurrencyNote,
   bandFigures,
   companyName,
   currencyCode,
@@ -19,6 +16,20 @@ import {
   guideTitle,
   levelLine,
   levelSummary,
+  oneLine,
+  overdueLine,
+  regionChoices,
+  regionName,
+  sameCompany,
+  slashCommand,
+  sourceParts,
+  summaryText,
+  unknownKindText,
+} from "./describe.ts";
+import {
+  annualFormula,
+  annualLabels,
+  assumedCurrencyNote,
   mismatchHint,
   mismatchLine,
   mismatchOfferCurrency,
@@ -27,21 +38,12 @@ import {
   offerMoneyCurrency,
   offerRows,
   offerTitle,
-  oneLine,
-  overdueLine,
   partialNote,
-  regionChoices,
-  regionName,
-  sameCompany,
   signingLine,
-  slashCommand,
-  sourceParts,
-  summaryText,
   targetFigure,
-  unknownKindText,
   unreadableParts,
   unreadableTrailer,
-} from "./describe.ts";
+} from "./describe-offer.ts";
 import { plural, safeText } from "./format.ts";
 
 /** Width used to wrap long prose (the script). */
