@@ -41,7 +41,7 @@ export function poolConfig(connectionString: string, max = POOL_SIZE): pg.PoolCo
     connectionString,
     max,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    idleTimeoutMillis: 30_000,
+    idleTimeoutMillis: 5 * 60_000,
     statement_timeout: STATEMENT_TIMEOUT_MS,
     query_timeout: QUERY_TIMEOUT_MS,
     keepAlive: true,
@@ -160,8 +160,14 @@ export class PostgresStore implements Store {
     };
   }
 
+  /** A read of a table every request uses: fails while PostgreSQL is down, waits while that table is locked. */
   async ping(): Promise<void> {
-    await this.pool.query("SELECT 1");
+    await this.pool.query("SELECT 1 FROM compbot_events LIMIT 1");
+  }
+
+  /** Open `n` pooled connections now, so that the first requests do not each wait for a new one. */
+  async warm(n = 4): Promise<void> {
+    await Promise.all(Array.from({ length: Math.min(n, POOL_SIZE) }, () => this.ping()));
   }
 
   async close(): Promise<void> {

@@ -1,11 +1,15 @@
 /**
  * PostgreSQL first, memory when PostgreSQL is down or slow.
  *
- * - Every call to PostgreSQL is bounded by `callTimeoutMs` (default 500 ms): a slow or unreachable database never
+ * - Every call to PostgreSQL is bounded by `callTimeoutMs` (default 1 s): a slow or unreachable database never
  *   holds up a Slack request for longer than that; the call is answered from the in-memory fallback instead.
- * - The first failure marks the shared store down (one WARN line) and later calls go straight to memory, without
- *   waiting. A probe runs every `probeIntervalMs` (default 1 s): pending migrations, then `SELECT 1`; when it
- *   succeeds the shared store is used again (one INFO line), so within about 1-2 s of PostgreSQL coming back.
+ *   (No store call comes before an acknowledgement: Bolt acks events before any middleware, and /comp, buttons
+ *   and the modal do not use the store before answering. The bound keeps an event's answer from waiting.)
+ * - An error (connection refused or lost) marks the shared store down at once, TIMEOUTS_BEFORE_DOWN calls in a
+ *   row without an answer too (one WARN line); later calls go straight to memory, without waiting. A single slow
+ *   answer on a busy machine does not switch the replica to memory. A probe runs every `probeIntervalMs`
+ *   (default 1 s): pending migrations, then a read of the events table; when it succeeds the shared store is
+ *   used again (one INFO line), so within about 1-2 s of PostgreSQL coming back.
  * - Writes (event claims, contexts) also go to memory, so this process keeps its own dedupe and threads while
  *   the database is away. What that costs: while PostgreSQL is down, replicas do not see each other's claims
  *   and contexts (a retry that reaches another replica may be answered twice), and unanswered questions are
@@ -18,7 +22,9 @@ import { MemoryStore } from "./memory.ts";
 import type { PostgresStore } from "./postgres.ts";
 import type { CleanupResult, Store, UnansweredRow } from "./types.ts";
 
-export const STORE_CALL_TIMEOUT_MS = 500;
+export const STORE_CALL_TIMEOUT_MS = 1_000;
+/** Calls in a row that time out before the store is marked down (an error marks it down at once). */
+export const TIMEOUTS_BEFORE_DOWN = 2;
 export const PROBE_INTERVAL_MS = 1_000;
 export const CLEANUP_INTERVAL_MS = 10 * 60_000;
 /** How long the first start waits for PostgreSQL (connect + migrations) before answering from memory. */
@@ -69,6 +75,7 @@ export class ResilientStore implements Store {
   private probing: NodeJS.Timeout | undefined;
   private cleaning: NodeJS.Timeout | undefined;
   private probeRunning = false;
+  private timeoutsInARow = 0;
   private readonly callTimeoutMs: number;
   private readonly probeIntervalMs: number;
   private readonly logger: ResilientOptions["logger"];
@@ -112,7 +119,7 @@ export class ResilientStore implements Store {
       this.migrated = true;
       if (applied.length > 0) this.logger.info(`Shared store: applied migration(s) ${applied.join(", ")}`);
     }
-    await this.primary.ping();
+    await this.primary.warm();
   }
 
   private markDown(why: string): void {
@@ -137,6 +144,7 @@ export class ResilientStore implements Store {
       await bounded(this.prepare(), Math.max(this.probeIntervalMs, 1_000));
       if (this.closed) return;
       this.up = true;
+      this.timeoutsInARow = 0;
       clearInterval(this.probing);
       this.probing = undefined;
       this.logger.info("Shared store: PostgreSQL is answering again; using it");
@@ -151,9 +159,13 @@ export class ResilientStore implements Store {
   private async first<T>(op: (s: PostgresStore) => Promise<T>, otherwise: () => T | Promise<T>): Promise<T> {
     if (!this.up) return otherwise();
     try {
-      return await bounded(op(this.primary), this.callTimeoutMs);
+      const result = await bounded(op(this.primary), this.callTimeoutMs);
+      this.timeoutsInARow = 0;
+      return result;
     } catch (error) {
-      this.markDown(`PostgreSQL failed a call (${reason(error)})`);
+      if (!(error instanceof StoreTimeout) || ++this.timeoutsInARow >= TIMEOUTS_BEFORE_DOWN) {
+        this.markDown(`PostgreSQL failed a call (${reason(error)})`);
+      }
       return otherwise();
     }
   }

@@ -37,7 +37,7 @@ export interface Harness {
 }
 
 /** Extra createSlackApp options (bounds, faster retry/timeout/reconnect timings). */
-export type HarnessOptions = Pick<CreateSlackAppOptions, "limits" | "tuning"> & {
+export type HarnessOptions = Pick<CreateSlackAppOptions, "limits" | "tuning" | "store"> & {
   /** Replace or wrap the real core (e.g. a bot whose ask() throws). */
   wrapBot?: (bot: CompBotApi) => CompBotApi;
 };
