@@ -40,8 +40,8 @@ export const RACY_WINDOW_MS = 2_000;
 const MAGIC = "compbot-guide-cache\n";
 const HASH_HEX = 64;
 
-/** Modules whose code decides what a guide file parses to. */
-const PARSER_MODULES = [
+/** Modules whose code decides what a guide file parses to (their `.js` twins in the compiled build). */
+const PARSER_SOURCES = [
   "./parse-file.ts",
   "./compact.ts",
   "./fast-split.ts",
@@ -54,6 +54,9 @@ const PARSER_MODULES = [
   "./types.ts",
   "../text/normalize.ts",
 ];
+const PARSER_MODULES = import.meta.url.endsWith(".ts")
+  ? PARSER_SOURCES
+  : PARSER_SOURCES.map((module) => module.replace(/\.ts$/, ".js"));
 /** Whether two stat tuples are the same (the file is then taken as unchanged, unless racily clean). */
 export function sameStat(a: FileStat, b: FileStat): boolean {
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;

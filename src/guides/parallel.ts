@@ -1,14 +1,14 @@
 /**
- * Reads and parses guide files in worker threads (parse-worker.ts), in chunks handed out as workers free
- * up, so a slow chunk never leaves a core idle. Results keep the input order. If a worker cannot start or
- * dies, its unfinished chunks (and everything after a failure) are done on the calling thread: the result
- * is the same, only slower.
+ * Reads and parses guide files in worker threads (parse-worker.ts; parse-worker.js when compiled), in chunks
+ * handed out as workers free up, so a slow chunk never leaves a core idle. Results keep the input order. If a
+ * worker cannot start or dies, its unfinished chunks (and everything after a failure) are done on the calling
+ * thread: the result is the same, only slower.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import { decodeEntries, Interner } from "./compact.ts";
 import { type FileEntry, type ReadOptions, readEntry, type SameFile } from "./parse-file.ts";
 import type { ParseDone, ParseJob } from "./parse-worker.ts";
@@ -24,13 +24,23 @@ const IN_FLIGHT = 2;
 const WORKER_OLD_SPACE_MB = 96;
 const WORKER_YOUNG_SPACE_MB = 8;
 
-const WORKER_URL = new URL("./parse-worker.ts", import.meta.url).href;
+/**
+ * Run from source (tsx), this module is `parallel.ts` and the worker is `parse-worker.ts`; compiled
+ * (`npm run build`, dist/), they are `.js` files that Node runs as they are.
+ */
+const FROM_SOURCE = import.meta.url.endsWith(".ts");
+const WORKER_URL = new URL(FROM_SOURCE ? "./parse-worker.ts" : "./parse-worker.js", import.meta.url);
 
 /**
- * The worker is TypeScript. A worker does not inherit the tsx loader hooks of its parent (nor do
- * `--import tsx` execArgv apply to its entry module on Node 20), so a small CommonJS bootstrap registers
- * tsx's ESM hooks in the worker, then imports the worker module.
+ * From source, the worker is TypeScript. A worker does not inherit the tsx loader hooks of its parent (nor
+ * do `--import tsx` execArgv apply to its entry module on Node 20), so a small bootstrap registers tsx's ESM
+ * hooks in the worker, then imports the worker module. Compiled, the worker starts on its `.js` file.
  */
+function startWorker(options: WorkerOptions): Worker {
+  if (!FROM_SOURCE) return new Worker(WORKER_URL, options);
+  return new Worker(bootstrap(), { ...options, eval: true });
+}
+
 function bootstrap(): string {
   // The ESM entry of "tsx/esm/api", as its package.json maps it (its CommonJS twin cannot register hooks).
   const pkgFile = createRequire(import.meta.url).resolve("tsx/package.json");
@@ -39,7 +49,7 @@ function bootstrap(): string {
   };
   const entry = pkg.exports["./esm/api"]?.import?.default ?? "./dist/esm/api/index.mjs";
   const tsxApi = pathToFileURL(path.join(path.dirname(pkgFile), entry)).href;
-  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+  return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 }
 
 export async function readEntriesInWorkers(
@@ -63,8 +73,7 @@ export async function readEntriesInWorkers(
     new Promise<void>((resolve) => {
       let worker: Worker;
       try {
-        worker = new Worker(bootstrap(), {
-          eval: true,
+        worker = startWorker({
           resourceLimits: {
             maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
             maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB,

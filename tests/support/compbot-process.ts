@@ -1,6 +1,6 @@
 /**
- * The real CompBot process (`node --import tsx src/main.ts`) for process-level tests: spawned with a given
- * environment, its stdout and stderr collected, with waiters for a line to appear and for the exit.
+ * The real CompBot process (`node --import tsx src/main.ts`, or `node dist/main.js`) for process-level tests:
+ * spawned with a given environment, its stdout and stderr collected, with waiters for a line to appear and for the exit.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -39,10 +39,14 @@ export interface CompBotProcess {
   kill(): void;
 }
 
-export function spawnCompBot(env: Record<string, string>): CompBotProcess {
+/** How CompBot is started: from source through tsx (the default), or the compiled build (`npm run build`). */
+export const FROM_SOURCE = ["--import", "tsx", "src/main.ts"];
+export const COMPILED = ["dist/main.js"];
+
+export function spawnCompBot(env: Record<string, string>, nodeArgs: string[] = FROM_SOURCE): CompBotProcess {
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const name of SLACK_VARIABLES) base[name] = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, nodeArgs, {
     cwd: REPO_ROOT,
     env: { ...base, COMPBOT_CACHE_DIR: "off", NODE_OPTIONS: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
