@@ -56,6 +56,10 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "5" },
     /** Which requests each client sends, in turn: comp, mention, or both (the default). */
     kinds: { type: "string", default: "comp,mention" },
+    /** Replica processes of CompBot (`src/main.ts`, HTTP mode) instead of the app in this process. */
+    replicas: { type: "string", default: "1" },
+    /** Also run the same load with the PostgreSQL store (a server started for the run), beside the memory store. */
+    database: { type: "boolean", default: false },
     /** Internal: run as the load client (forked by the app process). */
     client: { type: "boolean", default: false },
   },
@@ -64,6 +68,7 @@ const concurrency = positive("concurrency", values.concurrency);
 const seconds = positive("seconds", values.seconds);
 const guideCount = positive("guides", values.guides);
 const warmupSeconds = positive("warmup", values.warmup, 0);
+const replicaCount = positive("replicas", values.replicas);
 const KINDS = ["comp", "mention"] as const;
 type Kind = (typeof KINDS)[number];
 const kinds = values.kinds.split(",").map((k) => k.trim());
@@ -127,7 +132,7 @@ function question(i: number): string {
 }
 
 /** One phase of the run (warm-up or measured), as the client saw it. */
-interface Phase {
+export interface Phase {
   /** Requests started in this phase. */
   sent: number;
   elapsedS: number;
@@ -138,14 +143,14 @@ interface Phase {
   cpuS: number;
 }
 
-interface Summary {
+export interface Summary {
   warmup: Phase;
   measured: Phase;
   errors: [string, number][];
 }
 
-type ToClient = { type: "go"; url: string } | { type: "measure" };
-type ToApp = { type: "fake"; apiUrl: string } | { type: "warm" } | { type: "done"; summary: Summary };
+export type ToClient = { type: "go"; urls: string[] } | { type: "measure" };
+export type ToApp = { type: "fake"; apiUrl: string } | { type: "warm" } | { type: "done"; summary: Summary };
 
 /**
  * Messages from the other process, awaited by type (in any order). A wait fails once `gone` settles (the other
@@ -203,8 +208,10 @@ async function client(): Promise<void> {
     "the app",
   );
   send({ type: "fake", apiUrl: fake.apiUrl });
-  const { url } = await next("go");
-  const target = new URL(url);
+  const { urls } = await next("go");
+  // Several replicas: requests go to each in turn, as a round-robin load balancer would send them.
+  const targets = urls.map((u) => new URL(u));
+  const targetOf = (i: number): URL => targets[i % targets.length] as URL;
   // Keep-alive connections, one per client at most, as Slack reuses its connections to an app.
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
@@ -221,7 +228,7 @@ async function client(): Promise<void> {
     const started = performance.now();
     const res = await postSigned(
       agent,
-      target,
+      targetOf(i),
       slashCommand({ text: question(i), response_url: fake.responseUrl("load") }),
     );
     const took = performance.now() - started;
@@ -240,7 +247,7 @@ async function client(): Promise<void> {
       timer = setTimeout(() => resolve(null), MENTION_TIMEOUT_MS);
     });
     try {
-      const res = await postSigned(agent, target, eventCallback(event));
+      const res = await postSigned(agent, targetOf(i), eventCallback(event));
       if (res.status !== 200) return fail(`app_mention: HTTP ${res.status}`);
       const call = await answered;
       if (call === null) return fail("app_mention: no answer within 5 s");
@@ -301,10 +308,74 @@ async function client(): Promise<void> {
 // The app under load (this process).
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The forked load client: its fake Slack's URL, and its messages. */
+export interface LoadClient {
+  apiUrl: string;
+  send(message: ToClient): void;
+  next: ReturnType<typeof inbox<ToApp>>;
+  exited: Promise<number | null>;
+}
+
+async function startClient(): Promise<LoadClient> {
+  const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), "--client"], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const next = inbox<ToApp>((push) => child.on("message", push), exited, "the load client");
+  const { apiUrl } = await next("fake");
+  return { apiUrl, send: (message) => child.send(message), next, exited };
+}
+
+/** One phase's lines: requests/s, latency per kind, CPU (`cpu`: the app's, or the replicas' summed). */
+function report(title: string, phase: Phase, cpu: NodeJS.CpuUsage, appLabel = "app"): string[] {
+  const cpuPct = ((100 * (cpu.user + cpu.system)) / 1e6 / phase.elapsedS).toFixed(0);
+  const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const row = (name: string, xs: number[]) =>
+    `  ${name.padEnd(12)} ${String(xs.length).padStart(7)} ok   p50 ${ms(percentile(xs, 50)).padStart(9)}   p99 ${ms(percentile(xs, 99)).padStart(9)}   max ${ms(xs.at(-1) ?? Number.NaN).padStart(9)}`;
+  const slash = sorted(phase.slash);
+  const mention = sorted(phase.mention);
+  const all = sorted([...slash, ...mention]);
+  const rate = (n: number) => (n / phase.elapsedS).toFixed(0);
+  return [
+    `${title}: ${phase.elapsedS.toFixed(1)} s`,
+    `  requests     ${phase.sent} sent, ${rate(phase.sent)} requests/s (${rate(all.length)}/s answered)`,
+    ...(slash.length > 0 ? [row("/comp", slash)] : []),
+    ...(mention.length > 0 ? [row("app_mention", mention)] : []),
+    row("all", all),
+    `  CPU          ${appLabel} ${cpuPct}% of a core, load client + fake Slack ${((100 * phase.cpuS) / phase.elapsedS).toFixed(0)}%`,
+  ];
+}
+
+function errorLine(summary: Summary): { count: number; line: string } {
+  const count = summary.errors.reduce((n, [, v]) => n + v, 0);
+  const detail = count > 0 ? ` (${summary.errors.map(([k, v]) => `${k}: ${v}`).join("; ")})` : "";
+  return { count, line: `errors (both phases): ${count}${detail}` };
+}
+
+/** The pieces the replica run (load-replicas.ts) shares with the in-process run. */
+export interface LoadKit {
+  guidesDir: string;
+  guideCount: number;
+  concurrency: number;
+  seconds: number;
+  warmupSeconds: number;
+  startClient: typeof startClient;
+  report: typeof report;
+  errorLine: typeof errorLine;
+}
+
 async function app(): Promise<number> {
   process.stdout.write(`load: writing ${guideCount} synthetic guides…\n`);
   const dir = writeGuides(guideCount);
   try {
+    if (replicaCount > 1 || values.database) {
+      const { runReplicas } = await import("./load-replicas.ts");
+      return await runReplicas(
+        { guidesDir: dir, guideCount, concurrency, seconds, warmupSeconds, startClient, report, errorLine },
+        { replicas: replicaCount, database: values.database },
+      );
+    }
     const loadStart = performance.now();
     const { bot, problems } = await loadCompBot(dir, { cache: false });
     const loadMs = performance.now() - loadStart;
@@ -317,14 +388,7 @@ async function app(): Promise<number> {
     const probe = bot.ask(question(1), { surface: "slash" }).answer;
     if (probe.kind !== "band") throw new Error(`a synthetic question did not find its band (${probe.kind})`);
 
-    const child = fork(fileURLToPath(import.meta.url), [...process.argv.slice(2), "--client"], {
-      execArgv: ["--import", "tsx"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const next = inbox<ToApp>((push) => child.on("message", push), exited, "the load client");
-
-    const { apiUrl } = await next("fake");
+    const loadClient = await startClient();
     let logProblems = 0;
     const firstLogProblems: string[] = [];
     const logger = createLineLogger({
@@ -340,7 +404,7 @@ async function app(): Promise<number> {
       botToken: TEST_BOT_TOKEN,
       signingSecret: TEST_SIGNING_SECRET,
       port: 0,
-      slackApiUrl: apiUrl,
+      slackApiUrl: loadClient.apiUrl,
       guidesDir: dir,
       logLevel: "warn",
     };
@@ -351,47 +415,28 @@ async function app(): Promise<number> {
       `load: ${bot.guideCount} guides loaded in ${ms(loadMs)}; ${concurrency} concurrent clients (${turns.join(" + ")}) against ${url}: ${warmupSeconds} s warm-up, then ${seconds} s measured\n`,
     );
     let cpuBefore = process.cpuUsage();
-    child.send({ type: "go", url } satisfies ToClient);
-    await next("warm");
+    loadClient.send({ type: "go", urls: [url] });
+    await loadClient.next("warm");
     const warmCpu = process.cpuUsage(cpuBefore);
     cpuBefore = process.cpuUsage();
-    child.send({ type: "measure" } satisfies ToClient);
-    const { summary } = await next("done");
+    loadClient.send({ type: "measure" });
+    const { summary } = await loadClient.next("done");
     const measuredCpu = process.cpuUsage(cpuBefore);
     await slack.stop();
-    await exited;
+    await loadClient.exited;
 
-    const errorCount = summary.errors.reduce((n, [, v]) => n + v, 0);
-    const cpuPct = (cpu: NodeJS.CpuUsage, phase: Phase) =>
-      ((100 * (cpu.user + cpu.system)) / 1e6 / phase.elapsedS).toFixed(0);
-    const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-    const row = (name: string, xs: number[]) =>
-      `  ${name.padEnd(12)} ${String(xs.length).padStart(7)} ok   p50 ${ms(percentile(xs, 50)).padStart(9)}   p99 ${ms(percentile(xs, 99)).padStart(9)}   max ${ms(xs.at(-1) ?? Number.NaN).padStart(9)}`;
-    const report = (title: string, phase: Phase, cpu: NodeJS.CpuUsage): string[] => {
-      const slash = sorted(phase.slash);
-      const mention = sorted(phase.mention);
-      const all = sorted([...slash, ...mention]);
-      const rate = (n: number) => (n / phase.elapsedS).toFixed(0);
-      return [
-        `${title}: ${phase.elapsedS.toFixed(1)} s`,
-        `  requests     ${phase.sent} sent, ${rate(phase.sent)} requests/s (${rate(all.length)}/s answered)`,
-        ...(slash.length > 0 ? [row("/comp", slash)] : []),
-        ...(mention.length > 0 ? [row("app_mention", mention)] : []),
-        row("all", all),
-        `  CPU          app ${cpuPct(cpu, phase)}% of a core, load client + fake Slack ${((100 * phase.cpuS) / phase.elapsedS).toFixed(0)}%`,
-      ];
-    };
+    const errors = errorLine(summary);
     const lines = [
       "",
       `CompBot load: ${concurrency} concurrent, ${guideCount} guides, HTTP mode on 127.0.0.1`,
       ...(warmupSeconds > 0 ? report("warm-up (not counted)", summary.warmup, warmCpu) : []),
       ...report("measured", summary.measured, measuredCpu),
-      `errors (both phases): ${errorCount}${errorCount > 0 ? ` (${summary.errors.map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`,
+      errors.line,
       `warn/error log lines: ${logProblems}${firstLogProblems.length > 0 ? `\n    ${firstLogProblems.join("\n    ")}` : ""}`,
       "",
     ];
     process.stdout.write(lines.join("\n"));
-    return errorCount > 0 || logProblems > 0 ? 1 : 0;
+    return errors.count > 0 || logProblems > 0 ? 1 : 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

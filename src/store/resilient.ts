@@ -26,6 +26,7 @@ export const STORE_CALL_TIMEOUT_MS = 1_000;
 /** Calls in a row that time out before the store is marked down (an error marks it down at once). */
 export const TIMEOUTS_BEFORE_DOWN = 2;
 export const PROBE_INTERVAL_MS = 1_000;
+export const PROBE_TIMEOUT_MS = 3_000;
 export const CLEANUP_INTERVAL_MS = 10 * 60_000;
 /** How long the first start waits for PostgreSQL (connect + migrations) before answering from memory. */
 export const OPEN_TIMEOUT_MS = 5_000;
@@ -141,7 +142,8 @@ export class ResilientStore implements Store {
     if (this.probeRunning || this.up || this.closed) return;
     this.probeRunning = true;
     try {
-      await bounded(this.prepare(), Math.max(this.probeIntervalMs, 1_000));
+      // Off the request path: a busy machine may take a while to open connections; that is no reason to stay down.
+      await bounded(this.prepare(), PROBE_TIMEOUT_MS);
       if (this.closed) return;
       this.up = true;
       this.timeoutsInARow = 0;

@@ -116,7 +116,7 @@ async function posted(channel: string, since: number) {
   });
 }
 
-describe("two replicas, one PostgreSQL", () => {
+describe("two replicas, one PostgreSQL", { timeout: 60_000 }, () => {
   it("both started together on an empty database: the schema was applied once", async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -343,7 +343,7 @@ describe("two replicas, one PostgreSQL", () => {
   });
 });
 
-describe("a replica whose PostgreSQL is not there at start", () => {
+describe("a replica whose PostgreSQL is not there at start", { timeout: 60_000 }, () => {
   it("starts, logs one line, /readyz is 503, answers /comp from memory", async () => {
     // A port where nothing listens: PostgreSQL is down.
     const closed = `postgres://compbot@127.0.0.1:${server.port + 1}/nothing`;

@@ -90,7 +90,7 @@ async function rows(sql: string, params: unknown[] = []): Promise<Json[]> {
 
 const warnings = (r: Running) => r.storeLogs.logs.filter((l) => / (WARN|ERROR) /.test(l));
 
-describe("PostgreSQL down at start", () => {
+describe("PostgreSQL down at start", { timeout: 60_000 }, () => {
   it("CompBot starts, /readyz is 503, one log line, answers from memory; PostgreSQL back -> shared again", async () => {
     await server.stop();
     const r = await start();
@@ -139,7 +139,7 @@ describe("PostgreSQL down at start", () => {
   });
 });
 
-describe("PostgreSQL stopping and coming back mid-run", () => {
+describe("PostgreSQL stopping and coming back mid-run", { timeout: 60_000 }, () => {
   it("no crash, every /comp and mention answered; the shared store is used again within 5 s", async () => {
     const r = await start();
     expect(await getJson(r.h, "/readyz")).toEqual({
@@ -181,7 +181,7 @@ describe("PostgreSQL stopping and coming back mid-run", () => {
   });
 });
 
-describe("a slow store", () => {
+describe("a slow store", { timeout: 60_000 }, () => {
   it("a locked table: every call gives up after its bound and is answered from memory; unlocked -> shared again", async () => {
     const r = await start();
     const locker = new pg.Client({ connectionString: url });
