@@ -27,6 +27,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# OAuth mode reads the bot scopes from the manifest at start (one list of scopes in the project).
+COPY manifest.yml ./
 # The guides come from a volume (or a bind mount) at GUIDES_DIR; they are watched and reloaded while running.
 VOLUME ["/guides"]
 USER node

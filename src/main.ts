@@ -4,6 +4,8 @@
  *   -> the local console over GUIDES_DIR. A bad variable is one clear line and exit code 2.
  * - Guides are watched and reloaded while running (not for piped console input, which exits at its end).
  * - DATABASE_URL (Slack modes): shared state in PostgreSQL, migrated at start (src/store).
+ * - OAuth mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET): HTTP for many workspaces, installed from
+ *   /slack/install, their installations (tokens sealed) in PostgreSQL.
  * - SIGTERM/SIGINT: stop taking requests, finish those in flight, close Socket Mode, exit 0 within 5 s.
  */
 import { type CompBotApi, loadCompBot } from "./bot.ts";
@@ -13,6 +15,8 @@ import { GuideLibrary } from "./guides/library.ts";
 import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
 import { describeError } from "./slack/log.ts";
+import { oauthOptions } from "./slack/oauth/index.ts";
+import { botScopes, ManifestError } from "./slack/oauth/scopes.ts";
 import { openStore } from "./store/index.ts";
 
 /** SIGTERM must end the process within 5 s, whatever is still running. */
@@ -20,10 +24,13 @@ const SHUTDOWN_DEADLINE_MS = 4_500;
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
+  let scopes: string[] = [];
   try {
     config = loadConfig();
+    // OAuth mode asks each installing workspace for the bot scopes in manifest.yml.
+    if (config.mode === "oauth") scopes = botScopes();
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof ManifestError) {
       process.stderr.write(`compbot: ${error.message}\n`);
       return 2;
     }
@@ -56,7 +63,8 @@ async function main(): Promise<number> {
   // DATABASE_URL: shared state in PostgreSQL (migrated now); without it, in memory. Never throws: PostgreSQL down
   // at start is one WARN line, and CompBot answers from memory until it is back.
   const store = await openStore({ databaseUrl: config.databaseUrl, logger });
-  const slack = createSlackApp({ config, bot, logger, store });
+  const oauth = config.mode === "oauth" ? oauthOptions(config, store, logger, scopes) : undefined;
+  const slack = createSlackApp({ config, bot, logger, store, ...(oauth ? { oauth } : {}) });
   try {
     await slack.start();
   } catch (error) {

@@ -24,19 +24,30 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type Logger, SocketModeReceiver, type webApi } from "@slack/bolt";
+import {
+  App,
+  ErrorCode,
+  HTTPReceiver,
+  type InstallationStore,
+  type Logger,
+  SocketModeReceiver,
+  type webApi,
+} from "@slack/bolt";
 import type { CompBotApi } from "../bot.ts";
 import { MemoryStore } from "../store/memory.ts";
 import { ResilientStore } from "../store/resilient.ts";
 import type { Store } from "../store/types.ts";
 import type { SlackConfig } from "./config.ts";
-import { secretsOf } from "./config.ts";
+import { OAUTH_INSTALL_PATH, secretsOf } from "./config.ts";
 import { dedupeEvents } from "./dedupe.ts";
 import { retrySafeFetch, stopUnsafeRetries } from "./deliver.ts";
 import { createDeps } from "./deps.ts";
 import { keepAliveFetch } from "./http-client.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { createLineLogger, describeError } from "./log.ts";
+import { notInstalledLine, quietAuthorizeWarning } from "./oauth/not-installed.ts";
+import { createOAuthReceiver } from "./oauth/receiver.ts";
+import { registerUninstall } from "./oauth/uninstall.ts";
 
 export const EVENTS_PATH = "/slack/events";
 export const HEALTH_PATH = "/healthz";
@@ -77,6 +88,13 @@ export interface CreateSlackAppOptions {
   limits?: { dedupeCapacity?: number; dedupeTtlMs?: number; conversations?: number };
   /** Faster timings for tests: backoff, per-request timeout, Socket Mode reconnect delay (its ping timeout). */
   tuning?: Tuning;
+  /** OAuth mode (required there): where installations live, and the bot scopes from manifest.yml. */
+  oauth?: OAuthOptions;
+}
+
+export interface OAuthOptions {
+  installationStore: InstallationStore & Required<Pick<InstallationStore, "deleteInstallation">>;
+  scopes: string[];
 }
 
 export interface Tuning {
@@ -188,6 +206,23 @@ function startupError(error: unknown, variable: string, method: string): Error {
   });
 }
 
+/**
+ * Slack's rule is a timestamp within five minutes of local time, either way; Bolt refuses only stale ones, so a
+ * request stamped in the future (replayable until then) is refused here.
+ */
+function refuseFutureStamps(receiver: HTTPReceiver, logger: Logger): void {
+  const verified = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    const stamp = Number(req.headers["x-slack-request-timestamp"]);
+    if (req.method === "POST" && stamp - Date.now() / 1000 > MAX_CLOCK_SKEW_S) {
+      logger.warn("Refused a request stamped more than 5 minutes in the future (check this host's clock)");
+      res.writeHead(401).end();
+      return;
+    }
+    verified(req, res);
+  };
+}
+
 export function createSlackApp({
   config,
   bot,
@@ -195,8 +230,11 @@ export function createSlackApp({
   store: givenStore,
   limits = {},
   tuning = {},
+  oauth,
 }: CreateSlackAppOptions): SlackApp {
   const logger = given ?? createLineLogger({ level: config.logLevel, secrets: secretsOf(config) });
+  if (config.mode === "oauth" && oauth === undefined)
+    throw new Error("OAuth mode needs an installation store");
   const http = keepAliveFetch();
   const clientOptions = clientOptionsFor(config, tuning, http.fetch);
   const store: Store =
@@ -222,19 +260,23 @@ export function createSlackApp({
         { path: READY_PATH, method: ["GET"], handler: ready },
       ],
     });
-    // Slack's rule is a timestamp within five minutes of local time, either way; Bolt refuses only stale ones,
-    // so a request stamped in the future (replayable until then) is refused here.
-    const verified = httpReceiver.requestListener;
-    httpReceiver.requestListener = (req, res) => {
-      const stamp = Number(req.headers["x-slack-request-timestamp"]);
-      if (req.method === "POST" && stamp - Date.now() / 1000 > MAX_CLOCK_SKEW_S) {
-        logger.warn("Refused a request stamped more than 5 minutes in the future (check this host's clock)");
-        res.writeHead(401).end();
-        return;
-      }
-      verified(req, res);
-    };
-  } else {
+    refuseFutureStamps(httpReceiver, logger);
+  } else if (config.mode === "oauth" && oauth !== undefined) {
+    httpReceiver = createOAuthReceiver({
+      config,
+      // Bolt's own warning for a workspace without an installation is replaced by our one line (app.error).
+      logger: quietAuthorizeWarning(logger),
+      installationStore: oauth.installationStore,
+      scopes: oauth.scopes,
+      clientOptions,
+      eventsPath: EVENTS_PATH,
+      customRoutes: [
+        { path: HEALTH_PATH, method: ["GET"], handler: health },
+        { path: READY_PATH, method: ["GET"], handler: ready },
+      ],
+    });
+    refuseFutureStamps(httpReceiver, logger);
+  } else if (config.mode === "socket") {
     socketReceiver = new SocketModeReceiver({
       appToken: config.appToken,
       logger,
@@ -266,10 +308,11 @@ export function createSlackApp({
   }
 
   const app = new App({
-    token: config.botToken,
+    // OAuth mode: no token; Bolt's authorize finds each workspace's in the installation store.
+    ...(config.mode === "oauth" ? {} : { token: config.botToken }),
     receiver: httpReceiver ?? socketReceiver,
     socketMode: config.mode === "socket",
-    logger,
+    logger: config.mode === "oauth" ? quietAuthorizeWarning(logger) : logger,
     logLevel: logger.getLevel(),
     clientOptions,
     // auth.test runs once, in start(), so a bad token fails start() with a clear error.
@@ -280,6 +323,13 @@ export function createSlackApp({
   });
 
   app.error(async (error) => {
+    if (config.mode === "oauth" && error.code === ErrorCode.AuthorizationError) {
+      // A request from a workspace without an installation (or the store failing to say): one line, no answer.
+      const line = notInstalledLine(error);
+      if (line.level === "warn") logger.warn(line.text);
+      else logger.error(line.text);
+      return;
+    }
     logger.error(`Unhandled error in a listener: ${describeError(error)}`);
   });
 
@@ -310,6 +360,13 @@ export function createSlackApp({
         ).then((done) => done === true);
 
   registerListeners(app, createDeps(bot, logger, store, config.feedbackChannel));
+  if (oauth !== undefined) {
+    registerUninstall(app, {
+      installations: oauth.installationStore,
+      forgetWorkspace: (teamId) => store.forgetTeam(teamId),
+      logger,
+    });
+  }
 
   let port: number | undefined;
   let healthServer: Server | undefined;
@@ -386,7 +443,11 @@ export function createSlackApp({
         const server = await httpReceiver.start(config.port);
         port = boundPort(server);
         state = "running";
-        logger.info(`CompBot is listening for Slack on port ${port} (HTTP mode, ${bot.guideCount} guides)`);
+        const how =
+          config.mode === "oauth"
+            ? `OAuth mode: any workspace can install it from ${OAUTH_INSTALL_PATH}`
+            : "HTTP mode";
+        logger.info(`CompBot is listening for Slack on port ${port} (${how}, ${bot.guideCount} guides)`);
         return;
       }
       await startHealthServer();

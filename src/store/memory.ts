@@ -117,6 +117,18 @@ class AgedMap<V> {
     return removed;
   }
 
+  /** Delete the keys `matches` accepts; returns how many. */
+  deleteWhere(matches: (key: string) => boolean): number {
+    let removed = 0;
+    for (const key of [...this.entries.keys()]) {
+      if (matches(key)) {
+        this.entries.delete(key);
+        removed++;
+      }
+    }
+    return removed;
+  }
+
   values(): IterableIterator<[string, { value: V; at: number }]> {
     return this.entries.entries();
   }
@@ -174,6 +186,10 @@ export class MemoryStore implements Store {
 
   async setContext(key: string, context: ConversationContext): Promise<void> {
     this.setContextNow(key, context);
+  }
+
+  async forgetTeam(teamId: string): Promise<number> {
+    return this.contexts.deleteWhere((key) => key.split(":")[1] === teamId);
   }
 
   async recordUnanswered(text: string): Promise<void> {

@@ -104,6 +104,14 @@ export class PostgresStore implements Store {
     );
   }
 
+  async forgetTeam(teamId: string): Promise<number> {
+    // Keys are <kind>:<team id>:… ; the second field is compared whole (no LIKE, so "T1" never matches "T10").
+    const result = await this.pool.query("DELETE FROM compbot_contexts WHERE split_part(key, ':', 2) = $1", [
+      teamId,
+    ]);
+    return result.rowCount ?? 0;
+  }
+
   async recordUnanswered(text: string): Promise<void> {
     // An expired row (not cleaned up yet) starts again from 1.
     await this.pool.query(

@@ -196,6 +196,15 @@ export class ResilientStore implements Store {
     );
   }
 
+  /** Forgets in memory and, while it is up, in PostgreSQL (down: its rows expire after 24 hours). */
+  async forgetTeam(teamId: string): Promise<number> {
+    const local = await this.fallback.forgetTeam(teamId);
+    return this.first(
+      (s) => s.forgetTeam(teamId),
+      () => local,
+    );
+  }
+
   async recordUnanswered(text: string): Promise<void> {
     await this.first(
       (s) => s.recordUnanswered(text),

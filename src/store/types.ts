@@ -44,6 +44,11 @@ export interface Store {
   /** The context remembered for a conversation key, unless expired. */
   getContext(key: string): Promise<ConversationContext | undefined>;
   setContext(key: string, context: ConversationContext): Promise<void>;
+  /**
+   * Forget every conversation of one workspace (a workspace that uninstalled CompBot): the keys
+   * `<kind>:<team id>:…` (see conversationKey). Resolves with how many were forgotten.
+   */
+  forgetTeam(teamId: string): Promise<number>;
   /** Count one more ask of an unanswered question (already normalised: see unansweredText). */
   recordUnanswered(text: string): Promise<void>;
   /** The most asked unanswered questions, most asked first (ties: most recently asked first). */

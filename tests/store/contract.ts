@@ -66,6 +66,20 @@ export function storeContract(name: string, make: (clock: () => number) => Promi
       expect(await store.getContext("dm:T1:D1")).toEqual({ company: "segment" });
     });
 
+    it("forgets every conversation of one workspace, and only that workspace's", async () => {
+      await store.setContext("thread:T1:C1:1.1", { company: "segment" });
+      await store.setContext("dm:T1:D1", { role: "ml-ai-engineer" });
+      await store.setContext("thread:T10:C1:1.1", { company: "stripe" });
+      await store.setContext("dm:T2:D1", { company: "globex" });
+      expect(await store.forgetTeam("T1")).toBe(2);
+      expect(await store.getContext("thread:T1:C1:1.1")).toBeUndefined();
+      expect(await store.getContext("dm:T1:D1")).toBeUndefined();
+      expect(await store.getContext("thread:T10:C1:1.1")).toEqual({ company: "stripe" });
+      expect(await store.getContext("dm:T2:D1")).toEqual({ company: "globex" });
+      expect(await store.forgetTeam("T")).toBe(0);
+      expect(await store.forgetTeam("T1")).toBe(0);
+    });
+
     it("a context is kept 24 hours after its last write", async () => {
       await store.setContext("dm:T1:D1", { company: "segment" });
       await store.setContext("dm:T1:D2", { company: "stripe" });

@@ -45,14 +45,16 @@ describe("migrations", () => {
     const pools = Array.from({ length: 4 }, () => new pg.Pool(poolConfig(url, 2)));
     try {
       const results = await Promise.all(pools.map((pool) => migrate(pool, MIGRATIONS)));
-      // Exactly one start applied version 1; the others found it done.
-      expect(results.flat()).toEqual([1]);
+      // Exactly one start applied versions 1 and 2; the others found them done.
+      expect(results.flat()).toEqual([1, 2]);
       expect(await appliedVersions(url)).toEqual([
         { version: 1, name: "shared state: events, contexts, unanswered" },
+        { version: 2, name: "installations (OAuth), tokens sealed" },
       ]);
       expect(await tables(url)).toEqual([
         "compbot_contexts",
         "compbot_events",
+        "compbot_installations",
         "compbot_schema_migrations",
         "compbot_unanswered",
       ]);
@@ -65,16 +67,16 @@ describe("migrations", () => {
     const url = await server.createDatabase("later");
     const pool = new pg.Pool(poolConfig(url, 2));
     try {
-      expect(await migrate(pool, MIGRATIONS)).toEqual([1]);
+      expect(await migrate(pool, MIGRATIONS)).toEqual([1, 2]);
       expect(await migrate(pool, MIGRATIONS)).toEqual([]);
       const added: Migration = {
-        version: 2,
+        version: 3,
         name: "another module's table",
         sql: "CREATE TABLE compbot_later (id int PRIMARY KEY)",
       };
-      expect(await migrate(pool, [...MIGRATIONS, added])).toEqual([2]);
+      expect(await migrate(pool, [...MIGRATIONS, added])).toEqual([3]);
       expect(await migrate(pool, [...MIGRATIONS, added])).toEqual([]);
-      expect((await appliedVersions(url)).map((r) => r.version)).toEqual([1, 2]);
+      expect((await appliedVersions(url)).map((r) => r.version)).toEqual([1, 2, 3]);
       expect(await tables(url)).toContain("compbot_later");
     } finally {
       await pool.end();
@@ -86,13 +88,13 @@ describe("migrations", () => {
     const pool = new pg.Pool(poolConfig(url, 2));
     try {
       const bad: Migration = {
-        version: 2,
+        version: 3,
         name: "broken",
         sql: "CREATE TABLE compbot_half (id int); SELECT no_such_column FROM compbot_half",
       };
-      await expect(migrate(pool, [...MIGRATIONS, bad])).rejects.toThrow(/^Migration 2 \(broken\) failed: /);
+      await expect(migrate(pool, [...MIGRATIONS, bad])).rejects.toThrow(/^Migration 3 \(broken\) failed: /);
       expect(await tables(url)).not.toContain("compbot_half");
-      expect((await appliedVersions(url)).map((r) => r.version)).toEqual([1]);
+      expect((await appliedVersions(url)).map((r) => r.version)).toEqual([1, 2]);
       // The advisory lock was released: the next start does not wait.
       expect(await migrate(pool, MIGRATIONS)).toEqual([]);
     } finally {

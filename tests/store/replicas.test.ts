@@ -121,12 +121,12 @@ describe("two replicas, one PostgreSQL", { timeout: 60_000 }, () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
-      const applied = await client.query("SELECT version FROM compbot_schema_migrations");
-      expect(applied.rows).toEqual([{ version: 1 }]);
+      const applied = await client.query("SELECT version FROM compbot_schema_migrations ORDER BY version");
+      expect(applied.rows).toEqual([{ version: 1 }, { version: 2 }]);
     } finally {
       await client.end();
     }
-    const applying = replicas.filter((r) => /applied migration\(s\) 1/.test(r.proc.stderr));
+    const applying = replicas.filter((r) => /applied migration\(s\) 1, 2/.test(r.proc.stderr));
     expect(applying).toHaveLength(1);
     for (const r of replicas) {
       expect(r.proc.stderr).toMatch(/Shared store: PostgreSQL is ready/);

@@ -18,6 +18,7 @@ import { Recorder } from "./fake-slack/recorder.ts";
 import { RESPONSE_URL_MAX_USES, respondError } from "./fake-slack/respond.ts";
 import { AckTracker, type DisconnectReason } from "./fake-slack/socket.ts";
 import { SURFACE_METHODS } from "./fake-slack-surfaces.ts";
+import type { FakeWorkspaces } from "./fake-slack-workspaces.ts";
 
 // App Home, views.update and the agent DM (fake-slack-surfaces.ts check their own arguments; the registry has
 // already checked the bot token).
@@ -70,6 +71,8 @@ export interface FakeSlackOptions {
   record?: boolean;
   /** Called with every call once it has been answered (its `outcome` set). */
   onCall?: (call: ApiCall) => void;
+  /** Many workspaces (OAuth): oauth.v2.access, auth.test per token, tokens checked against workspaces. */
+  workspaces?: FakeWorkspaces;
 }
 
 function decodeField(raw: string): unknown {
@@ -393,7 +396,8 @@ export class FakeSlack {
     const answer =
       parsed === null
         ? { ok: false, error: "invalid_json" }
-        : (answerCall(
+        : (this.options.workspaces?.answer(method, body, token) ??
+          answerCall(
             method,
             { body, token, nextTs: () => this.nextTs(), newSocketUrl: () => this.newSocketUrl() },
             { botToken: this.options.botToken, appToken: this.options.appToken },

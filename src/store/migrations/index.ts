@@ -4,5 +4,6 @@
  */
 import type { Migration } from "../migrate.ts";
 import { sharedState } from "./001-shared-state.ts";
+import { installations } from "./002-installations.ts";
 
-export const MIGRATIONS: readonly Migration[] = [sharedState];
+export const MIGRATIONS: readonly Migration[] = [sharedState, installations];
