@@ -10,6 +10,7 @@ describe("bot scopes", () => {
     expect(botScopes()).toEqual([
       "commands",
       "app_mentions:read",
+      "assistant:write",
       "chat:write",
       "im:history",
       "im:read",
