@@ -32,7 +32,7 @@ const OAUTH = {
 describe("OAuth mode configuration errors", () => {
   it.each([
     ["DATABASE_URL", { ...OAUTH }],
-    ["SLACK_APP_TOKEN", { ...OAUTH, DATABASE_URL: "postgres://db/x", SLACK_APP_TOKEN: "xapp-1-SEKRET" }],
+    ["SLACK_APP_TOKEN", { ...OAUTH, DATABASE_URL: "postgres://db/x", SLACK_APP_TOKEN: "xapp-test-SEKRET" }],
     [
       "INSTALL_ENCRYPTION_KEY",
       { ...OAUTH, DATABASE_URL: "postgres://db/x", INSTALL_ENCRYPTION_KEY: "SEKRETshort" },

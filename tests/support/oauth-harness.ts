@@ -23,7 +23,8 @@ export const CLIENT_SECRET = "c1e2n3t4s5e6c7r8e9t0c1e2n3t4s5e6";
 export const STATE_SECRET = "a-state-secret-shared-by-every-replica-0123456789";
 export const INSTALL_KEY = Buffer.alloc(32, 5).toString("base64");
 /** The scopes in manifest.yml, written out (not read from it): what the authorize link must ask for. */
-export const MANIFEST_SCOPES = "commands,app_mentions:read,assistant:write,chat:write,im:history,im:read,im:write";
+export const MANIFEST_SCOPES =
+  "commands,app_mentions:read,assistant:write,chat:write,im:history,im:read,im:write";
 export const STATE_COOKIE = "slack-app-oauth-state";
 
 export const ACME: FakeWorkspace = {
