@@ -189,6 +189,21 @@ describe("two workspaces", () => {
     expect(res.status).toBe(200);
     expect(allText((await res.json()) as Record<string, unknown>)).toContain("£132K–£165K");
   });
+
+  it("the OAuth receiver serves /readyz and refuses a request stamped 10 minutes in the future (401)", async () => {
+    const ready = await fetch(`${compbot.base}/readyz`);
+    expect(ready.status).toBe(200);
+    const fields = new URLSearchParams(
+      slashCommand({ text: "list", response_url: fake.responseUrl("c2") }).body,
+    );
+    fields.set("team_id", GLOBEX.teamId);
+    const res = await sendSigned(
+      `${compbot.base}/slack/events`,
+      { body: fields.toString(), contentType: "application/x-www-form-urlencoded" },
+      { timestamp: Math.floor(Date.now() / 1000) + 600 },
+    );
+    expect(res.status).toBe(401);
+  });
 });
 
 describe("failed or cancelled installs", () => {
