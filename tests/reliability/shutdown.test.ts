@@ -84,7 +84,7 @@ function postOnNewConnection(url: string, body: string): Promise<string> {
 }
 
 describe("HTTP mode", () => {
-  it("a request still running when the drain time ends: exits 0 within 5 s; new connections are refused", async () => {
+  it("a request still running when the drain time ends: exits 0 within 5 s; a new connection is never answered (refused or reset)", async () => {
     const p = start({ SLACK_SIGNING_SECRET: SIGNING_SECRET });
     const base = `http://127.0.0.1:${(await p.waitFor(/listening for Slack on port (\d+)/))[1]}`;
     const url = `${base}${EVENTS_PATH}`;
@@ -107,7 +107,9 @@ describe("HTTP mode", () => {
       url,
       slashCommand({ text: "list", response_url: fake.responseUrl("d") }).body,
     );
-    expect(during).toBe("ECONNREFUSED");
+    // Refused once the port is closed; reset when the connection reached the listen backlog just before the
+    // close (a race with the "SIGTERM received" line). Either way it is never answered: no HTTP status.
+    expect(["ECONNREFUSED", "ECONNRESET"]).toContain(during);
     expect(await exit).toBe(0);
     expect(p.stderr).toMatch(/WARN \[compbot\] Stopped with 1 request\(s\) still in flight/);
     fake.releaseHeld();
