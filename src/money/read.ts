@@ -163,11 +163,8 @@ export function readFigure(text: string): Figure | null {
 export function scanFigures(text: string): Figure[] {
   const out: Figure[] = [];
   SCAN.lastIndex = 0;
+  // Every match has at least one digit (NUM), so the scan always moves on.
   for (let m = SCAN.exec(text); m; m = SCAN.exec(text)) {
-    if (m[0] === "") {
-      SCAN.lastIndex++;
-      continue;
-    }
     const f = readFigure(m[0]);
     const lead = m[0].length - m[0].trimStart().length;
     if (f) out.push({ ...f, index: m.index + lead, end: m.index + m[0].length });
