@@ -1,0 +1,217 @@
+/**
+ * What the offer reader says back about the parts it cannot use: each part as typed, the guess, and the hint
+ * the user reads (src/questions/offer.ts). The hints are what the user sees, so their words are pinned.
+ */
+import { describe, expect, it } from "vitest";
+import { hasFigures, looksLikeOffer, offerCurrencies, parseOffer } from "./offer.ts";
+
+describe("a percentage where an amount is needed, or a bonus over 100%", () => {
+  it("names the part and gives an example of an amount for it", () => {
+    expect(parseOffer("base 10%").unreadable).toEqual([
+      {
+        text: "base 10%",
+        suggestion: null,
+        kind: "unreadable",
+        hint: "A percentage only works for the bonus: give the base as an amount, e.g. base 150k.",
+      },
+    ]);
+    expect(parseOffer("signing 5%").unreadable[0]?.hint).toBe(
+      "A percentage only works for the bonus: give the signing as an amount, e.g. signing 20k.",
+    );
+    expect(parseOffer("10% total").unreadable[0]).toMatchObject({
+      text: "10% total",
+      hint: "A percentage only works for the bonus: give the total as an amount, e.g. total 200k.",
+    });
+  });
+
+  it("asks about a bonus over 100% and does not place it; 100% itself is placed", () => {
+    const o = parseOffer("bonus 10-150%");
+    expect(o.bonusPct).toBeNull();
+    expect(o.unreadable).toEqual([
+      {
+        text: "bonus 10-150%",
+        suggestion: null,
+        kind: "implausible",
+        hint: "a bonus over 100% of base is not one I can place. Is that right? Check the figure, or send it as an amount (e.g. bonus 150k).",
+      },
+    ]);
+    expect(parseOffer("bonus 100%")).toMatchObject({ bonusPct: 100, bonusPctHigh: 100, unreadable: [] });
+    expect(parseOffer("bonus 10-15%")).toMatchObject({ bonusPct: 10, bonusPctHigh: 15, unreadable: [] });
+  });
+});
+
+describe("figures that cannot be right", () => {
+  it("asks about a figure over a billion; a billion itself is placed", () => {
+    expect(parseOffer("base 1.5bn").unreadable).toEqual([
+      {
+        text: "base 1.5bn",
+        suggestion: null,
+        kind: "implausible",
+        hint: "that is over a billion. Is that right? Check the figure (e.g. 150k or 1.2m).",
+      },
+    ]);
+    expect(parseOffer("stock 1bn").stock).toMatchObject({ amount: 1_000_000_000 });
+  });
+
+  it("asks for an amount above 0", () => {
+    expect(parseOffer("signing 0k").unreadable).toEqual([
+      {
+        text: "signing 0k",
+        suggestion: null,
+        kind: "unreadable",
+        hint: "Enter an amount above 0, e.g. signing 20k.",
+      },
+    ]);
+    expect(parseOffer("signing 0k").signing).toBeNull();
+  });
+
+  it("asks about a small bare number rather than guessing thousands", () => {
+    expect(parseOffer("stock 120").unreadable).toEqual([
+      {
+        text: "stock 120",
+        suggestion: "120k",
+        kind: "unreadable",
+        hint: "e.g. stock 120k (the whole grant).",
+      },
+    ]);
+    // A bonus of 1 to 100 is probably a percentage; above 100 probably thousands; 0 is no guess.
+    expect(parseOffer("bonus 100").unreadable[0]).toMatchObject({ suggestion: "100%" });
+    expect(parseOffer("bonus 1").unreadable[0]).toMatchObject({ suggestion: "1%" });
+    expect(parseOffer("bonus 150").unreadable[0]).toMatchObject({
+      suggestion: "150k",
+      hint: "A bonus is a percentage of base (10%) or an amount (15k).",
+    });
+    expect(parseOffer("bonus 0").unreadable[0]).toMatchObject({ suggestion: null });
+    expect(parseOffer("base 0").unreadable[0]).toMatchObject({ suggestion: null, hint: "e.g. base 150k." });
+    expect(parseOffer("base 999").unreadable[0]).toMatchObject({ suggestion: "999k" });
+    // 1,000 and up is a real amount.
+    expect(parseOffer("signing 1000").signing).toMatchObject({ amount: 1000 });
+  });
+
+  it("names back the same part given twice and keeps the first", () => {
+    const o = parseOffer("base 150k base 160k");
+    expect(o.base).toMatchObject({ amount: 150000 });
+    expect(o.unreadable).toEqual([
+      {
+        text: "base 160k",
+        suggestion: null,
+        kind: "unreadable",
+        hint: "You gave the base twice: I used the first. Send the offer again with one base.",
+      },
+    ]);
+    const b = parseOffer("bonus 10% bonus 15k");
+    expect(b).toMatchObject({ bonusPct: 10, bonusAmount: null });
+    expect(b.unreadable[0]?.hint).toBe(
+      "You gave the bonus twice: I used the first. Send the offer again with one bonus.",
+    );
+    expect(parseOffer("bonus 15k bonus 10%")).toMatchObject({
+      bonusPct: null,
+      bonusAmount: { amount: 15000 },
+    });
+    expect(parseOffer("bonus 15k bonus 10%").unreadable).toHaveLength(1);
+  });
+});
+
+describe("a part's name with no figure after it", () => {
+  it("names it back when a clause ends there, with a guess for digits typed as letters", () => {
+    expect(parseOffer("base banana").unreadable).toEqual([
+      {
+        text: "base banana",
+        suggestion: null,
+        kind: "unreadable",
+        hint: "I need a figure there, e.g. base 150k.",
+      },
+    ]);
+    expect(parseOffer("stock 1S0k").unreadable[0]).toMatchObject({ text: "stock 1S0k", suggestion: "150k" });
+    expect(parseOffer("bonus 1O%").unreadable[0]).toMatchObject({ text: "bonus 1O%", suggestion: "10%" });
+    expect(parseOffer("base 12O000").unreadable[0]).toMatchObject({ suggestion: "120000" });
+    expect(parseOffer("base l2O").unreadable[0]).toMatchObject({ suggestion: "120k" });
+    expect(parseOffer("base 12x").unreadable[0]).toMatchObject({ text: "base 12x", suggestion: null });
+    expect(parseOffer("base: banana.").unreadable[0]).toMatchObject({ text: "base banana" });
+    expect(parseOffer("base banana, stock 120k")).toMatchObject({
+      stock: { amount: 120000 },
+      unreadable: [{ text: "base banana" }],
+    });
+  });
+
+  it("lets a sentence go on after a part's name", () => {
+    expect(parseOffer("the base is good").unreadable).toEqual([]);
+    expect(parseOffer("base pay seems fine to me").unreadable).toEqual([]);
+    expect(parseOffer("the stock price is up").unreadable).toEqual([]);
+    expect(parseOffer("bonus base").unreadable).toEqual([]);
+  });
+});
+
+describe("a figure with no part named", () => {
+  it("asks which part it is, with examples that use the figure", () => {
+    expect(parseOffer("offer segment london £150k").unreadable).toEqual([
+      {
+        text: "£150k",
+        suggestion: null,
+        kind: "unreadable",
+        hint: "Which part of the offer is it? Write its name next to it, e.g. base £150k or stock £150k.",
+      },
+    ]);
+    expect(parseOffer("offer 15%").unreadable[0]?.hint).toBe(
+      "Which part of the offer is it? Write its name next to it, e.g. bonus 15%.",
+    );
+    expect(parseOffer("offer 150,000").unreadable[0]?.text).toBe("150,000");
+    // A bare small number (a year, a count) is not a figure of the offer.
+    expect(parseOffer("offer segment 2 roles").unreadable).toEqual([]);
+  });
+
+  it("names every part back in the order written", () => {
+    expect(parseOffer("£150k base 10% stock 20k").unreadable.map((u) => u.text)).toEqual([
+      "10% stock",
+      "20k",
+    ]);
+  });
+});
+
+describe("vesting and the words left to name the guide", () => {
+  it("reads the vesting period in the ways people write it", () => {
+    expect(parseOffer("stock 120k vest 3y")).toMatchObject({ vestYears: 3, vestGiven: true });
+    expect(parseOffer("stock 120k vesting over 5 years")).toMatchObject({ vestYears: 5, vestGiven: true });
+    expect(parseOffer("stock 120k over 2yrs")).toMatchObject({ vestYears: 2, vestGiven: true });
+    expect(parseOffer("stock 120k 4-year vesting")).toMatchObject({ vestYears: 4, vestGiven: true });
+    expect(parseOffer("stock 120k 3yr vest")).toMatchObject({ vestYears: 3, vestGiven: true });
+    expect(parseOffer("stock 120k vest 0y")).toMatchObject({ vestYears: 4, vestGiven: false });
+    expect(parseOffer("stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });
+  });
+
+  it("leaves the words that are not the offer's figures, tidy", () => {
+    expect(parseOffer("offer segment london base 150k").rest).toBe("offer segment london");
+    expect(parseOffer("segment base 150k vest 3y london").rest).toBe("segment , london");
+    expect(parseOffer("base 150k, stock 120k; segment").rest).toBe("segment");
+    expect(parseOffer("segment: base 150k, stock 120k").rest).toBe("segment");
+    expect(parseOffer("£150k base at segment in london").rest).toBe("at segment in london");
+    expect(parseOffer("segment base banana, london").rest).toBe("segment , london");
+    expect(parseOffer("  ").rest).toBe("");
+  });
+});
+
+describe("helpers", () => {
+  it("offerCurrencies lists each currency written once, in the order of the parts", () => {
+    expect(offerCurrencies(parseOffer("base £150k stock $120k signing £20k"))).toEqual(["GBP", "USD"]);
+    expect(offerCurrencies(parseOffer("bonus €15k total 200k"))).toEqual(["EUR"]);
+    expect(offerCurrencies(parseOffer("base 150k"))).toEqual([]);
+  });
+
+  it("hasFigures is true when any part was read", () => {
+    expect(hasFigures(parseOffer("base 150k"))).toBe(true);
+    expect(hasFigures(parseOffer("stock 120k"))).toBe(true);
+    expect(hasFigures(parseOffer("bonus 15k"))).toBe(true);
+    expect(hasFigures(parseOffer("bonus 0%"))).toBe(true);
+    expect(hasFigures(parseOffer("signing 20k"))).toBe(true);
+    expect(hasFigures(parseOffer("total 200k"))).toBe(true);
+    expect(hasFigures(parseOffer("base banana"))).toBe(false);
+  });
+
+  it("looksLikeOffer wants the word offer and a digit", () => {
+    expect(looksLikeOffer("I was offered 150k")).toBe(true);
+    expect(looksLikeOffer("my offer is 150k")).toBe(true);
+    expect(looksLikeOffer("my offer")).toBe(false);
+    expect(looksLikeOffer("base 150k")).toBe(false);
+    expect(looksLikeOffer("offers 150k")).toBe(false);
+  });
+});
