@@ -1,0 +1,320 @@
+/**
+ * The question parser (src/questions/parse.ts) over a small catalogue: Segment's seed guide, Acme (two roles,
+ * a Berlin band, a mapping that names multi-word outside companies), Contoso Labs and Google (a guide company that
+ * is also an outside level company). Expected readings are written from the questions, as literals.
+ */
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeGuidesDir } from "../../tests/support/make-guide.ts";
+import { loadGuides } from "../guides/load.ts";
+import { SearchIndex } from "../search/index.ts";
+import { cleanQuestion, parseQuestion, withinOneEdit } from "./parse.ts";
+import type { ConversationContext } from "./types.ts";
+
+let index: SearchIndex;
+
+beforeAll(async () => {
+  const dir = makeGuidesDir(
+    [
+      {
+        company: "acme",
+        companyDisplay: "Acme",
+        role: "backend-engineer",
+        roleDisplay: "Backend Engineer",
+        bands: [{ region: "Berlin", currency: "EUR" }],
+        levelRaw: "Acme Senior = Jane Street L3 = Contoso Labs Einstein",
+      },
+      { company: "acme", companyDisplay: "Acme", role: "product-manager", roleDisplay: "Product Manager" },
+      { company: "contoso-labs", companyDisplay: "Contoso Labs", role: "sre", roleDisplay: "SRE" },
+      {
+        company: "google",
+        companyDisplay: "Google",
+        role: "data-scientist",
+        roleDisplay: "Data Scientist",
+        levelRaw: "Google L5 = Meta E5",
+      },
+    ],
+    readFileSync("guides/segment/ml-ai-engineer.md", "utf8"),
+  );
+  const { guides } = await loadGuides(dir, { cache: false });
+  index = new SearchIndex(guides);
+});
+
+/** The parts of a reading that decide the answer. */
+function read(text: string, context: ConversationContext = {}) {
+  const q = parseQuestion(text, index, context);
+  return {
+    intent: q.intent,
+    company: q.company?.key ?? null,
+    role: q.role?.key ?? null,
+    region: q.region?.key ?? null,
+    level: q.level ? `${q.level.company}|${q.level.level}` : null,
+    unknown: q.unknown,
+    fromContext: q.fromContext,
+    offer: q.offer !== null,
+  };
+}
+
+const reading = (over: Partial<ReturnType<typeof read>>) => ({
+  intent: "band",
+  company: null,
+  role: null,
+  region: null,
+  level: null,
+  unknown: [],
+  fromContext: false,
+  offer: false,
+  ...over,
+});
+
+describe("cleanQuestion", () => {
+  it("drops mentions, keeps a link's label or address, and a leading /comp", () => {
+    expect(cleanQuestion("<@U123ABC> segment <#C1|general> <!here> london")).toBe("segment     london");
+    expect(cleanQuestion("see <https://x.example/a|the guide> and <https://y.example>")).toBe(
+      "see  the guide  and  https://y.example",
+    );
+    expect(cleanQuestion("  /COMP  segment")).toBe("segment");
+    expect(cleanQuestion("segment /comp")).toBe("segment /comp");
+  });
+
+  it("replaces control and invisible characters and repairs mojibake", () => {
+    expect(cleanQuestion("seg\u0000ment\u200b ml\u202e")).toBe("seg ment  ml");
+    expect(cleanQuestion("\u00c3\u00a9quipe")).toBe("\u00e9quipe");
+  });
+
+  it("reads only the first 1,000 characters", () => {
+    expect(cleanQuestion("a".repeat(1200))).toHaveLength(1000);
+    expect(cleanQuestion(`${" ".repeat(999)}segment`)).toBe("s");
+    expect(cleanQuestion(`${" ".repeat(1500)}segment`)).toBe("");
+  });
+});
+
+describe("withinOneEdit", () => {
+  it("allows one substitution, insertion, deletion or swap of neighbours", () => {
+    expect(withinOneEdit("script", "script")).toBe(true);
+    expect(withinOneEdit("scrypt", "script")).toBe(true);
+    expect(withinOneEdit("scripts", "script")).toBe(true);
+    expect(withinOneEdit("scrip", "script")).toBe(true);
+    expect(withinOneEdit("scirpt", "script")).toBe(true);
+    expect(withinOneEdit("xcript", "script")).toBe(true);
+    expect(withinOneEdit("scripx", "script")).toBe(true);
+    expect(withinOneEdit("cript", "script")).toBe(true);
+  });
+
+  it("refuses two edits", () => {
+    expect(withinOneEdit("scrxpx", "script")).toBe(false);
+    expect(withinOneEdit("scriptss", "script")).toBe(false);
+    expect(withinOneEdit("scri", "script")).toBe(false);
+    expect(withinOneEdit("sicrpt", "script")).toBe(false);
+    expect(withinOneEdit("csirpt", "script")).toBe(false);
+    expect(withinOneEdit("scriptx", "scripy")).toBe(false);
+    expect(withinOneEdit("xscript", "scripts")).toBe(false);
+  });
+});
+
+describe("typo'd intent words", () => {
+  it("reads a word one edit from an intent word of five letters or more", () => {
+    expect(read("scirpt segment ml engineer")).toEqual(
+      reading({ intent: "script", company: "segment", role: "ml-ai-engineer" }),
+    );
+    expect(read("levle segment ml engineer").intent).toBe("level");
+  });
+
+  it("leaves short words and words with digits alone", () => {
+    expect(read("lsit")).toEqual(reading({ unknown: ["lsit"] }));
+    expect(read("scr1pt segment").intent).toBe("company");
+  });
+});
+
+describe("figures in a question", () => {
+  it("reads an offer when a part's name is followed by a figure, even without the word offer", () => {
+    expect(read("base 150k segment ml engineer")).toEqual(
+      reading({ intent: "offer", company: "segment", role: "ml-ai-engineer", offer: true }),
+    );
+    expect(read("stock 12O segment")).toEqual(reading({ intent: "offer", company: "segment", offer: true }));
+    expect(read("offer")).toEqual(reading({ intent: "offer", offer: true }));
+  });
+
+  it("keeps help and list asked alongside an offer's words", () => {
+    expect(read("offer help")).toEqual(reading({ intent: "help", offer: true }));
+    expect(read("help base 150k")).toEqual(reading({ intent: "help", offer: true }));
+    expect(read("list offer")).toEqual(reading({ intent: "list", offer: true }));
+  });
+
+  it("is not an offer without the word offer or a part's name before a figure", () => {
+    expect(read("I got 150k at segment")).toEqual(
+      reading({ intent: "company", company: "segment", unknown: ["150k"] }),
+    );
+    expect(read("base banana segment")).toEqual(
+      reading({ intent: "company", company: "segment", unknown: ["banana"] }),
+    );
+  });
+
+  it("names the guide from the words the offer's figures leave", () => {
+    const q = parseQuestion("offer acme base 150k backend engineer berlin", index);
+    expect(q.offer?.base?.amount).toBe(150000);
+    expect([q.intent, q.company?.key, q.role?.key, q.region?.key]).toEqual([
+      "offer",
+      "acme",
+      "backend-engineer",
+      "berlin",
+    ]);
+  });
+});
+
+describe("which guide and which region", () => {
+  it("prefers the company that has a guide for the role named", () => {
+    expect(read("acme segment ml engineer")).toEqual(reading({ company: "segment", role: "ml-ai-engineer" }));
+  });
+
+  it("prefers the region the guide has a band for", () => {
+    expect(read("segment ml engineer berlin london").region).toBe("london");
+    expect(read("acme backend engineer london berlin").region).toBe("berlin");
+  });
+
+  it("finds the one role of a company the leftover words belong to", () => {
+    const q = parseQuestion("acme engineer", index);
+    expect(q.role).toEqual({
+      key: "backend-engineer",
+      display: "Backend Engineer",
+      matched: "engineer",
+      kind: "fuzzy",
+      score: 0.2,
+    });
+    expect(read("acme manager").role).toBe("product-manager");
+    expect(read("acme zzz")).toEqual(reading({ intent: "company", company: "acme", unknown: ["zzz"] }));
+  });
+
+  it("keeps a region with 'all regions' when one is named", () => {
+    expect(read("segment ml engineer all regions london").region).toBe("london");
+    expect(read("segment ml engineer all regions").region).toBeNull();
+  });
+
+  it("reads only the first 60 words", () => {
+    const filler = (n: number) => Array.from({ length: n }, () => "the").join(" ");
+    expect(read(`${filler(59)} segment`).company).toBe("segment");
+    expect(read(`${filler(60)} segment`).company).toBeNull();
+  });
+
+  it("reads a typo'd name", () => {
+    expect(read("segmnt ml-ai-engineer")).toEqual(reading({ company: "segment", role: "ml-ai-engineer" }));
+  });
+});
+
+describe("intents", () => {
+  it("how old the data is comes before targets, and targets before the script", () => {
+    expect(read("how old is the script for segment ml")).toEqual(
+      reading({ intent: "freshness", company: "segment", role: "ml-ai-engineer" }),
+    );
+    expect(read("target script segment")).toEqual(reading({ intent: "targets", company: "segment" }));
+  });
+
+  it("list is the catalogue only when no company or role is named", () => {
+    expect(read("list")).toEqual(reading({ intent: "list" }));
+    expect(read("list segment")).toEqual(reading({ intent: "company", company: "segment" }));
+    expect(read("list ml engineer")).toEqual(reading({ intent: "role", role: "ml-ai-engineer" }));
+  });
+
+  it("nothing recognised and nothing unknown is help; a bare level word asks for a guide", () => {
+    expect(read("hi there")).toEqual(reading({ intent: "help" }));
+    expect(read("level")).toEqual(reading({ intent: "level" }));
+    expect(read("zzzz")).toEqual(reading({ intent: "band", unknown: ["zzzz"] }));
+  });
+});
+
+describe("outside levels", () => {
+  it("reads an outside company named in a mapping, multi-word included, and its level", () => {
+    expect(read("level jane street l3").level).toBe("jane street|l3");
+    expect(read("level jane street l3").intent).toBe("level-lookup");
+    expect(parseQuestion("level jane street l3", index).level).toEqual({
+      company: "jane street",
+      companyDisplay: "Jane Street",
+      level: "l3",
+    });
+  });
+
+  it("reads a level written in words after a company that is also a guide's, when a level is asked", () => {
+    expect(read("level contoso labs einstein")).toEqual(
+      reading({ intent: "level-lookup", level: "contoso labs|einstein" }),
+    );
+    expect(read("contoso labs einstein")).toEqual(
+      reading({ intent: "company", company: "contoso-labs", unknown: ["einstein"] }),
+    );
+  });
+
+  it("joins level tokens with a dash, words with a space", () => {
+    expect(read("google l4 l5")).toEqual(
+      reading({ intent: "level-lookup", company: "google", level: "google|l4-l5" }),
+    );
+    expect(read("level salesforce einstein ml").level).toBe("salesforce|einstein ml");
+    expect(read("level google l4-l5 ml").level).toBe("google|l4 l5 ml");
+  });
+
+  it("a guide's company with a level token and another company: the outside one is looked up", () => {
+    expect(read("google l5 acme")).toEqual(
+      reading({ intent: "level-lookup", company: "google", level: "google|l5" }),
+    );
+    expect(parseQuestion("meta e5", index).level).toEqual({
+      company: "meta",
+      companyDisplay: "Meta",
+      level: "e5",
+    });
+  });
+
+  it("a guide's own level mapping when company and role are named", () => {
+    expect(read("level acme backend engineer")).toEqual(
+      reading({ intent: "level", company: "acme", role: "backend-engineer" }),
+    );
+    expect(read("level google data scientist")).toEqual(
+      reading({ intent: "level", company: "google", role: "data-scientist" }),
+    );
+    expect(read("google data scientist")).toEqual(reading({ company: "google", role: "data-scientist" }));
+  });
+
+  it("a level token with no company, asked as a level", () => {
+    expect(read("level l5").level).toBe("|l5");
+    expect(read("l5").level).toBeNull();
+  });
+});
+
+describe("follow-ups in a conversation", () => {
+  const both = { company: "segment", role: "ml-ai-engineer" };
+
+  it("a region or an intent alone reuses the guide talked about", () => {
+    expect(read("and london?", both)).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer", region: "london", fromContext: true }),
+    );
+    expect(read("script please", both)).toEqual(
+      reading({ intent: "script", company: "segment", role: "ml-ai-engineer", fromContext: true }),
+    );
+    expect(read("all regions", both)).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer", fromContext: true }),
+    );
+  });
+
+  it("small talk or an unknown word does not", () => {
+    expect(read("thanks", both)).toEqual(reading({ intent: "help" }));
+    expect(read("and zzzz", both)).toEqual(reading({ unknown: ["zzzz"] }));
+    expect(read("and london?", { company: "segment" })).toEqual(reading({ region: "london" }));
+  });
+
+  it("a role alone takes the company talked about when it has that guide", () => {
+    expect(read("product manager", { company: "acme" })).toEqual(
+      reading({ company: "acme", role: "product-manager", fromContext: true }),
+    );
+    expect(read("product manager", { company: "segment" })).toEqual(
+      reading({ intent: "role", role: "product-manager" }),
+    );
+  });
+
+  it("a company alone takes the role talked about when it has that guide", () => {
+    expect(read("acme", { role: "product-manager" })).toEqual(
+      reading({ company: "acme", role: "product-manager", fromContext: true }),
+    );
+    expect(read("acme", { role: "sre" })).toEqual(reading({ intent: "company", company: "acme" }));
+  });
+
+  it("a context naming guides we do not have is ignored", () => {
+    expect(read("and london?", { company: "nope", role: "nope" })).toEqual(reading({ region: "london" }));
+  });
+});
