@@ -32,6 +32,9 @@ describe("percent format edges", () => {
   it("rounds to one decimal and groups thousands", () => {
     expect(formatPercent(12.345)).toBe("12.3%");
     expect(formatPercent(1500)).toBe("1,500%");
+    expect(formatPercent(1000)).toBe("1,000%");
+    expect(formatPercent(-1500)).toBe("-1,500%");
+    expect(formatPercent(999)).toBe("999%");
     expect(formatPercent(10)).toBe("10%");
     expect(formatPercent(Number.NaN)).toBe("n/a");
   });

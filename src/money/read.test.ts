@@ -160,7 +160,13 @@ describe("readFigure: ranges", () => {
     expect(readFigure("£150k-xx")).toBeNull();
   });
 
+  it("refuses a range when either end names two currencies", () => {
+    expect(readFigure("£150k USD - 170k")).toBeNull();
+    expect(readFigure("150k - £170k USD")).toBeNull();
+  });
+
   it("a range whose ends read the same is one figure", () => {
+    expect(reading("150-150k")).toMatchObject({ low: 150000, high: 150000, range: false });
     expect(reading("150k-150k")).toMatchObject({ low: 150000, high: 150000, range: false });
   });
 

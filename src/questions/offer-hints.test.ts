@@ -175,6 +175,10 @@ describe("vesting and the words left to name the guide", () => {
     expect(parseOffer("stock 120k over 2yrs")).toMatchObject({ vestYears: 2, vestGiven: true });
     expect(parseOffer("stock 120k 4-year vesting")).toMatchObject({ vestYears: 4, vestGiven: true });
     expect(parseOffer("stock 120k 3yr vest")).toMatchObject({ vestYears: 3, vestGiven: true });
+    expect(parseOffer("stock 120k vest 10 years")).toMatchObject({ vestYears: 10, vestGiven: true });
+    expect(parseOffer("stock 120k vests 2 y")).toMatchObject({ vestYears: 2, vestGiven: true });
+    expect(parseOffer("stock 120k vested 3yrs")).toMatchObject({ vestYears: 3, vestGiven: true });
+    expect(parseOffer("stock 120k 2 years vest")).toMatchObject({ vestYears: 2, vestGiven: true });
     expect(parseOffer("stock 120k vest 0y")).toMatchObject({ vestYears: 4, vestGiven: false });
     expect(parseOffer("stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });
   });
