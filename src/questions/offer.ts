@@ -94,9 +94,9 @@ function findKeywords(text: string): Keyword[] {
   const out: Keyword[] = [];
   KEYWORD_RE.lastIndex = 0;
   for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
-    const which = m.slice(1).findIndex((g) => g !== undefined);
-    const component = KEYWORDS[which]?.[1];
-    if (component) out.push({ index: m.index, end: m.index + m[0].length, component, text: m[0] });
+    // Exactly one group of KEYWORD_RE matched: the component it names.
+    const component = KEYWORDS[m.slice(1).findIndex((g) => g !== undefined)]![1];
+    out.push({ index: m.index, end: m.index + m[0].length, component, text: m[0] });
   }
   return out;
 }
@@ -108,7 +108,7 @@ function readVesting(text: string): { years: number; match: string } | null {
   const m = re.exec(text);
   if (!m) return null;
   const years = Number(m[1] ?? m[2] ?? m[3]);
-  return Number.isInteger(years) && years > 0 ? { years, match: m[0] } : null;
+  return years > 0 ? { years, match: m[0] } : null;
 }
 
 /** A guess for a figure typed with letters for digits: "12O" -> "120k", "1S0k" -> "150k". */
@@ -170,8 +170,8 @@ export function parseOffer(input: string): ParsedOffer {
   const usedFigure = new Set<Figure>();
   const consumed: { start: number; end: number }[] = [];
   const unreadable: { at: number; u: Unreadable }[] = [];
-  const say = (at: number, u: Unreadable) =>
-    unreadable.push({ at, u: { hint: null, kind: "unreadable", ...u } });
+  const say = (at: number, u: Unreadable & { hint: string }) =>
+    unreadable.push({ at, u: { kind: "unreadable", ...u } });
 
   const rightOf = (k: Keyword) =>
     figures.find((f) => f.index >= k.end && !usedFigure.has(f) && GAP_AFTER.test(text.slice(k.end, f.index)));
@@ -258,8 +258,9 @@ export function parseOffer(input: string): ParsedOffer {
     if (!f) continue;
     // The same component twice ("base 150k … base 160k"): the second is named back, not used.
     const taken =
-      (k.component === "bonus" && (offer.bonusPct !== null || offer.bonusAmount !== null)) ||
-      (k.component !== "bonus" && offer[k.component] !== null && offer[k.component] !== undefined);
+      k.component === "bonus"
+        ? offer.bonusPct !== null || offer.bonusAmount !== null
+        : Boolean(offer[k.component]);
     usedFigure.add(f);
     claimed.add(k);
     consumed.push({ start: Math.min(k.index, f.index), end: Math.max(k.end, f.end) });
@@ -289,7 +290,7 @@ export function parseOffer(input: string): ParsedOffer {
       /^\s*(?:$|[,;.!?])/.test(tail) || (next !== undefined && /^\s*$/.test(tail.slice(0, next.index)));
     const hasDigit = /\d/.test(word);
     if (!hasDigit && !endsClause) continue;
-    if (keywords.some((o) => o !== k && o.index === k.end + m[1]!.length)) continue;
+    if (keywords.some((o) => o.index === k.end + m[1]!.length)) continue;
     consumed.push({ start: k.end, end: k.end + m[0].length });
     say(k.index, {
       text: `${k.text} ${word}`,
@@ -316,16 +317,15 @@ export function parseOffer(input: string): ParsedOffer {
   let rest = "";
   let last = 0;
   for (const span of consumed.sort((a, b) => a.start - b.start)) {
-    if (span.start > last) rest += text.slice(last, span.start);
-    rest += " ";
+    // Spans never overlap; slice gives "" if one did.
+    rest += `${text.slice(last, span.start)} `;
     last = Math.max(last, span.end);
   }
   rest += text.slice(last);
   offer.rest = rest
     .replace(/(?:\s*[,;:]\s*)+/g, " , ")
     .replace(/\s+/g, " ")
-    .replace(/^[\s,]+|[\s,]+$/g, "")
-    .replace(/(?:\s,)+$/g, "");
+    .replace(/^[\s,]+|[\s,]+$/g, "");
   return offer;
 }
 

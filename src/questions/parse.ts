@@ -76,10 +76,10 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   let allRegions = false;
   const present = new Set(ws);
   for (const [parts, intent] of INTENT_PARTS) {
-    if (present.has(parts[0] ?? "") && markPhrase(ws, used, parts)) intents.add(intent);
+    if (present.has(parts[0]!) && markPhrase(ws, used, parts)) intents.add(intent);
   }
   for (const parts of ALL_REGIONS_PARTS) {
-    if (present.has(parts[0] ?? "") && markPhrase(ws, used, parts)) allRegions = true;
+    if (present.has(parts[0]!) && markPhrase(ws, used, parts)) allRegions = true;
   }
 
   // 2. Exact names and aliases, longest phrase first, left to right.
