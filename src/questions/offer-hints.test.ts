@@ -82,6 +82,7 @@ describe("figures that cannot be right", () => {
       hint: "A bonus is a percentage of base (10%) or an amount (15k).",
     });
     expect(parseOffer("bonus 0").unreadable[0]).toMatchObject({ suggestion: null });
+    expect(parseOffer("bonus 12.5").unreadable[0]).toMatchObject({ suggestion: "12.5%" });
     expect(parseOffer("base 0").unreadable[0]).toMatchObject({ suggestion: null, hint: "e.g. base 150k." });
     expect(parseOffer("base 999").unreadable[0]).toMatchObject({ suggestion: "999k" });
     // 1,000 and up is a real amount.
@@ -127,6 +128,9 @@ describe("a part's name with no figure after it", () => {
     expect(parseOffer("base 12O000").unreadable[0]).toMatchObject({ suggestion: "120000" });
     expect(parseOffer("base l2O").unreadable[0]).toMatchObject({ suggestion: "120k" });
     expect(parseOffer("base 12x").unreadable[0]).toMatchObject({ text: "base 12x", suggestion: null });
+    // A guess of 1,000 or more is an amount as it stands; below that, thousands.
+    expect(parseOffer("base 1OOO").unreadable[0]).toMatchObject({ suggestion: "1000" });
+    expect(parseOffer("base 1OO").unreadable[0]).toMatchObject({ suggestion: "100k" });
     expect(parseOffer("base: banana.").unreadable[0]).toMatchObject({ text: "base banana" });
     expect(parseOffer("base banana, stock 120k")).toMatchObject({
       stock: { amount: 120000 },
@@ -139,6 +143,9 @@ describe("a part's name with no figure after it", () => {
     expect(parseOffer("base pay seems fine to me").unreadable).toEqual([]);
     expect(parseOffer("the stock price is up").unreadable).toEqual([]);
     expect(parseOffer("bonus base").unreadable).toEqual([]);
+    expect(parseOffer("Base Is fine").unreadable).toEqual([]);
+    // Only punctuation after the name: nothing to name back.
+    expect(parseOffer("base ...").unreadable).toEqual([]);
   });
 });
 
@@ -156,6 +163,7 @@ describe("a figure with no part named", () => {
       "Which part of the offer is it? Write its name next to it, e.g. bonus 15%.",
     );
     expect(parseOffer("offer 150,000").unreadable[0]?.text).toBe("150,000");
+    expect(parseOffer("offer $150").unreadable[0]?.text).toBe("$150");
     // A bare small number (a year, a count) is not a figure of the offer.
     expect(parseOffer("offer segment 2 roles").unreadable).toEqual([]);
   });
@@ -180,6 +188,9 @@ describe("vesting and the words left to name the guide", () => {
     expect(parseOffer("stock 120k vested 3yrs")).toMatchObject({ vestYears: 3, vestGiven: true });
     expect(parseOffer("stock 120k 2 years vest")).toMatchObject({ vestYears: 2, vestGiven: true });
     expect(parseOffer("stock 120k vest 0y")).toMatchObject({ vestYears: 4, vestGiven: false });
+    expect(parseOffer("stock 120k vest3y")).toMatchObject({ vestYears: 3, vestGiven: true });
+    // "vest" inside another word is not vesting.
+    expect(parseOffer("harvest 3y stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });
     expect(parseOffer("stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });
   });
 

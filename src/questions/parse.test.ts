@@ -139,6 +139,8 @@ describe("figures in a question", () => {
     expect(read("offer help")).toEqual(reading({ intent: "help", offer: true }));
     expect(read("help base 150k")).toEqual(reading({ intent: "help", offer: true }));
     expect(read("list offer")).toEqual(reading({ intent: "list", offer: true }));
+    // A greeting is not a request for help: the offer is checked.
+    expect(read("hi offer")).toEqual(reading({ intent: "offer", offer: true }));
   });
 
   it("is not an offer without the word offer or a part's name before a figure", () => {
@@ -274,6 +276,10 @@ describe("outside levels", () => {
   it("a level token with no company, asked as a level", () => {
     expect(read("level l5").level).toBe("|l5");
     expect(read("l5").level).toBeNull();
+    // A level token next to one of our guides' companies is looked up at that company.
+    expect(read("l5 at segment")).toEqual(
+      reading({ intent: "level-lookup", company: "segment", level: "segment|l5" }),
+    );
   });
 });
 
