@@ -201,6 +201,17 @@ describe("which guide and which region", () => {
   it("reads a typo'd name", () => {
     expect(read("segmnt ml-ai-engineer")).toEqual(reading({ company: "segment", role: "ml-ai-engineer" }));
   });
+
+  it("looks for typos only 24 times a question, phrases over 40 characters not counted", () => {
+    // Each short junk word costs up to 3 look-ups (itself and the 2- and 3-word runs from it).
+    const short = "gdmf zxzv jfzb vwbx mkfp bbbb kvwh qqdx fhvq".split(" ");
+    expect(read(`${short.slice(0, 8).join(" ")} segmnt`).company).toBe("segment");
+    expect(read(`${short.join(" ")} segmnt`).company).toBeNull();
+    // A 20-letter junk word costs 1 (runs from it are over 40 characters).
+    const long = Array.from({ length: 23 }, (_, i) => `${"q".repeat(19)}${"bcdfghjkmnpvwxzbcdfghjk"[i]}`);
+    expect(read(`${long.slice(0, 22).join(" ")} segmnt`).company).toBe("segment");
+    expect(read(`${long.join(" ")} segmnt`).company).toBeNull();
+  });
 });
 
 describe("intents", () => {
