@@ -8,8 +8,8 @@ export const MISSING = "n/a";
 
 const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
 
-function moneyFormatter(currency: string): Intl.NumberFormat | null {
-  const code = currency.trim().toUpperCase();
+/** The compact formatter of a currency code (upper case, trimmed); null when Intl does not know the code. */
+function moneyFormatter(code: string): Intl.NumberFormat | null {
   let formatter = moneyFormatters.get(code);
   if (formatter === undefined) {
     try {
@@ -40,12 +40,13 @@ const compactNumber = new Intl.NumberFormat("en-US", {
  * keep Intl's output ("CHF 120K", with a no-break space). A malformed code is put before the number ("XX 5K").
  */
 export function formatMoney(amount: number, currency: string): string {
-  if (typeof amount !== "number" || !Number.isFinite(amount)) return MISSING;
+  // Number.isFinite is false for anything that is not a number (no coercion).
+  if (!Number.isFinite(amount)) return MISSING;
   const code = typeof currency === "string" ? currency.trim().toUpperCase() : "";
   const key = `${code} ${amount}`;
   const known = formatted.get(key);
   if (known !== undefined) return known;
-  const formatter = code === "" ? null : moneyFormatter(code);
+  const formatter = moneyFormatter(code);
   let text: string;
   if (formatter) text = formatter.format(amount);
   else {
@@ -82,7 +83,7 @@ export function formatMoneyRange(range: { low: number; high: number }, currency:
 const percentNumber = new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 
 function formatPercentNumber(n: number): string {
-  if (typeof n !== "number" || !Number.isFinite(n)) return MISSING;
+  if (!Number.isFinite(n)) return MISSING;
   // Whole numbers (nearly every bonus figure) read the same in en-US without grouping: skip Intl.
   return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : percentNumber.format(n);
 }

@@ -44,6 +44,11 @@ describe("readFigure: one figure", () => {
     });
     expect(reading("150 000")).toMatchObject({ low: 150000, scaled: true });
     expect(reading("150\u00a0000")).toMatchObject({ low: 150000, scaled: true });
+    expect(reading("150\u202f000")).toMatchObject({ low: 150000, scaled: true });
+    expect(reading("€1.500.000")).toMatchObject({ low: 1500000, currency: "EUR", scaled: true });
+    // A dot is a separator only between groups of three digits after one to three digits.
+    expect(reading("1234.567")).toMatchObject({ low: 1234.57, scaled: false });
+    expect(reading("12.5000")).toMatchObject({ low: 12.5, scaled: false });
     expect(reading("1,234,567.5")).toMatchObject({ low: 1234567.5, scaled: true });
     expect(reading("£150.000")).toMatchObject({ low: 150000, currency: "GBP", mark: "£", scaled: true });
     // A dot before a multiplier is a decimal point, not a separator.
