@@ -132,6 +132,32 @@ describe("a part's name with no figure after it", () => {
     expect(parseOffer("base 1OOO").unreadable[0]).toMatchObject({ suggestion: "1000" });
     expect(parseOffer("base 1OO").unreadable[0]).toMatchObject({ suggestion: "100k" });
     expect(parseOffer("base: banana.").unreadable[0]).toMatchObject({ text: "base banana" });
+    // After "=", "~" or "-", and before closing punctuation.
+    const named = (text: string) => parseOffer(text).unreadable.map((u) => u.text);
+    expect(
+      ["base = banana", "base ~ lots", "base - banana", "base banana!", "base lots?", "(base banana)"].map(
+        named,
+      ),
+    ).toEqual([
+      ["base banana"],
+      ["base lots"],
+      ["base banana"],
+      ["base banana"],
+      ["base lots"],
+      ["base banana"],
+    ]);
+    expect(parseOffer("base banana; stock 120k")).toMatchObject({
+      stock: { amount: 120000 },
+      unreadable: [{ text: "base banana" }],
+    });
+    // Letters typed for digits: o/O for 0, l/I for 1, s/S for 5.
+    const guess = (text: string) => parseOffer(text).unreadable[0]?.suggestion;
+    expect(["base 1o0k", "base I20k", "base 1s0k", "base 12O.5k"].map(guess)).toEqual([
+      "100k",
+      "120k",
+      "150k",
+      "120.5k",
+    ]);
     expect(parseOffer("base banana, stock 120k")).toMatchObject({
       stock: { amount: 120000 },
       unreadable: [{ text: "base banana" }],
@@ -189,6 +215,21 @@ describe("vesting and the words left to name the guide", () => {
     expect(parseOffer("stock 120k 2 years vest")).toMatchObject({ vestYears: 2, vestGiven: true });
     expect(parseOffer("stock 120k vest 0y")).toMatchObject({ vestYears: 4, vestGiven: false });
     expect(parseOffer("stock 120k vest3y")).toMatchObject({ vestYears: 3, vestGiven: true });
+    const years = (text: string) => parseOffer(`stock 120k ${text}`).vestYears;
+    expect(
+      [
+        "vest 3yr",
+        "vest 1 year",
+        "over 3y",
+        "over 3yr",
+        "over 10 years",
+        "10-year vest",
+        "3y vest",
+        "4 years vesting",
+      ].map(years),
+    ).toEqual([3, 1, 3, 3, 10, 10, 3, 4]);
+    // Typed without spaces.
+    expect(["3yrvest", "vest over3y", "over4yrs"].map(years)).toEqual([3, 3, 4]);
     // "vest" inside another word is not vesting.
     expect(parseOffer("harvest 3y stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });
     expect(parseOffer("stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });

@@ -75,6 +75,7 @@ describe("cleanQuestion", () => {
     );
     expect(cleanQuestion("  /COMP  segment")).toBe("segment");
     expect(cleanQuestion("segment /comp")).toBe("segment /comp");
+    expect(cleanQuestion("/company x")).toBe("/company x");
   });
 
   it("replaces control and invisible characters and repairs mojibake", () => {
