@@ -25,6 +25,7 @@ beforeAll(async () => {
         levelRaw: "Acme Senior = Jane Street L3 = Contoso Labs Einstein",
       },
       { company: "acme", companyDisplay: "Acme", role: "product-manager", roleDisplay: "Product Manager" },
+      { company: "acme", companyDisplay: "Acme", role: "data-engineer", roleDisplay: "Data Engineer" },
       { company: "contoso-labs", companyDisplay: "Contoso Labs", role: "sre", roleDisplay: "SRE" },
       {
         company: "google",
@@ -176,14 +177,18 @@ describe("which guide and which region", () => {
   });
 
   it("finds the one role of a company the leftover words belong to", () => {
-    const q = parseQuestion("acme engineer", index);
+    const q = parseQuestion("acme backend", index);
     expect(q.role).toEqual({
       key: "backend-engineer",
       display: "Backend Engineer",
-      matched: "engineer",
+      matched: "backend",
       kind: "fuzzy",
       score: 0.2,
     });
+    // Two of Acme's roles are engineers: no guess.
+    expect(read("acme engineer")).toEqual(
+      reading({ intent: "company", company: "acme", unknown: ["engineer"] }),
+    );
     expect(read("acme manager").role).toBe("product-manager");
     expect(read("acme zzz")).toEqual(reading({ intent: "company", company: "acme", unknown: ["zzz"] }));
   });
@@ -283,6 +288,19 @@ describe("outside levels", () => {
       reading({ intent: "level", company: "google", role: "data-scientist" }),
     );
     expect(read("google data scientist")).toEqual(reading({ company: "google", role: "data-scientist" }));
+  });
+
+  it("a level token next to a guide asked about as a level is that guide's mapping, unless an outside company is named", () => {
+    expect(read("level segment ml engineer l5")).toEqual(
+      reading({ intent: "level", company: "segment", role: "ml-ai-engineer", level: "segment|l5" }),
+    );
+    expect(read("level google l5 segment ml engineer")).toEqual(
+      reading({ intent: "level-lookup", company: "segment", role: "ml-ai-engineer", level: "google|l5" }),
+    );
+    // Without the word level, a named guide wins over the outside level.
+    expect(read("segment ml engineer google l5")).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer", level: "google|l5" }),
+    );
   });
 
   it("a level token with no company, asked as a level", () => {

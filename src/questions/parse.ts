@@ -403,7 +403,7 @@ function decide(
     text,
     company: companyMatch,
     role: roleMatch,
-    region: allRegions && intent === "band" && !region ? null : regionMatch,
+    region: regionMatch,
     level,
     unknown,
     offer: null,
