@@ -91,6 +91,7 @@ describe("readFigure: one figure", () => {
     expect(readFigure("$400K+")).toMatchObject({ low: 400000, high: 400000, plus: true, currency: "USD" });
     expect(readFigure("$400K +")).toMatchObject({ low: 400000, plus: true });
     expect(readFigure("$400K")?.plus).toBe(false);
+    expect(readFigure("30k/yr +")).toMatchObject({ low: 30000, period: "year", plus: true });
   });
 
   it("annualises a monthly figure and says which period was written", () => {
@@ -105,6 +106,7 @@ describe("readFigure: one figure", () => {
     expect(readFigure("150k pa")).toMatchObject({ low: 150000, period: "year" });
     expect(readFigure("150k")?.period).toBeNull();
     expect(readFigure("10-12k a month")).toMatchObject({ low: 120000, high: 144000, period: "month" });
+    expect(readFigure("10-12k  a month")).toMatchObject({ low: 120000, high: 144000, period: "month" });
   });
 
   it("keeps the text as typed, trimmed, and spans all of it", () => {
@@ -139,6 +141,8 @@ describe("readFigure: ranges", () => {
 
   it("does not scale a low end past the high end ('1500-2k' is 1,500 to 2,000)", () => {
     expect(reading("1500-2k")).toMatchObject({ low: 1500, high: 2000, range: true });
+    // A multiplier on the low end is its own.
+    expect(reading("1k-2m")).toMatchObject({ low: 1000, high: 2000000, range: true });
   });
 
   it("reads both ends with their own multipliers and marks", () => {

@@ -87,7 +87,7 @@ function readPart(text: string): Part | null {
   const g = m.groups;
   const raw = g.num!;
   let digits: string;
-  let grouped = false;
+  let grouped: boolean;
   if (/^\d{1,3}(?:\.\d{3})+$/.test(raw) && !g.mult) {
     digits = raw.replace(/\./g, "");
     grouped = true;
@@ -102,7 +102,7 @@ function readPart(text: string): Part | null {
   // Two marks must name the same currency ("£150k GBP" is fine, "£150k USD" is not read).
   if (marks.some((x) => currencyOf(x) !== currencyOf(mark))) return null;
   const mult = g.mult ? (MULTIPLIERS[g.mult.trim().toLowerCase()] ?? null) : null;
-  return { value, mult, percent: Boolean(g.pct), mark: mark?.trim() ?? null, grouped };
+  return { value, mult, percent: Boolean(g.pct), mark, grouped };
 }
 
 /** Reads text that is exactly one figure or range ("£150k", "150-170k", "30k/yr"); null otherwise. */
@@ -114,7 +114,8 @@ export function readFigure(text: string): Figure | null {
   let period: Period | null = null;
   const p = PERIOD_AT_END.exec(body);
   if (p) {
-    period = /mo|mth|month/i.test(p[1]!) ? "month" : "year";
+    // "mo", "mos", "month", "monthly" all contain "mo".
+    period = /mo|mth/i.test(p[1]!) ? "month" : "year";
     body = body.slice(0, p.index).trim();
   }
   let first: Part | null;
@@ -142,11 +143,12 @@ export function readFigure(text: string): Figure | null {
   const factor = period === "month" ? 12 : 1;
   low = cents(low * factor);
   high = cents(high * factor);
-  if (second && high < low) return null;
+  // (One figure has high === low.)
+  if (high < low) return null;
   return {
     low,
     high,
-    range: Boolean(second) && high !== low,
+    range: high !== low,
     percent,
     currency: currencyOf(mark),
     mark,
