@@ -271,3 +271,20 @@ describe("helpers", () => {
     expect(looksLikeOffer("offers 150k")).toBe(false);
   });
 });
+
+describe("a period word that is also part of a component's name", () => {
+  it("reads '15k yearly bonus' as a bonus of 15k, never drops it", () => {
+    expect(parseOffer("15k yearly bonus")).toMatchObject({
+      bonusAmount: { amount: 15000, text: "15k" },
+      unreadable: [],
+    });
+    expect(parseOffer("base 150k, 15k yearly bonus")).toMatchObject({
+      base: { amount: 150000 },
+      bonusAmount: { amount: 15000 },
+      unreadable: [],
+    });
+    expect(parseOffer("offer 15k yearly bonus segment").rest).toBe("offer segment");
+    // After the name, the period is the figure's.
+    expect(parseOffer("bonus 15k yearly").bonusAmount).toMatchObject({ amount: 15000, period: "year" });
+  });
+});

@@ -165,8 +165,14 @@ export function parseOffer(input: string): ParsedOffer {
   }
 
   const keywords = findKeywords(text);
-  // Figures inside a component's name cannot happen; figures overlapping one are dropped.
-  const figures = scanFigures(text).filter((f) => !keywords.some((k) => f.index < k.end && k.index < f.end));
+  // A figure that runs into a component's name ("15k yearly bonus": "yearly" is a period and part of the name)
+  // is the figure before the name; one that starts inside a name is dropped.
+  const figures = scanFigures(text).flatMap((f) => {
+    const k = keywords.find((k) => f.index < k.end && k.index < f.end);
+    if (!k) return [f];
+    const cut = k.index > f.index ? readFigure(text.slice(f.index, k.index)) : null;
+    return cut ? [{ ...cut, index: f.index, end: f.index + cut.text.length }] : [];
+  });
   const usedFigure = new Set<Figure>();
   const consumed: { start: number; end: number }[] = [];
   const unreadable: { at: number; u: Unreadable }[] = [];
