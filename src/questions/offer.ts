@@ -161,7 +161,8 @@ export function parseOffer(input: string): ParsedOffer {
   if (vest) {
     offer.vestGiven = true;
     offer.vestYears = vest.years;
-    text = text.replace(vest.match, (m) => ` ${",".padEnd(m.length - 1)}`);
+    // A clause break where the vesting was: "base 150k vest 3y london" leaves "london" apart.
+    text = text.replace(vest.match, " , ");
   }
 
   const keywords = findKeywords(text);
