@@ -199,6 +199,10 @@ describe("a figure with no part named", () => {
       "10% stock",
       "20k",
     ]);
+    expect(parseOffer("offer £150k segment base 150").unreadable.map((u) => u.text)).toEqual([
+      "£150k",
+      "base 150",
+    ]);
   });
 });
 
@@ -237,6 +241,7 @@ describe("vesting and the words left to name the guide", () => {
 
   it("leaves the words that are not the offer's figures, tidy", () => {
     expect(parseOffer("offer segment london base 150k").rest).toBe("offer segment london");
+    expect(parseOffer("offer 20k segment base 150k london").rest).toBe("offer segment london");
     expect(parseOffer("segment base 150k vest 3y london").rest).toBe("segment , london");
     expect(parseOffer("base 150k, stock 120k; segment").rest).toBe("segment");
     expect(parseOffer("segment: base 150k, stock 120k").rest).toBe("segment");

@@ -182,10 +182,11 @@ export function parseOffer(input: string): ParsedOffer {
 
   const rightOf = (k: Keyword) =>
     figures.find((f) => f.index >= k.end && !usedFigure.has(f) && GAP_AFTER.test(text.slice(k.end, f.index)));
+  // Only the figure right before the name can pass GAP_BEFORE (a gap with a figure in it has digits).
   const leftOf = (k: Keyword) =>
-    [...figures]
-      .reverse()
-      .find((f) => f.end <= k.index && !usedFigure.has(f) && GAP_BEFORE.test(text.slice(f.end, k.index)));
+    figures.find(
+      (f) => f.end <= k.index && !usedFigure.has(f) && GAP_BEFORE.test(text.slice(f.end, k.index)),
+    );
 
   // "£150k base, £120k stock" or "base 150k, stock 120k": the first pair says which way the text goes.
   const firstKeyword = keywords[0];
