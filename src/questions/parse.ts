@@ -85,8 +85,8 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   // 2. Exact names and aliases, longest phrase first, left to right.
   const spans: Span[] = [];
   let levelRun: LevelRun | null = null;
+  // (A used word fails every span's anySet check.)
   for (let i = 0; i < ws.length; i++) {
-    if (used[i]) continue;
     for (let n = Math.min(index.longestPhrase, ws.length - i); n >= 1; n--) {
       if (anySet(used, i, i + n)) continue;
       const phrase = ws.slice(i, i + n).join(" ");
@@ -127,7 +127,6 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   //    question has only a few of them, so junk input cannot make this slow.
   let fuzzyTries = 0;
   for (let i = 0; i < ws.length && fuzzyTries < MAX_FUZZY_TRIES; i++) {
-    if (used[i]) continue;
     for (let n = Math.min(MAX_FUZZY_SPAN, ws.length - i); n >= 1; n--) {
       if (anySet(used, i, i + n)) continue;
       // A span needs at least one word that is not filler.
