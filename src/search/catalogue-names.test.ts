@@ -76,4 +76,14 @@ describe("SearchIndex.equivalencesOf", () => {
       "globex/data-scientist",
     ]);
   });
+
+  it("reads two mappings that start with the same catalogue name each as written", () => {
+    const contoso = guideOf({ company: "contoso-labs", companyDisplay: "Contoso Labs" });
+    const acme = guideOf({ company: "acme", companyDisplay: "Acme", levels: "Contoso Labs Einstein" });
+    const globex = guideOf({ company: "globex", companyDisplay: "Globex", levels: "Contoso Labs Newton" });
+    const index = new SearchIndex([contoso, acme, globex]);
+    expect(index.equivalencesOf(acme)).toEqual([{ company: "Contoso Labs", level: "Einstein" }]);
+    expect(index.equivalencesOf(globex)).toEqual([{ company: "Contoso Labs", level: "Newton" }]);
+    expect([...index.levelTextsOf("contoso labs")]).toEqual(["Einstein", "Newton"]);
+  });
 });

@@ -18,7 +18,8 @@ const acme = () =>
       ["London", "london"],
       ["Lisbon", "lisbon"],
     ],
-    extra: { company_aliases: ["Acme Inc", 42, "Roadrunner Co"], role_aliases: "DS" },
+    // A dash alone (a stray list item) has no words: it names nothing.
+    extra: { company_aliases: ["Acme Inc", 42, "—", "Roadrunner Co"], role_aliases: "DS" },
   });
 
 describe("SearchIndex.exact", () => {
@@ -33,7 +34,7 @@ describe("SearchIndex.exact", () => {
     expect(index.exact("roadrunner co")).toMatchObject([{ entity: ACME, via: "alias" }]);
     expect(index.exact("data scientist")).toMatchObject([{ entity: DATA_SCIENTIST, via: "exact" }]);
     expect(index.exact("ds")).toMatchObject([{ entity: DATA_SCIENTIST, via: "alias" }]);
-    // A non-text alias names nothing; nor does an empty phrase or an unknown one.
+    // A non-text or word-less alias names nothing; nor does an unknown phrase.
     expect(index.exact("42")).toEqual([]);
     expect(index.exact("")).toEqual([]);
     expect(index.exact("globex")).toEqual([]);
