@@ -75,4 +75,12 @@ describe("SearchIndex.suggest", () => {
       { entity: { key: "globex" }, phrase: "globex" },
     ]);
   });
+
+  it("suggests a long title for a typo of its last words, wherever they sit in it", () => {
+    const title = "Senior Staff Principal Machine Learning Infrastructure Reliability Engineer";
+    const index = new SearchIndex([
+      guideOf({ company: "acme", companyDisplay: "Acme", role: "senior-staff-mlire", roleDisplay: title }),
+    ]);
+    expect(index.suggest("reliabilty enginer", ["role"])).toMatchObject([{ entity: { display: title } }]);
+  });
 });
