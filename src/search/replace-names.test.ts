@@ -115,4 +115,30 @@ describe("SearchIndex.replaceInPlace", () => {
     ]);
     expect([...index.levelTextsOf("contoso labs")]).toEqual(["Einstein"]);
   });
+
+  it("refuses an edit of any name the guide adds: the caller rebuilds", () => {
+    const base: GuideData = {
+      ...ACME,
+      regions: [["Lisbon", "lisbon"]],
+      extra: { company_aliases: ["Acme Inc"] },
+    };
+    const renamed: GuideData[] = [
+      { ...base, companyDisplay: "Acme Co" },
+      { ...base, roleDisplay: "Data Scientist II" },
+      { ...base, regions: [["Porto", "porto"]] },
+      { ...base, regions: [["LISBON", "lisbon"]] },
+      { ...base, extra: { company_aliases: ["Acme Incorporated"] } },
+      { ...base, extra: { company_aliases: ["Acme Inc"], role_aliases: ["DS"] } },
+      { ...base, levels: "Acme Data Scientist = Google L5 = Contoso Labs Einstein = Google L7" },
+    ];
+    for (const data of renamed) {
+      const before = guideOf(base);
+      const index = new SearchIndex([guideOf(CONTOSO), before]);
+      expect(index.replaceInPlace([{ before, after: edited(data) }])).toBe(false);
+      expect(index.guide("acme", "data-scientist")).toBe(before);
+    }
+    const before = guideOf(base);
+    const index = new SearchIndex([guideOf(CONTOSO), before]);
+    expect(index.replaceInPlace([{ before, after: edited(base) }])).toBe(true);
+  });
 });
