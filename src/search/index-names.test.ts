@@ -73,12 +73,15 @@ describe("SearchIndex.exact", () => {
         companyDisplay: "Acme",
         role: "ml-ai-engineer",
         roleDisplay: "ML/AI Engineer",
+        extra: { role_aliases: ["Applied Scientist", "AI Dev"] },
       }),
     ]);
     const role = { kind: "role", key: "ml-ai-engineer", display: "ML/AI Engineer" };
     expect(index.exact("ml ai engineer")).toMatchObject([{ entity: role, via: "exact" }]);
     expect(index.exact("machine learning engineer")).toMatchObject([{ entity: role, via: "alias" }]);
     expect(index.exact("mle")).toMatchObject([{ entity: role, via: "alias" }]);
+    expect(index.exact("applied scientist")).toMatchObject([{ entity: role, via: "alias" }]);
+    expect(index.exact("ai dev")).toMatchObject([{ entity: role, via: "alias" }]);
     expect(index.exact("pm")).toEqual([]);
   });
 
