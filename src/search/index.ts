@@ -369,11 +369,11 @@ export class SearchIndex {
       const id = `${eq.company}\0${eq.level}`;
       let split = this.resplit.get(id);
       if (split === undefined) {
-        split = splitCompanyLevel(`${eq.company} ${eq.level}`.trim(), (k) => this.catalogueNames.has(k));
-        if (split.company === eq.company && split.level === eq.level) split = eq;
+        split = splitCompanyLevel(`${eq.company} ${eq.level}`, (k) => this.catalogueNames.has(k));
         this.resplit.set(id, split);
       }
-      if (split !== eq) {
+      // The level is the rest of the words, so it changes only with the company.
+      if (split.company !== eq.company) {
         changed ??= [...original];
         changed[i] = split;
       }
