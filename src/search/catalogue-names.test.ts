@@ -86,4 +86,14 @@ describe("SearchIndex.equivalencesOf", () => {
     expect(index.equivalencesOf(globex)).toEqual([{ company: "Contoso Labs", level: "Newton" }]);
     expect([...index.levelTextsOf("contoso labs")]).toEqual(["Einstein", "Newton"]);
   });
+
+  it("reads a catalogue name at the start of a longer outside name as the company, the rest as the level", () => {
+    const initech = guideOf({ company: "initech", companyDisplay: "Initech" });
+    const acme = guideOf({ company: "acme", companyDisplay: "Acme", levels: "Initech Systems L5" });
+    expect(acme.levelMapping.equivalences).toEqual([{ company: "Initech Systems", level: "L5" }]);
+    const index = new SearchIndex([initech, acme]);
+    expect(index.equivalencesOf(acme)).toEqual([{ company: "Initech", level: "Systems L5" }]);
+    expect(index.levelCompany("initech systems")).toBeUndefined();
+    expect([...index.levelTextsOf("initech")]).toEqual(["Systems L5"]);
+  });
 });

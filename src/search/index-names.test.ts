@@ -112,6 +112,32 @@ describe("SearchIndex.exact", () => {
   });
 });
 
+describe("SearchIndex roles", () => {
+  it("names a role by its display name exactly when its key is a shorthand, and keeps the first guide's", () => {
+    const first = guideOf({
+      company: "acme",
+      companyDisplay: "Acme",
+      role: "ds",
+      roleDisplay: "Data Scientist",
+    });
+    const second = guideOf({
+      company: "globex",
+      companyDisplay: "Globex",
+      role: "ds",
+      roleDisplay: "Decision Scientist",
+    });
+    const index = new SearchIndex([first, second]);
+    const role = { kind: "role", key: "ds", display: "Data Scientist" };
+    expect(index.exact("data scientist")).toEqual([
+      { entity: role, phrase: "data scientist", distance: 0, score: 0, via: "exact" },
+    ]);
+    expect(index.exact("ds")).toMatchObject([{ entity: role, via: "exact" }]);
+    expect(index.role("ds")).toEqual({ key: "ds", display: "Data Scientist" });
+    expect(index.exact("decision scientist")).toEqual([]);
+    expect(index.guidesOfRole("ds")).toEqual([first, second]);
+  });
+});
+
 describe("SearchIndex.fuzzy", () => {
   it("scores a typo by its edits over the shorter word's length", () => {
     const index = new SearchIndex([acme()]);

@@ -83,4 +83,10 @@ describe("SearchIndex.suggest", () => {
     ]);
     expect(index.suggest("reliabilty enginer", ["role"])).toMatchObject([{ entity: { display: title } }]);
   });
+
+  it("suggests nothing for one letter with a space before it, even one that starts a word of a name", () => {
+    const index = new SearchIndex([guideOf({ company: "big-group", companyDisplay: "Big Group" })]);
+    expect(index.suggest(" g", ["company"])).toEqual([]);
+    expect(index.suggest("gr", ["company"])).toMatchObject([{ entity: { key: "big-group" } }]);
+  });
 });
