@@ -7,14 +7,15 @@
  * asked about, not placed; every derived number says how it was made. Nothing here keeps or logs the offer.
  */
 import type { Band, Guide, GuideBody, MoneyRange, PercentRange } from "../guides/types.ts";
-import { parsePercentText } from "../money/read.ts";
 import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
+import { guideDisagreements } from "./disagreements.ts";
+import { offerCommand } from "./offer-command.ts";
 import { adaptScript, convertFigures, roundK, scriptFigures } from "./script.ts";
 import type { BandPosition, FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
-export { scriptFigures };
+export { guideDisagreements, offerCommand, scriptFigures };
 
 /** The band's stock range is a grant over this many years ("RSU over 4 years"). */
 export const BAND_VEST_YEARS = 4;
@@ -33,33 +34,6 @@ const at = (range: MoneyRange, q: number) => range.low + (range.high - range.low
 /** What is on the table, rounded up to the next 1,000: a target built from it is never below it. */
 const ceilK = (n: number) => Math.ceil(n / 1000) * 1000;
 
-/** The /comp words that reproduce this offer check. */
-export function offerCommand(
-  guide: Guide,
-  regionSlug: string | null,
-  offer: ParsedOffer,
-  /** Currency to write for figures typed without one (so the command reads the same in another region). */
-  unmarked: string | null = null,
-): string {
-  const parts = ["offer", guide.company, guide.role];
-  if (regionSlug) parts.push(regionSlug);
-  const money = (m: OfferMoney) => {
-    const currency = m.currency ?? unmarked;
-    const figure = m.high !== undefined && m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
-    return `${currency ? `${currency} ` : ""}${figure}`;
-  };
-  if (offer.base) parts.push("base", money(offer.base));
-  if (offer.stock) parts.push("stock", money(offer.stock));
-  if (offer.bonusPct !== null) {
-    const high = offer.bonusPctHigh ?? offer.bonusPct;
-    parts.push("bonus", high !== offer.bonusPct ? `${offer.bonusPct}-${high}%` : `${offer.bonusPct}%`);
-  } else if (offer.bonusAmount) parts.push("bonus", money(offer.bonusAmount));
-  if (offer.signing) parts.push("signing", money(offer.signing));
-  if (offer.total) parts.push("total", money(offer.total));
-  if (offer.vestGiven) parts.push("vest", `${offer.vestYears}y`);
-  return parts.join(" ");
-}
-
 export interface OfferInput {
   guide: Guide;
   band: Band;
@@ -67,23 +41,6 @@ export interface OfferInput {
   body: GuideBody | null;
   facts: { overdue: boolean; today: string };
   format: (amount: number, currency: string) => string;
-}
-
-/** Where the body's table disagrees with the frontmatter for this band: both figures, in words. */
-export function guideDisagreements(band: Band, body: GuideBody | null): string[] {
-  const row = body?.table.find((r) => r.region.trim().toLowerCase() === band.region.trim().toLowerCase());
-  if (!row) return [];
-  const out: string[] = [];
-  const pct = parsePercentText(row.bonus);
-  const fm = band.bonusPct;
-  if (pct && (pct.low !== fm.low || pct.high !== fm.high)) {
-    const fmText = fm.low === fm.high ? `${fm.low}%` : `${fm.low}–${fm.high}%`;
-    const bodyText = pct.low === pct.high ? `${pct.low}%` : `${pct.low}–${pct.high}%`;
-    out.push(
-      `The guide disagrees with itself on the ${band.region} bonus: its band data says ${fmText}, its own table says ${bodyText}. The band data is used here.`,
-    );
-  }
-  return out;
 }
 
 /** What a component is called in sentences. */
