@@ -14,7 +14,7 @@ export function offerCommand(
   if (regionSlug) parts.push(regionSlug);
   const money = (m: OfferMoney) => {
     const currency = m.currency ?? unmarked;
-    const figure = m.high !== undefined && m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
+    const figure = m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
     return `${currency ? `${currency} ` : ""}${figure}`;
   };
   if (offer.base) parts.push("base", money(offer.base));

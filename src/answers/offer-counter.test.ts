@@ -334,6 +334,7 @@ describe("bonus on the table", () => {
     const a = check(parsed({ base: money(120000), stock: money(100000), bonusAmount: money(18000) }), null);
     expect(a.annual?.total).toBe(163000);
     expect(a.annual?.parts[2]).toEqual({ label: "bonus", amount: 18000, formula: "EUR 18000" });
+    expect(a.offer).toMatchObject({ bonusPct: null, bonusAmount: 18000 });
   });
 });
 
@@ -443,5 +444,105 @@ describe("the script's bonus agreeing with the band", () => {
     expect(a.guideDisagrees).toEqual([
       "The guide's script asks for a 15% bonus; its band data says 10%. The counter-offer uses 10%.",
     ]);
+  });
+});
+
+describe("which figure the counter-offer pushes hardest", () => {
+  it("only base and stock compete for the 75th percentile: a low bonus does not", () => {
+    // base 50%, stock (120 - 80) / 80 = 50%, bonus 10% at 0%: the base (first of the two) is the weakest
+    const a = check(parsed({ base: money(120000), stock: money(120000), bonusPct: 10 }), null);
+    // 100,000 + 0.75 × 40,000 = 130,000; stock middle 120,000 (what is offered)
+    expect(a.targets.map((t) => [t.component, t.amount])).toEqual([
+      ["base", 130000],
+      ["stock", 120000],
+      ["bonus", 20],
+    ]);
+  });
+
+  it("names a weakest figure below or above the band as such", () => {
+    const below = check(parsed({ base: money(90000), stock: money(120000) }), null);
+    expect(target(below, "base")).toMatchObject({
+      amount: 130000,
+      how: "75th percentile of the band's base range (your weakest figure, below the band)",
+    });
+    const above = check(parsed({ base: money(150000), stock: money(170000) }), null);
+    // base (150 - 100) / 40 = 125%, stock (170 - 80) / 80 = 113%: stock is the weakest, its mark 140,000
+    expect(target(above, "stock")?.how).toBe(
+      "what is on the table (EUR 170000), never less; the guide's mark is EUR 140000 (75th percentile of the band's stock range (your weakest figure, above the band))",
+    );
+  });
+
+  it("with no base or stock given, both aim at the middle of their band", () => {
+    const a = check(parsed({ bonusPct: 15 }), body());
+    expect(a.targets.map((t) => [t.component, t.amount, t.how])).toEqual([
+      ["base", 120000, "middle of the band's base range"],
+      ["stock", 120000, "middle of the band's stock range"],
+      ["bonus", 20, "top of the band's bonus range"],
+      ["signing", 32000, `the guide's USD 40000 ${HOW_BERLIN}`],
+    ]);
+    // nothing on the table for base and stock: no stock to clear the walk-away line with
+    expect(a.acceptThreshold).toMatchObject({ amount: 96000, met: false });
+  });
+
+  it("a 3-year grant is counted on the 4-year basis for the counter too", () => {
+    // 105,000 ÷ 3 × 4 = 140,000 (75%), base 50% is the weakest; stock middle 120,000 < 140,000 on the table
+    const a = check(
+      parsed({ base: money(120000), stock: money(105000), vestYears: 3, vestGiven: true }),
+      null,
+    );
+    expect(target(a, "stock")).toMatchObject({
+      amount: 140000,
+      how: "what is on the table (EUR 140000), never less; the guide's mark is EUR 120000 (middle of the band's stock range)",
+    });
+  });
+
+  it("a figure exactly at the guide's mark counts as meeting it", () => {
+    // base 130,000 at 75% is the weakest: its mark 130,000, met; stock and bonus above or at theirs
+    const a = check(parsed({ base: money(130000), stock: money(160000), bonusPct: 20 }), null);
+    expect(target(a, "base")).toMatchObject({
+      amount: 130000,
+      how: "75th percentile of the band's base range (your weakest figure, at 75% of the band)",
+    });
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+
+  it("a signing bonus offered, no script: no lever reason to ask for one", () => {
+    const a = check(
+      parsed({ base: money(140000), stock: money(160000), bonusPct: 20, signing: money(5000) }),
+      body({ script: null, levers: [{ title: "Sign-on", quote: "Ask for a sign-on bonus." }] }),
+    );
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+});
+
+describe("the walk-away line against what is on the table", () => {
+  it("a stock offer exactly at the guide's line clears it; the top of a range counts", () => {
+    // stock (112 - 80) / 80 = 40% is the weakest: mark 140,000; the line 140,000 × 160 / 200 = 112,000
+    const at = check(parsed({ base: money(120000), stock: money(112000) }));
+    expect(at.acceptThreshold).toMatchObject({
+      amount: 112000,
+      text: "EUR 112000 in stock, what is on the table",
+      met: true,
+    });
+    const range = check(
+      parsed({ base: money(120000), stock: money(100000, { high: 112500, text: "100-112.5k" }) }),
+    );
+    // the top, 112,500, clears 112,000: the line is the top rounded up to the next 1,000
+    expect(range.acceptThreshold).toMatchObject({
+      amount: 113000,
+      text: "EUR 112500 in stock, what is on the table",
+      met: true,
+    });
+  });
+
+  it("a threshold whose component is 'stock' is about stock", () => {
+    const b = body({
+      script: {
+        text: "I'd like $200K in RSUs over 4 years.",
+        acceptThreshold: { text: "$160K", amount: 160000, component: "stock" },
+      },
+    });
+    const a = check(parsed({ stock: money(100000) }), b);
+    expect(a.acceptThreshold).toMatchObject({ amount: 112000, text: "EUR 112000 in stock", met: false });
   });
 });

@@ -226,6 +226,22 @@ describe("figures far from the band are asked about, not placed", () => {
     expect(a.missing).toEqual(["stock", "bonus"]);
   });
 
+  it("a doubted monthly figure still says how it was read, so the question makes sense", () => {
+    // 100k a month is 1,200,000 a year, over 5 × 140,000
+    const a = check(parsed({ base: money(1200000, { period: "month", text: "100k a month" }) }));
+    expect(a.unreadable.map((u) => u.text)).toEqual(["base 100k a month"]);
+    expect(a.lines).toEqual([]);
+    expect(a.notes).toEqual(["Base 100k a month is a month: read as EUR 1200000 a year (× 12)."]);
+  });
+
+  it("a band of one figure is named as one figure", () => {
+    const fixed = { ...MUNICH, base: { low: 120000, high: 120000 } };
+    const a = check(parsed({ base: money(700000, { text: "700k" }) }), null, fixed);
+    expect(a.unreadable[0]?.hint).toBe(
+      "EUR 700000 is over five times the top of the Munich band's base (EUR 120000). Is that right? Check the figure, or the region.",
+    );
+  });
+
   it("what could not be read is kept beside what was doubted, and the parser's list is not changed", () => {
     const offer = parsed({
       base: money(19999, { text: "19999" }),
@@ -391,6 +407,17 @@ describe("where the guide disagrees with itself", () => {
       ),
     ).toEqual([]);
     expect(guideDisagreements(AUSTIN, body())).toEqual([]);
+    // the low end differs, the high end agrees
+    expect(
+      guideDisagreements(
+        BERLIN,
+        body({ table: [{ region: "Berlin", base: "", stock: "", bonus: "12–20%", totalComp: "" }] }),
+      ),
+    ).toEqual([
+      "The guide disagrees with itself on the Berlin bonus: its band data says 10–20%, its own table says 12–20%. The band data is used here.",
+    ]);
+    // a band name written with spaces around it still finds its row
+    expect(guideDisagreements({ ...BERLIN, region: " Berlin " }, body())).toHaveLength(1);
     expect(guideDisagreements(BERLIN, null)).toEqual([]);
   });
 });

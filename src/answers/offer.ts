@@ -231,7 +231,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   answer.missing = missing;
   const given = lines.length > 0 || offer.signing !== null || offer.total;
 
-  if (missing.length === 0 && offer.base && offer.stock && bonusValue !== null) {
+  // Every component known (missing is empty): base, stock and a bonus value.
+  if (offer.base && offer.stock && bonusValue !== null) {
     const parts: NonNullable<OfferAnswer["annual"]>["parts"] = [
       { label: "base", amount: offer.base.amount, formula: f(offer.base.amount) },
       {
@@ -394,17 +395,19 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     }
 
     // The walk-away line, never below what is on the table.
-    const threshold = body.script.acceptThreshold;
+    // The guide's threshold carried to this band: set exactly when the guide's threshold has an amount, so
+    // `threshold` is not null wherever `carried` is not.
+    const threshold = body.script.acceptThreshold!;
+    const carried = adapted.threshold;
     const askedStock = figures.find((x) => x.component === "stock");
-    const aboutStock = Boolean(threshold && /rsu|stock|equity/i.test(threshold.component ?? threshold.text));
-    if (threshold?.amount && aboutStock && (askedStock || adapted.threshold)) {
+    if (carried && /rsu|stock|equity/i.test(threshold.component ?? threshold.text)) {
       // The guide's line against its own stock ask, as the same ratio of our stock mark; else carried over.
       const guideLine = askedStock
-        ? roundK((marks.stock! * threshold.amount) / askedStock.low)
-        : adapted.threshold!.amount;
+        ? roundK((marks.stock! * threshold.amount!) / askedStock.low)
+        : carried.amount;
       const lineHow = askedStock
         ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`
-        : `the guide's ${threshold.text}, ${adapted.threshold!.how}`;
+        : `the guide's ${threshold.text}, ${carried.how}`;
       const onTable = offer.stock ? stock4(offer.stock.high) : null;
       const met = onTable !== null && onTable >= guideLine;
       answer.acceptThreshold = met
@@ -415,18 +418,18 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
             met: true,
           }
         : { amount: guideLine, text: `${f(guideLine)} in stock`, how: lineHow, met: false };
-    } else if (threshold?.amount && adapted.threshold) {
-      const guideLine = adapted.threshold.amount;
+    } else if (carried) {
+      const guideLine = carried.amount;
       const onTable = answer.annual?.total ?? null;
       const met = onTable !== null && onTable >= guideLine;
       answer.acceptThreshold = met
         ? {
             amount: ceilK(onTable!),
             text: `${f(onTable!)}, what is on the table`,
-            how: `the guide's line is ${adapted.threshold.text} (${adapted.threshold.how}); your offer already clears it, so never settle for less`,
+            how: `the guide's line is ${carried.text} (${carried.how}); your offer already clears it, so never settle for less`,
             met: true,
           }
-        : { amount: guideLine, text: adapted.threshold.text, how: adapted.threshold.how, met: false };
+        : { amount: guideLine, text: carried.text, how: carried.how, met: false };
     }
     if (answer.acceptThreshold)
       provenance.push(

@@ -43,6 +43,14 @@ describe("the figures of a script, each tied to what the words after it name", (
     ]);
   });
 
+  it("the word must come first: one named later in the sentence is not the figure's", () => {
+    expect(scriptFigures("$10K cash, not stock")[0]?.component).toBe("other");
+    expect(scriptFigures("$10K cash not stock")[0]?.component).toBe("other");
+    expect(scriptFigures("$10K bonus over base")[0]?.component).toBe("other");
+    expect(scriptFigures("$10K bonus at signing")[0]?.component).toBe("other");
+    expect(scriptFigures("10% of the bonus")[0]?.component).toBe("other");
+  });
+
   it("looks only at the words right after the figure", () => {
     expect(scriptFigures(`$50K ${"very ".repeat(8)}stock`)[0]?.component).toBe("other");
     expect(scriptFigures("$50K. Stock")[0]?.component).toBe("other");
@@ -198,6 +206,35 @@ describe("the script, made safe to say for a band", () => {
     expect(a.claims).toEqual(["My current salary is $150K."]);
   });
 
+  it("a script carried between two bands of one currency with the same midpoint is as written: no note", () => {
+    const vienna: Band = {
+      ...MUNICH,
+      region: "Vienna",
+      regionSlug: "vienna",
+      totalComp: { low: 150000, high: 250000 },
+    };
+    const guide: Guide = { ...GUIDE, bands: [AUSTIN, BERLIN, vienna] };
+    const script: NegotiationScript = { text: "I'd like a €180K base. ", acceptThreshold: null };
+    const a = adaptScript({ guide, band: vienna, script, format: fmt });
+    expect(a.conversion).toMatchObject({ reference: BERLIN, factor: 1 });
+    expect(a.text).toBe("I'd like a EUR 180000 base.");
+    expect(a.notes).toEqual([]);
+  });
+
+  it("a percentage with a + is kept as written, or replaced by the counter-offer's", () => {
+    const script: NegotiationScript = { text: "A 15%+ bonus.", acceptThreshold: null };
+    expect(adaptScript({ guide: GUIDE, band: AUSTIN, script, format: fmt }).text).toBe("A 15%+ bonus.");
+    expect(
+      adaptScript({
+        guide: GUIDE,
+        band: AUSTIN,
+        script,
+        format: fmt,
+        targets: { bonus: { amount: 20, unit: "percent" } },
+      }).text,
+    ).toBe("A 20% bonus.");
+  });
+
   it("a percentage target goes only where the script has a percentage", () => {
     const script: NegotiationScript = { text: "A 15% bonus and $50K stock.", acceptThreshold: null };
     const a = adaptScript({
@@ -254,6 +291,18 @@ describe("the script, made safe to say for a band", () => {
       how: "the guide's 140K × 1.05, the Munich band's total-comp midpoint (EUR 210000) ÷ the Berlin band's (EUR 200000), in EUR",
       component: null,
     });
+    // a script without a currency mark is in the band's: a threshold without one too
+    expect(
+      adaptScript({
+        guide: GUIDE,
+        band: BERLIN,
+        script: {
+          text: "I'd like a 15% bonus.",
+          acceptThreshold: { text: "140K", amount: 140000, component: null },
+        },
+        format: fmt,
+      }).threshold,
+    ).toEqual({ amount: 140000, text: "EUR 140000", how: "as written in the guide", component: null });
     expect(
       adaptScript({
         guide: GUIDE,

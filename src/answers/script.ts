@@ -64,6 +64,9 @@ export function conversionFor(
   };
 }
 
+/** The white space a sentence ends with, kept after what replaces it. */
+const trailingSpace = (sentence: string) => sentence.slice(sentence.trimEnd().length);
+
 /** Targets rounded to the nearest 1,000 of the currency. */
 export const roundK = (n: number) => Math.round(n / 1000) * 1000;
 
@@ -127,6 +130,9 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
   const cur = band.currency;
   const conversion = conversionFor(guide, band, script.text, format);
   const { factor } = conversion;
+  // "other" figures have no target: the counter-offer names only these four.
+  const byComponent: Partial<Record<ScriptComponent, { amount: number; unit: "money" | "percent" }>> =
+    targets;
   const claims: string[] = [];
   const notes: string[] = [];
   const sentences = script.text.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [script.text];
@@ -135,13 +141,12 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
     const claim = CLAIMS.find((c) => c.re.test(sentence));
     if (claim) {
       claims.push(sentence.trim());
-      const trailing = /\s*$/.exec(sentence)?.[0] ?? "";
-      return `${claim.placeholder(cur)}${trailing}`;
+      return `${claim.placeholder(cur)}${trailingSpace(sentence)}`;
     }
     let text = "";
     let last = 0;
     for (const f of scriptFigures(sentence)) {
-      const target = f.component === "other" ? undefined : targets[f.component];
+      const target = byComponent[f.component];
       let replacement: string;
       if (f.percent) {
         replacement = target?.unit === "percent" ? `${target.amount}%` : sentence.slice(f.index, f.end);
@@ -151,7 +156,8 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
         replacement = format(roundK(f.low * factor), cur);
         if (factor !== 1 || f.currency !== cur) converted = true;
       }
-      if (f.plus && !replacement.endsWith("+") && !f.percent) replacement += "+";
+      // A percentage keeps its own "+" (it is kept as written) or is the counter-offer's figure.
+      if (f.plus && !f.percent) replacement += "+";
       text += sentence.slice(last, f.index) + replacement;
       last = f.end;
     }
@@ -201,7 +207,7 @@ export function adaptQuote(
     const claim = CLAIMS.find((c) => c.re.test(sentence));
     if (claim) {
       claimed = claimed ? `${claimed} ${sentence.trim()}` : sentence.trim();
-      return `${claim.placeholder(band.currency)}${/\s*$/.exec(sentence)?.[0] ?? ""}`;
+      return `${claim.placeholder(band.currency)}${trailingSpace(sentence)}`;
     }
     const needs = scriptFigures(sentence).some(
       (f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1),
