@@ -251,12 +251,12 @@ describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 
         stock: money(160000),
         bonusPct: 20,
         bonusPctHigh: 20,
-        signing: money(40500),
+        signing: money(40200),
       }),
     );
     expect(target(signed, "signing")).toMatchObject({
       amount: 41000,
-      how: "what is on the table (EUR 40500), never less; the guide's is EUR 32000",
+      how: "what is on the table (EUR 40200), never less; the guide's is EUR 32000",
     });
     expect(signed.alreadyBeats).toEqual({ stillWorth: [] });
   });
@@ -280,7 +280,7 @@ describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 
 
 describe("signing bonus without a script", () => {
   it("is what is on the table, rounded up to the next 1,000", () => {
-    const a = check(parsed({ signing: money(20500) }), null);
+    const a = check(parsed({ signing: money(20200) }), null);
     expect(a.targets.find((t) => t.component === "signing")).toEqual({
       component: "signing",
       label: "Signing bonus",
@@ -525,12 +525,12 @@ describe("the walk-away line against what is on the table", () => {
       met: true,
     });
     const range = check(
-      parsed({ base: money(120000), stock: money(100000, { high: 112500, text: "100-112.5k" }) }),
+      parsed({ base: money(120000), stock: money(100000, { high: 112200, text: "100-112.2k" }) }),
     );
-    // the top, 112,500, clears 112,000: the line is the top rounded up to the next 1,000
+    // the top, 112,200, clears 112,000: the line is the top rounded up to the next 1,000
     expect(range.acceptThreshold).toMatchObject({
       amount: 113000,
-      text: "EUR 112500 in stock, what is on the table",
+      text: "EUR 112200 in stock, what is on the table",
       met: true,
     });
   });

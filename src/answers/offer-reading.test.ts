@@ -270,6 +270,12 @@ describe("totals", () => {
     ]);
     expect(a.totals?.comparedWith).toBe("stated");
     expect(a.annual).toBeNull();
+    // a total alone is something on the table: the counter-offer still names what to ask for
+    expect(a.targets.map((t) => [t.component, t.amount])).toEqual([
+      ["base", 120000],
+      ["stock", 120000],
+      ["bonus", 20],
+    ]);
     expect(a.notes).toEqual([
       "You gave a total of EUR 200000; I can't see how it was built, so it is placed in the guide's stated total band (EUR 150000–EUR 250000), not in the one its components give (EUR 130000–EUR 208000).",
     ]);
