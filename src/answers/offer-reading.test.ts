@@ -344,8 +344,20 @@ describe("currencies", () => {
       ],
     });
     expect(a.followUps).toEqual([]);
-    expect(a.lines).toEqual([]);
-    expect(a.targets).toEqual([]);
+    // nothing is placed, counted or derived across currencies
+    expect(a).toMatchObject({
+      lines: [],
+      annual: null,
+      targets: [],
+      script: null,
+      acceptThreshold: null,
+      provenance: [],
+      missing: [],
+      totals: null,
+      notes: [],
+      alreadyBeats: null,
+      signing: null,
+    });
     expect(a.offer.currency).toBe("USD");
     expect(a.assumedCurrency).toBe(false);
   });

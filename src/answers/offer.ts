@@ -11,7 +11,7 @@ import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts"
 import { offerCurrencies } from "../questions/offer.ts";
 import { guideDisagreements } from "./disagreements.ts";
 import { offerCommand } from "./offer-command.ts";
-import { adaptScript, convertFigures, roundK, scriptFigures } from "./script.ts";
+import { adaptScript, conversionFor, convertFigures, roundK, scriptFigures } from "./script.ts";
 import type { BandPosition, FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
@@ -66,6 +66,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       kind: "offer" as const,
     }));
   const offer: ParsedOffer = { ...parsed, unreadable: [...parsed.unreadable] };
+  const guideDisagrees = guideDisagreements(band, body);
   const answer: OfferAnswer = {
     kind: "offer",
     guide,
@@ -98,7 +99,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     totals: null,
     notes: [],
     alreadyBeats: null,
-    guideDisagrees: guideDisagreements(band, body),
+    guideDisagrees,
   };
 
   // Never compare or add figures across currencies: say so and offer the bands in the offer's currency.
@@ -281,7 +282,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     `From the guide: the ${band.region} band (${guide.salaryDataQuarter}) and the wording of its Negotiate Up script.`,
   ];
   const targets: OfferTarget[] = [];
-  const marks: Partial<Record<"base" | "stock" | "bonus" | "signing", number>> = {};
+  const marks: Record<"base" | "stock", number> = { base: 0, stock: 0 };
   const beats: boolean[] = [];
   for (const component of ["base", "stock"] as const) {
     const range = band[component];
@@ -314,28 +315,27 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     bonusPctHigh ??
     (offer.bonusAmount && offer.base ? (offer.bonusAmount.high / offer.base.amount) * 100 : null);
   const bonusMark = band.bonusPct.high;
-  marks.bonus = bonusMark;
   if (bonusOnTable !== null) beats.push(bonusOnTable >= bonusMark);
   const bonusTarget = Math.max(bonusOnTable ?? 0, bonusMark);
+  const bonusAsk = Math.round(bonusTarget * 10) / 10;
   targets.push({
     component: "bonus",
     label: "Bonus",
-    amount: Math.round(bonusTarget * 10) / 10,
+    amount: bonusAsk,
     unit: "percent",
     how:
       bonusTarget === bonusMark
         ? "top of the band's bonus range"
-        : `what is on the table (${Math.round(bonusTarget * 10) / 10}%), never less; the band's top is ${bonusMark}%`,
+        : `what is on the table (${bonusAsk}%), never less; the band's top is ${bonusMark}%`,
   });
 
   // The script's signing bonus, carried to this band.
+  // Figures are found only in a script, so a script signing figure always comes with its conversion.
   const scriptText = body?.script?.text ?? null;
-  const adaptedPlain = body?.script ? adaptScript({ guide, band, script: body.script, format }) : null;
-  const conversion = adaptedPlain?.conversion ?? null;
+  const conversion = scriptText ? conversionFor(guide, band, scriptText, format) : null;
   const figures = scriptText ? scriptFigures(scriptText) : [];
   const scriptSigning = figures.find((x) => x.component === "signing");
-  const signingMark = scriptSigning && conversion ? roundK(scriptSigning.low * conversion.factor) : null;
-  if (signingMark !== null) marks.signing = signingMark;
+  const signingMark = scriptSigning ? roundK(scriptSigning.low * conversion!.factor) : null;
   if (signingMark !== null || offer.signing) {
     const onTable = offer.signing?.high ?? null;
     const amount = Math.max(signingMark ?? 0, onTable !== null ? ceilK(onTable) : 0);
@@ -345,8 +345,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       amount,
       unit: "money",
       how:
-        signingMark !== null && amount === signingMark && scriptSigning && conversion
-          ? `the guide's ${format(scriptSigning.low, scriptSigning.currency ?? cur)} ${conversion.how}`
+        signingMark !== null && amount === signingMark
+          ? `the guide's ${format(scriptSigning!.low, scriptSigning!.currency ?? cur)} ${conversion!.how}`
           : signingMark !== null
             ? `what is on the table (${f(onTable!)}), never less; the guide's is ${f(signingMark)}`
             : "what is on the table, never less",
@@ -365,7 +365,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     const offeredSigning = offer.signing?.high ?? 0;
     if (signingMark !== null && offeredSigning < signingMark) {
       const reason = signingLever
-        ? `${signingLever.title}: "${conversion ? convertFigures(signingLever.quote, conversion.factor, cur, format) : signingLever.quote}"`
+        ? `${signingLever.title}: "${convertFigures(signingLever.quote, conversion!.factor, cur, format)}"`
         : `the guide's script asks for one (${f(signingMark)} for ${band.region})`;
       stillWorth.push({ label: "Signing bonus", amount: signingMark, reason });
     } else if (signingLever && !offer.signing) {
@@ -389,8 +389,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     provenance.push(...adapted.notes.map((n) => `Script: ${n}`));
     const scriptBonus = figures.find((x) => x.component === "bonus");
     if (scriptBonus && scriptBonus.low !== band.bonusPct.high && scriptBonus.low !== band.bonusPct.low) {
-      answer.guideDisagrees?.push(
-        `The guide's script asks for a ${scriptBonus.low}% bonus; its band data says ${band.bonusPct.low === band.bonusPct.high ? `${band.bonusPct.low}%` : `${band.bonusPct.low}–${band.bonusPct.high}%`}. The counter-offer uses ${targets.find((t) => t.component === "bonus")?.amount}%.`,
+      guideDisagrees.push(
+        `The guide's script asks for a ${scriptBonus.low}% bonus; its band data says ${band.bonusPct.low === band.bonusPct.high ? `${band.bonusPct.low}%` : `${band.bonusPct.low}–${band.bonusPct.high}%`}. The counter-offer uses ${bonusAsk}%.`,
       );
     }
 
@@ -403,10 +403,10 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     if (carried && /rsu|stock|equity/i.test(threshold.component ?? threshold.text)) {
       // The guide's line against its own stock ask, as the same ratio of our stock mark; else carried over.
       const guideLine = askedStock
-        ? roundK((marks.stock! * threshold.amount!) / askedStock.low)
+        ? roundK((marks.stock * threshold.amount!) / askedStock.low)
         : carried.amount;
       const lineHow = askedStock
-        ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`
+        ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock)}) gives ${f(guideLine)}`
         : `the guide's ${threshold.text}, ${carried.how}`;
       const onTable = offer.stock ? stock4(offer.stock.high) : null;
       const met = onTable !== null && onTable >= guideLine;
