@@ -291,6 +291,15 @@ describe("the script, made safe to say for a band", () => {
       how: "the guide's 140K × 1.05, the Munich band's total-comp midpoint (EUR 210000) ÷ the Berlin band's (EUR 200000), in EUR",
       component: null,
     });
+    // a threshold without a mark is in the script's currency: $160K × 0.80 for Berlin
+    expect(
+      adaptScript({
+        guide: GUIDE,
+        band: BERLIN,
+        script: { ...SCRIPT, acceptThreshold: { text: "160K RSUs", amount: 160000, component: "RSUs" } },
+        format: fmt,
+      }).threshold,
+    ).toMatchObject({ amount: 128000, text: "EUR 128000 RSUs" });
     // a script without a currency mark is in the band's: a threshold without one too
     expect(
       adaptScript({
@@ -311,6 +320,34 @@ describe("the script, made safe to say for a band", () => {
         format: fmt,
       }).threshold,
     ).toBeNull();
+  });
+});
+
+describe("an accept threshold in another currency than its script", () => {
+  const euroScript = (text: string): NegotiationScript => ({
+    text: "I'd like a €150K base.",
+    acceptThreshold: { text, amount: 140000, component: null },
+  });
+
+  it("is carried from the band written in its own currency, not relabelled", () => {
+    // $140K × 0.80 (Berlin ÷ Austin) = 112,000
+    expect(
+      adaptScript({ guide: GUIDE, band: BERLIN, script: euroScript("$140K"), format: fmt }).threshold,
+    ).toEqual({
+      amount: 112000,
+      text: "EUR 112000",
+      how: `the guide's $140K ${HOW_BERLIN}`,
+      component: null,
+    });
+    // for Austin, $140K is as written (the script's own figures are carried from Berlin)
+    expect(
+      adaptScript({ guide: GUIDE, band: AUSTIN, script: euroScript("$140K"), format: fmt }).threshold,
+    ).toEqual({
+      amount: 140000,
+      text: "USD 140000",
+      how: "as written in the guide",
+      component: null,
+    });
   });
 });
 

@@ -178,13 +178,15 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
   let threshold: AdaptedScript["threshold"] = null;
   const t = script.acceptThreshold;
   if (t?.amount) {
-    const thresholdCurrency = currencyOf(scanFigures(t.text)[0]?.mark) ?? scriptCurrency;
-    const sameAsBand = thresholdCurrency === cur && conversion.reference === band;
-    const amount = sameAsBand ? t.amount : roundK(t.amount * factor);
+    const marked = currencyOf(scanFigures(t.text)[0]?.mark);
+    // A threshold with its own currency is carried from the band written in that currency; else like the script.
+    const carry = marked ? conversionFor(guide, band, t.text, format) : conversion;
+    const sameAsBand = (marked ?? scriptCurrency) === cur && carry.reference === band;
+    const amount = sameAsBand ? t.amount : roundK(t.amount * carry.factor);
     threshold = {
       amount,
       text: `${format(amount, cur)}${t.component ? ` ${t.component}` : ""}`,
-      how: sameAsBand ? "as written in the guide" : `the guide's ${t.text} ${conversion.how}`,
+      how: sameAsBand ? "as written in the guide" : `the guide's ${t.text} ${carry.how}`,
       component: t.component,
     };
   }
