@@ -70,6 +70,13 @@ describe("how a script's figures are carried to a band", () => {
     });
   });
 
+  it("the script's currency is that of its first money figure, whatever comes before it", () => {
+    expect(conversionFor(GUIDE, BERLIN, "A 15% bonus and a $180K base.", fmt)).toMatchObject({
+      reference: AUSTIN,
+      factor: 0.8,
+    });
+  });
+
   it("as written for the band it was written for", () => {
     expect(conversionFor(GUIDE, AUSTIN, SCRIPT.text, fmt)).toEqual({
       reference: AUSTIN,
@@ -219,6 +226,18 @@ describe("the script, made safe to say for a band", () => {
     expect(a.conversion).toMatchObject({ reference: BERLIN, factor: 1 });
     expect(a.text).toBe("I'd like a EUR 180000 base.");
     expect(a.notes).toEqual([]);
+  });
+
+  it("names the script's currency from its first money figure, and keeps repeated punctuation", () => {
+    const script: NegotiationScript = {
+      text: "A 15% bonus and a $180K base!! I have an offer from Initech. Done",
+      acceptThreshold: null,
+    };
+    const a = adaptScript({ guide: GUIDE, band: BERLIN, script, format: fmt });
+    expect(a.text).toBe(`A 15% bonus and a EUR 144000 base!! ${OFFER_PLACEHOLDER("EUR")} Done`);
+    expect(a.notes[0]).toBe(
+      `The guide's script is written for Austin in USD; its figures are carried to Berlin ${HOW_BERLIN}.`,
+    );
   });
 
   it("a percentage with a + is kept as written, or replaced by the counter-offer's", () => {
