@@ -58,6 +58,7 @@ describe("the figures of a script, each tied to what the words after it name", (
     expect(scriptFigures("$50K in the stock")[0]?.component).toBe("stock");
     expect(scriptFigures("$50K in the big stock")[0]?.component).toBe("other");
     expect(scriptFigures("$50K RSU")[0]?.component).toBe("stock");
+    expect(scriptFigures("$50K in  Twilio  RSUs")[0]?.component).toBe("stock");
   });
 });
 
