@@ -24,17 +24,20 @@ const HOW_BERLIN =
   "× 0.80, the Berlin band's total-comp midpoint (EUR 200000) ÷ the Austin band's (USD 250000), in EUR";
 
 describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 15%, signing 10k", () => {
-  const a = check(
-    parsed({
-      base: money(120000),
-      stock: money(100000),
-      bonusPct: 15,
-      bonusPctHigh: 15,
-      signing: money(10000),
-    }),
-  );
+  // Computed in each test (not when the file is collected), so that mutation testing sees which test ran it.
+  const offered = () =>
+    check(
+      parsed({
+        base: money(120000),
+        stock: money(100000),
+        bonusPct: 15,
+        bonusPctHigh: 15,
+        signing: money(10000),
+      }),
+    );
 
   it("places each figure and the annualised total", () => {
+    const a = offered();
     // base (120 - 100) / 40 = 50%; stock (100 - 80) / 80 = 25%; bonus (15 - 10) / 10 = 50%;
     // total 120,000 + 100,000 ÷ 4 + 15% × 120,000 = 163,000 in 130,000–208,000: 33 / 78 = 42%.
     expect(
@@ -71,6 +74,7 @@ describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 1
   });
 
   it("builds the band's total from its components, and says so", () => {
+    const a = offered();
     // 100,000 + 80,000 ÷ 4 + 10% × 100,000 = 130,000; 140,000 + 160,000 ÷ 4 + 20% × 140,000 = 208,000
     expect(a.totals).toEqual({
       components: { low: 130000, high: 208000 },
@@ -83,6 +87,7 @@ describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 1
   });
 
   it("aims the weakest figure (stock, 25%) at the 75th percentile and the others at the middle or the top", () => {
+    const a = offered();
     expect(a.targets).toEqual([
       // middle of 100,000–140,000 = 120,000: what is offered, so the mark itself
       {
@@ -120,12 +125,14 @@ describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 1
   });
 
   it("writes the counter into the script in euros, the competing-offer claim a placeholder", () => {
+    const a = offered();
     expect(a.script).toBe(
       `I'd like EUR 140000 in RSUs over 4 years with a EUR 120000 base, 20% bonus, and EUR 32000 signing bonus. [Only if you have one: "I have an offer from ‹company› at ‹its total, in EUR›." Otherwise leave this out.] Thanks.`,
     );
   });
 
   it("the walk-away line: the guide's $160K against its $200K ask, the same ratio of the 140,000 stock mark", () => {
+    const a = offered();
     // 140,000 × 160,000 ÷ 200,000 = 112,000; the 100,000 offered does not clear it
     const how =
       "the guide accepts above $160K RSUs against its USD 200000 stock ask; the same ratio applied to the guide's stock mark (EUR 140000) gives EUR 112000";
@@ -142,6 +149,7 @@ describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 1
   });
 
   it("says where the guide disagrees with itself: its table's bonus and its script's bonus", () => {
+    const a = offered();
     expect(a.guideDisagrees).toEqual([
       "The guide disagrees with itself on the Berlin bonus: its band data says 10–20%, its own table says 12–18%. The band data is used here.",
       "The guide's script asks for a 15% bonus; its band data says 10–20%. The counter-offer uses 20%.",
@@ -149,6 +157,7 @@ describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 1
   });
 
   it("reproduces itself as a command, and offers the other euro band with the currency written", () => {
+    const a = offered();
     expect(a.command).toBe("offer acme ml-eng berlin base 120000 stock 100000 bonus 15% signing 10000");
     expect(a.followUps).toEqual([
       {
@@ -165,9 +174,12 @@ describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 1
 });
 
 describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 20%", () => {
-  const a = check(parsed({ base: money(140000), stock: money(160000), bonusPct: 20, bonusPctHigh: 20 }));
+  // Computed in each test (not when the file is collected), so that mutation testing sees which test ran it.
+  const offered = () =>
+    check(parsed({ base: money(140000), stock: money(160000), bonusPct: 20, bonusPctHigh: 20 }));
 
   it("keeps every offered figure: never below what is on the table", () => {
+    const a = offered();
     // Both at 100%: the first (base) is the weakest; its mark 100,000 + 0.75 × 40,000 = 130,000.
     expect(target(a, "base")).toEqual({
       component: "base",
@@ -187,6 +199,7 @@ describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 
   });
 
   it("the walk-away line is what is on the table when it clears the guide's", () => {
+    const a = offered();
     // the guide's line 120,000 × 160,000 ÷ 200,000 = 96,000; 160,000 offered clears it
     expect(a.acceptThreshold).toEqual({
       amount: 160000,
@@ -200,6 +213,7 @@ describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 
   });
 
   it("already beats the guide's marks: the signing bonus is still worth asking for, in the lever's words", () => {
+    const a = offered();
     // the lever's $40K-$60K × 0.80 = 32,000–48,000
     expect(a.alreadyBeats).toEqual({
       stillWorth: [
@@ -544,5 +558,48 @@ describe("the walk-away line against what is on the table", () => {
     });
     const a = check(parsed({ stock: money(100000) }), b);
     expect(a.acceptThreshold).toMatchObject({ amount: 112000, text: "EUR 112000 in stock", met: false });
+  });
+});
+
+describe("'already beats the guide' only when every figure on the table does", () => {
+  it("stock and bonus at or over their marks, no base given: already beats", () => {
+    // stock middle 120,000 (the weakest, 100%: 75th percentile 140,000) < 160,000; bonus 20% = the top
+    const a = check(parsed({ stock: money(160000), bonusPct: 20 }), null);
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+
+  it("base and stock over their marks, no bonus given: already beats", () => {
+    const a = check(parsed({ base: money(140000), stock: money(160000) }), null);
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+
+  it("a base under its mark with the bonus at the top: not", () => {
+    const a = check(parsed({ base: money(100000), bonusPct: 20 }), null);
+    expect(a.alreadyBeats).toBeNull();
+  });
+
+  it("base and stock over their marks with a bonus under the top: not", () => {
+    const a = check(parsed({ base: money(140000), stock: money(160000), bonusPct: 10 }), null);
+    expect(a.alreadyBeats).toBeNull();
+  });
+});
+
+describe("the walk-away line on the total", () => {
+  it("a total exactly at the guide's line clears it", () => {
+    // 140,000 + 64,000 ÷ 4 + 20% × 140,000 = 184,000 = $230K × 0.80
+    const a = check(
+      parsed({ base: money(140000), stock: money(64000), bonusPct: 20 }),
+      body({
+        script: {
+          text: "I'd like $200K in RSUs over 4 years with a $180K base, 15% bonus.",
+          acceptThreshold: { text: "$230K total comp", amount: 230000, component: "total comp" },
+        },
+      }),
+    );
+    expect(a.acceptThreshold).toMatchObject({
+      amount: 184000,
+      text: "EUR 184000, what is on the table",
+      met: true,
+    });
   });
 });

@@ -130,6 +130,9 @@ describe("how each figure was read", () => {
     expect(a.annual?.parts[1]).toEqual({ label: "stock per year", amount: 30000, formula: "EUR 90000 ÷ 3" });
     // stock on the table on the 4-year basis, 120,000, meets the middle mark 120,000: kept as the mark
     expect(a.targets.find((t) => t.component === "stock")?.amount).toBe(120000);
+    // base and stock both at 50%: base (the first) is the weakest, 100,000 + 0.75 × 40,000 = 130,000; the vesting
+    // basis applies to stock only
+    expect(a.targets.find((t) => t.component === "base")?.amount).toBe(130000);
     expect(a.command).toBe("offer acme ml-eng berlin base 120000 stock 90000 bonus 15% vest 3y");
   });
 });

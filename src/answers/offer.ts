@@ -54,8 +54,8 @@ const NAMES = {
 
 export function offerAnswer({ guide, band, offer: parsed, body, facts, format }: OfferInput): OfferAnswer {
   const currencies = offerCurrencies(parsed);
-  const offerCurrency =
-    currencies.length === 1 ? currencies[0]! : currencies.length > 1 ? currencies.join("/") : null;
+  // One currency, or every one written ("USD/EUR"), or null when none was.
+  const offerCurrency = currencies.length > 0 ? currencies.join("/") : null;
   // Other regions are offered only where the band is in the same currency as the offer.
   const effective = offerCurrency ?? band.currency;
   const followUps: FollowUp[] = guide.bands
@@ -143,7 +143,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   read("Signing bonus", offer.signing);
   read("Total", offer.total);
   const bonusPctHigh = offer.bonusPct === null ? null : (offer.bonusPctHigh ?? offer.bonusPct);
-  if (offer.bonusPct !== null && bonusPctHigh !== offer.bonusPct)
+  if (bonusPctHigh !== offer.bonusPct)
     notes.push(
       `Bonus ${offer.bonusPct}–${bonusPctHigh}% is a range: placed at ${offer.bonusPct}%, its low end; the counter-offer asks for at least ${bonusPctHigh}%.`,
     );
@@ -282,7 +282,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     `From the guide: the ${band.region} band (${guide.salaryDataQuarter}) and the wording of its Negotiate Up script.`,
   ];
   const targets: OfferTarget[] = [];
-  const marks: Record<"base" | "stock", number> = { base: 0, stock: 0 };
+  const marks: Partial<Record<"base" | "stock", number>> = {};
   const beats: boolean[] = [];
   for (const component of ["base", "stock"] as const) {
     const range = band[component];
@@ -333,22 +333,22 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   // Figures are found only in a script, so a script signing figure always comes with its conversion.
   const scriptText = body?.script?.text ?? null;
   const conversion = scriptText ? conversionFor(guide, band, scriptText, format) : null;
-  const figures = scriptText ? scriptFigures(scriptText) : [];
+  const figures = scriptFigures(scriptText ?? "");
   const scriptSigning = figures.find((x) => x.component === "signing");
   const signingMark = scriptSigning ? roundK(scriptSigning.low * conversion!.factor) : null;
   if (signingMark !== null || offer.signing) {
-    const onTable = offer.signing?.high ?? null;
-    const amount = Math.max(signingMark ?? 0, onTable !== null ? ceilK(onTable) : 0);
+    const onTable = offer.signing?.high ?? 0;
+    const amount = Math.max(signingMark ?? 0, ceilK(onTable));
     targets.push({
       component: "signing",
       label: "Signing bonus",
       amount,
       unit: "money",
       how:
-        signingMark !== null && amount === signingMark
+        amount === signingMark
           ? `the guide's ${format(scriptSigning!.low, scriptSigning!.currency ?? cur)} ${conversion!.how}`
           : signingMark !== null
-            ? `what is on the table (${f(onTable!)}), never less; the guide's is ${f(signingMark)}`
+            ? `what is on the table (${f(onTable)}), never less; the guide's is ${f(signingMark)}`
             : "what is on the table, never less",
     });
   }
@@ -403,10 +403,10 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     if (carried && /rsu|stock|equity/i.test(threshold.component ?? threshold.text)) {
       // The guide's line against its own stock ask, as the same ratio of our stock mark; else carried over.
       const guideLine = askedStock
-        ? roundK((marks.stock * threshold.amount!) / askedStock.low)
+        ? roundK((marks.stock! * threshold.amount!) / askedStock.low)
         : carried.amount;
       const lineHow = askedStock
-        ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock)}) gives ${f(guideLine)}`
+        ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`
         : `the guide's ${threshold.text}, ${carried.how}`;
       const onTable = offer.stock ? stock4(offer.stock.high) : null;
       const met = onTable !== null && onTable >= guideLine;

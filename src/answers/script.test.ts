@@ -241,6 +241,24 @@ describe("the script, made safe to say for a band", () => {
     );
   });
 
+  it("a script in the band's own currency, written for another band of it, is carried and says so", () => {
+    const script: NegotiationScript = { text: "I'd like a €150K base.", acceptThreshold: null };
+    // €150K × 1.05 (Munich ÷ Berlin) = 157,500 -> 158,000
+    const a = adaptScript({ guide: GUIDE, band: MUNICH, script, format: fmt });
+    expect(a.text).toBe("I'd like a EUR 158000 base.");
+    expect(a.notes).toEqual([
+      "The guide's script is written for Berlin in EUR; its figures are carried to Munich × 1.05, the Munich band's total-comp midpoint (EUR 210000) ÷ the Berlin band's (EUR 200000), in EUR.",
+    ]);
+  });
+
+  it("text without a sentence in it is kept as it is", () => {
+    const script: NegotiationScript = { text: "...", acceptThreshold: null };
+    expect(adaptScript({ guide: GUIDE, band: BERLIN, script, format: fmt }).text).toBe("...");
+    expect(adaptQuote("!!", BERLIN, { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN }, fmt).quote).toBe(
+      "!!",
+    );
+  });
+
   it("a percentage with a + is kept as written, or replaced by the counter-offer's", () => {
     const script: NegotiationScript = { text: "A 15%+ bonus.", acceptThreshold: null };
     expect(adaptScript({ guide: GUIDE, band: AUSTIN, script, format: fmt }).text).toBe("A 15%+ bonus.");
@@ -395,6 +413,12 @@ describe("a lever's quote made safe to say", () => {
     expect(adaptQuote("I expect $40K.", BERLIN, { ...toBerlin, factor: 1 }, fmt).quote).toBe(
       "I expect EUR 40000.",
     );
+  });
+
+  it("keeps every sentence, repeated punctuation and one without an end; a sentence with any money is carried", () => {
+    expect(
+      adaptQuote("Great!! A 15% bonus and $40K up front. I expect $40K ", BERLIN, toBerlin, fmt).quote,
+    ).toBe("Great!! A 15% bonus and EUR 32000 up front. I expect EUR 32000");
   });
 
   it("claims about the speaker become placeholders, every one named", () => {

@@ -18,12 +18,11 @@ export function scriptFigures(text: string): ScriptFigure[] {
   return scanFigures(text)
     .filter((f) => f.currency !== null || f.percent)
     .map((f) => {
-      const next = (
-        text
-          .slice(f.end, f.end + 40)
-          .toLowerCase()
-          .split(/[,.;]/)[0] ?? ""
-      ).trim();
+      const next = text
+        .slice(f.end, f.end + 40)
+        .toLowerCase()
+        .split(/[,.;]/)[0]!
+        .trim();
       let component: ScriptComponent = "other";
       if (/^(?:in\s+(?:\w+\s+)?)?(?:rsus?|stock|equity)/.test(next)) component = "stock";
       else if (/^base/.test(next)) component = "base";
