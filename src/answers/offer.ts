@@ -7,14 +7,15 @@
  * asked about, not placed; every derived number says how it was made. Nothing here keeps or logs the offer.
  */
 import type { Band, Guide, GuideBody, MoneyRange, PercentRange } from "../guides/types.ts";
-import { parsePercentText } from "../money/read.ts";
 import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
-import { adaptScript, convertFigures, roundK, scriptFigures } from "./script.ts";
+import { guideDisagreements } from "./disagreements.ts";
+import { offerCommand } from "./offer-command.ts";
+import { adaptScript, conversionFor, convertFigures, roundK, scriptFigures } from "./script.ts";
 import type { BandPosition, FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
-export { scriptFigures };
+export { guideDisagreements, offerCommand, scriptFigures };
 
 /** The band's stock range is a grant over this many years ("RSU over 4 years"). */
 export const BAND_VEST_YEARS = 4;
@@ -33,33 +34,6 @@ const at = (range: MoneyRange, q: number) => range.low + (range.high - range.low
 /** What is on the table, rounded up to the next 1,000: a target built from it is never below it. */
 const ceilK = (n: number) => Math.ceil(n / 1000) * 1000;
 
-/** The /comp words that reproduce this offer check. */
-export function offerCommand(
-  guide: Guide,
-  regionSlug: string | null,
-  offer: ParsedOffer,
-  /** Currency to write for figures typed without one (so the command reads the same in another region). */
-  unmarked: string | null = null,
-): string {
-  const parts = ["offer", guide.company, guide.role];
-  if (regionSlug) parts.push(regionSlug);
-  const money = (m: OfferMoney) => {
-    const currency = m.currency ?? unmarked;
-    const figure = m.high !== undefined && m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
-    return `${currency ? `${currency} ` : ""}${figure}`;
-  };
-  if (offer.base) parts.push("base", money(offer.base));
-  if (offer.stock) parts.push("stock", money(offer.stock));
-  if (offer.bonusPct !== null) {
-    const high = offer.bonusPctHigh ?? offer.bonusPct;
-    parts.push("bonus", high !== offer.bonusPct ? `${offer.bonusPct}-${high}%` : `${offer.bonusPct}%`);
-  } else if (offer.bonusAmount) parts.push("bonus", money(offer.bonusAmount));
-  if (offer.signing) parts.push("signing", money(offer.signing));
-  if (offer.total) parts.push("total", money(offer.total));
-  if (offer.vestGiven) parts.push("vest", `${offer.vestYears}y`);
-  return parts.join(" ");
-}
-
 export interface OfferInput {
   guide: Guide;
   band: Band;
@@ -67,23 +41,6 @@ export interface OfferInput {
   body: GuideBody | null;
   facts: { overdue: boolean; today: string };
   format: (amount: number, currency: string) => string;
-}
-
-/** Where the body's table disagrees with the frontmatter for this band: both figures, in words. */
-export function guideDisagreements(band: Band, body: GuideBody | null): string[] {
-  const row = body?.table.find((r) => r.region.trim().toLowerCase() === band.region.trim().toLowerCase());
-  if (!row) return [];
-  const out: string[] = [];
-  const pct = parsePercentText(row.bonus);
-  const fm = band.bonusPct;
-  if (pct && (pct.low !== fm.low || pct.high !== fm.high)) {
-    const fmText = fm.low === fm.high ? `${fm.low}%` : `${fm.low}–${fm.high}%`;
-    const bodyText = pct.low === pct.high ? `${pct.low}%` : `${pct.low}–${pct.high}%`;
-    out.push(
-      `The guide disagrees with itself on the ${band.region} bonus: its band data says ${fmText}, its own table says ${bodyText}. The band data is used here.`,
-    );
-  }
-  return out;
 }
 
 /** What a component is called in sentences. */
@@ -97,8 +54,8 @@ const NAMES = {
 
 export function offerAnswer({ guide, band, offer: parsed, body, facts, format }: OfferInput): OfferAnswer {
   const currencies = offerCurrencies(parsed);
-  const offerCurrency =
-    currencies.length === 1 ? currencies[0]! : currencies.length > 1 ? currencies.join("/") : null;
+  // One currency, or every one written ("USD/EUR"), or null when none was.
+  const offerCurrency = currencies.length > 0 ? currencies.join("/") : null;
   // Other regions are offered only where the band is in the same currency as the offer.
   const effective = offerCurrency ?? band.currency;
   const followUps: FollowUp[] = guide.bands
@@ -109,6 +66,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       kind: "offer" as const,
     }));
   const offer: ParsedOffer = { ...parsed, unreadable: [...parsed.unreadable] };
+  const guideDisagrees = guideDisagreements(band, body);
   const answer: OfferAnswer = {
     kind: "offer",
     guide,
@@ -141,7 +99,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     totals: null,
     notes: [],
     alreadyBeats: null,
-    guideDisagrees: guideDisagreements(band, body),
+    guideDisagrees,
   };
 
   // Never compare or add figures across currencies: say so and offer the bands in the offer's currency.
@@ -185,7 +143,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   read("Signing bonus", offer.signing);
   read("Total", offer.total);
   const bonusPctHigh = offer.bonusPct === null ? null : (offer.bonusPctHigh ?? offer.bonusPct);
-  if (offer.bonusPct !== null && bonusPctHigh !== offer.bonusPct)
+  if (bonusPctHigh !== offer.bonusPct)
     notes.push(
       `Bonus ${offer.bonusPct}–${bonusPctHigh}% is a range: placed at ${offer.bonusPct}%, its low end; the counter-offer asks for at least ${bonusPctHigh}%.`,
     );
@@ -274,7 +232,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   answer.missing = missing;
   const given = lines.length > 0 || offer.signing !== null || offer.total;
 
-  if (missing.length === 0 && offer.base && offer.stock && bonusValue !== null) {
+  // Every component known (missing is empty): base, stock and a bonus value.
+  if (offer.base && offer.stock && bonusValue !== null) {
     const parts: NonNullable<OfferAnswer["annual"]>["parts"] = [
       { label: "base", amount: offer.base.amount, formula: f(offer.base.amount) },
       {
@@ -323,7 +282,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     `From the guide: the ${band.region} band (${guide.salaryDataQuarter}) and the wording of its Negotiate Up script.`,
   ];
   const targets: OfferTarget[] = [];
-  const marks: Partial<Record<"base" | "stock" | "bonus" | "signing", number>> = {};
+  const marks: Partial<Record<"base" | "stock", number>> = {};
   const beats: boolean[] = [];
   for (const component of ["base", "stock"] as const) {
     const range = band[component];
@@ -356,41 +315,40 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     bonusPctHigh ??
     (offer.bonusAmount && offer.base ? (offer.bonusAmount.high / offer.base.amount) * 100 : null);
   const bonusMark = band.bonusPct.high;
-  marks.bonus = bonusMark;
   if (bonusOnTable !== null) beats.push(bonusOnTable >= bonusMark);
   const bonusTarget = Math.max(bonusOnTable ?? 0, bonusMark);
+  const bonusAsk = Math.round(bonusTarget * 10) / 10;
   targets.push({
     component: "bonus",
     label: "Bonus",
-    amount: Math.round(bonusTarget * 10) / 10,
+    amount: bonusAsk,
     unit: "percent",
     how:
       bonusTarget === bonusMark
         ? "top of the band's bonus range"
-        : `what is on the table (${Math.round(bonusTarget * 10) / 10}%), never less; the band's top is ${bonusMark}%`,
+        : `what is on the table (${bonusAsk}%), never less; the band's top is ${bonusMark}%`,
   });
 
   // The script's signing bonus, carried to this band.
+  // Figures are found only in a script, so a script signing figure always comes with its conversion.
   const scriptText = body?.script?.text ?? null;
-  const adaptedPlain = body?.script ? adaptScript({ guide, band, script: body.script, format }) : null;
-  const conversion = adaptedPlain?.conversion ?? null;
-  const figures = scriptText ? scriptFigures(scriptText) : [];
+  const conversion = scriptText ? conversionFor(guide, band, scriptText, format) : null;
+  const figures = scriptFigures(scriptText ?? "");
   const scriptSigning = figures.find((x) => x.component === "signing");
-  const signingMark = scriptSigning && conversion ? roundK(scriptSigning.low * conversion.factor) : null;
-  if (signingMark !== null) marks.signing = signingMark;
+  const signingMark = scriptSigning ? roundK(scriptSigning.low * conversion!.factor) : null;
   if (signingMark !== null || offer.signing) {
-    const onTable = offer.signing?.high ?? null;
-    const amount = Math.max(signingMark ?? 0, onTable !== null ? ceilK(onTable) : 0);
+    const onTable = offer.signing?.high ?? 0;
+    const amount = Math.max(signingMark ?? 0, ceilK(onTable));
     targets.push({
       component: "signing",
       label: "Signing bonus",
       amount,
       unit: "money",
       how:
-        signingMark !== null && amount === signingMark && scriptSigning && conversion
-          ? `the guide's ${format(scriptSigning.low, scriptSigning.currency ?? cur)} ${conversion.how}`
+        amount === signingMark
+          ? `the guide's ${format(scriptSigning!.low, scriptSigning!.currency ?? cur)} ${conversion!.how}`
           : signingMark !== null
-            ? `what is on the table (${f(onTable!)}), never less; the guide's is ${f(signingMark)}`
+            ? `what is on the table (${f(onTable)}), never less; the guide's is ${f(signingMark)}`
             : "what is on the table, never less",
     });
   }
@@ -407,7 +365,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     const offeredSigning = offer.signing?.high ?? 0;
     if (signingMark !== null && offeredSigning < signingMark) {
       const reason = signingLever
-        ? `${signingLever.title}: "${conversion ? convertFigures(signingLever.quote, conversion.factor, cur, format) : signingLever.quote}"`
+        ? `${signingLever.title}: "${convertFigures(signingLever.quote, conversion!.factor, cur, format)}"`
         : `the guide's script asks for one (${f(signingMark)} for ${band.region})`;
       stillWorth.push({ label: "Signing bonus", amount: signingMark, reason });
     } else if (signingLever && !offer.signing) {
@@ -431,23 +389,25 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     provenance.push(...adapted.notes.map((n) => `Script: ${n}`));
     const scriptBonus = figures.find((x) => x.component === "bonus");
     if (scriptBonus && scriptBonus.low !== band.bonusPct.high && scriptBonus.low !== band.bonusPct.low) {
-      answer.guideDisagrees?.push(
-        `The guide's script asks for a ${scriptBonus.low}% bonus; its band data says ${band.bonusPct.low === band.bonusPct.high ? `${band.bonusPct.low}%` : `${band.bonusPct.low}–${band.bonusPct.high}%`}. The counter-offer uses ${targets.find((t) => t.component === "bonus")?.amount}%.`,
+      guideDisagrees.push(
+        `The guide's script asks for a ${scriptBonus.low}% bonus; its band data says ${band.bonusPct.low === band.bonusPct.high ? `${band.bonusPct.low}%` : `${band.bonusPct.low}–${band.bonusPct.high}%`}. The counter-offer uses ${bonusAsk}%.`,
       );
     }
 
     // The walk-away line, never below what is on the table.
-    const threshold = body.script.acceptThreshold;
+    // The guide's threshold carried to this band: set exactly when the guide's threshold has an amount, so
+    // `threshold` is not null wherever `carried` is not.
+    const threshold = body.script.acceptThreshold!;
+    const carried = adapted.threshold;
     const askedStock = figures.find((x) => x.component === "stock");
-    const aboutStock = Boolean(threshold && /rsu|stock|equity/i.test(threshold.component ?? threshold.text));
-    if (threshold?.amount && aboutStock && (askedStock || adapted.threshold)) {
+    if (carried && /rsu|stock|equity/i.test(threshold.component ?? threshold.text)) {
       // The guide's line against its own stock ask, as the same ratio of our stock mark; else carried over.
       const guideLine = askedStock
-        ? roundK((marks.stock! * threshold.amount) / askedStock.low)
-        : adapted.threshold!.amount;
+        ? roundK((marks.stock! * threshold.amount!) / askedStock.low)
+        : carried.amount;
       const lineHow = askedStock
         ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`
-        : `the guide's ${threshold.text}, ${adapted.threshold!.how}`;
+        : `the guide's ${threshold.text}, ${carried.how}`;
       const onTable = offer.stock ? stock4(offer.stock.high) : null;
       const met = onTable !== null && onTable >= guideLine;
       answer.acceptThreshold = met
@@ -458,18 +418,18 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
             met: true,
           }
         : { amount: guideLine, text: `${f(guideLine)} in stock`, how: lineHow, met: false };
-    } else if (threshold?.amount && adapted.threshold) {
-      const guideLine = adapted.threshold.amount;
+    } else if (carried) {
+      const guideLine = carried.amount;
       const onTable = answer.annual?.total ?? null;
       const met = onTable !== null && onTable >= guideLine;
       answer.acceptThreshold = met
         ? {
             amount: ceilK(onTable!),
             text: `${f(onTable!)}, what is on the table`,
-            how: `the guide's line is ${adapted.threshold.text} (${adapted.threshold.how}); your offer already clears it, so never settle for less`,
+            how: `the guide's line is ${carried.text} (${carried.how}); your offer already clears it, so never settle for less`,
             met: true,
           }
-        : { amount: guideLine, text: adapted.threshold.text, how: adapted.threshold.how, met: false };
+        : { amount: guideLine, text: carried.text, how: carried.how, met: false };
     }
     if (answer.acceptThreshold)
       provenance.push(

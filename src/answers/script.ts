@@ -18,12 +18,11 @@ export function scriptFigures(text: string): ScriptFigure[] {
   return scanFigures(text)
     .filter((f) => f.currency !== null || f.percent)
     .map((f) => {
-      const next = (
-        text
-          .slice(f.end, f.end + 40)
-          .toLowerCase()
-          .split(/[,.;]/)[0] ?? ""
-      ).trim();
+      const next = text
+        .slice(f.end, f.end + 40)
+        .toLowerCase()
+        .split(/[,.;]/)[0]!
+        .trim();
       let component: ScriptComponent = "other";
       if (/^(?:in\s+(?:\w+\s+)?)?(?:rsus?|stock|equity)/.test(next)) component = "stock";
       else if (/^base/.test(next)) component = "base";
@@ -63,6 +62,9 @@ export function conversionFor(
     how: `× ${factor.toFixed(2)}, the ${band.region} band's total-comp midpoint (${format(mid(band), band.currency)}) ÷ the ${reference.region} band's (${format(mid(reference), reference.currency)}), in ${band.currency}`,
   };
 }
+
+/** The white space a sentence ends with, kept after what replaces it. */
+const trailingSpace = (sentence: string) => sentence.slice(sentence.trimEnd().length);
 
 /** Targets rounded to the nearest 1,000 of the currency. */
 export const roundK = (n: number) => Math.round(n / 1000) * 1000;
@@ -127,6 +129,9 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
   const cur = band.currency;
   const conversion = conversionFor(guide, band, script.text, format);
   const { factor } = conversion;
+  // "other" figures have no target: the counter-offer names only these four.
+  const byComponent: Partial<Record<ScriptComponent, { amount: number; unit: "money" | "percent" }>> =
+    targets;
   const claims: string[] = [];
   const notes: string[] = [];
   const sentences = script.text.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [script.text];
@@ -135,13 +140,12 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
     const claim = CLAIMS.find((c) => c.re.test(sentence));
     if (claim) {
       claims.push(sentence.trim());
-      const trailing = /\s*$/.exec(sentence)?.[0] ?? "";
-      return `${claim.placeholder(cur)}${trailing}`;
+      return `${claim.placeholder(cur)}${trailingSpace(sentence)}`;
     }
     let text = "";
     let last = 0;
     for (const f of scriptFigures(sentence)) {
-      const target = f.component === "other" ? undefined : targets[f.component];
+      const target = byComponent[f.component];
       let replacement: string;
       if (f.percent) {
         replacement = target?.unit === "percent" ? `${target.amount}%` : sentence.slice(f.index, f.end);
@@ -151,7 +155,8 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
         replacement = format(roundK(f.low * factor), cur);
         if (factor !== 1 || f.currency !== cur) converted = true;
       }
-      if (f.plus && !replacement.endsWith("+") && !f.percent) replacement += "+";
+      // A percentage keeps its own "+" (it is kept as written) or is the counter-offer's figure.
+      if (f.plus && !f.percent) replacement += "+";
       text += sentence.slice(last, f.index) + replacement;
       last = f.end;
     }
@@ -172,13 +177,15 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
   let threshold: AdaptedScript["threshold"] = null;
   const t = script.acceptThreshold;
   if (t?.amount) {
-    const thresholdCurrency = currencyOf(scanFigures(t.text)[0]?.mark) ?? scriptCurrency;
-    const sameAsBand = thresholdCurrency === cur && conversion.reference === band;
-    const amount = sameAsBand ? t.amount : roundK(t.amount * factor);
+    const marked = currencyOf(scanFigures(t.text)[0]?.mark);
+    // A threshold with its own currency is carried from the band written in that currency; else like the script.
+    const carry = marked ? conversionFor(guide, band, t.text, format) : conversion;
+    const sameAsBand = (marked ?? scriptCurrency) === cur && carry.reference === band;
+    const amount = sameAsBand ? t.amount : roundK(t.amount * carry.factor);
     threshold = {
       amount,
       text: `${format(amount, cur)}${t.component ? ` ${t.component}` : ""}`,
-      how: sameAsBand ? "as written in the guide" : `the guide's ${t.text} ${conversion.how}`,
+      how: sameAsBand ? "as written in the guide" : `the guide's ${t.text} ${carry.how}`,
       component: t.component,
     };
   }
@@ -201,7 +208,7 @@ export function adaptQuote(
     const claim = CLAIMS.find((c) => c.re.test(sentence));
     if (claim) {
       claimed = claimed ? `${claimed} ${sentence.trim()}` : sentence.trim();
-      return `${claim.placeholder(band.currency)}${/\s*$/.exec(sentence)?.[0] ?? ""}`;
+      return `${claim.placeholder(band.currency)}${trailingSpace(sentence)}`;
     }
     const needs = scriptFigures(sentence).some(
       (f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1),

@@ -58,7 +58,7 @@ export class SearchIndex {
   private readonly levelTexts = new Map<string, Set<string>>();
   /** phrase key -> entities, with whether the phrase is the entity's own name or an alias. */
   private readonly phrases = new Map<string, { entity: Entity; alias: boolean }[]>();
-  private readonly typos = new TypoDictionary<Entity>(2);
+  private readonly typos = new TypoDictionary<Entity>();
   private fuse: Fuse<{ phrase: string; entity: Entity }> | null = null;
   private maxPhraseWords = 1;
   /** Build-time memos: names already indexed (re-adding one changes nothing), so 50k guides build fast. */
@@ -131,7 +131,6 @@ export class SearchIndex {
       if (namesOf(after, split(after, false)) !== namesOf(before, this.equivalencesOf(before))) return false;
       swaps.set(before, after);
     }
-    if (swaps.size === 0) return true;
     if (!this.positions) {
       const positions = new Map<string, number>();
       for (let i = 0; i < this.list.length; i++) positions.set(this.list[i]!.id, i);
@@ -141,8 +140,8 @@ export class SearchIndex {
     for (const [before, after] of swaps) {
       this.list[this.positions.get(before.id)!] = after;
       this.byId.set(after.id, after);
-      swapIn(this.byCompany.get(before.company), before, after);
-      swapIn(this.byRole.get(before.role), before, after);
+      swapIn(this.byCompany.get(before.company)!, before, after);
+      swapIn(this.byRole.get(before.role)!, before, after);
       for (const q of this.equivalencesOf(before)) levelKeys.add(this.levelCompanyKeys.get(q.company)!);
       this.equivalencesById.delete(before.id);
       this.splitWithCatalogue(after, true);
@@ -218,7 +217,7 @@ export class SearchIndex {
   listCompanies(): { company: Named; guides: readonly Guide[] }[] {
     return [...this.companies.values()]
       .sort((a, b) => a.display.localeCompare(b.display))
-      .map((company) => ({ company, guides: this.byCompany.get(company.key) ?? [] }));
+      .map((company) => ({ company, guides: this.byCompany.get(company.key)! }));
   }
 
   get longestPhrase(): number {
@@ -254,21 +253,25 @@ export class SearchIndex {
    * phrase: about 80 ms of CPU at 50,000 guides). Called once at start, before the first question.
    */
   warm(): void {
+    this.searcher();
+  }
+
+  private searcher(): Fuse<{ phrase: string; entity: Entity }> {
     this.fuse ??= new Fuse(
       [...this.phrases.entries()].flatMap(([p, list]) => list.map(({ entity }) => ({ phrase: p, entity }))),
       { keys: ["phrase"], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 2 },
     );
+    return this.fuse;
   }
 
   /** "Did you mean": ranked candidates for a phrase that matched nothing, loosely (fuse.js). */
   suggest(phrase: string, kinds: readonly EntityKind[], limit = 5): EntityHit[] {
     if (phrase.trim().length < 2) return [];
-    this.warm();
-    if (!this.fuse) return [];
+    const fuse = this.searcher();
     const seen = new Set<string>();
     const hits: EntityHit[] = [];
     // fuse.js's bitap search works on patterns of up to 32 characters; names are shorter than that.
-    for (const result of this.fuse.search(phrase.slice(0, 32), { limit: limit * 8 })) {
+    for (const result of fuse.search(phrase.slice(0, 32), { limit: limit * 8 })) {
       const { entity } = result.item;
       if (!kinds.includes(entity.kind)) continue;
       if (entity.kind === "region" && !this.regionsWithBands.has(entity.key)) continue;
@@ -366,11 +369,11 @@ export class SearchIndex {
       const id = `${eq.company}\0${eq.level}`;
       let split = this.resplit.get(id);
       if (split === undefined) {
-        split = splitCompanyLevel(`${eq.company} ${eq.level}`.trim(), (k) => this.catalogueNames.has(k));
-        if (split.company === eq.company && split.level === eq.level) split = eq;
+        split = splitCompanyLevel(`${eq.company} ${eq.level}`, (k) => this.catalogueNames.has(k));
         this.resplit.set(id, split);
       }
-      if (split !== eq) {
+      // The level is the rest of the words, so it changes only with the company.
+      if (split.company !== eq.company) {
         changed ??= [...original];
         changed[i] = split;
       }
@@ -384,8 +387,8 @@ export class SearchIndex {
     const key = slugify(display);
     if (!this.regions.has(key)) this.regions.set(key, { key, display });
     const region: Entity = { kind: "region", key, display: this.regions.get(key)!.display };
+    // The slug's words are the display name's words: the display name's phrase names it by its slug too.
     this.addPhrase(display, region, false);
-    this.addPhrase(key, region, false);
     return region;
   }
 
@@ -417,10 +420,9 @@ function namesOf(g: Guide, equivalences: readonly LevelEquivalence[]): string {
   ]);
 }
 
-function swapIn<T>(list: T[] | undefined, before: T, after: T): void {
-  if (!list) return;
-  const i = list.indexOf(before);
-  if (i >= 0) list[i] = after;
+/** Puts `after` in the place of `before`, which the list holds (the index holds every guide it replaces). */
+function swapIn<T>(list: T[], before: T, after: T): void {
+  list[list.indexOf(before)] = after;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -429,9 +431,9 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** A frontmatter field that holds a name or a list of names: its names (anything else in it is ignored). */
 function stringList(value: unknown): string[] {
-  if (typeof value === "string") return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  return [value].flat().filter((v): v is string => typeof v === "string");
 }
 
 /**

@@ -24,10 +24,15 @@ describe("editDistance", () => {
 });
 
 describe("TypoDictionary", () => {
-  const dict = new TypoDictionary<string>(2);
-  for (const t of ["segment", "london", "new york", "sf", "ml engineer"]) dict.add(t, t.toUpperCase());
+  // Built inside each test, so that the mutation run sees which test covers the dictionary's code.
+  const dictionary = () => {
+    const dict = new TypoDictionary<string>();
+    for (const t of ["segment", "london", "new york", "sf", "ml engineer"]) dict.add(t, t.toUpperCase());
+    return dict;
+  };
 
   it("finds terms through one or two typos, closest first", () => {
+    const dict = dictionary();
     expect(dict.lookup("segmnt")[0]).toMatchObject({ value: "SEGMENT", distance: 1 });
     expect(dict.lookup("sgemnt")[0]).toMatchObject({ value: "SEGMENT" });
     expect(dict.lookup("londn")[0]).toMatchObject({ value: "LONDON", distance: 1 });
@@ -36,6 +41,7 @@ describe("TypoDictionary", () => {
   });
 
   it("never stretches short words or unrelated ones", () => {
+    const dict = dictionary();
     expect(dict.lookup("sx")).toEqual([]);
     expect(dict.lookup("acme")).toEqual([]);
     expect(dict.lookup("paris")).toEqual([]);

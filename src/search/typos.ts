@@ -1,7 +1,7 @@
 /**
- * A typo dictionary in the SymSpell style: every term is stored under each string obtained by deleting up
- * to `maxEdits` characters, so a typo'd word finds its term through a shared delete in a few map look-ups,
- * whatever the number of terms. Candidates are then checked with the real (Damerau) edit distance.
+ * A typo dictionary in the SymSpell style: every term is stored under each string obtained by deleting as
+ * many characters as its length allows edits (allowedEdits), so a typo'd word finds its term through a shared
+ * delete in a few map look-ups, whatever the number of terms. Candidates are then checked with the real (Damerau) edit distance.
  * This is the fast path; fuse.js ranks "did you mean" candidates when this finds nothing close enough.
  */
 
@@ -38,38 +38,30 @@ function deletes(term: string, maxEdits: number, out: Set<string>): void {
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping past `limit`. */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  let prevPrev = new Array<number>(cols).fill(0);
-  let prev = Array.from({ length: cols }, (_, j) => j);
-  for (let i = 1; i < rows; i++) {
-    const cur = new Array<number>(cols).fill(0);
-    cur[0] = i;
+  // Rows i-2, i-1 and i of the table; a row holds one cell per prefix of b (0 … b.length characters).
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let prevPrev = prev; // not read before row 2 (a swap needs two characters)
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
     let rowMin = i;
-    for (let j = 1; j < cols; j++) {
+    for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        v = Math.min(v, prevPrev[j - 2]! + 1);
+      // A swap of neighbours; before the second character of either string, a[-1] or b[-1] is undefined.
+      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
       cur[j] = v;
-      if (v < rowMin) rowMin = v;
+      rowMin = Math.min(rowMin, v);
     }
     if (rowMin > limit) return limit + 1;
     prevPrev = prev;
     prev = cur;
   }
-  return prev[cols - 1]!;
+  return prev[b.length]!;
 }
 
 export class TypoDictionary<T> {
   private readonly terms = new Map<string, T[]>();
   private readonly byDelete = new Map<string, Set<string>>();
-
-  constructor(private readonly maxEdits = 2) {}
-
-  get size(): number {
-    return this.terms.size;
-  }
 
   add(term: string, value: T): void {
     const values = this.terms.get(term);
@@ -79,7 +71,7 @@ export class TypoDictionary<T> {
     }
     this.terms.set(term, [value]);
     const variants = new Set<string>([term]);
-    deletes(term, Math.min(this.maxEdits, allowedEdits(term.length)), variants);
+    deletes(term, allowedEdits(term.length), variants);
     for (const variant of variants) {
       let bucket = this.byDelete.get(variant);
       if (!bucket) {
@@ -93,7 +85,7 @@ export class TypoDictionary<T> {
   /** Terms within the edits allowed for `input`'s length, closest first. Exact matches have distance 0. */
   lookup(input: string): TypoHit<T>[] {
     // One more character than typed: a word missing a letter may be a long term with two typos.
-    const limit = Math.min(this.maxEdits, allowedEdits(input.length + 1));
+    const limit = allowedEdits(input.length + 1);
     const variants = new Set<string>([input]);
     deletes(input, limit, variants);
     const seen = new Set<string>();
@@ -108,7 +100,7 @@ export class TypoDictionary<T> {
         const termLimit = Math.min(limit, allowedEdits(term.length));
         const distance = editDistance(input, term, termLimit);
         if (distance > termLimit) continue;
-        for (const value of this.terms.get(term) ?? []) hits.push({ term, value, distance });
+        for (const value of this.terms.get(term)!) hits.push({ term, value, distance });
       }
     }
     return hits.sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));

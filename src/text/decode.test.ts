@@ -33,4 +33,15 @@ describe("decodeGuideBytes", () => {
     expect(decoded.text).toBe("aâ€");
     expect(decoded.text.includes("\ufffd")).toBe(false);
   });
+
+  it("reads the bytes at the edges of 0x80-0x9F by the right table", () => {
+    // 0x7F (DEL) is ASCII, 0x9F is "Ÿ" in Windows-1252, 0xA0 is a no-break space in Latin-1.
+    const bytes = Uint8Array.from([0x41, 0x7f, 0x9f, 0xa0, 0x42]);
+    expect(decodeGuideBytes(bytes)).toEqual({ text: "A\u007fŸ\u00a0B", encoding: "windows-1252" });
+  });
+
+  it("reads a slice of a larger buffer as its own bytes", () => {
+    const whole = Uint8Array.from([0x78, 0x41, 0x80, 0x42, 0x79]);
+    expect(decodeGuideBytes(whole.subarray(1, 4))).toEqual({ text: "A€B", encoding: "windows-1252" });
+  });
 });

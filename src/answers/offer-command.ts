@@ -1,0 +1,30 @@
+/** The /comp words that reproduce an offer check (its "run again" command and the other regions' buttons). */
+import type { Guide } from "../guides/types.ts";
+import type { OfferMoney, ParsedOffer } from "../questions/offer.ts";
+
+/** The /comp words that reproduce this offer check. */
+export function offerCommand(
+  guide: Guide,
+  regionSlug: string | null,
+  offer: ParsedOffer,
+  /** Currency to write for figures typed without one (so the command reads the same in another region). */
+  unmarked: string | null = null,
+): string {
+  const parts = ["offer", guide.company, guide.role];
+  if (regionSlug) parts.push(regionSlug);
+  const money = (m: OfferMoney) => {
+    const currency = m.currency ?? unmarked;
+    const figure = m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
+    return `${currency ? `${currency} ` : ""}${figure}`;
+  };
+  if (offer.base) parts.push("base", money(offer.base));
+  if (offer.stock) parts.push("stock", money(offer.stock));
+  if (offer.bonusPct !== null) {
+    const high = offer.bonusPctHigh ?? offer.bonusPct;
+    parts.push("bonus", high !== offer.bonusPct ? `${offer.bonusPct}-${high}%` : `${offer.bonusPct}%`);
+  } else if (offer.bonusAmount) parts.push("bonus", money(offer.bonusAmount));
+  if (offer.signing) parts.push("signing", money(offer.signing));
+  if (offer.total) parts.push("total", money(offer.total));
+  if (offer.vestGiven) parts.push("vest", `${offer.vestYears}y`);
+  return parts.join(" ");
+}

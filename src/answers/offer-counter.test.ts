@@ -1,0 +1,605 @@
+/**
+ * The offer check over a small hand-made guide (offer-guide.test-helpers.ts): the counter-offer, the walk-away
+ * line, what is still worth asking for, and the script with the counter written in. Every expected figure is a
+ * literal worked out by hand from the bands there (the sums are shown beside it); figures are formatted plainly
+ * ("EUR 120000") so the sentences can be checked word for word.
+ */
+import { describe, expect, it } from "vitest";
+import type { GuideBody } from "../guides/types.ts";
+import type { ParsedOffer } from "../questions/offer.ts";
+import { type OfferInput, offerAnswer } from "./offer.ts";
+import { BERLIN, body, fmt, GUIDE, MUNICH, money, parsed } from "./offer-guide.test-helpers.ts";
+import type { OfferAnswer } from "./types.ts";
+
+const FACTS = { overdue: false, today: "2026-11-29" };
+
+function check(offer: ParsedOffer, b: GuideBody | null = body(), band = BERLIN): OfferAnswer {
+  const input: OfferInput = { guide: GUIDE, band, offer, body: b, facts: FACTS, format: fmt };
+  return offerAnswer(input);
+}
+const target = (a: OfferAnswer, c: string) => a.targets.find((t) => t.component === c);
+
+/** Factor Berlin ÷ Austin: 200,000 ÷ 250,000. */
+const HOW_BERLIN =
+  "× 0.80, the Berlin band's total-comp midpoint (EUR 200000) ÷ the Austin band's (USD 250000), in EUR";
+
+describe("a Berlin offer under the guide's marks: base 120k, stock 100k, bonus 15%, signing 10k", () => {
+  // Computed in each test (not when the file is collected), so that mutation testing sees which test ran it.
+  const offered = () =>
+    check(
+      parsed({
+        base: money(120000),
+        stock: money(100000),
+        bonusPct: 15,
+        bonusPctHigh: 15,
+        signing: money(10000),
+      }),
+    );
+
+  it("places each figure and the annualised total", () => {
+    const a = offered();
+    // base (120 - 100) / 40 = 50%; stock (100 - 80) / 80 = 25%; bonus (15 - 10) / 10 = 50%;
+    // total 120,000 + 100,000 ÷ 4 + 15% × 120,000 = 163,000 in 130,000–208,000: 33 / 78 = 42%.
+    expect(
+      a.lines.map((l) => [l.component, l.label, l.offered, l.low, l.high, l.unit, l.position.pct]),
+    ).toEqual([
+      ["base", "Base", 120000, 100000, 140000, "money", 50],
+      ["stock", "Stock (grant over 4 yrs)", 100000, 80000, 160000, "money", 25],
+      ["bonus", "Bonus", 15, 10, 20, "percent", 50],
+      ["total", "Total comp (annualised)", 163000, 130000, 208000, "money", 42],
+    ]);
+    expect(a.annual).toEqual({
+      total: 163000,
+      partial: false,
+      parts: [
+        { label: "base", amount: 120000, formula: "EUR 120000" },
+        { label: "stock per year", amount: 25000, formula: "EUR 100000 ÷ 4" },
+        { label: "bonus", amount: 18000, formula: "15% × EUR 120000" },
+      ],
+    });
+    expect(a.missing).toEqual([]);
+    expect(a.signing).toBe(10000);
+    expect(a.offer).toEqual({
+      base: 120000,
+      stock: 100000,
+      bonusPct: 15,
+      bonusAmount: null,
+      signing: 10000,
+      vestYears: 4,
+      vestGiven: false,
+      currency: null,
+    });
+    expect(a.assumedCurrency).toBe(true);
+    expect(a.currencyMismatch).toBeNull();
+  });
+
+  it("builds the band's total from its components, and says so", () => {
+    const a = offered();
+    // 100,000 + 80,000 ÷ 4 + 10% × 100,000 = 130,000; 140,000 + 160,000 ÷ 4 + 20% × 140,000 = 208,000
+    expect(a.totals).toEqual({
+      components: { low: 130000, high: 208000 },
+      stated: { low: 150000, high: 250000 },
+      comparedWith: "components",
+    });
+    expect(a.notes).toEqual([
+      "Your total is placed in the band's total built the same way from its components (base + stock ÷ 4 + bonus % × base): EUR 100000 + EUR 80000 ÷ 4 + 10% × EUR 100000 = EUR 130000 to EUR 140000 + EUR 160000 ÷ 4 + 20% × EUR 140000 = EUR 208000. The guide states EUR 150000–EUR 250000 for total comp; that figure is not built from these components, so it is not used for your total.",
+    ]);
+  });
+
+  it("aims the weakest figure (stock, 25%) at the 75th percentile and the others at the middle or the top", () => {
+    const a = offered();
+    expect(a.targets).toEqual([
+      // middle of 100,000–140,000 = 120,000: what is offered, so the mark itself
+      {
+        component: "base",
+        label: "Base",
+        amount: 120000,
+        unit: "money",
+        how: "middle of the band's base range",
+      },
+      // 80,000 + 0.75 × 80,000 = 140,000
+      {
+        component: "stock",
+        label: "Stock grant (4 yrs)",
+        amount: 140000,
+        unit: "money",
+        how: "75th percentile of the band's stock range (your weakest figure, at 25% of the band)",
+      },
+      {
+        component: "bonus",
+        label: "Bonus",
+        amount: 20,
+        unit: "percent",
+        how: "top of the band's bonus range",
+      },
+      // the script's $40K × 0.80 = 32,000, over the 10,000 offered
+      {
+        component: "signing",
+        label: "Signing bonus",
+        amount: 32000,
+        unit: "money",
+        how: `the guide's USD 40000 ${HOW_BERLIN}`,
+      },
+    ]);
+    expect(a.alreadyBeats).toBeNull();
+  });
+
+  it("writes the counter into the script in euros, the competing-offer claim a placeholder", () => {
+    const a = offered();
+    expect(a.script).toBe(
+      `I'd like EUR 140000 in RSUs over 4 years with a EUR 120000 base, 20% bonus, and EUR 32000 signing bonus. [Only if you have one: "I have an offer from ‹company› at ‹its total, in EUR›." Otherwise leave this out.] Thanks.`,
+    );
+  });
+
+  it("the walk-away line: the guide's $160K against its $200K ask, the same ratio of the 140,000 stock mark", () => {
+    const a = offered();
+    // 140,000 × 160,000 ÷ 200,000 = 112,000; the 100,000 offered does not clear it
+    const how =
+      "the guide accepts above $160K RSUs against its USD 200000 stock ask; the same ratio applied to the guide's stock mark (EUR 140000) gives EUR 112000";
+    expect(a.acceptThreshold).toEqual({ amount: 112000, text: "EUR 112000 in stock", how, met: false });
+    expect(a.provenance).toEqual([
+      "From the guide: the Berlin band (2025-Q4) and the wording of its Negotiate Up script.",
+      "Derived: base EUR 120000 = middle of the band's base range.",
+      "Derived: stock grant (4 yrs) EUR 140000 = 75th percentile of the band's stock range (your weakest figure, at 25% of the band).",
+      "Derived: bonus 20% = top of the band's bonus range.",
+      `Derived: signing bonus EUR 32000 = the guide's USD 40000 ${HOW_BERLIN}.`,
+      `Script: The guide's script says "I have competing offers at $300K+." That is the guide's example, not your situation: it is a placeholder for you to fill in or drop.`,
+      `Derived: accept threshold EUR 112000 in stock = ${how}.`,
+    ]);
+  });
+
+  it("says where the guide disagrees with itself: its table's bonus and its script's bonus", () => {
+    const a = offered();
+    expect(a.guideDisagrees).toEqual([
+      "The guide disagrees with itself on the Berlin bonus: its band data says 10–20%, its own table says 12–18%. The band data is used here.",
+      "The guide's script asks for a 15% bonus; its band data says 10–20%. The counter-offer uses 20%.",
+    ]);
+  });
+
+  it("reproduces itself as a command, and offers the other euro band with the currency written", () => {
+    const a = offered();
+    expect(a.command).toBe("offer acme ml-eng berlin base 120000 stock 100000 bonus 15% signing 10000");
+    expect(a.followUps).toEqual([
+      {
+        label: "Check offer · Munich",
+        command: "offer acme ml-eng munich base EUR 120000 stock EUR 100000 bonus 15% signing EUR 10000",
+        kind: "offer",
+      },
+    ]);
+    expect(a.disclaimer).toBe(
+      "Not financial, tax or legal advice: figures are market estimates from the guide.",
+    );
+    expect(a).toMatchObject({ kind: "offer", today: "2026-11-29", overdue: false, band: BERLIN });
+  });
+});
+
+describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 20%", () => {
+  // Computed in each test (not when the file is collected), so that mutation testing sees which test ran it.
+  const offered = () =>
+    check(parsed({ base: money(140000), stock: money(160000), bonusPct: 20, bonusPctHigh: 20 }));
+
+  it("keeps every offered figure: never below what is on the table", () => {
+    const a = offered();
+    // Both at 100%: the first (base) is the weakest; its mark 100,000 + 0.75 × 40,000 = 130,000.
+    expect(target(a, "base")).toEqual({
+      component: "base",
+      label: "Base",
+      amount: 140000,
+      unit: "money",
+      how: "what is on the table (EUR 140000), never less; the guide's mark is EUR 130000 (75th percentile of the band's base range (your weakest figure, at 100% of the band))",
+    });
+    // middle of 80,000–160,000 = 120,000
+    expect(target(a, "stock")?.amount).toBe(160000);
+    expect(target(a, "stock")?.how).toBe(
+      "what is on the table (EUR 160000), never less; the guide's mark is EUR 120000 (middle of the band's stock range)",
+    );
+    expect(target(a, "bonus")).toMatchObject({ amount: 20, how: "top of the band's bonus range" });
+    // nothing offered: the script's $40K × 0.80
+    expect(target(a, "signing")).toMatchObject({ amount: 32000, how: `the guide's USD 40000 ${HOW_BERLIN}` });
+  });
+
+  it("the walk-away line is what is on the table when it clears the guide's", () => {
+    const a = offered();
+    // the guide's line 120,000 × 160,000 ÷ 200,000 = 96,000; 160,000 offered clears it
+    expect(a.acceptThreshold).toEqual({
+      amount: 160000,
+      text: "EUR 160000 in stock, what is on the table",
+      how: "the guide accepts above $160K RSUs against its USD 200000 stock ask; the same ratio applied to the guide's stock mark (EUR 120000) gives EUR 96000; the EUR 160000 you were offered already clears it, so never settle for less than that",
+      met: true,
+    });
+    expect(a.provenance.at(-1)).toBe(
+      "Derived: walk-away line EUR 160000 in stock, what is on the table = the guide accepts above $160K RSUs against its USD 200000 stock ask; the same ratio applied to the guide's stock mark (EUR 120000) gives EUR 96000; the EUR 160000 you were offered already clears it, so never settle for less than that.",
+    );
+  });
+
+  it("already beats the guide's marks: the signing bonus is still worth asking for, in the lever's words", () => {
+    const a = offered();
+    // the lever's $40K-$60K × 0.80 = 32,000–48,000
+    expect(a.alreadyBeats).toEqual({
+      stillWorth: [
+        {
+          label: "Signing bonus",
+          amount: 32000,
+          reason: 'Signing Bonus: "I expect EUR 32000–EUR 48000 up front."',
+        },
+      ],
+    });
+  });
+
+  it("without a signing lever, the script's own ask is the reason", () => {
+    const noLever = check(
+      parsed({ base: money(140000), stock: money(160000), bonusPct: 20, bonusPctHigh: 20 }),
+      body({ levers: [{ title: "Scope", quote: "I lead the team." }] }),
+    );
+    expect(noLever.alreadyBeats?.stillWorth).toEqual([
+      {
+        label: "Signing bonus",
+        amount: 32000,
+        reason: "the guide's script asks for one (EUR 32000 for Berlin)",
+      },
+    ]);
+  });
+
+  it("a sign-on bonus already at the guide's figure: nothing left to ask for", () => {
+    const signed = check(
+      parsed({
+        base: money(140000),
+        stock: money(160000),
+        bonusPct: 20,
+        bonusPctHigh: 20,
+        signing: money(32000),
+      }),
+    );
+    expect(signed.alreadyBeats).toEqual({ stillWorth: [] });
+    // the signing target is the guide's (32,000 = 32,000 offered)
+    expect(target(signed, "signing")).toMatchObject({
+      amount: 32000,
+      how: `the guide's USD 40000 ${HOW_BERLIN}`,
+    });
+  });
+
+  it("a signing bonus above the guide's: the target is what is offered, rounded up to the next 1,000", () => {
+    const signed = check(
+      parsed({
+        base: money(140000),
+        stock: money(160000),
+        bonusPct: 20,
+        bonusPctHigh: 20,
+        signing: money(40200),
+      }),
+    );
+    expect(target(signed, "signing")).toMatchObject({
+      amount: 41000,
+      how: "what is on the table (EUR 40200), never less; the guide's is EUR 32000",
+    });
+    expect(signed.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+
+  it("no script: no signing mark; a lever alone names the signing bonus without a figure", () => {
+    const a2 = check(
+      parsed({ base: money(140000), stock: money(160000), bonusPct: 20, bonusPctHigh: 20 }),
+      body({ script: null, levers: [{ title: "Sign-on", quote: "Ask for a sign-on bonus." }] }),
+    );
+    expect(a2.alreadyBeats).toEqual({
+      stillWorth: [{ label: "Signing bonus", amount: null, reason: 'Sign-on: "Ask for a sign-on bonus."' }],
+    });
+    expect(a2.targets.map((t) => t.component)).toEqual(["base", "stock", "bonus"]);
+    expect(a2.script).toBeNull();
+    expect(a2.acceptThreshold).toBeNull();
+    expect(a2.provenance[0]).toBe(
+      "From the guide: the Berlin band (2025-Q4) and the wording of its Negotiate Up script.",
+    );
+  });
+});
+
+describe("signing bonus without a script", () => {
+  it("is what is on the table, rounded up to the next 1,000", () => {
+    const a = check(parsed({ signing: money(20200) }), null);
+    expect(a.targets.find((t) => t.component === "signing")).toEqual({
+      component: "signing",
+      label: "Signing bonus",
+      amount: 21000,
+      unit: "money",
+      how: "what is on the table, never less",
+    });
+    expect(a.provenance).toContain("Derived: signing bonus EUR 21000 = what is on the table, never less.");
+    // nothing else was given: no other component on the table, so nothing "already beats"
+    expect(a.alreadyBeats).toBeNull();
+  });
+});
+
+describe("bonus on the table", () => {
+  it("a percentage over the band's top is kept, to one decimal", () => {
+    const a = check(parsed({ base: money(120000), bonusPct: 22.45, bonusPctHigh: 22.45 }), null);
+    expect(target(a, "bonus")).toMatchObject({
+      amount: 22.5,
+      how: "what is on the table (22.5%), never less; the band's top is 20%",
+    });
+  });
+
+  it("an amount is placed as a percentage of base, and its top is what the counter keeps", () => {
+    // 18,100 ÷ 120,000 = 15.08% -> 15.1%; top of the range 26,400 ÷ 120,000 = 22%
+    const a = check(
+      parsed({ base: money(120000), bonusAmount: money(18100, { high: 26400, text: "18.1-26.4k" }) }),
+    );
+    expect(a.lines.find((l) => l.component === "bonus")).toMatchObject({
+      label: "Bonus (as % of base)",
+      offered: 15.1,
+      unit: "percent",
+    });
+    expect(a.notes).toContain(
+      "Bonus EUR 18100 is 15.1% of your EUR 120000 base; the band's bonus is a percentage of base.",
+    );
+    expect(target(a, "bonus")).toMatchObject({
+      amount: 22,
+      how: "what is on the table (22%), never less; the band's top is 20%",
+    });
+  });
+
+  it("an amount without a base is not placed, and the counter asks the band's top", () => {
+    const a = check(parsed({ stock: money(100000), bonusAmount: money(15000) }), null);
+    expect(a.lines.map((l) => l.component)).toEqual(["stock"]);
+    expect(a.missing).toEqual(["base"]);
+    expect(target(a, "bonus")).toMatchObject({ amount: 20, how: "top of the band's bonus range" });
+  });
+
+  it("a bonus amount is added as it is to the annual total", () => {
+    // 120,000 + 100,000 ÷ 4 + 18,000
+    const a = check(parsed({ base: money(120000), stock: money(100000), bonusAmount: money(18000) }), null);
+    expect(a.annual?.total).toBe(163000);
+    expect(a.annual?.parts[2]).toEqual({ label: "bonus", amount: 18000, formula: "EUR 18000" });
+    expect(a.offer).toMatchObject({ bonusPct: null, bonusAmount: 18000 });
+  });
+});
+
+describe("the walk-away line from a threshold that is not about stock", () => {
+  const total = (amount: number | null): GuideBody =>
+    body({
+      script: {
+        text: "I'd like $200K in RSUs over 4 years with a $180K base, 15% bonus.",
+        acceptThreshold: { text: "$230K total comp", amount, component: "total comp" },
+      },
+    });
+
+  it("is the guide's line carried to the band when the offer is under it", () => {
+    // $230K × 0.80 = 184,000; the offer's total is 163,000
+    const a = check(parsed({ base: money(120000), stock: money(100000), bonusPct: 15 }), total(230000));
+    expect(a.acceptThreshold).toEqual({
+      amount: 184000,
+      text: "EUR 184000 total comp",
+      how: `the guide's $230K total comp ${HOW_BERLIN}`,
+      met: false,
+    });
+    expect(a.provenance.at(-1)).toBe(
+      `Derived: accept threshold EUR 184000 total comp = the guide's $230K total comp ${HOW_BERLIN}.`,
+    );
+  });
+
+  it("is what is on the table when the offer's total clears it", () => {
+    // 140,000 + 160,000 ÷ 4 + 20% × 140,000 = 208,000, over 184,000
+    const a = check(parsed({ base: money(140000), stock: money(160000), bonusPct: 20 }), total(230000));
+    expect(a.acceptThreshold).toEqual({
+      amount: 208000,
+      text: "EUR 208000, what is on the table",
+      how: `the guide's line is EUR 184000 total comp (the guide's $230K total comp ${HOW_BERLIN}); your offer already clears it, so never settle for less`,
+      met: true,
+    });
+  });
+
+  it("without a total on the table, the guide's line", () => {
+    const a = check(parsed({ base: money(140000) }), total(230000));
+    expect(a.acceptThreshold).toMatchObject({ amount: 184000, met: false });
+  });
+
+  it("a threshold without an amount gives no line", () => {
+    const a = check(parsed({ base: money(120000), stock: money(100000), bonusPct: 15 }), total(null));
+    expect(a.acceptThreshold).toBeNull();
+    expect(a.provenance.some((p) => /threshold|walk-away/.test(p))).toBe(false);
+  });
+
+  it("a stock threshold in a script with no stock ask is carried over as the guide wrote it", () => {
+    const b = body({
+      script: {
+        text: "I'd like a $180K base, 15% bonus.",
+        acceptThreshold: { text: "$100K RSUs", amount: 100000, component: "RSUs" },
+      },
+    });
+    // $100K × 0.80 = 80,000; the 100,000 offered clears it
+    const met = check(parsed({ base: money(120000), stock: money(100000) }), b);
+    expect(met.acceptThreshold).toEqual({
+      amount: 100000,
+      text: "EUR 100000 in stock, what is on the table",
+      how: `the guide's $100K RSUs, the guide's $100K RSUs ${HOW_BERLIN}; the EUR 100000 you were offered already clears it, so never settle for less than that`,
+      met: true,
+    });
+    const under = check(parsed({ base: money(120000), stock: money(60000) }), b);
+    expect(under.acceptThreshold).toEqual({
+      amount: 80000,
+      text: "EUR 80000 in stock",
+      how: `the guide's $100K RSUs, the guide's $100K RSUs ${HOW_BERLIN}`,
+      met: false,
+    });
+  });
+
+  it("a threshold that names stock only in its text is still about stock", () => {
+    const b = body({
+      script: {
+        text: "I'd like $200K in RSUs over 4 years.",
+        acceptThreshold: { text: "$160K in equity", amount: 160000, component: null },
+      },
+    });
+    // weakest is stock (only money line): 80,000 + 0.75 × 80,000 = 140,000; × 160 / 200 = 112,000
+    const a = check(parsed({ stock: money(100000) }), b);
+    expect(a.acceptThreshold).toMatchObject({ amount: 112000, text: "EUR 112000 in stock", met: false });
+  });
+});
+
+describe("the script's bonus agreeing with the band", () => {
+  it("a script bonus at either end of the band's range is no disagreement", () => {
+    for (const pct of ["10%", "20%"]) {
+      const a = check(
+        parsed({ base: money(120000) }),
+        body({
+          table: [],
+          script: { text: `I'd like a $180K base, ${pct} bonus.`, acceptThreshold: null },
+        }),
+      );
+      expect(a.guideDisagrees).toEqual([]);
+    }
+  });
+
+  it("one band figure is written once", () => {
+    const a = check(
+      parsed({ base: money(120000) }),
+      body({ table: [], script: { text: "I'd like a $180K base, 15% bonus.", acceptThreshold: null } }),
+      MUNICH,
+    );
+    // Munich's bonus is 10%; the counter asks the band's top, 10%
+    expect(a.guideDisagrees).toEqual([
+      "The guide's script asks for a 15% bonus; its band data says 10%. The counter-offer uses 10%.",
+    ]);
+  });
+});
+
+describe("which figure the counter-offer pushes hardest", () => {
+  it("only base and stock compete for the 75th percentile: a low bonus does not", () => {
+    // base 50%, stock (120 - 80) / 80 = 50%, bonus 10% at 0%: the base (first of the two) is the weakest
+    const a = check(parsed({ base: money(120000), stock: money(120000), bonusPct: 10 }), null);
+    // 100,000 + 0.75 × 40,000 = 130,000; stock middle 120,000 (what is offered)
+    expect(a.targets.map((t) => [t.component, t.amount])).toEqual([
+      ["base", 130000],
+      ["stock", 120000],
+      ["bonus", 20],
+    ]);
+  });
+
+  it("names a weakest figure below or above the band as such", () => {
+    const below = check(parsed({ base: money(90000), stock: money(120000) }), null);
+    expect(target(below, "base")).toMatchObject({
+      amount: 130000,
+      how: "75th percentile of the band's base range (your weakest figure, below the band)",
+    });
+    const above = check(parsed({ base: money(150000), stock: money(170000) }), null);
+    // base (150 - 100) / 40 = 125%, stock (170 - 80) / 80 = 113%: stock is the weakest, its mark 140,000
+    expect(target(above, "stock")?.how).toBe(
+      "what is on the table (EUR 170000), never less; the guide's mark is EUR 140000 (75th percentile of the band's stock range (your weakest figure, above the band))",
+    );
+  });
+
+  it("with no base or stock given, both aim at the middle of their band", () => {
+    const a = check(parsed({ bonusPct: 15 }), body());
+    expect(a.targets.map((t) => [t.component, t.amount, t.how])).toEqual([
+      ["base", 120000, "middle of the band's base range"],
+      ["stock", 120000, "middle of the band's stock range"],
+      ["bonus", 20, "top of the band's bonus range"],
+      ["signing", 32000, `the guide's USD 40000 ${HOW_BERLIN}`],
+    ]);
+    // nothing on the table for base and stock: no stock to clear the walk-away line with
+    expect(a.acceptThreshold).toMatchObject({ amount: 96000, met: false });
+  });
+
+  it("a 3-year grant is counted on the 4-year basis for the counter too", () => {
+    // 105,000 ÷ 3 × 4 = 140,000 (75%), base 50% is the weakest; stock middle 120,000 < 140,000 on the table
+    const a = check(
+      parsed({ base: money(120000), stock: money(105000), vestYears: 3, vestGiven: true }),
+      null,
+    );
+    expect(target(a, "stock")).toMatchObject({
+      amount: 140000,
+      how: "what is on the table (EUR 140000), never less; the guide's mark is EUR 120000 (middle of the band's stock range)",
+    });
+  });
+
+  it("a figure exactly at the guide's mark counts as meeting it", () => {
+    // base 130,000 at 75% is the weakest: its mark 130,000, met; stock and bonus above or at theirs
+    const a = check(parsed({ base: money(130000), stock: money(160000), bonusPct: 20 }), null);
+    expect(target(a, "base")).toMatchObject({
+      amount: 130000,
+      how: "75th percentile of the band's base range (your weakest figure, at 75% of the band)",
+    });
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+
+  it("a signing bonus offered, no script: no lever reason to ask for one", () => {
+    const a = check(
+      parsed({ base: money(140000), stock: money(160000), bonusPct: 20, signing: money(5000) }),
+      body({ script: null, levers: [{ title: "Sign-on", quote: "Ask for a sign-on bonus." }] }),
+    );
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+});
+
+describe("the walk-away line against what is on the table", () => {
+  it("a stock offer exactly at the guide's line clears it; the top of a range counts", () => {
+    // stock (112 - 80) / 80 = 40% is the weakest: mark 140,000; the line 140,000 × 160 / 200 = 112,000
+    const at = check(parsed({ base: money(120000), stock: money(112000) }));
+    expect(at.acceptThreshold).toMatchObject({
+      amount: 112000,
+      text: "EUR 112000 in stock, what is on the table",
+      met: true,
+    });
+    const range = check(
+      parsed({ base: money(120000), stock: money(100000, { high: 112200, text: "100-112.2k" }) }),
+    );
+    // the top, 112,200, clears 112,000: the line is the top rounded up to the next 1,000
+    expect(range.acceptThreshold).toMatchObject({
+      amount: 113000,
+      text: "EUR 112200 in stock, what is on the table",
+      met: true,
+    });
+  });
+
+  it("a threshold whose component is 'stock' is about stock", () => {
+    const b = body({
+      script: {
+        text: "I'd like $200K in RSUs over 4 years.",
+        acceptThreshold: { text: "$160K", amount: 160000, component: "stock" },
+      },
+    });
+    const a = check(parsed({ stock: money(100000) }), b);
+    expect(a.acceptThreshold).toMatchObject({ amount: 112000, text: "EUR 112000 in stock", met: false });
+  });
+});
+
+describe("'already beats the guide' only when every figure on the table does", () => {
+  it("stock and bonus at or over their marks, no base given: already beats", () => {
+    // stock middle 120,000 (the weakest, 100%: 75th percentile 140,000) < 160,000; bonus 20% = the top
+    const a = check(parsed({ stock: money(160000), bonusPct: 20 }), null);
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+
+  it("base and stock over their marks, no bonus given: already beats", () => {
+    const a = check(parsed({ base: money(140000), stock: money(160000) }), null);
+    expect(a.alreadyBeats).toEqual({ stillWorth: [] });
+  });
+
+  it("a base under its mark with the bonus at the top: not", () => {
+    const a = check(parsed({ base: money(100000), bonusPct: 20 }), null);
+    expect(a.alreadyBeats).toBeNull();
+  });
+
+  it("base and stock over their marks with a bonus under the top: not", () => {
+    const a = check(parsed({ base: money(140000), stock: money(160000), bonusPct: 10 }), null);
+    expect(a.alreadyBeats).toBeNull();
+  });
+});
+
+describe("the walk-away line on the total", () => {
+  it("a total exactly at the guide's line clears it", () => {
+    // 140,000 + 64,000 ÷ 4 + 20% × 140,000 = 184,000 = $230K × 0.80
+    const a = check(
+      parsed({ base: money(140000), stock: money(64000), bonusPct: 20 }),
+      body({
+        script: {
+          text: "I'd like $200K in RSUs over 4 years with a $180K base, 15% bonus.",
+          acceptThreshold: { text: "$230K total comp", amount: 230000, component: "total comp" },
+        },
+      }),
+    );
+    expect(a.acceptThreshold).toMatchObject({
+      amount: 184000,
+      text: "EUR 184000, what is on the table",
+      met: true,
+    });
+  });
+});
