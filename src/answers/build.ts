@@ -10,7 +10,7 @@ import { freshnessAnswer } from "./freshness.ts";
 import { notFound } from "./not-found.ts";
 import { offerAnswer, offerCommand } from "./offer.ts";
 import { safeScript } from "./safe-script.ts";
-import type { Answer, FollowUp, GuideFacts, HelpAnswer } from "./types.ts";
+import type { Answer, FollowUp, GuideFacts, HelpAnswer, ScriptAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
 export interface AnswerSources {
@@ -58,7 +58,7 @@ function guideFollowUps(guide: Guide, except: string | null, withScript = true):
 }
 
 export function buildAnswer(query: Query, sources: AnswerSources): Answer {
-  const { index, today } = sources;
+  const { index } = sources;
   if (query.intent === "help") return helpAnswer(index);
   if (query.intent === "list") return catalogAnswer(index);
   if (query.intent === "level-lookup") return levelLookupAnswer(query, index);
@@ -76,36 +76,14 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
 
   if (company && role) {
     const guide = index.guide(company, role);
-    if (!guide) return notFound(query, index);
-    switch (query.intent) {
-      case "offer":
-        return offerOrRegions(guide, query, sources);
-      case "script":
-        return scriptAnswer(guide, query, sources);
-      case "freshness":
-        return freshnessAnswer(guide, facts(guide, today), guideFollowUps(guide, null));
-      case "targets":
-        return targetsAnswer(guide, query, sources);
-      case "level":
-        return {
-          kind: "level",
-          ...facts(guide, today),
-          internal: guide.levelMapping.internal,
-          equivalences: [...index.equivalencesOf(guide)],
-          raw: guide.levelMapping.raw,
-          followUps: guideFollowUps(guide, null),
-          command: `level ${bandCommand(guide)}`,
-        };
-      default:
-        return bandAnswer(guide, query, today);
-    }
+    return guide ? guideAnswer(guide, query, sources) : notFound(query, index);
   }
 
   if (company) {
     const guides = index.guidesOfCompany(company);
     // One role: the company alone says which guide is meant.
     if (guides.length === 1 && (query.region || GUIDE_INTENTS.has(query.intent))) {
-      return buildAnswer({ ...query, role: roleMatch(guides[0]!), intent: narrowIntent(query) }, sources);
+      return guideAnswer(guides[0]!, { ...query, intent: narrowIntent(query) }, sources);
     }
     if (guides.length > 1 && GUIDE_INTENTS.has(query.intent)) {
       return chooseGuide(
@@ -134,15 +112,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     const inRegion = query.region ? guides.filter((g) => hasBand(g, query.region!.key)) : guides;
     const shown = inRegion.length > 0 ? inRegion : guides;
     if (GUIDE_INTENTS.has(query.intent) && shown.length === 1) {
-      const only = shown[0]!;
-      const companyOf = {
-        key: only.company,
-        display: only.companyDisplay,
-        matched: "",
-        kind: "exact" as const,
-        score: 0,
-      };
-      return buildAnswer({ ...query, company: companyOf, intent: narrowIntent(query) }, sources);
+      return guideAnswer(shown[0]!, { ...query, intent: narrowIntent(query) }, sources);
     }
     if (GUIDE_INTENTS.has(query.intent) && shown.length > 1) {
       return chooseGuide(
@@ -167,6 +137,37 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
   }
 
   return notFound(query, index);
+}
+
+/** The question about one guide: its band(s), script, targets, offer check, dates or level mapping. */
+function guideAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
+  const { index, today } = sources;
+  switch (query.intent) {
+    case "offer":
+      return offerOrRegions(guide, query, sources);
+    case "script":
+      return scriptAnswer(
+        guide,
+        (query.region && guide.bands.find((b) => b.regionSlug === query.region!.key)) || null,
+        sources,
+      );
+    case "freshness":
+      return freshnessAnswer(guide, facts(guide, today), guideFollowUps(guide, null));
+    case "targets":
+      return targetsAnswer(guide, query, sources);
+    case "level":
+      return {
+        kind: "level",
+        ...facts(guide, today),
+        internal: guide.levelMapping.internal,
+        equivalences: [...index.equivalencesOf(guide)],
+        raw: guide.levelMapping.raw,
+        followUps: guideFollowUps(guide, null),
+        command: `level ${bandCommand(guide)}`,
+      };
+    default:
+      return bandAnswer(guide, query, today);
+  }
 }
 
 /** One button a guide (the first LIST_LIMIT): its band in the asked region when it has one, else all regions. */
@@ -212,31 +213,23 @@ function guideCommand(query: Query, guide: Guide): string {
  * A guide with several regions and none asked: which region?
  */
 function targetsAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
-  const band = query.region
-    ? guide.bands.find((b) => b.regionSlug === query.region!.key)
-    : guide.bands.length === 1
-      ? guide.bands[0]
-      : undefined;
+  const band = askedBand(guide, query);
   if (!band && query.region) return bandAnswer(guide, query, sources.today);
   if (!band) return chooseRegion(guide, (slug) => `targets ${bandCommand(guide, slug)}`);
-  const script = scriptAnswer(guide, { ...query, region: regionOf(band) }, sources);
-  return script.kind === "script"
-    ? { ...script, purpose: "targets", command: `targets ${bandCommand(guide, band.regionSlug)}` }
-    : script;
+  const script = scriptAnswer(guide, band, sources);
+  return { ...script, purpose: "targets", command: `targets ${bandCommand(guide, band.regionSlug)}` };
 }
 
-function regionOf(band: Band): NonNullable<Query["region"]> {
-  return { key: band.regionSlug, display: band.region, matched: "", kind: "exact", score: 0 };
+/** The band a question is about: the region asked, or the guide's only one when none was asked. */
+function askedBand(guide: Guide, query: Query): Band | undefined {
+  if (query.region) return guide.bands.find((b) => b.regionSlug === query.region!.key);
+  return guide.bands.length === 1 ? guide.bands[0] : undefined;
 }
 
 /** An offer needs one band: the region asked, or the guide's only one; otherwise ask which region. */
 function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Answer {
   const offer = query.offer!;
-  const band = query.region
-    ? guide.bands.find((b) => b.regionSlug === query.region!.key)
-    : guide.bands.length === 1
-      ? guide.bands[0]
-      : undefined;
+  const band = askedBand(guide, query);
   if (!band) {
     return {
       kind: "region-not-found",
@@ -258,10 +251,6 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
     facts: facts(guide, sources.today),
     format: formatMoney,
   });
-}
-
-function roleMatch(guide: Guide): NonNullable<Query["role"]> {
-  return { key: guide.role, display: guide.roleDisplay, matched: "", kind: "exact", score: 0 };
 }
 
 function bandAnswer(guide: Guide, query: Query, today: string): Answer {
@@ -306,11 +295,9 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
   };
 }
 
-function scriptAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
+/** The script for one band (its figures in the band's currency), or as the guide wrote it (band null). */
+function scriptAnswer(guide: Guide, band: Band | null, sources: AnswerSources): ScriptAnswer {
   const body = sources.body(guide);
-  const band: Band | null = query.region
-    ? (guide.bands.find((b) => b.regionSlug === query.region!.key) ?? null)
-    : null;
   const { script, notes, levers } = safeScript(guide, band, body);
   return {
     kind: "script",
