@@ -83,7 +83,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     const guides = index.guidesOfCompany(company);
     // One role: the company alone says which guide is meant.
     if (guides.length === 1 && (query.region || GUIDE_INTENTS.has(query.intent))) {
-      return guideAnswer(guides[0]!, { ...query, intent: narrowIntent(query) }, sources);
+      return guideAnswer(guides[0]!, query, sources);
     }
     if (guides.length > 1 && GUIDE_INTENTS.has(query.intent)) {
       return chooseGuide(
@@ -112,7 +112,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     const inRegion = query.region ? guides.filter((g) => hasBand(g, query.region!.key)) : guides;
     const shown = inRegion.length > 0 ? inRegion : guides;
     if (GUIDE_INTENTS.has(query.intent) && shown.length === 1) {
-      return guideAnswer(shown[0]!, { ...query, intent: narrowIntent(query) }, sources);
+      return guideAnswer(shown[0]!, query, sources);
     }
     if (GUIDE_INTENTS.has(query.intent) && shown.length > 1) {
       return chooseGuide(
@@ -183,14 +183,10 @@ function bandFollowUps(
   }));
 }
 
-function narrowIntent(query: Query): Query["intent"] {
-  return GUIDE_INTENTS.has(query.intent) ? query.intent : "band";
-}
-
 /** The /comp words that ask the query's question about one guide (its region kept when the guide has it). */
 function guideCommand(query: Query, guide: Guide): string {
   const region = regionIfBand(guide, query.region?.key);
-  switch (query.intent) {
+  switch (query.intent as GuideIntent) {
     case "offer":
       return query.offer
         ? offerCommand(guide, region ?? null, query.offer)
@@ -203,8 +199,6 @@ function guideCommand(query: Query, guide: Guide): string {
       return `level ${bandCommand(guide)}`;
     case "script":
       return `script ${bandCommand(guide, region)}`;
-    default:
-      return bandCommand(guide, region);
   }
 }
 
