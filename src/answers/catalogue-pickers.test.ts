@@ -1,0 +1,156 @@
+/**
+ * The pickers over a small catalogue given out of order: every typed word must start a word of the name or slug,
+ * options A–Z (regions in the guide's order), limits, one option a guide; the catalogue's freshness on a day;
+ * the suggested offer prompt's round figure.
+ */
+import { describe, expect, it } from "vitest";
+import type { Guide } from "../guides/types.ts";
+import { guide, LONDON, NY, SF } from "../render/fixtures.test-helpers.ts";
+import {
+  freshness,
+  pickCompanies,
+  pickGuides,
+  pickRegions,
+  pickRoles,
+  suggestedPrompts,
+} from "./catalogue.ts";
+
+function mk(
+  company: string,
+  companyDisplay: string,
+  role: string,
+  roleDisplay: string,
+  over: Partial<Guide> = {},
+) {
+  const id = `${company}/${role}`;
+  return guide({ id, file: `guides/${id}.md`, company, companyDisplay, role, roleDisplay, ...over });
+}
+// Neither in name order nor in slug order.
+const GUIDES: Guide[] = [
+  mk("zeta-labs", "Zeta Labs", "swe", "Software Engineer", {
+    lastUpdated: "2026-03-01",
+    nextReviewDue: "2026-06-01",
+  }),
+  mk("data-co", "Data Co", "data-scientist", "Data Scientist", {
+    lastUpdated: "2026-05-20",
+    nextReviewDue: "2026-06-02",
+  }),
+  mk("acme", "Acme", "sre", "SRE", { lastUpdated: "2026-01-10", nextReviewDue: "2026-05-31" }),
+  mk("zeta-labs", "Zeta Labs", "ml-ai-engineer", "ML/AI Engineer", { lastUpdated: "2026-04-01" }),
+  mk("beta-inc", "Beta", "product-manager", "Product Manager", { lastUpdated: "2026-02-01" }),
+];
+const values = (options: { value: string }[]) => options.map((o) => o.value);
+
+describe("pickCompanies", () => {
+  it("nothing typed: every company, A–Z by name, at most the limit", () => {
+    expect(pickCompanies(GUIDES, "")).toEqual([
+      { value: "acme", label: "Acme" },
+      { value: "beta-inc", label: "Beta" },
+      { value: "data-co", label: "Data Co" },
+      { value: "zeta-labs", label: "Zeta Labs" },
+    ]);
+    expect(values(pickCompanies(GUIDES, "", 2))).toEqual(["acme", "beta-inc"]);
+  });
+
+  it.each([
+    ["labs", ["zeta-labs"]],
+    ["LAB", ["zeta-labs"]],
+    ["zeta lab", ["zeta-labs"]],
+    ["inc", ["beta-inc"]],
+    ["a", ["acme"]],
+    ["d c", ["data-co"]],
+    ["zeta acme", []],
+    ["x", []],
+  ])("%j -> %j (each typed word starts a word of the name or slug)", (typed, expected) => {
+    expect(values(pickCompanies(GUIDES, typed))).toEqual(expected);
+  });
+
+  it("a word many names share does not hide a rarer one typed with it", () => {
+    const many = Array.from({ length: 6000 }, (_, i) => mk(`company-${i}`, `Company ${i}`, "sre", "SRE"));
+    expect(pickCompanies(many, "company 5999")).toEqual([{ value: "company-5999", label: "Company 5999" }]);
+    expect(pickCompanies(many, "5999 company")).toEqual([{ value: "company-5999", label: "Company 5999" }]);
+  });
+});
+
+describe("pickRoles", () => {
+  it("a company's roles A–Z, by name or slug words, at most the limit", () => {
+    expect(pickRoles(GUIDES, "zeta-labs", "")).toEqual([
+      { value: "ml-ai-engineer", label: "ML/AI Engineer" },
+      { value: "swe", label: "Software Engineer" },
+    ]);
+    expect(values(pickRoles(GUIDES, "zeta-labs", "swe"))).toEqual(["swe"]);
+    expect(values(pickRoles(GUIDES, "zeta-labs", "soft eng"))).toEqual(["swe"]);
+    expect(values(pickRoles(GUIDES, "zeta-labs", "soft ml"))).toEqual([]);
+    expect(values(pickRoles(GUIDES, "zeta-labs", "", 1))).toEqual(["ml-ai-engineer"]);
+    expect(pickRoles(GUIDES, "zeta", "")).toEqual([]);
+  });
+});
+
+describe("pickRegions", () => {
+  const withRegions = [mk("acme", "Acme", "sre", "SRE", { bands: [SF, NY, LONDON] })];
+
+  it("a guide's regions in its own order, with their currency, by name or slug words", () => {
+    expect(pickRegions(withRegions, "acme", "sre", "")).toEqual([
+      { value: "san-francisco", label: "San Francisco · USD" },
+      { value: "new-york", label: "New York · USD" },
+      { value: "london", label: "London · GBP" },
+    ]);
+    expect(values(pickRegions(withRegions, "acme", "sre", "fran"))).toEqual(["san-francisco"]);
+    expect(values(pickRegions(withRegions, "acme", "sre", "york new"))).toEqual(["new-york"]);
+    expect(values(pickRegions(withRegions, "acme", "sre", "new london"))).toEqual([]);
+    expect(values(pickRegions(withRegions, "acme", "sre", "", 2))).toEqual(["san-francisco", "new-york"]);
+  });
+
+  it("an unknown company or role has no regions", () => {
+    expect(pickRegions(withRegions, "acme", "swe", "")).toEqual([]);
+    expect(pickRegions(withRegions, "globex", "sre", "")).toEqual([]);
+  });
+});
+
+describe("pickGuides", () => {
+  it("nothing typed: the guides A–Z as company · role", () => {
+    expect(pickGuides(GUIDES, "")).toEqual([
+      { value: "acme/sre", label: "Acme · SRE" },
+      { value: "beta-inc/product-manager", label: "Beta · Product Manager" },
+      { value: "data-co/data-scientist", label: "Data Co · Data Scientist" },
+      { value: "zeta-labs/ml-ai-engineer", label: "Zeta Labs · ML/AI Engineer" },
+      { value: "zeta-labs/swe", label: "Zeta Labs · Software Engineer" },
+    ]);
+  });
+
+  it("every typed word matches the company or the role; a guide matched by both is listed once", () => {
+    expect(values(pickGuides(GUIDES, "data"))).toEqual(["data-co/data-scientist"]);
+    expect(values(pickGuides(GUIDES, "zeta soft"))).toEqual(["zeta-labs/swe"]);
+    expect(values(pickGuides(GUIDES, "engineer"))).toEqual(["zeta-labs/ml-ai-engineer", "zeta-labs/swe"]);
+    expect(values(pickGuides(GUIDES, "product beta"))).toEqual(["beta-inc/product-manager"]);
+    expect(values(pickGuides(GUIDES, "sre zeta"))).toEqual([]);
+  });
+
+  it("at most the limit", () => {
+    expect(values(pickGuides(GUIDES, "zeta", 1))).toEqual(["zeta-labs/swe"]);
+    expect(pickGuides(GUIDES, "", 2)).toHaveLength(2);
+  });
+});
+
+describe("freshness", () => {
+  // Due 2026-05-23 (two guides), 2026-05-31, 2026-06-01 and 2026-06-02.
+  it("a review due today is not overdue; the newest update wherever it is in the list", () => {
+    expect(freshness(GUIDES, "2026-06-01")).toEqual({ guides: 5, overdue: 3, newestUpdate: "2026-05-20" });
+    expect(freshness(GUIDES, "2026-06-02")).toEqual({ guides: 5, overdue: 4, newestUpdate: "2026-05-20" });
+    // Another day, then the first again: each day's count, not a stale one.
+    expect(freshness(GUIDES, "2026-06-01").overdue).toBe(3);
+  });
+});
+
+describe("suggested prompts: the offer's round base", () => {
+  it("the middle of the band's base in thousands, never below 1k", () => {
+    const band = { ...LONDON, base: { low: 100000, high: 201000 } };
+    expect(suggestedPrompts([guide({ bands: [band] })])[1]?.message).toBe(
+      "offer segment ml-ai-engineer london base 151k",
+    );
+    const zero = { ...LONDON, base: { low: 0, high: 0 } };
+    expect(suggestedPrompts([guide({ bands: [zero] })])[1]?.message).toBe(
+      "offer segment ml-ai-engineer london base 1k",
+    );
+  });
+});
