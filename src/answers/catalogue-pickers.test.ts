@@ -154,3 +154,20 @@ describe("suggested prompts: the offer's round base", () => {
     );
   });
 });
+
+describe("pickGuides at 20,000 guides (10,000 companies × 2 roles)", () => {
+  const big: Guide[] = [];
+  for (let c = 0; c < 10_000; c++) {
+    big.push(mk(`company-${c}`, `Company ${c}`, "designer", "Product Designer"));
+    big.push(mk(`company-${c}`, `Company ${c}`, "sre", "SRE"));
+  }
+
+  it("a role word with a company number finds the guide whatever the order typed", () => {
+    // Bug: "designer" (one role name, but 10,000 guides) was taken as narrower than "9999" (one company), and
+    // the scan of the designer guides stopped at 5,000 before Company 9999.
+    const expected = [{ value: "company-9999/designer", label: "Company 9999 · Product Designer" }];
+    expect(pickGuides(big, "designer 9999")).toEqual(expected);
+    expect(pickGuides(big, "9999 designer")).toEqual(expected);
+    expect(pickGuides(big, "sre 7777")).toEqual([{ value: "company-7777/sre", label: "Company 7777 · SRE" }]);
+  });
+});

@@ -109,15 +109,24 @@ function byWordPrefix(list: [string, Named][], prefix: string): Named[] {
   return [...out];
 }
 
-/** The typed word that narrows the search most (fewest names start with it), so "company 9999" looks up 9999. */
-function mostSelective(typed: readonly string[], lists: [string, Named][][]): string | undefined {
+/**
+ * The typed word that narrows the search most (fewest candidates start with it), so "company 9999" looks up 9999.
+ * `size` is how many candidates an entry stands for: 1 a company for the company picker, its guides for the guide
+ * picker (one role word stands for every guide of that role, so "designer 9999" looks up 9999 too).
+ */
+function mostSelective(
+  typed: readonly string[],
+  lists: [string, Named][][],
+  size: (entry: Named) => number = () => 1,
+): string | undefined {
   let best: string | undefined;
   let bestCount = Number.POSITIVE_INFINITY;
   for (const w of typed) {
-    const count = lists.reduce((n, list) => {
+    let count = 0;
+    for (const list of lists) {
       const [from, to] = prefixRange(list, w);
-      return n + (to - from);
-    }, 0);
+      for (let i = from; i < to; i++) count += size(list[i]![1]);
+    }
     if (count < bestCount) {
       best = w;
       bestCount = count;
@@ -195,7 +204,7 @@ export function pickRegions(
 export function pickGuides(guides: readonly Guide[], typed: string, limit = 100): PickOption[] {
   const b = browseOf(guides);
   const t = words(typed);
-  const key = mostSelective(t, [b.companyWords, b.roleWords]);
+  const key = mostSelective(t, [b.companyWords, b.roleWords], (entry) => entry.guides.length);
   const pool =
     key === undefined
       ? [...b.companies.values()].slice(0, limit).flatMap((c) => c.guides)
