@@ -226,6 +226,23 @@ describe("level lookups", () => {
   });
 });
 
+describe("a level spelled with a hyphen", () => {
+  it("keeps the guides' spelling of the hyphenated word", () => {
+    const principal = guide({
+      levelMapping: {
+        internal: null,
+        raw: "Segment ML/AI = Stripe Sr-Principal",
+        equivalences: [{ company: "Stripe", level: "Sr-Principal" }],
+      },
+    });
+    const s = sources({ index: new SearchIndex([principal]) });
+    const level = { company: "stripe", companyDisplay: "Stripe", level: "sr-principal" };
+    const lookup = kindOf(buildAnswer(q({ intent: "level-lookup", level }), s), "level-lookup");
+    expect(lookup.matches).toHaveLength(1);
+    expect(lookup.level).toBe("Sr-Principal");
+  });
+});
+
 describe("a company and a role", () => {
   it("without a region: every region, a button each and the script", () => {
     expect(ask({ company: SEGMENT, role: ML })).toEqual({

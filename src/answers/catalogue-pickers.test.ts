@@ -171,3 +171,28 @@ describe("pickGuides at 20,000 guides (10,000 companies × 2 roles)", () => {
     expect(pickGuides(big, "sre 7777")).toEqual([{ value: "company-7777/sre", label: "Company 7777 · SRE" }]);
   });
 });
+
+describe("a search scans at most 5,000 names", () => {
+  // 5,000 companies called "Company N", then a 5,001st with the same word: "Aardvark Company".
+  const many = [
+    ...Array.from({ length: 5000 }, (_, i) => mk(`company-${i}`, `Company ${i}`, "sre", "SRE")),
+    mk("aardvark-company", "Aardvark Company", "sre", "SRE"),
+  ];
+
+  it("nothing typed, or a word all of them share: the first 5,000 in catalogue order, A–Z", () => {
+    expect(pickCompanies(many, "", 2)).toEqual([
+      { value: "company-0", label: "Company 0" },
+      { value: "company-1", label: "Company 1" },
+    ]);
+    expect(pickCompanies(many, "company", 2)).toEqual([
+      { value: "company-0", label: "Company 0" },
+      { value: "company-1", label: "Company 1" },
+    ]);
+  });
+
+  it("one more word reaches the others", () => {
+    const aardvark = [{ value: "aardvark-company", label: "Aardvark Company" }];
+    expect(pickCompanies(many, "company aard")).toEqual(aardvark);
+    expect(pickCompanies(many, "aardvark")).toEqual(aardvark);
+  });
+});
