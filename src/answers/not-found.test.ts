@@ -151,6 +151,21 @@ describe("suggestions", () => {
     ]);
   });
 
+  it("a company (or a role) named with a region: its own guides, not every guide in the region", () => {
+    expect(suggested({ company: ACME, region: LONDON_M })).toEqual([
+      { label: "SRE · Acme", command: "acme sre london", kind: "suggestion" },
+      { label: "Backend Engineer · Acme", command: "acme backend-engineer", kind: "suggestion" },
+    ]);
+    expect(suggested({ role: match("data-scientist", "Data Scientist"), region: LONDON_M })).toEqual([
+      { label: "Data Scientist · Solo", command: "solo data-scientist london", kind: "suggestion" },
+    ]);
+    expect(suggested({ company: SEGMENT, role: SRE, region: NY_M }).map((s) => s.command)).toEqual([
+      "segment ml-ai-engineer new-york",
+      "acme sre",
+      "globex sre new-york",
+    ]);
+  });
+
   it("a region with words we could not read does not list the region's guides", () => {
     expect(suggested({ region: LONDON_M, unknown: ["qqqqq"] })).toEqual([]);
   });

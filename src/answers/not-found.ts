@@ -44,7 +44,8 @@ export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   // Bounded: only the first few unknown words are worth a guess.
   const guessable = query.unknown.slice(0, MAX_GUESSED_WORDS);
   const phrase = guessable.join(" ");
-  const hits: EntityHit[] = phrase ? index.suggest(phrase, kinds) : [];
+  // (No guess for an empty phrase: suggest() needs two characters.)
+  const hits: EntityHit[] = index.suggest(phrase, kinds);
   if (guessable.length > 1)
     for (const word of guessable) if (hits.length < 5) hits.push(...index.suggest(word, kinds, 3));
   for (const hit of hits.sort((a, b) => a.score - b.score)) {
@@ -52,14 +53,15 @@ export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
       hit.entity.kind === "company"
         ? index.guidesOfCompany(hit.entity.key)
         : index.guidesOfRole(hit.entity.key);
-    const first = guides[0];
-    if (guides.length === 1 && first) {
+    // A name with one guide suggests that guide; with several (every name in the index has one), the name.
+    if (guides.length === 1) {
+      const only = guides[0]!;
       add({
-        label: guideLabel(first),
-        command: bandCommand(first, regionIfBand(first, regionKey)),
+        label: guideLabel(only),
+        command: bandCommand(only, regionIfBand(only, regionKey)),
         kind: "suggestion",
       });
-    } else if (guides.length > 1) {
+    } else {
       add({
         label: hit.entity.display,
         command: hit.entity.key,
@@ -87,9 +89,10 @@ function describe(query: Query): string {
   if (query.company) parts.push(query.company.display);
   if (query.role) parts.push(query.role.display);
   parts.push(...query.unknown);
-  const what = parts.length > 0 ? parts.join(" ") : "";
+  const what = parts.join(" ");
   const where = query.region ? ` in ${query.region.display}` : "";
   if (!what && query.region) return `a company and role${where} (you named only a region)`;
   if (query.company && !query.role && query.unknown.length === 0) return `a role at ${query.company.display}`;
-  return `${what}${where}`.trim() || query.text;
+  // Nothing named at all (no region either): the words as typed.
+  return `${what}${where}` || query.text;
 }
