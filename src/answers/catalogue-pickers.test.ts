@@ -37,7 +37,7 @@ const GUIDES: Guide[] = [
   }),
   mk("acme", "Acme", "sre", "SRE", { lastUpdated: "2026-01-10", nextReviewDue: "2026-05-31" }),
   mk("zeta-labs", "Zeta Labs", "ml-ai-engineer", "ML/AI Engineer", { lastUpdated: "2026-04-01" }),
-  mk("beta-inc", "Beta", "product-manager", "Product Manager", { lastUpdated: "2026-02-01" }),
+  mk("beta-inc", "Beta Corp", "product-manager", "Product Manager", { lastUpdated: "2026-02-01" }),
 ];
 const values = (options: { value: string }[]) => options.map((o) => o.value);
 
@@ -45,7 +45,7 @@ describe("pickCompanies", () => {
   it("nothing typed: every company, A–Z by name, at most the limit", () => {
     expect(pickCompanies(GUIDES, "")).toEqual([
       { value: "acme", label: "Acme" },
-      { value: "beta-inc", label: "Beta" },
+      { value: "beta-inc", label: "Beta Corp" },
       { value: "data-co", label: "Data Co" },
       { value: "zeta-labs", label: "Zeta Labs" },
     ]);
@@ -57,6 +57,7 @@ describe("pickCompanies", () => {
     ["LAB", ["zeta-labs"]],
     ["zeta lab", ["zeta-labs"]],
     ["inc", ["beta-inc"]],
+    ["corp", ["beta-inc"]],
     ["a", ["acme"]],
     ["d c", ["data-co"]],
     ["zeta acme", []],
@@ -101,6 +102,13 @@ describe("pickRegions", () => {
     expect(values(pickRegions(withRegions, "acme", "sre", "", 2))).toEqual(["san-francisco", "new-york"]);
   });
 
+  it("a region found by its slug alone", () => {
+    const bay = [
+      mk("acme", "Acme", "sre", "SRE", { bands: [{ ...SF, region: "Bay Area", regionSlug: "sf-bay" }, NY] }),
+    ];
+    expect(pickRegions(bay, "acme", "sre", "sf")).toEqual([{ value: "sf-bay", label: "Bay Area · USD" }]);
+  });
+
   it("an unknown company or role has no regions", () => {
     expect(pickRegions(withRegions, "acme", "swe", "")).toEqual([]);
     expect(pickRegions(withRegions, "globex", "sre", "")).toEqual([]);
@@ -111,7 +119,7 @@ describe("pickGuides", () => {
   it("nothing typed: the guides A–Z as company · role", () => {
     expect(pickGuides(GUIDES, "")).toEqual([
       { value: "acme/sre", label: "Acme · SRE" },
-      { value: "beta-inc/product-manager", label: "Beta · Product Manager" },
+      { value: "beta-inc/product-manager", label: "Beta Corp · Product Manager" },
       { value: "data-co/data-scientist", label: "Data Co · Data Scientist" },
       { value: "zeta-labs/ml-ai-engineer", label: "Zeta Labs · ML/AI Engineer" },
       { value: "zeta-labs/swe", label: "Zeta Labs · Software Engineer" },
@@ -124,6 +132,11 @@ describe("pickGuides", () => {
     expect(values(pickGuides(GUIDES, "engineer"))).toEqual(["zeta-labs/ml-ai-engineer", "zeta-labs/swe"]);
     expect(values(pickGuides(GUIDES, "product beta"))).toEqual(["beta-inc/product-manager"]);
     expect(values(pickGuides(GUIDES, "sre zeta"))).toEqual([]);
+    // By the company's name, its slug, the role's name, its slug.
+    expect(values(pickGuides(GUIDES, "corp product"))).toEqual(["beta-inc/product-manager"]);
+    expect(values(pickGuides(GUIDES, "inc manager"))).toEqual(["beta-inc/product-manager"]);
+    expect(values(pickGuides(GUIDES, "labs soft"))).toEqual(["zeta-labs/swe"]);
+    expect(values(pickGuides(GUIDES, "labs swe"))).toEqual(["zeta-labs/swe"]);
   });
 
   it("at most the limit", () => {
