@@ -85,7 +85,8 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     if (guides.length === 1 && (query.region || GUIDE_INTENTS.has(query.intent))) {
       return guideAnswer(guides[0]!, query, sources);
     }
-    if (guides.length > 1 && GUIDE_INTENTS.has(query.intent)) {
+    // Several roles (a company in a query always has a guide: the parser names only the index's companies).
+    if (GUIDE_INTENTS.has(query.intent)) {
       return chooseGuide(
         query.intent as GuideIntent,
         guides,
@@ -111,10 +112,8 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     const guides = index.guidesOfRole(role);
     const inRegion = query.region ? guides.filter((g) => hasBand(g, query.region!.key)) : guides;
     const shown = inRegion.length > 0 ? inRegion : guides;
-    if (GUIDE_INTENTS.has(query.intent) && shown.length === 1) {
-      return guideAnswer(shown[0]!, query, sources);
-    }
-    if (GUIDE_INTENTS.has(query.intent) && shown.length > 1) {
+    if (GUIDE_INTENTS.has(query.intent)) {
+      if (shown.length === 1) return guideAnswer(shown[0]!, query, sources);
       return chooseGuide(
         query.intent as GuideIntent,
         shown,

@@ -39,10 +39,13 @@ const GUIDES: Guide[] = [
   mk("zeta-labs", "Zeta Labs", "ml-ai-engineer", "ML/AI Engineer", { lastUpdated: "2026-04-01" }),
   mk("beta-inc", "Beta Corp", "product-manager", "Product Manager", { lastUpdated: "2026-02-01" }),
 ];
+/** A company whose every word sorts after "undefined" (nothing typed must still list it). */
+const ZORRO = mk("zorro", "Zorro", "vp", "VP", { nextReviewDue: "2027-01-01" });
 const values = (options: { value: string }[]) => options.map((o) => o.value);
 
 describe("pickCompanies", () => {
   it("nothing typed: every company, A–Z by name, at most the limit", () => {
+    expect(pickCompanies([ZORRO, ...GUIDES], "").at(-1)).toEqual({ value: "zorro", label: "Zorro" });
     expect(pickCompanies(GUIDES, "")).toEqual([
       { value: "acme", label: "Acme" },
       { value: "beta-inc", label: "Beta Corp" },
@@ -117,6 +120,7 @@ describe("pickRegions", () => {
 
 describe("pickGuides", () => {
   it("nothing typed: the guides A–Z as company · role", () => {
+    expect(pickGuides([ZORRO, ...GUIDES], "").at(-1)).toEqual({ value: "zorro/vp", label: "Zorro · VP" });
     expect(pickGuides(GUIDES, "")).toEqual([
       { value: "acme/sre", label: "Acme · SRE" },
       { value: "beta-inc/product-manager", label: "Beta Corp · Product Manager" },

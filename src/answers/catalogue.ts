@@ -60,8 +60,7 @@ function named(map: Map<string, Named>, key: string, display: string, guide: Gui
 }
 
 function wordList(map: Map<string, Named>): [string, Named][] {
-  const out: [string, Named][] = [];
-  for (const entry of map.values()) for (const w of entry.words) out.push([w, entry]);
+  const out = [...map.values()].flatMap((entry) => entry.words.map((w): [string, Named] => [w, entry]));
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -90,7 +89,7 @@ function lowerBound(list: [string, Named][], key: string): number {
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid]?.[0] ?? "") < key) lo = mid + 1;
+    if (list[mid]![0] < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -258,13 +257,13 @@ function roundBase(band: Band): string {
  */
 export function suggestedPrompts(guides: readonly Guide[]): Prompt[] {
   const guide = guides.find((g) => g.bands.length > 0);
-  const band = guide?.bands[0];
-  if (guide === undefined || band === undefined) {
+  if (guide === undefined) {
     return [
       { title: "What can you answer?", message: "help" },
       { title: "Which guides are there?", message: "list" },
     ];
   }
+  const band = guide.bands[0]!;
   const words = `${guide.company} ${guide.role}`;
   const who = `${guide.roleDisplay} at ${guide.companyDisplay}`;
   return [

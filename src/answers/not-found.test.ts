@@ -122,6 +122,12 @@ describe("suggestions", () => {
       "acme sre",
       "acme backend-engineer",
     ]);
+    // A close role name with a company named: that role's guide.
+    expect(suggested({ company: ACME, unknown: ["data", "scientst"] }).map((s) => s.command)).toEqual([
+      "acme sre",
+      "acme backend-engineer",
+      "solo data-scientist",
+    ]);
     // "sre" is a role: with a role named it is not guessed as one (only as a company, loosely: Segment).
     const withRole = suggested({ role: match("data-scientist", "Data Scientist"), unknown: ["sre"] });
     expect(withRole.map((s) => s.command)).toEqual(["solo data-scientist", "segment ml-ai-engineer"]);

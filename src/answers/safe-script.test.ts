@@ -27,7 +27,7 @@ describe("nothing to adapt", () => {
     const result = safeScript(segment, LONDON, body({ script: null }));
     expect(result.script).toBeNull();
     expect(result.notes).toEqual([]);
-    expect(result.levers).toBe(LEVERS);
+    expect(result.levers).toEqual(LEVERS);
   });
 
   it("a guide without bands gives the script as written", () => {
@@ -37,9 +37,10 @@ describe("nothing to adapt", () => {
 });
 
 describe("without a region: the figures as the guide wrote them", () => {
-  const result = safeScript(segment, null, body());
+  const withoutRegion = () => safeScript(segment, null, body());
 
   it("says which band the figures are for and how to ask for another, then what was changed", () => {
+    const result = withoutRegion();
     expect(result.notes).toEqual([
       "Figures as the guide wrote them, for San Francisco (USD). Ask with a region for its own figures, e.g. script segment ml-ai-engineer london.",
       SCRIPT_CLAIM,
@@ -49,6 +50,7 @@ describe("without a region: the figures as the guide wrote them", () => {
   });
 
   it("keeps the dollar figures, and turns the competing-offer claim into a placeholder", () => {
+    const result = withoutRegion();
     expect(result.script?.text).toBe(
       `I'd like $260K in Twilio RSUs over 4 years with a $225K base, 13% bonus, and $55K signing bonus. I'm building Segment's AI customer intelligence engine — the core product differentiator for CDP market leadership. ${PLACEHOLDER_USD} Segment's RSU package must make this bet compelling.`,
     );
@@ -56,20 +58,22 @@ describe("without a region: the figures as the guide wrote them", () => {
   });
 
   it("changes only the lever with a claim; the others are the guide's own", () => {
-    expect(result.levers[0]).toBe(LEVERS[0]);
+    const result = withoutRegion();
+    expect(result.levers[0]).toEqual(LEVERS[0]);
     expect(result.levers[1]).toEqual({
       title: "AI Lab/Big Tech Counter",
       quote: `${PLACEHOLDER_USD} ${LEVERS[1]!.quote.slice(LEVERS[1]!.quote.indexOf("Segment's"))}`,
     });
-    expect(result.levers[2]).toBe(LEVERS[2]);
-    expect(result.levers[3]).toBe(LEVERS[3]);
+    expect(result.levers[2]).toEqual(LEVERS[2]);
+    expect(result.levers[3]).toEqual(LEVERS[3]);
   });
 });
 
 describe("for London: the figures in pounds", () => {
-  const result = safeScript(segment, LONDON, body());
+  const forLondon = () => safeScript(segment, LONDON, body());
 
   it("converts the script's figures and its walk-away line, and says how", () => {
+    const result = forLondon();
     // × 0.70 = £215K ÷ $308.5K, the two bands' total-comp midpoints; $242K × 0.697 = £168.7K -> £169K.
     expect(
       result.script?.text.startsWith(
@@ -87,10 +91,11 @@ describe("for London: the figures in pounds", () => {
   });
 
   it("carries a lever's dollar figures to pounds too", () => {
+    const result = forLondon();
     expect(result.levers[3]?.quote).toBe(
       "The AI talent market demands signing bonuses for competitive transitions. I expect £31K–£45K to offset the guaranteed comp gap with pure AI companies.",
     );
-    expect(result.levers[0]).toBe(LEVERS[0]);
+    expect(result.levers[0]).toEqual(LEVERS[0]);
   });
 });
 

@@ -27,7 +27,7 @@ export function safeScript(
       notes.push(
         `The "${l.title}" lever says "${a.claim}" That is the guide's example, not your situation: it is a placeholder.`,
       );
-    return a.quote === l.quote ? l : { ...l, quote: a.quote };
+    return { ...l, quote: a.quote };
   });
   if (!band) {
     notes.unshift(
