@@ -1,14 +1,16 @@
 /** Query + index -> Answer. Plain data only; the renderers decide how it looks. */
 import { levelMatches } from "../guides/levels.ts";
-import type { Band, Guide, GuideBody, Lever, NegotiationScript } from "../guides/types.ts";
+import type { Band, Guide, GuideBody } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
 import type { Query } from "../questions/types.ts";
-import type { EntityHit, EntityKind, SearchIndex } from "../search/index.ts";
+import type { SearchIndex } from "../search/index.ts";
 import { chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideIntent } from "./choose.ts";
+import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
 import { freshnessAnswer } from "./freshness.ts";
-import { guideDisagreements, offerAnswer, offerCommand } from "./offer.ts";
-import { adaptQuote, adaptScript, conversionFor, scriptFigures } from "./script.ts";
-import type { Answer, FollowUp, GuideFacts, HelpAnswer, NotFoundAnswer } from "./types.ts";
+import { notFound } from "./not-found.ts";
+import { offerAnswer, offerCommand } from "./offer.ts";
+import { safeScript } from "./safe-script.ts";
+import type { Answer, FollowUp, GuideFacts, HelpAnswer, ScriptAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
 export interface AnswerSources {
@@ -22,7 +24,6 @@ export interface AnswerSources {
 /** How many companies a catalogue answer lists before saying "and N more". */
 export const CATALOG_LIMIT = 40;
 const LIST_LIMIT = 40;
-const MAX_GUESSED_WORDS = 4;
 
 export const EXAMPLES: HelpAnswer["examples"] = [
   { command: "segment ml-ai-engineer london", description: "the band for one region" },
@@ -43,8 +44,6 @@ export function helpAnswer(index: SearchIndex, reason: string | null = null): He
   return { kind: "help", reason, examples: EXAMPLES, guideCount: index.guideCount };
 }
 
-const bandCommand = (g: Guide, region?: string) => [g.company, g.role, region].filter(Boolean).join(" ");
-
 function facts(guide: Guide, today: string): GuideFacts {
   return { guide, overdue: guide.nextReviewDue < today, today };
 }
@@ -59,7 +58,7 @@ function guideFollowUps(guide: Guide, except: string | null, withScript = true):
 }
 
 export function buildAnswer(query: Query, sources: AnswerSources): Answer {
-  const { index, today } = sources;
+  const { index } = sources;
   if (query.intent === "help") return helpAnswer(index);
   if (query.intent === "list") return catalogAnswer(index);
   if (query.intent === "level-lookup") return levelLookupAnswer(query, index);
@@ -77,38 +76,17 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
 
   if (company && role) {
     const guide = index.guide(company, role);
-    if (!guide) return notFound(query, index);
-    switch (query.intent) {
-      case "offer":
-        return offerOrRegions(guide, query, sources);
-      case "script":
-        return scriptAnswer(guide, query, sources);
-      case "freshness":
-        return freshnessAnswer(guide, facts(guide, today), guideFollowUps(guide, null));
-      case "targets":
-        return targetsAnswer(guide, query, sources);
-      case "level":
-        return {
-          kind: "level",
-          ...facts(guide, today),
-          internal: guide.levelMapping.internal,
-          equivalences: [...index.equivalencesOf(guide)],
-          raw: guide.levelMapping.raw,
-          followUps: guideFollowUps(guide, null),
-          command: `level ${bandCommand(guide)}`,
-        };
-      default:
-        return bandAnswer(guide, query, today);
-    }
+    return guide ? guideAnswer(guide, query, sources) : notFound(query, index);
   }
 
   if (company) {
     const guides = index.guidesOfCompany(company);
     // One role: the company alone says which guide is meant.
     if (guides.length === 1 && (query.region || GUIDE_INTENTS.has(query.intent))) {
-      return buildAnswer({ ...query, role: roleMatch(guides[0]!), intent: narrowIntent(query) }, sources);
+      return guideAnswer(guides[0]!, query, sources);
     }
-    if (guides.length > 1 && GUIDE_INTENTS.has(query.intent)) {
+    // Several roles (a company in a query always has a guide: the parser names only the index's companies).
+    if (GUIDE_INTENTS.has(query.intent)) {
       return chooseGuide(
         query.intent as GuideIntent,
         guides,
@@ -134,18 +112,8 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     const guides = index.guidesOfRole(role);
     const inRegion = query.region ? guides.filter((g) => hasBand(g, query.region!.key)) : guides;
     const shown = inRegion.length > 0 ? inRegion : guides;
-    if (GUIDE_INTENTS.has(query.intent) && shown.length === 1) {
-      const only = shown[0]!;
-      const companyOf = {
-        key: only.company,
-        display: only.companyDisplay,
-        matched: "",
-        kind: "exact" as const,
-        score: 0,
-      };
-      return buildAnswer({ ...query, company: companyOf, intent: narrowIntent(query) }, sources);
-    }
-    if (GUIDE_INTENTS.has(query.intent) && shown.length > 1) {
+    if (GUIDE_INTENTS.has(query.intent)) {
+      if (shown.length === 1) return guideAnswer(shown[0]!, query, sources);
       return chooseGuide(
         query.intent as GuideIntent,
         shown,
@@ -170,6 +138,37 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
   return notFound(query, index);
 }
 
+/** The question about one guide: its band(s), script, targets, offer check, dates or level mapping. */
+function guideAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
+  const { index, today } = sources;
+  switch (query.intent) {
+    case "offer":
+      return offerOrRegions(guide, query, sources);
+    case "script":
+      return scriptAnswer(
+        guide,
+        (query.region && guide.bands.find((b) => b.regionSlug === query.region!.key)) || null,
+        sources,
+      );
+    case "freshness":
+      return freshnessAnswer(guide, facts(guide, today), guideFollowUps(guide, null));
+    case "targets":
+      return targetsAnswer(guide, query, sources);
+    case "level":
+      return {
+        kind: "level",
+        ...facts(guide, today),
+        internal: guide.levelMapping.internal,
+        equivalences: [...index.equivalencesOf(guide)],
+        raw: guide.levelMapping.raw,
+        followUps: guideFollowUps(guide, null),
+        command: `level ${bandCommand(guide)}`,
+      };
+    default:
+      return bandAnswer(guide, query, today);
+  }
+}
+
 /** One button a guide (the first LIST_LIMIT): its band in the asked region when it has one, else all regions. */
 function bandFollowUps(
   guides: readonly Guide[],
@@ -183,16 +182,10 @@ function bandFollowUps(
   }));
 }
 
-const guideLabel = (g: Guide) => `${g.roleDisplay} · ${g.companyDisplay}`;
-
-function narrowIntent(query: Query): Query["intent"] {
-  return GUIDE_INTENTS.has(query.intent) ? query.intent : "band";
-}
-
 /** The /comp words that ask the query's question about one guide (its region kept when the guide has it). */
 function guideCommand(query: Query, guide: Guide): string {
   const region = regionIfBand(guide, query.region?.key);
-  switch (query.intent) {
+  switch (query.intent as GuideIntent) {
     case "offer":
       return query.offer
         ? offerCommand(guide, region ?? null, query.offer)
@@ -205,8 +198,6 @@ function guideCommand(query: Query, guide: Guide): string {
       return `level ${bandCommand(guide)}`;
     case "script":
       return `script ${bandCommand(guide, region)}`;
-    default:
-      return bandCommand(guide, region);
   }
 }
 
@@ -215,31 +206,23 @@ function guideCommand(query: Query, guide: Guide): string {
  * A guide with several regions and none asked: which region?
  */
 function targetsAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
-  const band = query.region
-    ? guide.bands.find((b) => b.regionSlug === query.region!.key)
-    : guide.bands.length === 1
-      ? guide.bands[0]
-      : undefined;
+  const band = askedBand(guide, query);
   if (!band && query.region) return bandAnswer(guide, query, sources.today);
   if (!band) return chooseRegion(guide, (slug) => `targets ${bandCommand(guide, slug)}`);
-  const script = scriptAnswer(guide, { ...query, region: regionOf(band) }, sources);
-  return script.kind === "script"
-    ? { ...script, purpose: "targets", command: `targets ${bandCommand(guide, band.regionSlug)}` }
-    : script;
+  const script = scriptAnswer(guide, band, sources);
+  return { ...script, purpose: "targets", command: `targets ${bandCommand(guide, band.regionSlug)}` };
 }
 
-function regionOf(band: Band): NonNullable<Query["region"]> {
-  return { key: band.regionSlug, display: band.region, matched: "", kind: "exact", score: 0 };
+/** The band a question is about: the region asked, or the guide's only one when none was asked. */
+function askedBand(guide: Guide, query: Query): Band | undefined {
+  if (query.region) return guide.bands.find((b) => b.regionSlug === query.region!.key);
+  return guide.bands.length === 1 ? guide.bands[0] : undefined;
 }
 
 /** An offer needs one band: the region asked, or the guide's only one; otherwise ask which region. */
 function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Answer {
   const offer = query.offer!;
-  const band = query.region
-    ? guide.bands.find((b) => b.regionSlug === query.region!.key)
-    : guide.bands.length === 1
-      ? guide.bands[0]
-      : undefined;
+  const band = askedBand(guide, query);
   if (!band) {
     return {
       kind: "region-not-found",
@@ -261,14 +244,6 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
     facts: facts(guide, sources.today),
     format: formatMoney,
   });
-}
-
-function roleMatch(guide: Guide): NonNullable<Query["role"]> {
-  return { key: guide.role, display: guide.roleDisplay, matched: "", kind: "exact", score: 0 };
-}
-
-function hasBand(guide: Guide, regionKey: string): boolean {
-  return guide.bands.some((b) => b.regionSlug === regionKey);
 }
 
 function bandAnswer(guide: Guide, query: Query, today: string): Answer {
@@ -313,11 +288,9 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
   };
 }
 
-function scriptAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
+/** The script for one band (its figures in the band's currency), or as the guide wrote it (band null). */
+function scriptAnswer(guide: Guide, band: Band | null, sources: AnswerSources): ScriptAnswer {
   const body = sources.body(guide);
-  const band: Band | null = query.region
-    ? (guide.bands.find((b) => b.regionSlug === query.region!.key) ?? null)
-    : null;
   const { script, notes, levers } = safeScript(guide, band, body);
   return {
     kind: "script",
@@ -331,54 +304,6 @@ function scriptAnswer(guide: Guide, query: Query, sources: AnswerSources): Answe
     followUps: guideFollowUps(guide, null, false),
     command: `script ${bandCommand(guide, band?.regionSlug)}`,
   };
-}
-
-/**
- * The guide's script as the user may say it: in the asked band's currency (or, without a region, as written
- * for the band it was written for), claims about the speaker as placeholders, and what was changed, in words.
- */
-function safeScript(
-  guide: Guide,
-  band: Band | null,
-  body: GuideBody | null,
-): { script: NegotiationScript | null; notes: string[]; levers: Lever[] } {
-  const script = body?.script ?? null;
-  const first = guide.bands[0];
-  const bodyLevers = body?.levers ?? [];
-  if (!script || !first) return { script, notes: [], levers: bodyLevers };
-  const target = band ?? conversionFor(guide, first, script.text, formatMoney).reference;
-  const adapted = adaptScript({ guide, band: target, script, format: formatMoney });
-  const notes = [...adapted.notes];
-  // The levers are things to say too: the same conversion, the same placeholders for claims.
-  const levers = bodyLevers.map((l) => {
-    const a = adaptQuote(l.quote, target, adapted.conversion, formatMoney);
-    if (a.claim)
-      notes.push(
-        `The "${l.title}" lever says "${a.claim}" That is the guide's example, not your situation: it is a placeholder.`,
-      );
-    return a.quote === l.quote ? l : { ...l, quote: a.quote };
-  });
-  if (!band) {
-    notes.unshift(
-      `Figures as the guide wrote them, for ${target.region} (${target.currency}). Ask with a region for its own figures, e.g. script ${guide.company} ${guide.role} ${guide.bands[guide.bands.length - 1]!.regionSlug}.`,
-    );
-  }
-  notes.push(...guideDisagreements(target, body));
-  const scriptBonus = scriptFigures(script.text).find((f) => f.component === "bonus");
-  const pct = target.bonusPct;
-  if (scriptBonus && scriptBonus.low !== pct.low && scriptBonus.low !== pct.high) {
-    notes.push(
-      `The script asks for a ${scriptBonus.low}% bonus; the guide's band data for ${target.region} says ${pct.low === pct.high ? `${pct.low}%` : `${pct.low}–${pct.high}%`}.`,
-    );
-  }
-  const threshold = adapted.threshold
-    ? {
-        text: adapted.threshold.text,
-        amount: adapted.threshold.amount,
-        component: adapted.threshold.component,
-      }
-    : script.acceptThreshold;
-  return { script: { text: adapted.text, acceptThreshold: threshold }, notes, levers };
 }
 
 function catalogAnswer(index: SearchIndex): Answer {
@@ -426,95 +351,4 @@ function levelDisplay(asked: string, matches: readonly { equivalence: { level: s
     .split(" ")
     .map((w) => spelled.get(w) ?? (/\d/.test(w) ? w.toUpperCase() : w))
     .join(" ");
-}
-
-/** Nothing matches: say what was not found and rank what would work. */
-function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
-  const asked = describe(query);
-  const suggestions: FollowUp[] = [];
-  const seen = new Set<string>();
-  const add = (f: FollowUp) => {
-    if (!seen.has(f.command) && suggestions.length < 5) {
-      seen.add(f.command);
-      suggestions.push(f);
-    }
-  };
-  const regionKey = query.region?.key;
-
-  // The company is known: offer its guides.
-  if (query.company) {
-    for (const g of index.guidesOfCompany(query.company.key)) {
-      add({
-        label: guideLabel(g),
-        command: bandCommand(g, regionIfBand(g, regionKey)),
-        kind: "suggestion",
-      });
-    }
-  }
-  if (query.role) {
-    for (const g of index.guidesOfRole(query.role.key)) {
-      add({
-        label: guideLabel(g),
-        command: bandCommand(g, regionIfBand(g, regionKey)),
-        kind: "suggestion",
-      });
-    }
-  }
-  // Loose "did you mean" for the words we could not read.
-  const kinds: EntityKind[] = query.company ? ["role"] : query.role ? ["company"] : ["company", "role"];
-  // Bounded: only the first few unknown words are worth a guess.
-  const guessable = query.unknown.slice(0, MAX_GUESSED_WORDS);
-  const phrase = guessable.join(" ");
-  const hits: EntityHit[] = phrase ? index.suggest(phrase, kinds) : [];
-  if (guessable.length > 1)
-    for (const word of guessable) if (hits.length < 5) hits.push(...index.suggest(word, kinds, 3));
-  for (const hit of hits.sort((a, b) => a.score - b.score)) {
-    const guides =
-      hit.entity.kind === "company"
-        ? index.guidesOfCompany(hit.entity.key)
-        : index.guidesOfRole(hit.entity.key);
-    const first = guides[0];
-    if (guides.length === 1 && first) {
-      add({
-        label: guideLabel(first),
-        command: bandCommand(first, regionIfBand(first, regionKey)),
-        kind: "suggestion",
-      });
-    } else if (guides.length > 1) {
-      add({
-        label: hit.entity.display,
-        command: hit.entity.key,
-        kind: hit.entity.kind === "company" ? "company" : "role",
-      });
-    }
-  }
-  // Only a region: the guides that have a band there.
-  if (!query.company && !query.role && regionKey && query.unknown.length === 0) {
-    for (const g of index.guides) {
-      if (suggestions.length >= 5) break;
-      if (hasBand(g, regionKey))
-        add({
-          label: guideLabel(g),
-          command: bandCommand(g, regionKey),
-          kind: "suggestion",
-        });
-    }
-  }
-  return { kind: "not-found", asked, unknown: query.unknown, suggestions };
-}
-
-function regionIfBand(guide: Guide, regionKey: string | undefined): string | undefined {
-  return regionKey && hasBand(guide, regionKey) ? regionKey : undefined;
-}
-
-function describe(query: Query): string {
-  const parts: string[] = [];
-  if (query.company) parts.push(query.company.display);
-  if (query.role) parts.push(query.role.display);
-  parts.push(...query.unknown);
-  const what = parts.length > 0 ? parts.join(" ") : "";
-  const where = query.region ? ` in ${query.region.display}` : "";
-  if (!what && query.region) return `a company and role${where} (you named only a region)`;
-  if (query.company && !query.role && query.unknown.length === 0) return `a role at ${query.company.display}`;
-  return `${what}${where}`.trim() || query.text;
 }

@@ -60,8 +60,7 @@ function named(map: Map<string, Named>, key: string, display: string, guide: Gui
 }
 
 function wordList(map: Map<string, Named>): [string, Named][] {
-  const out: [string, Named][] = [];
-  for (const entry of map.values()) for (const w of entry.words) out.push([w, entry]);
+  const out = [...map.values()].flatMap((entry) => entry.words.map((w): [string, Named] => [w, entry]));
   return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
@@ -90,7 +89,7 @@ function lowerBound(list: [string, Named][], key: string): number {
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((list[mid]?.[0] ?? "") < key) lo = mid + 1;
+    if (list[mid]![0] < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -109,15 +108,24 @@ function byWordPrefix(list: [string, Named][], prefix: string): Named[] {
   return [...out];
 }
 
-/** The typed word that narrows the search most (fewest names start with it), so "company 9999" looks up 9999. */
-function mostSelective(typed: readonly string[], lists: [string, Named][][]): string | undefined {
+/**
+ * The typed word that narrows the search most (fewest candidates start with it), so "company 9999" looks up 9999.
+ * `size` is how many candidates an entry stands for: 1 a company for the company picker, its guides for the guide
+ * picker (one role word stands for every guide of that role, so "designer 9999" looks up 9999 too).
+ */
+function mostSelective(
+  typed: readonly string[],
+  lists: [string, Named][][],
+  size: (entry: Named) => number = () => 1,
+): string | undefined {
   let best: string | undefined;
   let bestCount = Number.POSITIVE_INFINITY;
   for (const w of typed) {
-    const count = lists.reduce((n, list) => {
+    let count = 0;
+    for (const list of lists) {
       const [from, to] = prefixRange(list, w);
-      return n + (to - from);
-    }, 0);
+      for (let i = from; i < to; i++) count += size(list[i]![1]);
+    }
     if (count < bestCount) {
       best = w;
       bestCount = count;
@@ -195,7 +203,7 @@ export function pickRegions(
 export function pickGuides(guides: readonly Guide[], typed: string, limit = 100): PickOption[] {
   const b = browseOf(guides);
   const t = words(typed);
-  const key = mostSelective(t, [b.companyWords, b.roleWords]);
+  const key = mostSelective(t, [b.companyWords, b.roleWords], (entry) => entry.guides.length);
   const pool =
     key === undefined
       ? [...b.companies.values()].slice(0, limit).flatMap((c) => c.guides)
@@ -249,13 +257,13 @@ function roundBase(band: Band): string {
  */
 export function suggestedPrompts(guides: readonly Guide[]): Prompt[] {
   const guide = guides.find((g) => g.bands.length > 0);
-  const band = guide?.bands[0];
-  if (guide === undefined || band === undefined) {
+  if (guide === undefined) {
     return [
       { title: "What can you answer?", message: "help" },
       { title: "Which guides are there?", message: "list" },
     ];
   }
+  const band = guide.bands[0]!;
   const words = `${guide.company} ${guide.role}`;
   const who = `${guide.roleDisplay} at ${guide.companyDisplay}`;
   return [

@@ -45,8 +45,9 @@ export function salaryDataAge(quarter: string, today: string): string | null {
   const dates = quarterDates(quarter);
   if (!dates) return null;
   const sinceStart = daysBetween(dates.start, today);
-  const sinceEnd = daysBetween(dates.end, today);
-  if (sinceStart === null || sinceEnd === null) return null;
+  // The quarter's dates are always readable: only an unreadable today gives null.
+  if (sinceStart === null) return null;
+  const sinceEnd = daysBetween(dates.end, today)!;
   if (sinceStart < 0) return "from a quarter that has not started yet";
   if (sinceEnd <= 0) return "from the current quarter";
   return `${spanText(sinceEnd)} old`;
