@@ -2,13 +2,17 @@
  * Compares the comp table in a guide's body with its frontmatter bands: the frontmatter is the source of
  * truth, so every disagreement is a warning naming the region, the body text and the frontmatter figure.
  */
+import { currencyOf } from "../money/currency.ts";
 import { parseMoneyText, parsePercentText } from "../money/read.ts";
 import { slugify } from "./schema.ts";
 import type { Band, BodyTableRow, GuideBody, GuideProblem, MoneyRange, PercentRange } from "./types.ts";
 
 const symbolCache = new Map<string, ReadonlySet<string>>();
 
-/** The symbols a currency is written with: "$" and "US$" for USD, "£" for GBP… (Intl is slow: cached) */
+/**
+ * The symbols Intl writes a currency with: "$" for USD and for CAD ("CA$", narrow "$"), "£" for GBP… (Intl is
+ * slow: cached). A mark our money reader knows ("US$", "C$", "S$") counts too: see `writtenIn`.
+ */
 function currencySymbols(currency: string): ReadonlySet<string> {
   const cached = symbolCache.get(currency);
   if (cached) return cached;
@@ -28,6 +32,11 @@ function currencySymbols(currency: string): ReadonlySet<string> {
   }
   symbolCache.set(currency, symbols);
   return symbols;
+}
+
+/** Whether a figure written with `mark` ("US$", "$", "£", "EUR") can be in `currency`. */
+function writtenIn(mark: string, currency: string): boolean {
+  return currencyOf(mark) === currency || currencySymbols(currency).has(mark);
 }
 
 function narrowSymbol(currency: string): string {
@@ -96,13 +105,12 @@ export function compareBodyWithFrontmatter(
       warn(`compensation.${i}.region`, `${band.region}: frontmatter region has no row in the body table`);
       return;
     }
-    const symbols = currencySymbols(band.currency);
     for (const col of MONEY_COLUMNS) {
       const written = row[col.key];
       const parsed = parseMoneyText(written);
       if (!parsed) continue;
       const path = `compensation.${i}.${col.field}`;
-      if (parsed.symbol && !symbols.has(parsed.symbol)) {
+      if (parsed.symbol && !writtenIn(parsed.symbol, band.currency)) {
         warn(
           path,
           `${band.region}: body table says ${col.label} ${written}, frontmatter currency is ${band.currency}`,
