@@ -191,6 +191,19 @@ describe("band fields", () => {
     ]);
   });
 
+  it("a compensation that is not a list is one problem; letterless regions are not taken for the same region", () => {
+    const fm = frontmatter();
+    fm.compensation = "Berlin";
+    expect(problemsOf(fm)).toEqual([
+      ["compensation", 'expected a list of regional compensation bands, found "Berlin"'],
+    ]);
+    fm.compensation = [band({ region: "!!" }), band({ region: "??" })];
+    expect(problemsOf(fm)).toEqual([
+      ["compensation.0.region", 'expected a region name with letters or digits, found "!!"'],
+      ["compensation.1.region", 'expected a region name with letters or digits, found "??"'],
+    ]);
+  });
+
   it("cross-field rules are still reported when the band has other errors, and bad bands are skipped", () => {
     const fm = frontmatter();
     fm.compensation = [null, band({ base_low: 200000, currency: "eur" }), band({ region: "!!" })];
