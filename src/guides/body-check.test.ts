@@ -120,6 +120,15 @@ describe("compareBodyWithFrontmatter", () => {
     for (const base of ["$188K–$228K", "C$188K–C$228K", "CA$188K–CA$228K"]) {
       expect(check([canada], [{ ...SF_ROW, region: "Toronto", base }]), base).toEqual([]);
     }
+    const zurich: Band = { ...SF, region: "Zurich", regionSlug: "zurich", currency: "CHF" };
+    const zurichRow = { ...SF_ROW, region: "Zurich", stock: "CHF 145K–270K", totalComp: "262K–355K CHF" };
+    expect(check([zurich], [{ ...zurichRow, base: "CHF 188K–228K" }])).toEqual([]);
+    expect(check([zurich], [{ ...zurichRow, base: "CHF 190K–228K" }])).toEqual([
+      [
+        "compensation.0.base_low",
+        "Zurich: body table says base CHF 190K–228K, frontmatter says CHF 188K–CHF 228K",
+      ],
+    ]);
     const singapore: Band = { ...SF, region: "Singapore", regionSlug: "singapore", currency: "SGD" };
     expect(check([singapore], [{ ...SF_ROW, region: "Singapore", base: "S$188K–S$228K" }])).toEqual([]);
   });
@@ -157,6 +166,10 @@ describe("formatMoneyRange / formatPercentRange", () => {
     expect(formatMoneyRange({ low: 999, high: 1234567 }, "USD")).toBe("$999–$1,234,567");
     expect(formatMoneyRange({ low: 150050, high: 150050 }, "USD")).toBe("$150,050");
     expect(formatMoneyRange({ low: 120000, high: 120000 }, "CAD")).toBe("$120K");
+    // A currency whose symbol is letters is set apart from the figure.
+    expect(formatMoneyRange({ low: 150000, high: 180000 }, "CHF")).toBe("CHF 150K–CHF 180K");
+    expect(formatMoneyRange({ low: 150000, high: 150000 }, "PLN")).toBe("zł 150K");
+    expect(formatMoneyRange({ low: 150000, high: 150000 }, "X1")).toBe("X1 150K");
   });
 
   it("writes percentages as one figure or a range", () => {

@@ -7,49 +7,35 @@ import { parseMoneyText, parsePercentText } from "../money/read.ts";
 import { slugify } from "./schema.ts";
 import type { Band, BodyTableRow, GuideBody, GuideProblem, MoneyRange, PercentRange } from "./types.ts";
 
-const symbolCache = new Map<string, ReadonlySet<string>>();
+const narrowSymbols = new Map<string, string>();
 
-/**
- * The symbols Intl writes a currency with: "$" for USD and for CAD ("CA$", narrow "$"), "£" for GBP… (Intl is
- * slow: cached). A mark our money reader knows ("US$", "C$", "S$") counts too: see `writtenIn`.
- */
-function currencySymbols(currency: string): ReadonlySet<string> {
-  const cached = symbolCache.get(currency);
-  if (cached) return cached;
-  const symbols = new Set<string>([currency]);
-  for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
+/** The symbol guides write a currency with: "$" for USD (and CAD), "£" for GBP… Cached: Intl is slow. */
+function narrowSymbol(currency: string): string {
+  let symbol = narrowSymbols.get(currency);
+  if (symbol === undefined) {
     try {
       const parts = new Intl.NumberFormat("en", {
         style: "currency",
         currency,
-        currencyDisplay,
+        currencyDisplay: "narrowSymbol",
       }).formatToParts(0);
-      const symbol = parts.find((p) => p.type === "currency")?.value;
-      if (symbol) symbols.add(symbol);
+      symbol = parts.find((p) => p.type === "currency")?.value ?? currency;
     } catch {
-      // unknown currency: only its code counts
+      symbol = currency;
     }
+    // A code written as the symbol ("CHF") is set apart from the figure: "CHF 150K", not "CHF150K".
+    if (/[\p{L}\p{N}]$/u.test(symbol)) symbol = `${symbol} `;
+    narrowSymbols.set(currency, symbol);
   }
-  symbolCache.set(currency, symbols);
-  return symbols;
+  return symbol;
 }
 
-/** Whether a figure written with `mark` ("US$", "$", "£", "EUR") can be in `currency`. */
+/**
+ * Whether a figure written with `mark` ("US$", "$", "£", "EUR") can be in `currency`: the mark names it
+ * ("C$" is CAD), or it is the currency's own symbol ("$" in a CAD guide).
+ */
 function writtenIn(mark: string, currency: string): boolean {
-  return currencyOf(mark) === currency || currencySymbols(currency).has(mark);
-}
-
-function narrowSymbol(currency: string): string {
-  try {
-    const parts = new Intl.NumberFormat("en", {
-      style: "currency",
-      currency,
-      currencyDisplay: "narrowSymbol",
-    }).formatToParts(0);
-    return parts.find((p) => p.type === "currency")?.value ?? `${currency} `;
-  } catch {
-    return `${currency} `;
-  }
+  return currencyOf(mark) === currency || narrowSymbol(currency).trim() === mark;
 }
 
 function formatAmount(amount: number, symbol: string): string {
