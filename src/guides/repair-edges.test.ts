@@ -36,6 +36,13 @@ describe("a right double quote that lost its last byte", () => {
     expect(fix("â€x")).toEqual({ text: "x", repaired: 0, dropped: 1 });
     expect(fix("â€7")).toEqual({ text: "7", repaired: 0, dropped: 1 });
   });
+
+  it("every ASCII punctuation mark counts, no letter or digit does", () => {
+    for (const mark of ["!", "/", ":", "@", "[", "`", "{", "~", "\t", "\n"]) {
+      expect(fix(`â€${mark}`).text, mark).toBe(`\u201d${mark}`);
+    }
+    for (const ch of ["0", "9", "A", "Z", "a", "z"]) expect(fix(`â€${ch}`).text, ch).toBe(ch);
+  });
 });
 
 describe("sequences that lost a byte", () => {
@@ -47,6 +54,11 @@ describe("sequences that lost a byte", () => {
   it("other accented letters followed by one symbol are real text, kept", () => {
     expect(fix("à x")).toEqual({ text: "à x", repaired: 0, dropped: 0 });
     expect(fix("é€x")).toEqual({ text: "é€x", repaired: 0, dropped: 0 });
+  });
+
+  it("any four-byte lead with one or two of its three continuations is dropped", () => {
+    expect(fix("ñ\u0080\u0080x")).toEqual({ text: "x", repaired: 0, dropped: 1 });
+    expect(fix("ó\u0080x")).toEqual({ text: "x", repaired: 0, dropped: 1 });
   });
 
   it("a four-byte lead is dropped only with a second byte UTF-8 allows", () => {
@@ -84,6 +96,12 @@ describe("complete sequences", () => {
     ]) {
       expect(fix(s), JSON.stringify(s)).toEqual({ text: s, repaired: 0, dropped: 0 });
     }
+  });
+
+  it("a complete sequence takes only the continuations it needs", () => {
+    // A no-break space typed after the damage is not part of the "Ã©" before it.
+    expect(fix("cafÃ©\u00a0!")).toEqual({ text: "café\u00a0!", repaired: 1, dropped: 0 });
+    expect(fix("â€“\u00a0x")).toEqual({ text: "–\u00a0x", repaired: 1, dropped: 0 });
   });
 
   it("counts every sequence, over every pass", () => {
