@@ -151,6 +151,12 @@ describe("band fields", () => {
     ]);
   });
 
+  it("a figure written as text is a type error only, not also a low-above-high one", () => {
+    expect(bandProblems({ base_low: "200000" })).toEqual([
+      ["compensation.0.base_low", 'expected a positive number, found "200000"'],
+    ]);
+  });
+
   it("the region needs letters or digits", () => {
     expect(bandProblems({ region: "  " })).toEqual([
       [
@@ -353,6 +359,13 @@ describe("dates as written", () => {
     expect(restoreDateStrings({ "a.b": when }, "axb: 2026-02-30\na.b: 2026-02-31\n")).toEqual({
       "a.b": "2026-02-31",
     });
+  });
+
+  it("only dates are taken back from the text: other values stay as YAML parsed them", () => {
+    const fm = frontmatter();
+    const raw = "role_type: \"standard\"\ndata_quality: 'medium'\nlast_updated: 2026-01-10\n";
+    const r = validateFrontmatter(fm, "g.md", raw);
+    expect(r.ok && [r.guide.roleType, r.guide.dataQuality]).toEqual(["standard", "medium"]);
   });
 
   it("validateFrontmatter judges a rolled-over date by its text", () => {

@@ -247,13 +247,13 @@ export function validateFrontmatter(data: unknown, file: string, rawMatter = "")
     const problems = issues.map((issue): GuideProblem => {
       const path = issue.path.map(String).join(".");
       const found = valueAt(input, issue.path);
-      const expected = issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}`;
+      // Every rule's message starts "expected …" (the schema gives each one), so it reads on with "found".
       return {
         severity: "error",
         code: "schema",
         file,
         path,
-        message: `${expected}, found ${showValue(found)}`,
+        message: `${issue.message}, found ${showValue(found)}`,
       };
     });
     return { ok: false, problems };
