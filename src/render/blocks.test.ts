@@ -38,7 +38,8 @@ import {
   syntheticBand,
   unreadableOfferAnswer,
 } from "./fixtures.test-helpers.ts";
-import { blockKitViolations, type SlackMessage } from "./limits.ts";
+import type { SlackMessage } from "./limits.ts";
+import { blockKitViolations } from "./violations.ts";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

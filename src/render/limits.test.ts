@@ -2,7 +2,6 @@ import type { KnownBlock } from "@slack/types";
 import { describe, expect, it } from "vitest";
 import {
   actionsBlocks,
-  blockKitViolations,
   buttonElement,
   contextBlock,
   finalizeMessage,
@@ -14,6 +13,7 @@ import {
   truncate,
   truncateMrkdwn,
 } from "./limits.ts";
+import { blockKitViolations } from "./violations.ts";
 
 const ok = (blocks: KnownBlock[], text = "fallback"): SlackMessage => ({ text, blocks });
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });

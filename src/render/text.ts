@@ -2,9 +2,8 @@
  * Answer -> plain terminal text (the local console, like Hubot's shell adapter). No ANSI colours, no JSON;
  * figures in aligned columns; guide text cleaned of control characters (so a guide cannot inject escape codes).
  */
-import type { Answer, FollowUp, GuideFacts, OfferAnswer } from "../answers/types.ts";
+import type { Answer } from "../answers/types.ts";
 import { DISCLAIMER } from "../answers/types.ts";
-import type { Band } from "../guides/types.ts";
 import {
   askedPhrase,
   bandFigures,
@@ -17,280 +16,35 @@ import {
   guideTitle,
   levelLine,
   levelSummary,
-  oneLine,
-  overdueLine,
   regionChoices,
   regionName,
   sameCompany,
   scriptTitle,
   slashCommand,
-  sourceParts,
   summaryText,
   unknownKindText,
 } from "./describe.ts";
+import { plural } from "./format.ts";
+
 import {
-  annualFormula,
-  annualLabels,
-  assumedCurrencyNote,
-  beatsLines,
-  mismatchHint,
-  mismatchLine,
-  mismatchOfferCurrency,
-  offerFollowUps,
-  offerLineText,
-  offerMoneyCurrency,
-  offerRows,
-  offerTitle,
-  partialNote,
-  signingLine,
-  targetFigure,
-  thresholdHeading,
-  unreadableParts,
-  unreadableSentence,
-  unreadableTrailer,
-} from "./describe-offer.ts";
-import { plural, safeText } from "./format.ts";
+  bandRows,
+  bullets,
+  cleanTerminalText,
+  columns,
+  factsLines,
+  INDENT,
+  join,
+  line,
+  listLines,
+  MAX_LIST,
+  nextLines,
+  plainMarkdown,
+  WRAP_WIDTH,
+  wrap,
+} from "./text/layout.ts";
+import { offerSections } from "./text/offer.ts";
 
-/** Width used to wrap long prose (the script). */
-export const WRAP_WIDTH = 96;
-const INDENT = "  ";
-/** Most list lines printed before "…and N more". */
-const MAX_LIST = 50;
-
-/** Text without control characters (ESC included); tabs become spaces, other line breaks become "\n". */
-export function cleanTerminalText(value: unknown): string {
-  return (
-    safeText(value)
-      .replace(/\r\n?/g, "\n")
-      .replace(/\t/g, " ")
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, "")
-  );
-}
-
-/** One cleaned line. */
-function line(value: unknown): string {
-  return oneLine(cleanTerminalText(value));
-}
-
-/** GitHub markdown to readable plain text: **bold** -> bold, [label](url) -> label (url). */
-function plainMarkdown(md: string): string {
-  return md
-    .replace(/\[([^\]\n]*)\]\(([^()\s]*)\)/g, (_m, label: string, url: string) =>
-      /^https?:\/\//i.test(url) ? `${label} (${url})` : label,
-    )
-    .replace(/\*\*(?=\S)([^\n]*?\S)\*\*/g, "$1");
-}
-
-/** Word-wrap one paragraph to `width`, every line prefixed with `prefix`. */
-function wrap(text: string, width: number, prefix: string): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let current = "";
-    for (const word of paragraph.split(/\s+/).filter((w) => w !== "")) {
-      if (current !== "" && current.length + 1 + word.length > width - prefix.length) {
-        out.push(`${prefix}${current}`);
-        current = word;
-      } else {
-        current = current === "" ? word : `${current} ${word}`;
-      }
-    }
-    out.push(`${prefix}${current}`.trimEnd());
-  }
-  return out;
-}
-
-/** Rows as aligned columns (every column but the last padded to its widest cell). */
-export function columns(rows: string[][], indent = INDENT, gap = "  "): string[] {
-  const widths: number[] = [];
-  for (const row of rows) {
-    row.forEach((cell, i) => {
-      widths[i] = Math.max(widths[i] ?? 0, [...cell].length);
-    });
-  }
-  return rows.map((row) =>
-    `${indent}${row.map((cell, i) => (i === row.length - 1 ? cell : cell + " ".repeat((widths[i] ?? 0) - [...cell].length))).join(gap)}`.trimEnd(),
-  );
-}
-
-function bandRows(band: Band): string[][] {
-  const f = bandFigures(band);
-  return [
-    [FIGURE_LABELS.base, f.base],
-    [FIGURE_LABELS.stock, f.stock],
-    [FIGURE_LABELS.bonus, f.bonus],
-    [FIGURE_LABELS.total, f.total],
-  ];
-}
-
-function factsLines(facts: GuideFacts): string[] {
-  const out: string[] = [];
-  const sources = sourceParts(facts.guide).map(line);
-  if (sources.length > 0) out.push(sources.join(DOT));
-  const overdue = overdueLine(facts);
-  if (overdue) out.push(line(overdue));
-  return out;
-}
-
-function nextLines(followUps: FollowUp[] | undefined, lead = "Next:"): string[] {
-  const usable = (followUps ?? []).filter((f) => line(f.command) !== "");
-  if (usable.length === 0) return [];
-  const rows = usable.slice(0, MAX_LIST).map((f, i) => {
-    const label = line(f.label);
-    return [i === 0 ? lead : "", slashCommand(line(f.command)), label !== "" ? `(${label})` : ""];
-  });
-  const out = columns(rows, "");
-  if (usable.length > MAX_LIST) out.push(`${" ".repeat(lead.length)}  …and ${usable.length - MAX_LIST} more`);
-  return out;
-}
-
-function listLines(lines: string[], noun: [string, string]): string[] {
-  const out = lines.slice(0, MAX_LIST).map((l) => `${INDENT}• ${l}`);
-  if (lines.length > MAX_LIST) out.push(`${INDENT}…and ${plural(lines.length - MAX_LIST, noun[0], noun[1])}`);
-  return out;
-}
-
-/** Blank-line separated sections, empty ones dropped. */
-function join(sections: string[][]): string {
-  return sections
-    .filter((s) => s.length > 0)
-    .map((s) => s.join("\n"))
-    .join("\n\n");
-}
-
-/** Like `columns`, with the last cell word-wrapped to WRAP_WIDTH; its continuation lines start under it. */
-function hangingColumns(rows: string[][]): string[] {
-  const heads = columns(rows.map((row) => row.slice(0, -1)));
-  const width = Math.max(0, ...heads.map((h) => [...h].length)) + 2;
-  return rows.flatMap((row, i) => {
-    const head = heads[i] ?? "";
-    const pad = " ".repeat(width - [...head].length);
-    const [first = "", ...rest] = wrap(row[row.length - 1] ?? "", Math.max(30, WRAP_WIDTH - width), "");
-    return [`${head}${pad}${first}`.trimEnd(), ...rest.map((r) => `${" ".repeat(width)}${r}`)];
-  });
-}
-
-/** "  • first line" with wrapped continuation lines, for a list of sentences. */
-function bullets(items: string[]): string[] {
-  return items.slice(0, MAX_LIST).flatMap((p) => {
-    const [first = "", ...rest] = wrap(p, WRAP_WIDTH - INDENT.length - 2, "");
-    return [`${INDENT}• ${first}`, ...rest.map((r) => `${INDENT}  ${r}`)];
-  });
-}
-
-function offerSections(answer: OfferAnswer): string[][] {
-  const note = assumedCurrencyNote(answer);
-  const sections: string[][] = [
-    [
-      line(offerTitle(answer)),
-      ...(answer.currencyMismatch
-        ? []
-        : [`Figures in ${line(currencyCode(answer.band))}${note ? ` (${line(note)})` : ""}`]),
-    ],
-  ];
-  const unreadable = (answer.unreadable ?? []).map(unreadableParts);
-  if (unreadable.length > 0) {
-    const said = unreadable.slice(0, MAX_LIST).flatMap((u) =>
-      wrap(
-        unreadableSentence(u, (x) => `\`${line(x)}\``),
-        WRAP_WIDTH,
-        "",
-      ),
-    );
-    if (unreadable.length > MAX_LIST) said.push(`…and ${unreadable.length - MAX_LIST} more`);
-    sections.push([...said, unreadableTrailer(unreadable.length)]);
-  }
-  const disclaimer = line(answer.disclaimer) || DISCLAIMER;
-  if (answer.currencyMismatch) {
-    const offerCode = line(answer.currencyMismatch.offer) || "as written";
-    const bandCode = line(answer.currencyMismatch.band) || line(currencyCode(answer.band));
-    const rows = offerRows(answer, mismatchOfferCurrency(answer)).map(([label, fig]) => [line(label), fig]);
-    const regions = answer.currencyMismatch.regionsInOfferCurrency ?? [];
-    sections.push(wrap(line(mismatchLine(answer)), WRAP_WIDTH, ""));
-    sections.push([
-      `Your offer (${offerCode})`,
-      ...(rows.length > 0 ? columns(rows) : [`${INDENT}No figures read.`]),
-    ]);
-    sections.push([`${line(regionName(answer.band))} band (${bandCode})`, ...columns(bandRows(answer.band))]);
-    const hint = mismatchHint(answer);
-    if (hint) sections.push(wrap(line(hint), WRAP_WIDTH, ""));
-    sections.push([disclaimer, ...factsLines(answer)]);
-    sections.push(
-      nextLines(offerFollowUps(answer), regions.length > 0 ? `Compare in ${offerCode}:` : "Next:"),
-    );
-    return sections;
-  }
-
-  const currency = offerMoneyCurrency(answer);
-  const lines = (answer.lines ?? []).map((l) => offerLineText(l, currency, answer.annual?.partial === true));
-  if (lines.length > 0) {
-    sections.push([
-      `Where your offer sits in the ${line(regionName(answer.band))} band`,
-      ...columns([
-        ["", "Offered", "Band", "Position", ""],
-        ...lines.map((l) => [line(l.label), l.offered, l.band, l.gauge, l.position]),
-      ]),
-    ]);
-  } else {
-    sections.push(["No figures I could read to place in the band."]);
-  }
-
-  const readNotes = (answer.notes ?? []).map(line).filter((n) => n !== "");
-  const missing = partialNote(answer);
-  if (missing) readNotes.unshift(missing);
-  if (readNotes.length > 0) sections.push(["How I read and compared it", ...bullets(readNotes)]);
-
-  const formula = annualFormula(answer);
-  const signing = signingLine(answer);
-  if (formula || signing) {
-    const labels = line(annualLabels(answer));
-    const annual: string[] = [];
-    if (formula) {
-      annual.push(`Annualised total${labels ? ` (${labels})` : ""}`, `${INDENT}${line(formula)}`);
-    }
-    if (signing) annual.push(formula ? `${INDENT}${signing}` : signing);
-    sections.push(annual);
-  }
-
-  const targets = (answer.targets ?? []).map((t) => [
-    line(t.label) || "Figure",
-    targetFigure(t, currency),
-    line(t.how),
-  ]);
-  const beats = beatsLines(answer);
-  if (beats.length > 0)
-    sections.push(beats.flatMap((b, i) => wrap(line(b), WRAP_WIDTH, i === 0 ? "" : INDENT)));
-  if (targets.length > 0) sections.push(["Counter-offer", ...hangingColumns(targets.slice(0, MAX_LIST))]);
-  const scriptText = cleanTerminalText(answer.script ?? "").trim();
-  if (scriptText !== "")
-    sections.push([
-      "Script with these figures",
-      ...wrap(plainMarkdown(scriptText), WRAP_WIDTH, `${INDENT}> `),
-    ]);
-  const threshold = line(answer.acceptThreshold?.text);
-  if (threshold !== "") {
-    const how = line(answer.acceptThreshold?.how);
-    sections.push([
-      `${thresholdHeading(answer)} ${threshold}`,
-      ...(how !== "" ? wrap(how, WRAP_WIDTH, INDENT) : []),
-    ]);
-  }
-  const disagrees = (answer.guideDisagrees ?? []).map(line).filter((p) => p !== "");
-  if (disagrees.length > 0) sections.push(["Where the guide disagrees with itself", ...bullets(disagrees)]);
-  const provenance = (answer.provenance ?? []).map(line).filter((p) => p !== "");
-  if (provenance.length > 0) {
-    sections.push([
-      "Where the numbers come from",
-      ...provenance.slice(0, MAX_LIST).flatMap((p) => {
-        const [first = "", ...rest] = wrap(p, WRAP_WIDTH - INDENT.length - 2, "");
-        return [`${INDENT}• ${first}`, ...rest.map((r) => `${INDENT}  ${r}`)];
-      }),
-    ]);
-  }
-  sections.push([disclaimer, ...factsLines(answer)]);
-  sections.push(nextLines(answer.followUps));
-  return sections;
-}
+export { cleanTerminalText, columns, WRAP_WIDTH } from "./text/layout.ts";
 
 function body(answer: Answer): string[][] {
   switch (answer.kind) {

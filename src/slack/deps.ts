@@ -5,7 +5,6 @@ import { CONVERSATION_CAPACITY } from "../store/memory.ts";
 import type { Store } from "../store/types.ts";
 import { unansweredText } from "../store/unanswered.ts";
 import { describeError } from "./log.ts";
-import { LruMap } from "./lru.ts";
 
 export { CONVERSATION_CAPACITY };
 
@@ -16,8 +15,6 @@ export interface ListenerDeps {
   store: Store;
   /** FEEDBACK_CHANNEL: where reports for the guide owners go (unset: logged at info). */
   feedbackChannel?: string;
-  /** Feedback already thanked for (`<user>:<message>:<verdict>`), so a second click does not thank again. */
-  thanked: LruMap<string, true>;
 }
 
 export function createDeps(
@@ -25,13 +22,11 @@ export function createDeps(
   logger: Logger,
   store: Store,
   feedbackChannel?: string,
-  capacity = CONVERSATION_CAPACITY,
 ): ListenerDeps {
   return {
     bot,
     logger,
     store,
-    thanked: new LruMap(capacity),
     ...(feedbackChannel !== undefined ? { feedbackChannel } : {}),
   };
 }

@@ -7,6 +7,7 @@
 import pg from "pg";
 import { z } from "zod";
 import type { ConversationContext } from "../questions/types.ts";
+import { Batcher } from "./batch.ts";
 import { migrate } from "./migrate.ts";
 import { MIGRATIONS } from "./migrations/index.ts";
 import {
@@ -22,6 +23,10 @@ export const STATEMENT_TIMEOUT_MS = 2_000;
 export const QUERY_TIMEOUT_MS = 2_500;
 export const CONNECT_TIMEOUT_MS = 1_500;
 export const POOL_SIZE = 10;
+/** Event claims (and, separately, context writes) at the database at once; more wait and go as one batch. */
+export const BATCHES_IN_FLIGHT = 2;
+/** Claims or context writes in one statement at most. */
+export const MAX_BATCH = 500;
 /** Rows one cleanup pass deletes at most per table (the next pass takes the rest). */
 export const CLEANUP_BATCH = 10_000;
 
@@ -29,8 +34,15 @@ export interface PostgresStoreOptions {
   connectionString: string;
   now?: () => number;
   poolSize?: number;
+  /** Batches of claims (and of context writes) at the database at once (default BATCHES_IN_FLIGHT). */
+  batchesInFlight?: number;
   /** Called for errors of idle pooled connections (the server restarting, a dropped socket). */
   onPoolError?: (error: Error) => void;
+}
+
+interface ContextWrite {
+  key: string;
+  context: ConversationContext;
 }
 
 const StoredContext = z.object({ company: z.string().optional(), role: z.string().optional() });
@@ -53,10 +65,15 @@ export class PostgresStore implements Store {
   readonly kind = "postgres";
   readonly pool: pg.Pool;
   private readonly now: () => number;
+  private readonly claims: Batcher<string, boolean>;
+  private readonly contexts: Batcher<ContextWrite, undefined>;
 
   constructor(options: PostgresStoreOptions) {
     this.now = options.now ?? Date.now;
     this.pool = new pg.Pool(poolConfig(options.connectionString, options.poolSize));
+    const batching = { maxInFlight: options.batchesInFlight ?? BATCHES_IN_FLIGHT, maxBatch: MAX_BATCH };
+    this.claims = new Batcher((ids) => this.claimBatch(ids), batching);
+    this.contexts = new Batcher((writes) => this.setContextBatch(writes), batching);
     // Without a listener, an idle connection's error (server restart) would crash the process.
     this.pool.on("error", (error) => options.onPoolError?.(error));
   }
@@ -70,22 +87,37 @@ export class PostgresStore implements Store {
     return new Date(this.now() - offsetMs);
   }
 
-  async claimEvent(eventId: string): Promise<boolean> {
-    // One atomic statement: a new id is inserted; an expired one is claimed again; a live one is left alone.
-    const result = await this.pool.query(
-      `INSERT INTO compbot_events (event_id, claimed_at) VALUES ($1, $2)
-       ON CONFLICT (event_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at
-       WHERE compbot_events.claimed_at <= $3`,
-      [eventId, this.at(), this.at(EVENT_RETENTION_MS)],
-    );
-    return result.rowCount === 1;
+  claimEvent(eventId: string): Promise<boolean> {
+    return this.claims.submit(eventId);
+  }
+
+  /**
+   * One statement for a batch of claims. Each id is claimed atomically (a new id is inserted; an expired one is
+   * claimed again; a live one is left alone) and RETURNING names the ids this batch won. Ids are sorted so that
+   * two replicas' batches lock rows in the same order (no deadlock); an id twice in one batch is claimed once,
+   * by its first call.
+   */
+  private async claimBatch(ids: readonly string[]): Promise<boolean[]> {
+    const unique = [...new Set(ids)].sort();
+    const result = await this.pool.query<{ event_id: string }>({
+      name: "compbot_claim_events",
+      text: `INSERT INTO compbot_events (event_id, claimed_at)
+             SELECT id, $2 FROM unnest($1::text[]) AS id
+             ON CONFLICT (event_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at
+             WHERE compbot_events.claimed_at <= $3
+             RETURNING event_id`,
+      values: [unique, this.at(), this.at(EVENT_RETENTION_MS)],
+    });
+    const won = new Set(result.rows.map((r) => r.event_id));
+    return ids.map((id) => won.delete(id));
   }
 
   async getContext(key: string): Promise<ConversationContext | undefined> {
-    const result = await this.pool.query<{ context: unknown }>(
-      "SELECT context FROM compbot_contexts WHERE key = $1 AND updated_at > $2",
-      [key, this.at(CONTEXT_RETENTION_MS)],
-    );
+    const result = await this.pool.query<{ context: unknown }>({
+      name: "compbot_get_context",
+      text: "SELECT context FROM compbot_contexts WHERE key = $1 AND updated_at > $2",
+      values: [key, this.at(CONTEXT_RETENTION_MS)],
+    });
     const row = result.rows[0];
     if (row === undefined) return undefined;
     const parsed = StoredContext.safeParse(row.context);
@@ -97,11 +129,22 @@ export class PostgresStore implements Store {
   }
 
   async setContext(key: string, context: ConversationContext): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO compbot_contexts (key, context, updated_at) VALUES ($1, $2, $3)
-       ON CONFLICT (key) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at`,
-      [key, JSON.stringify(context), this.at()],
-    );
+    await this.contexts.submit({ key, context });
+  }
+
+  /** One statement for a batch of context writes: the last write of a key in the batch wins; keys in sorted order. */
+  private async setContextBatch(writes: readonly ContextWrite[]): Promise<undefined[]> {
+    const last = new Map<string, ConversationContext>();
+    for (const w of writes) last.set(w.key, w.context);
+    const keys = [...last.keys()].sort();
+    await this.pool.query({
+      name: "compbot_set_contexts",
+      text: `INSERT INTO compbot_contexts (key, context, updated_at)
+             SELECT k, c::jsonb, $3 FROM unnest($1::text[], $2::text[]) AS t(k, c)
+             ON CONFLICT (key) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at`,
+      values: [keys, keys.map((k) => JSON.stringify(last.get(k))), this.at()],
+    });
+    return writes.map(() => undefined);
   }
 
   async forgetTeam(teamId: string): Promise<number> {

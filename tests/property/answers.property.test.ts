@@ -8,8 +8,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { type CompBotApi, loadCompBot } from "../../src/bot.ts";
 import { hasMojibake } from "../../src/guides/repair.ts";
 import { renderBlocks } from "../../src/render/blocks.ts";
-import { blockKitViolations, type SlackMessage } from "../../src/render/limits.ts";
+import type { SlackMessage } from "../../src/render/limits.ts";
 import { renderText } from "../../src/render/text.ts";
+import { blockKitViolations } from "../../src/render/violations.ts";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 25_000);
 /** Generous: a run is bounded by RUNS, not by the clock; CI machines are slower and shared. */

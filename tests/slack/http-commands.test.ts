@@ -1,6 +1,6 @@
 /** /comp through the real Bolt app in HTTP mode: every grammar form answered ephemerally in the ack. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockKitViolations } from "../../src/render/limits.ts";
+import { blockKitViolations } from "../../src/render/violations.ts";
 import type { Json } from "../support/fake-slack.ts";
 import { slashCommand, uniqueId } from "../support/signing.ts";
 import {

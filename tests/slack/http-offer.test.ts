@@ -3,7 +3,7 @@
  * validation errors next to the fields, private answers), every /comp offer form, and privacy on every path.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockKitViolations } from "../../src/render/limits.ts";
+import { blockKitViolations } from "../../src/render/violations.ts";
 import { BAND_GONE } from "../../src/slack/listeners/actions/open-offer-modal.ts";
 import { FORM_EXPIRED } from "../../src/slack/listeners/views/offer-submission.ts";
 import { APOLOGY } from "../../src/slack/messages.ts";

@@ -1,6 +1,6 @@
 /** The questions of issue 10 over /comp through the real Bolt app in HTTP mode, buttons included. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { blockKitViolations } from "../../src/render/limits.ts";
+import { blockKitViolations } from "../../src/render/violations.ts";
 import { FAKE_BOT_USER_ID, type Json } from "../support/fake-slack.ts";
 import {
   appMentionEvent,

@@ -1,10 +1,9 @@
-/** The small pieces: event dedupe, the LRU, Slack text -> question, the one-line redacting logger. */
+/** The small pieces: event dedupe, Slack text -> question, the one-line redacting logger. */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EventDeduper, eventIdOf } from "../../src/slack/dedupe.ts";
 import { conversationKey } from "../../src/slack/deps.ts";
 import { createLineLogger, describeError } from "../../src/slack/log.ts";
-import { LruMap } from "../../src/slack/lru.ts";
 import { questionFromSlackText } from "../../src/slack/text.ts";
 
 describe("EventDeduper", () => {
@@ -42,71 +41,7 @@ describe("EventDeduper", () => {
   });
 });
 
-describe("LruMap", () => {
-  it("evicts the least recently used", () => {
-    const m = new LruMap<string, number>(2);
-    m.set("a", 1);
-    m.set("b", 2);
-    expect(m.get("a")).toBe(1);
-    m.set("c", 3);
-    expect(m.get("b")).toBeUndefined();
-    expect(m.get("a")).toBe(1);
-    expect(m.get("c")).toBe(3);
-    expect(m.size).toBe(2);
-  });
-
-  it("writing a key again makes it the newest", () => {
-    const m = new LruMap<string, number>(2);
-    m.set("a", 1);
-    m.set("b", 2);
-    m.set("a", 3);
-    m.set("c", 4);
-    expect(m.get("b")).toBeUndefined();
-    expect(m.get("a")).toBe(3);
-    expect(m.get("c")).toBe(4);
-  });
-
-  it("never exceeds its capacity and always evicts the least recently used (against a reference model)", () => {
-    const op = fc.oneof(
-      fc.record({
-        kind: fc.constant("set" as const),
-        key: fc.integer({ min: 0, max: 6 }),
-        value: fc.integer(),
-      }),
-      fc.record({ kind: fc.constant("get" as const), key: fc.integer({ min: 0, max: 6 }) }),
-    );
-    fc.assert(
-      fc.property(
-        fc.array(op, { minLength: 5, maxLength: 60, size: "medium" }),
-        fc.integer({ min: 1, max: 5 }),
-        (ops, cap) => {
-          const m = new LruMap<number, number>(cap);
-          // The model: [key, value] pairs, least recently used first.
-          let model: [number, number][] = [];
-          for (const o of ops) {
-            const at = model.findIndex(([k]) => k === o.key);
-            if (o.kind === "set") {
-              m.set(o.key, o.value);
-              if (at >= 0) model.splice(at, 1);
-              model.push([o.key, o.value]);
-              if (model.length > cap) model = model.slice(model.length - cap);
-            } else {
-              const expected = at >= 0 ? model[at]![1] : undefined;
-              expect(m.get(o.key)).toBe(expected);
-              if (at >= 0) model.push(...model.splice(at, 1));
-            }
-            expect(m.size).toBe(model.length);
-            expect(m.size).toBeLessThanOrEqual(cap);
-          }
-          // Exactly the model's keys are left, with their values (reading them in model order keeps the order).
-          for (const [k, v] of [...model]) expect(m.get(k)).toBe(v);
-          for (let k = 0; k <= 6; k++) if (!model.some(([mk]) => mk === k)) expect(m.get(k)).toBeUndefined();
-        },
-      ),
-      { numRuns: 400 },
-    );
-  });
-
+describe("conversationKey", () => {
   it("keys threads and DMs apart", () => {
     expect(conversationKey("thread", "T1", "C1", "1.2")).not.toBe(conversationKey("dm", "T1", "C1"));
     expect(conversationKey("thread", "T1", "C1", "1.2")).not.toBe(

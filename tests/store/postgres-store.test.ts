@@ -72,4 +72,68 @@ describe("postgres store", () => {
       await store.close();
     }
   });
+
+  it("claims made at the same time by two replicas: each id is won exactly once, in fewer statements than claims", async () => {
+    // Each statement reads the clock once for its own time (and once for the expiry bound), so with a clock that
+    // moves 1 s per reading, the claims of one statement share a claimed_at and different statements never do.
+    let tick = Date.UTC(2026, 11, 1);
+    const clock = () => (tick += 1_000);
+    const a = new PostgresStore({ connectionString: url, now: clock });
+    const b = new PostgresStore({ connectionString: url, now: clock });
+    try {
+      await a.pool.query("TRUNCATE compbot_events");
+      const ids = Array.from({ length: 200 }, (_, i) => `EvBatch${String(i).padStart(3, "0")}`);
+      // Every id is claimed by both replicas, in opposite orders, all at once.
+      const claims = await Promise.all([
+        ...ids.map(async (id) => ({ id, won: await a.claimEvent(id) })),
+        ...[...ids].reverse().map(async (id) => ({ id, won: await b.claimEvent(id) })),
+      ]);
+      const winners = new Map<string, number>();
+      for (const c of claims) if (c.won) winners.set(c.id, (winners.get(c.id) ?? 0) + 1);
+      expect(winners.size).toBe(200);
+      expect([...winners.values()].every((n) => n === 1)).toBe(true);
+
+      const rows = await a.pool.query<{ n: string; statements: string }>(
+        "SELECT count(*) AS n, count(DISTINCT claimed_at) AS statements FROM compbot_events",
+      );
+      expect(rows.rows[0]?.n).toBe("200");
+      // 400 claims went to the database; batching sent them in far fewer statements (at most 2 in flight per store).
+      expect(Number(rows.rows[0]?.statements)).toBeLessThan(40);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it("an id claimed twice at the same time (so twice in one batch) is won by its first call only", async () => {
+    const store = new PostgresStore({ connectionString: url });
+    try {
+      await store.pool.query("TRUNCATE compbot_events");
+      const ids = Array.from({ length: 20 }, (_, i) => `EvTwice${i}`).flatMap((id) => [id, id]);
+      const results = await Promise.all(ids.map((id) => store.claimEvent(id)));
+      expect(results).toEqual(ids.map((_, i) => i % 2 === 0));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("context writes at the same time: the last write of a key wins, every key is stored", async () => {
+    // One batch in flight: the first write goes alone, all the others queue behind it and go as one batch.
+    const store = new PostgresStore({ connectionString: url, batchesInFlight: 1 });
+    try {
+      await store.pool.query("TRUNCATE compbot_contexts");
+      const keys = Array.from({ length: 10 }, (_, i) => `thread:T1:C1:${i}.0`);
+      await Promise.all(
+        keys.flatMap((key) => [
+          store.setContext(key, { company: "acme", role: "ml-engineer" }),
+          store.setContext(key, { company: "segment", role: "ml-ai-engineer" }),
+        ]),
+      );
+      for (const key of keys) {
+        expect(await store.getContext(key)).toEqual({ company: "segment", role: "ml-ai-engineer" });
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -25,6 +25,7 @@ import {
   uniqueId,
 } from "../support/signing.ts";
 import { allText, buttonsOf } from "../support/slack-harness.ts";
+import { messageActionPayload } from "../support/surface-payloads.ts";
 
 const BOT = `<@${FAKE_BOT_USER_ID}>`;
 
@@ -254,6 +255,52 @@ describe("two replicas, one PostgreSQL", { timeout: 60_000 }, () => {
     reply = await fake.nextCall((c) => c.method === "respond" && c.respondId === id, { since });
     expect(reply.body.response_type).toBe("in_channel");
     expect(allText(reply.body)).toContain("£132K–£165K");
+  });
+
+  it("👎 on one answer clicked at A, then again at B: reported once and thanked once", async () => {
+    const messageTs = `${Math.floor(Date.now() / 1000)}.000900`;
+    const click = (respondId: string) =>
+      form(
+        messageActionPayload({
+          action: {
+            type: "button",
+            action_id: "compbot_feedback_down",
+            value: "down|band|segment ml-ai-engineer london",
+          },
+          messageTs,
+          responseUrl: fake.responseUrl(respondId),
+        }),
+      );
+    const reports = () =>
+      [A(), B()]
+        .flatMap((r) => (r.proc.stdout + r.proc.stderr).split("\n"))
+        .filter((l) => l.includes("Feedback report (down)")).length;
+    const before = reports();
+    const first = uniqueId("fb");
+    const since = fake.mark();
+    await send(A(), click(first));
+    const thanks = await fake.nextCall((c) => c.method === "respond" && c.respondId === first, { since });
+    expect(allText(thanks.body)).toContain("Thanks for telling us");
+
+    const second = uniqueId("fb");
+    await send(B(), click(second));
+    // B says (debug) that it had been done, and neither reports nor thanks again.
+    await B().proc.waitFor(/feedback: already thanked for this answer/, 10_000);
+    expect(fake.callsTo("respond", since).filter((c) => c.respondId === second)).toEqual([]);
+    expect(reports() - before).toBe(1);
+
+    // What the store keeps of it: hashes, no user id, no message.
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      const rows = await db.query<{ event_id: string }>(
+        "SELECT event_id FROM compbot_events WHERE event_id LIKE 'feedback:%'",
+      );
+      expect(rows.rows.length).toBeGreaterThanOrEqual(2);
+      for (const { event_id } of rows.rows) expect(event_id).toMatch(/^feedback:[0-9a-f]{40}$/);
+    } finally {
+      await db.end();
+    }
   });
 
   it("the offer modal opened by A is submitted to B: everything it needs travels in private_metadata", async () => {

@@ -4,8 +4,11 @@
  * the guide owners (which guide file, which region, which figures were shown, who reported: see
  * render/blocks/feedback.ts), or are logged at info level when it is not set. The figures come from the guide as
  * loaded now, never from the user's offer. The user is thanked privately, once per answer; a second click on
- * the same answer neither thanks nor reports again.
+ * the same answer neither thanks nor reports again, at whichever replica it lands: "already done" is a claim in
+ * the store (shared in PostgreSQL, kept 1 hour like event claims), keyed by a hash of user, message and what was
+ * done, so no user id is stored.
  */
+import { createHash } from "node:crypto";
 import {
   type FeedbackRef,
   feedbackReport,
@@ -58,6 +61,11 @@ async function sendReport(
   }
 }
 
+/** The store key of "done once" for feedback: a hash, so that the store holds no user id. */
+export function feedbackClaim(user: string, where: string, what: string): string {
+  return `feedback:${createHash("sha256").update(`${user}\0${where}\0${what}`).digest("hex").slice(0, 40)}`;
+}
+
 export function feedback(deps: ListenerDeps) {
   return async (args: ButtonArgs): Promise<void> => {
     await args.ack();
@@ -73,19 +81,18 @@ export function feedback(deps: ListenerDeps) {
         }
         const user = click.body.user.id;
         const where = click.body.container?.message_ts ?? click.body.container?.view_id ?? "-";
-        const seen = (what: string): boolean => {
-          const key = `${user}:${where}:${what}`;
-          if (deps.thanked.get(key)) return true;
-          deps.thanked.set(key, true);
-          return false;
-        };
+        const firstTime = (what: string): Promise<boolean> =>
+          deps.store.claimEvent(feedbackClaim(user, where, what));
         const { verdict } = ref;
-        if (verdict !== "up" && !seen(`report:${verdict}`)) {
-          await sendReport(deps, args, { ...ref, verdict }, user);
+        if (verdict !== "up") {
+          if (await firstTime(`report:${verdict}`)) await sendReport(deps, args, { ...ref, verdict }, user);
+          else deps.logger.debug(`feedback: ${verdict} on this answer already reported`);
         }
         // One thanks per answer for 👍/👎 (whichever came first), one for a report.
-        if (!seen(verdict === "outdated" ? "thanks:outdated" : "thanks:feedback")) {
+        if (await firstTime(verdict === "outdated" ? "thanks:outdated" : "thanks:feedback")) {
           await replyPrivately(args, notice(THANKS[verdict]));
+        } else {
+          deps.logger.debug("feedback: already thanked for this answer");
         }
       },
       () => replyPrivately(args, notice(APOLOGY)),
