@@ -231,7 +231,11 @@ export function writeCache(
     renameSync(tmp, file);
     return null;
   } catch (err) {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The folder itself is unusable (a file in its place…): there is no temp file to remove.
+    }
     return err instanceof Error ? err.message : String(err);
   }
 }

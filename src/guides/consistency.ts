@@ -2,45 +2,40 @@
  * Compares the comp table in a guide's body with its frontmatter bands: the frontmatter is the source of
  * truth, so every disagreement is a warning naming the region, the body text and the frontmatter figure.
  */
+import { currencyOf } from "../money/currency.ts";
 import { parseMoneyText, parsePercentText } from "../money/read.ts";
 import { slugify } from "./schema.ts";
 import type { Band, BodyTableRow, GuideBody, GuideProblem, MoneyRange, PercentRange } from "./types.ts";
 
-const symbolCache = new Map<string, ReadonlySet<string>>();
+const narrowSymbols = new Map<string, string>();
 
-/** The symbols a currency is written with: "$" and "US$" for USD, "£" for GBP… (Intl is slow: cached) */
-function currencySymbols(currency: string): ReadonlySet<string> {
-  const cached = symbolCache.get(currency);
-  if (cached) return cached;
-  const symbols = new Set<string>([currency]);
-  for (const currencyDisplay of ["symbol", "narrowSymbol"] as const) {
+/** The symbol guides write a currency with: "$" for USD (and CAD), "£" for GBP… Cached: Intl is slow. */
+function narrowSymbol(currency: string): string {
+  let symbol = narrowSymbols.get(currency);
+  if (symbol === undefined) {
     try {
       const parts = new Intl.NumberFormat("en", {
         style: "currency",
         currency,
-        currencyDisplay,
+        currencyDisplay: "narrowSymbol",
       }).formatToParts(0);
-      const symbol = parts.find((p) => p.type === "currency")?.value;
-      if (symbol) symbols.add(symbol);
+      symbol = parts.find((p) => p.type === "currency")?.value ?? currency;
     } catch {
-      // unknown currency: only its code counts
+      symbol = currency;
     }
+    // A code written as the symbol ("CHF") is set apart from the figure: "CHF 150K", not "CHF150K".
+    if (/[\p{L}\p{N}]$/u.test(symbol)) symbol = `${symbol} `;
+    narrowSymbols.set(currency, symbol);
   }
-  symbolCache.set(currency, symbols);
-  return symbols;
+  return symbol;
 }
 
-function narrowSymbol(currency: string): string {
-  try {
-    const parts = new Intl.NumberFormat("en", {
-      style: "currency",
-      currency,
-      currencyDisplay: "narrowSymbol",
-    }).formatToParts(0);
-    return parts.find((p) => p.type === "currency")?.value ?? `${currency} `;
-  } catch {
-    return `${currency} `;
-  }
+/**
+ * Whether a figure written with `mark` ("US$", "$", "£", "EUR") can be in `currency`: the mark names it
+ * ("C$" is CAD), or it is the currency's own symbol ("$" in a CAD guide).
+ */
+function writtenIn(mark: string, currency: string): boolean {
+  return currencyOf(mark) === currency || narrowSymbol(currency).trim() === mark;
 }
 
 function formatAmount(amount: number, symbol: string): string {
@@ -96,13 +91,12 @@ export function compareBodyWithFrontmatter(
       warn(`compensation.${i}.region`, `${band.region}: frontmatter region has no row in the body table`);
       return;
     }
-    const symbols = currencySymbols(band.currency);
     for (const col of MONEY_COLUMNS) {
       const written = row[col.key];
       const parsed = parseMoneyText(written);
       if (!parsed) continue;
       const path = `compensation.${i}.${col.field}`;
-      if (parsed.symbol && !symbols.has(parsed.symbol)) {
+      if (parsed.symbol && !writtenIn(parsed.symbol, band.currency)) {
         warn(
           path,
           `${band.region}: body table says ${col.label} ${written}, frontmatter currency is ${band.currency}`,

@@ -34,21 +34,21 @@ function continuationsNeeded(lead: number): number {
   return 3;
 }
 
-/** Whether `second` can follow `lead` in well-formed UTF-8 (no overlongs, surrogates or > U+10FFFF). */
-function validSecondByte(lead: number, second: number): boolean {
-  if (lead === 0xe0) return second >= 0xa0 && second <= 0xbf;
-  if (lead === 0xed) return second >= 0x80 && second <= 0x9f;
-  if (lead === 0xf0) return second >= 0x90 && second <= 0xbf;
-  if (lead === 0xf4) return second >= 0x80 && second <= 0x8f;
-  return second >= 0x80 && second <= 0xbf;
+/**
+ * Whether the continuation byte `second` can follow a four-byte `lead` in well-formed UTF-8 (no overlongs,
+ * nothing past U+10FFFF). Complete sequences are judged by the strict decoder; this is for sequences that lost
+ * a byte, where only four-byte leads are ever dropped (see brokenAction).
+ */
+function validFourByteStart(lead: number, second: number): boolean {
+  if (lead === 0xf0) return second >= 0x90;
+  if (lead === 0xf4) return second <= 0x8f;
+  return true;
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
 
 /** Decodes a complete lead+continuation sequence, or returns null when it is not valid UTF-8. */
 function decodeSequence(bytes: number[]): string | null {
-  const lead = bytes[0]!;
-  if (bytes.length < 2 || !validSecondByte(lead, bytes[1]!)) return null;
   try {
     return utf8.decode(Uint8Array.from(bytes));
   } catch {
@@ -75,16 +75,13 @@ const ANY_LEAD = /[\u00c2-\u00f4]/;
  */
 const MAX_PASSES = 16;
 
-/** What to do with a lead followed by too few continuations (a byte was lost). */
-function brokenAction(
-  lead: number,
-  second: number,
-  conts: number,
-  next: string | undefined,
-): "drop" | "quote" | "leave" {
-  if (!validSecondByte(lead, second)) return "leave";
-  if (lead >= 0xf0) return "drop"; // "ðŸ…": an emoji that lost a byte
-  if (lead === 0xe2 && second === 0x80 && conts === 1) {
+/**
+ * What to do with a lead followed by too few continuations (a byte was lost): a four-byte lead (an emoji) had
+ * one or two, a three-byte lead exactly one.
+ */
+function brokenAction(lead: number, second: number, next: string | undefined): "drop" | "quote" | "leave" {
+  if (lead >= 0xf0) return validFourByteStart(lead, second) ? "drop" : "leave"; // "ðŸ…": an emoji that lost a byte
+  if (lead === 0xe2 && second === 0x80) {
     // "â€" + a lost 0x9D is a closing double quote, unless inside an emoji sequence (a lost ZWJ, 0x8D).
     return next === undefined || /^[\s!-/:-@[-`{-~]$/.test(next) ? "quote" : "drop";
   }
@@ -125,7 +122,7 @@ function repairPass(text: string): RepairResult {
       replacement = decodeSequence(bytes);
       if (replacement !== null) repaired++;
     } else {
-      const action = brokenAction(lead, byteAt(i + 1)!, conts, text[j]);
+      const action = brokenAction(lead, byteAt(i + 1)!, text[j]);
       if (action === "quote") {
         replacement = RIGHT_DOUBLE_QUOTE;
         repaired++;
@@ -143,7 +140,6 @@ function repairPass(text: string): RepairResult {
     copiedTo = end;
     NEXT_LEAD.lastIndex = end;
   }
-  if (repaired + dropped === 0) return { text, repaired, dropped };
   return { text: out + text.slice(copiedTo), repaired, dropped };
 }
 
@@ -164,15 +160,12 @@ export function repairMojibake(text: string): RepairResult {
   }
   // U+FFFD stands for a character an earlier decoder could not read: nothing is left to restore, so it is
   // dropped like any other character lost to mojibake.
-  if (current.includes(REPLACEMENT_CHAR)) {
-    const before = current.length;
-    current = current.replace(REPLACEMENTS, "");
-    dropped += before - current.length;
-  }
+  const before = current.length;
+  current = current.replace(REPLACEMENTS, "");
+  dropped += before - current.length;
   return { text: current, repaired, dropped };
 }
 
-const REPLACEMENT_CHAR = "\ufffd";
 const REPLACEMENTS = /\ufffd/g;
 
 /** Characters that stand for a UTF-8 continuation byte when read as Windows-1252 / Latin-1. */

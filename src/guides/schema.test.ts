@@ -63,4 +63,15 @@ describe("validateFrontmatter", () => {
     const r = validateFrontmatter(file.data, "f.md", file.matter);
     expect(!r.ok && r.problems.map((p) => p.path)).toEqual(["compensation.0.base_high"]);
   });
+
+  it("a compensation entry that is not a mapping gets a plain message, not zod's", () => {
+    const file = matter(guideText().replace(/compensation:\n/, "compensation:\n  - null\n"), {});
+    const r = validateFrontmatter(file.data, "f.md", file.matter);
+    expect(!r.ok && r.problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        "compensation.0",
+        "expected a compensation entry: a mapping with region, base_low, base_high, … currency, found null",
+      ],
+    ]);
+  });
 });

@@ -82,23 +82,26 @@ const bonus = z.unknown().transform((value, ctx): PercentRange => {
   return range;
 });
 
-const band = z.looseObject({
-  region: text('a region name such as "San Francisco"').refine((r) => slugify(r) !== "", {
-    error: "expected a region name with letters or digits",
-  }),
-  base_low: positive,
-  base_high: positive,
-  stock_low: nonNegative,
-  stock_high: nonNegative,
-  bonus_pct: bonus,
-  total_comp_low: positive,
-  total_comp_high: positive,
-  currency: z
-    .string({ error: 'expected an ISO 4217 currency code such as "USD"' })
-    .refine((c) => /^[A-Z]{3}$/.test(c) && CURRENCIES.has(c), {
-      error: 'expected an ISO 4217 currency code such as "USD" (upper case)',
+const band = z.looseObject(
+  {
+    region: text('a region name such as "San Francisco"').refine((r) => slugify(r) !== "", {
+      error: "expected a region name with letters or digits",
     }),
-});
+    base_low: positive,
+    base_high: positive,
+    stock_low: nonNegative,
+    stock_high: nonNegative,
+    bonus_pct: bonus,
+    total_comp_low: positive,
+    total_comp_high: positive,
+    currency: z
+      .string({ error: 'expected an ISO 4217 currency code such as "USD"' })
+      .refine((c) => /^[A-Z]{3}$/.test(c) && CURRENCIES.has(c), {
+        error: 'expected an ISO 4217 currency code such as "USD" (upper case)',
+      }),
+  },
+  { error: "expected a compensation entry: a mapping with region, base_low, base_high, … currency" },
+);
 
 export const frontmatterSchema = z.looseObject(
   {
@@ -244,13 +247,13 @@ export function validateFrontmatter(data: unknown, file: string, rawMatter = "")
     const problems = issues.map((issue): GuideProblem => {
       const path = issue.path.map(String).join(".");
       const found = valueAt(input, issue.path);
-      const expected = issue.message.startsWith("expected") ? issue.message : `expected ${issue.message}`;
+      // Every rule's message starts "expected …" (the schema gives each one), so it reads on with "found".
       return {
         severity: "error",
         code: "schema",
         file,
         path,
-        message: `${expected}, found ${showValue(found)}`,
+        message: `${issue.message}, found ${showValue(found)}`,
       };
     });
     return { ok: false, problems };

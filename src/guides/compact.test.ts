@@ -1,0 +1,273 @@
+/**
+ * The compact encoding the index cache and the parse workers use: what goes in comes back exactly (so a
+ * cached or worker-parsed guide answers like a freshly parsed one), what cannot be encoded is left out and
+ * parsed again, and damaged input is refused rather than turned into a wrong guide.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  decodeEntries,
+  type Encoded,
+  encodeEntries,
+  Interner,
+  isEncodable,
+  isPlainData,
+  NO_STAT,
+  type StatEntry,
+} from "./compact.ts";
+import type { FileEntry } from "./parse-file.ts";
+import type { Guide } from "./types.ts";
+
+function guide(file: string, over: Partial<Guide> = {}): Guide {
+  return {
+    id: "acme/backend-engineer",
+    file,
+    company: "acme",
+    companyDisplay: "Acme",
+    role: "backend-engineer",
+    roleDisplay: "Backend Engineer",
+    roleType: "standard",
+    lastUpdated: "2026-01-10",
+    nextReviewDue: "2026-04-10",
+    dataQuality: "medium",
+    salaryDataQuarter: "2025-Q4",
+    bands: [
+      {
+        region: "Berlin",
+        regionSlug: "berlin",
+        currency: "EUR",
+        base: { low: 80000, high: 100000 },
+        stock: { low: 10000, high: 20000 },
+        bonusPct: { low: 10, high: 15 },
+        totalComp: { low: 92000, high: 124000 },
+      },
+      {
+        region: "London",
+        regionSlug: "london",
+        currency: "GBP",
+        base: { low: 70000.5, high: 90000 },
+        stock: { low: 0, high: 0 },
+        bonusPct: { low: 7.5, high: 7.5 },
+        totalComp: { low: 75000, high: 99000 },
+      },
+    ],
+    levelMapping: {
+      internal: "Senior",
+      raw: "Acme Senior = Google L5 = Meta E5",
+      equivalences: [
+        { company: "Google", level: "L5" },
+        { company: "Meta", level: "E5" },
+      ],
+    },
+    dataSources: ["Levels.fyi", "Blind"],
+    negotiationDnaSummary: "Cash-heavy | Stable",
+    extra: {},
+    ...over,
+  };
+}
+
+const A = "/g/acme/backend-engineer.md";
+const B = "/g/beta/ml.md";
+const C = "/g/broken.md";
+
+function entries(): StatEntry[] {
+  return [
+    {
+      entry: {
+        file: A,
+        hash: "a".repeat(40),
+        guide: guide(A),
+        problems: [{ severity: "warning", code: "mojibake", file: A, path: "", message: "repaired 2" }],
+        overdueAt: 1,
+      },
+      stat: { size: 1234, mtimeMs: 1700000000123.5, ctimeMs: 1700000000456.25, ino: 42 },
+    },
+    {
+      entry: {
+        file: B,
+        hash: null,
+        guide: guide(B, {
+          id: "beta/ml",
+          company: "beta",
+          levelMapping: { internal: null, raw: "Beta", equivalences: [] },
+          dataSources: [],
+          extra: { team: { size: 40, tags: ["ml", null] }, founded: new Date("2020-01-02T00:00:00Z") },
+        }),
+        problems: [],
+        overdueAt: 0,
+      },
+      stat: NO_STAT,
+    },
+    {
+      entry: {
+        file: C,
+        hash: "c".repeat(40),
+        guide: null,
+        problems: [
+          { severity: "error", code: "yaml", file: C, path: "", message: "expected valid YAML" },
+          { severity: "warning", code: "duplicate", file: A, path: "company", message: "also in A" },
+        ],
+        overdueAt: 2,
+      },
+      stat: { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 },
+    },
+  ];
+}
+
+describe("encodeEntries / decodeEntries", () => {
+  it("round-trips guides, problems (another file's too), stats, hashes and extra values exactly", () => {
+    const items = entries();
+    const encoded = encodeEntries(items);
+    expect(encoded.skipped).toBe(0);
+    expect(encoded.extras).toHaveLength(1);
+    const decoded = decodeEntries(encoded);
+    expect(decoded).toEqual(items);
+    // Key order is kept, so a decoded guide serialises like a fresh one.
+    expect(JSON.stringify(decoded)).toBe(JSON.stringify(items));
+    expect(decoded[1]!.entry.guide!.extra.founded).toBeInstanceOf(Date);
+    expect(decoded[1]!.stat).toEqual({ size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 });
+  });
+
+  it("stores each distinct string once", () => {
+    const encoded = encodeEntries(entries());
+    const count = (s: string) => encoded.strings.filter((x) => x === s).length;
+    expect(count("EUR")).toBe(1);
+    expect(count(A)).toBe(1);
+    expect(count("Acme")).toBe(1);
+  });
+
+  it("with an interner, short strings are shared with earlier decodes; long ones are not", () => {
+    const interner = new Interner();
+    const long = "x".repeat(41);
+    const first = entries();
+    first[0]!.entry.guide!.negotiationDnaSummary = long;
+    const one = decodeEntries(encodeEntries(first), interner);
+    const two = decodeEntries(encodeEntries(entries()), interner);
+    expect(one).toEqual(first);
+    expect(two).toEqual(entries());
+    expect(interner.s("Berlin")).toBe("Berlin");
+    expect(interner.s(long)).toBe(long);
+  });
+
+  it("leaves out entries it cannot encode exactly, and counts them", () => {
+    const items = entries();
+    const odd: StatEntry = {
+      entry: { ...items[0]!.entry, file: "/g/odd.md", guide: guide("/g/odd.md", { extra: { f: () => 1 } }) },
+      stat: NO_STAT,
+    };
+    const encoded = encodeEntries([odd, ...items]);
+    expect(encoded.skipped).toBe(1);
+    expect(decodeEntries(encoded).map((e) => e.entry.file)).toEqual([A, B, C]);
+    expect(decodeEntries(encodeEntries([]))).toEqual([]);
+  });
+});
+
+describe("isEncodable", () => {
+  const entry = (): FileEntry => entries()[0]!.entry;
+
+  it("takes the shapes the parser produces", () => {
+    for (const item of entries()) expect(isEncodable(item.entry)).toBe(true);
+  });
+
+  it("refuses a guide, band or problem of another shape, a guide of another file, or odd extra values", () => {
+    const g = guide(A);
+    const { extra: _extra, ...noExtra } = g;
+    const cases: FileEntry[] = [
+      { ...entry(), guide: { ...g, file: B } },
+      { ...entry(), guide: noExtra as Guide },
+      { ...entry(), guide: { ...g, id: g.id, extraField: 1 } as Guide },
+      { ...entry(), guide: { ...g, bands: [{ ...g.bands[0]!, note: "x" } as Guide["bands"][number]] } },
+      { ...entry(), problems: [{ severity: "error", code: "x", file: A, message: "m", path: "" }] },
+      { ...entry(), guide: { ...g, extra: { m: new Map() } } },
+      { ...entry(), guide: { ...g, extra: null as unknown as Guide["extra"] } },
+    ];
+    for (const [i, e] of cases.entries()) expect(isEncodable(e), `case ${i}`).toBe(false);
+  });
+});
+
+describe("isPlainData", () => {
+  it("takes JSON-like data, non-finite numbers and dates", () => {
+    for (const [i, v] of [
+      null,
+      undefined,
+      "s",
+      true,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      new Date(0),
+      [1, [2, { a: null }]],
+      { a: { b: [new Date(0)] } },
+    ].entries()) {
+      expect(isPlainData(v), `value ${i}`).toBe(true);
+    }
+  });
+
+  it("refuses functions, symbols, big integers, class instances, sparse arrays, __proto__ keys and null-prototype objects", () => {
+    class Point {
+      x = 1;
+    }
+    class MyDate extends Date {}
+    class MyArray extends Array {}
+    const sparse: unknown[] = [];
+    sparse[1] = 1;
+    for (const [i, v] of [
+      () => 1,
+      Symbol("s"),
+      10n,
+      new Point(),
+      new MyDate(0),
+      new MyArray(),
+      sparse,
+      [1, () => 1],
+      { a: { b: new Map() } },
+      JSON.parse('{"__proto__": {"x": 1}}'),
+      /re/,
+      Object.create(null),
+      { a: Object.create(null) },
+    ].entries()) {
+      expect(isPlainData(v), `value ${i}`).toBe(false);
+    }
+  });
+});
+
+describe("decodeEntries refuses damaged input", () => {
+  const good = (): Encoded => encodeEntries(entries());
+  const withNumbers = (change: (n: number[]) => void): Omit<Encoded, "skipped"> => {
+    const e = good();
+    const n = [...e.numbers];
+    change(n);
+    return { strings: e.strings, numbers: Float64Array.from(n), extras: e.extras };
+  };
+  const refused = (e: Omit<Encoded, "skipped">) => expect(() => decodeEntries(e)).toThrow(TypeError);
+
+  it("a wrong layout", () => {
+    const e = good();
+    refused({ ...e, strings: "x" as unknown as string[] });
+    refused({ ...e, numbers: [...e.numbers] as unknown as Float64Array });
+    refused({ ...e, extras: {} as unknown as unknown[] });
+    refused({ ...e, strings: [...e.strings.slice(0, -1), 5 as unknown as string] });
+  });
+
+  it("a truncated or padded number list", () => {
+    const e = good();
+    for (const cut of [1, 2, 5, 20]) refused({ ...e, numbers: e.numbers.slice(0, e.numbers.length - cut) });
+    refused({ ...e, numbers: Float64Array.from([...e.numbers, 0]) });
+  });
+
+  it("out-of-range string indexes, counts, flags and extra", () => {
+    const e = good();
+    // The first entry: file, 4 stat numbers, hash, overdueAt, problem count.
+    refused(withNumbers((n) => (n[0] = e.strings.length)));
+    refused(withNumbers((n) => (n[5] = 999)));
+    refused(withNumbers((n) => (n[6] = 2))); // overdue index past its one problem
+    refused(withNumbers((n) => (n[6] = -1)));
+    refused(withNumbers((n) => (n[6] = 0.5)));
+    refused(withNumbers((n) => (n[7] = -1)));
+    refused(withNumbers((n) => (n[7] = 1e9)));
+    // After the one problem (5 numbers): the guide flag.
+    refused(withNumbers((n) => (n[13] = 2)));
+    refused({ ...e, extras: [null] });
+    refused({ ...e, extras: [[1]] });
+    refused({ ...e, extras: ["x"] });
+    refused({ ...e, extras: [] });
+  });
+});
