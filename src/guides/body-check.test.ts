@@ -161,7 +161,7 @@ describe("formatMoneyRange / formatPercentRange", () => {
     expect(formatMoneyRange({ low: 188000, high: 228000 }, "USD")).toBe("$188K–$228K");
     expect(formatMoneyRange({ low: 170700, high: 170700 }, "GBP")).toBe("£170.7K");
     expect(formatMoneyRange({ low: 1000000, high: 1250000 }, "EUR")).toBe("€1M–€1.25M");
-    expect(formatMoneyRange({ low: 1005000, high: 1005000 }, "USD")).toBe("$1005K");
+    expect(formatMoneyRange({ low: 1005000, high: 1005000 }, "USD")).toBe("$1,005K");
     expect(formatMoneyRange({ low: 1000, high: 1000 }, "USD")).toBe("$1K");
     expect(formatMoneyRange({ low: 999, high: 1234567 }, "USD")).toBe("$999–$1,234,567");
     expect(formatMoneyRange({ low: 150050, high: 150050 }, "USD")).toBe("$150,050");

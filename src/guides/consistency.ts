@@ -40,7 +40,8 @@ function writtenIn(mark: string, currency: string): boolean {
 
 function formatAmount(amount: number, symbol: string): string {
   if (amount >= 1_000_000 && amount % 10_000 === 0) return `${symbol}${amount / 1_000_000}M`;
-  if (amount >= 1_000 && amount % 100 === 0) return `${symbol}${amount / 1_000}K`;
+  // Grouped, so that 1,005,000 reads "$1,005K" (not "$1005K").
+  if (amount >= 1_000 && amount % 100 === 0) return `${symbol}${(amount / 1_000).toLocaleString("en-US")}K`;
   return `${symbol}${amount.toLocaleString("en-US")}`;
 }
 
