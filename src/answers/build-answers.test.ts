@@ -6,10 +6,11 @@
 import { describe, expect, it } from "vitest";
 import type { Guide, GuideBody } from "../guides/types.ts";
 import { parseOffer } from "../questions/offer.ts";
-import type { EntityMatch, Query } from "../questions/types.ts";
+import type { Query } from "../questions/types.ts";
 import { guide, LONDON, NY, SF } from "../render/fixtures.test-helpers.ts";
 import { SearchIndex } from "../search/index.ts";
 import { type AnswerSources, buildAnswer } from "./build.ts";
+import { match, q } from "./query.test-helpers.ts";
 import type { Answer } from "./types.ts";
 
 const segment = guide(); // San Francisco, New York, London; review due 2026-05-23
@@ -69,13 +70,6 @@ const index = new SearchIndex(GUIDES);
 function sources(overrides: Partial<AnswerSources> = {}): AnswerSources {
   return { index, body: () => null, today: "2026-06-01", ...overrides };
 }
-const match = (key: string, display: string): EntityMatch => ({
-  key,
-  display,
-  matched: key,
-  kind: "exact",
-  score: 0,
-});
 const SEGMENT = match("segment", "Segment");
 const ML = match("ml-ai-engineer", "ML/AI Engineer");
 const ACME = match("acme", "Acme");
@@ -85,20 +79,6 @@ const DS = match("data-scientist", "Data Scientist");
 const LONDON_M = match("london", "London");
 const PARIS = match("paris", "Paris");
 
-function q(over: Partial<Query>): Query {
-  return {
-    intent: "band",
-    text: "",
-    company: null,
-    role: null,
-    region: null,
-    level: null,
-    unknown: [],
-    offer: null,
-    fromContext: false,
-    ...over,
-  };
-}
 function kindOf<K extends Answer["kind"]>(answer: Answer, kind: K): Extract<Answer, { kind: K }> {
   expect(answer.kind).toBe(kind);
   return answer as Extract<Answer, { kind: K }>;

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Band, Guide } from "../guides/types.ts";
-import type { EntityMatch, Query } from "../questions/types.ts";
+import type { Query } from "../questions/types.ts";
 import { guide, LONDON, NY, SF } from "../render/fixtures.test-helpers.ts";
 import { SearchIndex } from "../search/index.ts";
 import { notFound } from "./not-found.ts";
+import { match, q } from "./query.test-helpers.ts";
 
 const META_E4 = { internal: null, raw: "X = Meta E4", equivalences: [{ company: "Meta", level: "E4" }] };
 function mk(
@@ -37,33 +38,12 @@ const index = new SearchIndex([
   mk("globex", "Globex", "sre", "SRE", [NY]),
   mk("solo", "Solo", "data-scientist", "Data Scientist", [SF, LONDON]),
 ]);
-const match = (key: string, display: string): EntityMatch => ({
-  key,
-  display,
-  matched: key,
-  kind: "exact",
-  score: 0,
-});
 const SEGMENT = match("segment", "Segment");
 const ACME = match("acme", "Acme");
 const SRE = match("sre", "SRE");
 const LONDON_M = match("london", "London");
 const NY_M = match("new-york", "New York");
 
-function q(over: Partial<Query>): Query {
-  return {
-    intent: "band",
-    text: "",
-    company: null,
-    role: null,
-    region: null,
-    level: null,
-    unknown: [],
-    offer: null,
-    fromContext: false,
-    ...over,
-  };
-}
 const suggested = (over: Partial<Query>, on = index) => notFound(q(over), on).suggestions;
 
 describe("what was looked for, in words", () => {
