@@ -12,6 +12,7 @@ export { DEDUPE_CAPACITY, EventDeduper } from "../store/memory.ts";
 export { EVENT_RETENTION_MS as DEDUPE_TTL_MS } from "../store/types.ts";
 
 const EventEnvelope = z.object({ type: z.literal("event_callback"), event_id: z.string().min(1) });
+const EventType = z.object({ event: z.object({ type: z.string() }) });
 
 /** The event_id of an Events API body, or null for anything else (commands, actions, …). */
 export function eventIdOf(body: unknown): string | null {
@@ -20,8 +21,20 @@ export function eventIdOf(body: unknown): string | null {
 }
 
 /**
+ * Events whose listener claims the event_id itself, once its answer is ready, together with the conversation
+ * context it stores (Store.claimEvent with `remember`): one round trip to the store instead of two. The
+ * middleware lets them through unclaimed.
+ */
+export const CLAIMED_BY_LISTENER: ReadonlySet<string> = new Set(["app_mention"]);
+
+function claimedByListener(body: unknown): boolean {
+  const parsed = EventType.safeParse(body);
+  return parsed.success && CLAIMED_BY_LISTENER.has(parsed.data.event.type);
+}
+
+/**
  * Global middleware: drop an event whose event_id was already claimed (by this process or, with a shared store,
- * by another replica). Events are acknowledged by Bolt before global middleware runs, so a dropped retry still
+ * by another replica); the events in CLAIMED_BY_LISTENER are left to their listener. Events are acknowledged by Bolt before global middleware runs, so a dropped retry still
  * gets its HTTP 200 / envelope ack, and the store call never delays the acknowledgement.
  */
 export function dedupeEvents(
@@ -30,7 +43,7 @@ export function dedupeEvents(
 ): Middleware<AnyMiddlewareArgs> {
   return async ({ body, context, next }) => {
     const id = eventIdOf(body);
-    if (id !== null && !(await store.claimEvent(id))) {
+    if (id !== null && !claimedByListener(body) && !(await store.claimEvent(id))) {
       logger.debug(`Skipping event ${id}: already handled (retry ${context.retryNum ?? "?"})`);
       return;
     }

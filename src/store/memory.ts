@@ -6,6 +6,7 @@ import type { ConversationContext } from "../questions/types.ts";
 import {
   type CleanupResult,
   CONTEXT_RETENTION_MS,
+  type ContextWrite,
   EVENT_RETENTION_MS,
   type Store,
   UNANSWERED_RETENTION_MS,
@@ -164,12 +165,14 @@ export class MemoryStore implements Store {
   }
 
   /** Synchronous claim, for callers that must not wait (ResilientStore checks it before PostgreSQL). */
-  claimEventNow(eventId: string): boolean {
-    return this.events.firstTime(eventId);
+  claimEventNow(eventId: string, remember?: ContextWrite): boolean {
+    const won = this.events.firstTime(eventId);
+    if (won && remember !== undefined) this.setContextNow(remember.key, remember.context);
+    return won;
   }
 
-  async claimEvent(eventId: string): Promise<boolean> {
-    return this.events.firstTime(eventId);
+  async claimEvent(eventId: string, remember?: ContextWrite): Promise<boolean> {
+    return this.claimEventNow(eventId, remember);
   }
 
   getContextNow(key: string): ConversationContext | undefined {

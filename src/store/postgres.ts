@@ -13,6 +13,7 @@ import { MIGRATIONS } from "./migrations/index.ts";
 import {
   type CleanupResult,
   CONTEXT_RETENTION_MS,
+  type ContextWrite,
   EVENT_RETENTION_MS,
   type Store,
   UNANSWERED_RETENTION_MS,
@@ -41,9 +42,10 @@ export interface PostgresStoreOptions {
   onPoolError?: (error: Error) => void;
 }
 
-interface ContextWrite {
-  key: string;
-  context: ConversationContext;
+/** One claim in a batch: an event id and, maybe, the context to store if the claim is won. */
+interface Claim {
+  id: string;
+  remember: ContextWrite | undefined;
 }
 
 const StoredContext = z.object({ company: z.string().optional(), role: z.string().optional() });
@@ -62,18 +64,40 @@ export function poolConfig(connectionString: string, max = POOL_SIZE): pg.PoolCo
   };
 }
 
+/** Claim a batch of event ids ($1) at $2 where no live claim (newer than $3) exists; returns the ids won. */
+const CLAIM_EVENTS = `INSERT INTO compbot_events (event_id, claimed_at)
+  SELECT id, $2 FROM unnest($1::text[]) AS id
+  ON CONFLICT (event_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at
+  WHERE compbot_events.claimed_at <= $3
+  RETURNING event_id`;
+
+/**
+ * CLAIM_EVENTS, and the context of each won claim: keys $4, the claiming event ids $5, contexts (JSON) $6, in
+ * arrival order. Of two won claims for one key, the later one's context is written; keys go in sorted order.
+ */
+const CLAIM_EVENTS_WITH_CONTEXTS = `WITH won AS (${CLAIM_EVENTS}),
+  written AS (
+    INSERT INTO compbot_contexts (key, context, updated_at)
+    SELECT DISTINCT ON (t.k) t.k, t.c::jsonb, $2
+    FROM unnest($4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS t(k, e, c, n)
+    WHERE t.e IN (SELECT event_id FROM won)
+    ORDER BY t.k, t.n DESC
+    ON CONFLICT (key) DO UPDATE SET context = EXCLUDED.context, updated_at = EXCLUDED.updated_at
+  )
+  SELECT event_id FROM won`;
+
 export class PostgresStore implements Store {
   readonly kind = "postgres";
   readonly pool: pg.Pool;
   private readonly now: () => number;
-  private readonly claims: Batcher<string, boolean>;
+  private readonly claims: Batcher<Claim, boolean>;
   private readonly contexts: Batcher<ContextWrite, undefined>;
 
   constructor(options: PostgresStoreOptions) {
     this.now = options.now ?? Date.now;
     this.pool = new pg.Pool(poolConfig(options.connectionString, options.poolSize));
     const batching = { maxInFlight: options.batchesInFlight ?? BATCHES_IN_FLIGHT, maxBatch: MAX_BATCH };
-    this.claims = new Batcher((ids) => this.claimBatch(ids), batching);
+    this.claims = new Batcher((claims) => this.claimBatch(claims), batching);
     this.contexts = new Batcher((writes) => this.setContextBatch(writes), batching);
     // Without a listener, an idle connection's error (server restart) would crash the process.
     this.pool.on("error", (error) => options.onPoolError?.(error));
@@ -88,29 +112,40 @@ export class PostgresStore implements Store {
     return new Date(this.now() - offsetMs);
   }
 
-  claimEvent(eventId: string): Promise<boolean> {
-    return this.claims.submit(eventId);
+  claimEvent(eventId: string, remember?: ContextWrite): Promise<boolean> {
+    return this.claims.submit({ id: eventId, remember });
   }
 
   /**
    * One statement for a batch of claims. Each id is claimed atomically (a new id is inserted; an expired one is
    * claimed again; a live one is left alone) and RETURNING names the ids this batch won. Ids are sorted so that
    * two replicas' batches lock rows in the same order (no deadlock); an id twice in one batch is claimed once,
-   * by its first call.
+   * by its first call. The contexts of the won claims are written by the same statement (after the claims, keys
+   * sorted, so the lock order holds).
    */
-  private async claimBatch(ids: readonly string[]): Promise<boolean[]> {
-    const unique = [...new Set(ids)].sort();
-    const result = await this.pool.query<{ event_id: string }>({
-      name: "compbot_claim_events",
-      text: `INSERT INTO compbot_events (event_id, claimed_at)
-             SELECT id, $2 FROM unnest($1::text[]) AS id
-             ON CONFLICT (event_id) DO UPDATE SET claimed_at = EXCLUDED.claimed_at
-             WHERE compbot_events.claimed_at <= $3
-             RETURNING event_id`,
-      values: [unique, this.at(), this.at(EVENT_RETENTION_MS)],
-    });
+  private async claimBatch(claims: readonly Claim[]): Promise<boolean[]> {
+    const firsts = new Map<string, Claim>();
+    for (const c of claims) if (!firsts.has(c.id)) firsts.set(c.id, c);
+    const unique = [...firsts.keys()].sort();
+    // Only a claim's first call can win, so only its context can be written.
+    const writes = [...firsts.values()].flatMap((c) => (c.remember === undefined ? [] : [c]));
+    const claimValues = [unique, this.at(), this.at(EVENT_RETENTION_MS)];
+    const result = await this.pool.query<{ event_id: string }>(
+      writes.length === 0
+        ? { name: "compbot_claim_events", text: CLAIM_EVENTS, values: claimValues }
+        : {
+            name: "compbot_claim_events_with_contexts",
+            text: CLAIM_EVENTS_WITH_CONTEXTS,
+            values: [
+              ...claimValues,
+              writes.map((c) => c.remember?.key),
+              writes.map((c) => c.id),
+              writes.map((c) => JSON.stringify(c.remember?.context)),
+            ],
+          },
+    );
     const won = new Set(result.rows.map((r) => r.event_id));
-    return ids.map((id) => won.delete(id));
+    return claims.map((c) => c === firsts.get(c.id) && won.has(c.id));
   }
 
   async getContext(key: string): Promise<ConversationContext | undefined> {

@@ -20,7 +20,7 @@ import type { Logger } from "@slack/bolt";
 import type { ConversationContext } from "../questions/types.ts";
 import { MemoryStore } from "./memory.ts";
 import type { PostgresStore } from "./postgres.ts";
-import type { CleanupResult, Store, UnansweredRow } from "./types.ts";
+import type { CleanupResult, ContextWrite, Store, UnansweredRow } from "./types.ts";
 
 export const STORE_CALL_TIMEOUT_MS = 1_000;
 /** Calls in a row that time out before the store is marked down (an error marks it down at once). */
@@ -172,11 +172,12 @@ export class ResilientStore implements Store {
     }
   }
 
-  async claimEvent(eventId: string): Promise<boolean> {
-    // This process saw it already: no need to ask the database.
-    if (!this.fallback.claimEventNow(eventId)) return false;
+  async claimEvent(eventId: string, remember?: ContextWrite): Promise<boolean> {
+    // This process saw it already: no need to ask the database. (The context goes to memory too, as setContext's
+    // does: the fallback has it if PostgreSQL goes down.)
+    if (!this.fallback.claimEventNow(eventId, remember)) return false;
     return this.first(
-      (s) => s.claimEvent(eventId),
+      (s) => s.claimEvent(eventId, remember),
       () => true,
     );
   }

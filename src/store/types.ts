@@ -33,14 +33,22 @@ export interface CleanupResult {
   unanswered: number;
 }
 
+/** A conversation's context to remember, with the event claim that decides whether it is written. */
+export interface ContextWrite {
+  key: string;
+  context: ConversationContext;
+}
+
 export interface Store {
   /** "memory", or "postgres" for a store backed by PostgreSQL (possibly on its in-memory fallback right now). */
   readonly kind: "memory" | "postgres";
   /**
    * True the first time `eventId` is claimed (or when its earlier claim has expired); false for a repeat.
-   * Atomic across every process sharing the store.
+   * Atomic across every process sharing the store. With `remember`, a call that wins the claim also stores that
+   * context (as setContext would), in the same step: one round trip to PostgreSQL instead of two. A call that
+   * loses writes nothing.
    */
-  claimEvent(eventId: string): Promise<boolean>;
+  claimEvent(eventId: string, remember?: ContextWrite): Promise<boolean>;
   /** The context remembered for a conversation key, unless expired. */
   getContext(key: string): Promise<ConversationContext | undefined>;
   setContext(key: string, context: ConversationContext): Promise<void>;

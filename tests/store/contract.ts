@@ -53,6 +53,30 @@ export function storeContract(name: string, make: (clock: () => number) => Promi
       expect(await store.claimEvent("EvOther")).toBe(true);
     });
 
+    it("a claim that wins stores the context given with it; a claim that loses stores nothing", async () => {
+      const key = "thread:T1:C1:7.7";
+      expect(await store.claimEvent("EvWith1", { key, context: { company: "segment" } })).toBe(true);
+      expect(await store.getContext(key)).toEqual({ company: "segment" });
+      expect(await store.claimEvent("EvWith1", { key, context: { company: "stripe" } })).toBe(false);
+      expect(await store.getContext(key)).toEqual({ company: "segment" });
+      expect(await store.claimEvent("EvWith2", { key, context: { role: "ml-ai-engineer" } })).toBe(true);
+      expect(await store.getContext(key)).toEqual({ role: "ml-ai-engineer" });
+      // The context expires 24 hours after the claim wrote it, like any other write.
+      now += 24 * HOUR;
+      expect(await store.getContext(key)).toBeUndefined();
+    });
+
+    it("concurrent claims of one id, each with its own context: the winner's context is stored", async () => {
+      const key = "thread:T1:C1:8.8";
+      const companies = ["acme", "globex", "initech", "segment", "stripe", "umbrella"];
+      const results = await Promise.all(
+        companies.map((company) => store.claimEvent("EvRaceWith", { key, context: { company } })),
+      );
+      expect(results.filter((r) => r)).toHaveLength(1);
+      const winner = companies[results.indexOf(true)];
+      expect(await store.getContext(key)).toEqual({ company: winner });
+    });
+
     it("remembers a conversation's context and overwrites it", async () => {
       expect(await store.getContext("thread:T1:C1:1.1")).toBeUndefined();
       await store.setContext("thread:T1:C1:1.1", { company: "segment", role: "ml-ai-engineer" });

@@ -117,6 +117,59 @@ describe("postgres store", () => {
     }
   });
 
+  it("a claim with a context is one statement: the context row carries the claim's own time", async () => {
+    // The clock moves 1 s per reading: two statements could not write the same time.
+    let tick = Date.UTC(2026, 11, 2);
+    const store = new PostgresStore({ connectionString: url, now: () => (tick += 1_000) });
+    try {
+      await store.pool.query("TRUNCATE compbot_events, compbot_contexts");
+      expect(
+        await store.claimEvent("EvOneTrip", { key: "thread:T1:C1:1.5", context: { company: "acme" } }),
+      ).toBe(true);
+      const rows = await store.pool.query<{ same: boolean }>(
+        `SELECT e.claimed_at = c.updated_at AS same FROM compbot_events e, compbot_contexts c
+         WHERE e.event_id = 'EvOneTrip' AND c.key = 'thread:T1:C1:1.5'`,
+      );
+      expect(rows.rows).toEqual([{ same: true }]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it("one batch, one key: a retry's context is never written over the new event's; of two new events the later wins", async () => {
+    // One batch in flight: the first claim goes alone, the others queue behind it and go together. The clock moves
+    // 1 s per reading, so each statement has its own claimed_at.
+    let tick = Date.UTC(2026, 11, 3);
+    const store = new PostgresStore({
+      connectionString: url,
+      batchesInFlight: 1,
+      now: () => (tick += 1_000),
+    });
+    try {
+      await store.pool.query("TRUNCATE compbot_events, compbot_contexts");
+      expect(await store.claimEvent("EvSeen")).toBe(true);
+      const key = "thread:T1:C1:2.5";
+      const other = "thread:T1:C1:3.5";
+      const results = await Promise.all([
+        store.claimEvent("EvAhead"),
+        store.claimEvent("EvNew", { key, context: { company: "segment" } }),
+        store.claimEvent("EvSeen", { key, context: { company: "stripe" } }),
+        store.claimEvent("EvFirst", { key: other, context: { company: "acme" } }),
+        store.claimEvent("EvSecond", { key: other, context: { company: "globex" } }),
+      ]);
+      expect(results).toEqual([true, true, false, true, true]);
+      expect(await store.getContext(key)).toEqual({ company: "segment" });
+      expect(await store.getContext(other)).toEqual({ company: "globex" });
+      // The new claims behind the first went as one statement (one claimed_at): the case above was one batch.
+      const times = await store.pool.query<{ n: string }>(
+        "SELECT count(DISTINCT claimed_at) AS n FROM compbot_events WHERE event_id IN ('EvNew', 'EvFirst', 'EvSecond')",
+      );
+      expect(times.rows[0]?.n).toBe("1");
+    } finally {
+      await store.close();
+    }
+  });
+
   it("context writes at the same time: the last write of a key wins, every key is stored", async () => {
     // One batch in flight: the first write goes alone, all the others queue behind it and go as one batch.
     const store = new PostgresStore({ connectionString: url, batchesInFlight: 1 });

@@ -6,6 +6,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { Reply } from "../../../bot.ts";
 import { renderBlocks } from "../../../render/blocks.ts";
+import { eventIdOf } from "../../dedupe.ts";
 import { postEphemeral, postMessage, sendDirectMessage } from "../../deliver.ts";
 import { conversationKey, type ListenerDeps, noteUnanswered } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
@@ -17,7 +18,7 @@ import { questionFromSlackText } from "../../text.ts";
 type Args = SlackEventMiddlewareArgs<"app_mention"> & AllMiddlewareArgs;
 
 export function appMention(deps: ListenerDeps) {
-  return async ({ event, client, context }: Args): Promise<void> => {
+  return async ({ event, body, client, context }: Args): Promise<void> => {
     const parsed = AppMentionEvent.safeParse(event);
     if (!parsed.success) {
       deps.logger.warn(`app_mention ignored: unexpected payload (${parsed.error.issues[0]?.path.join(".")})`);
@@ -27,6 +28,10 @@ export function appMention(deps: ListenerDeps) {
     if (mention.bot_id !== undefined) return; // other bots: never start a bot-to-bot loop
     const threadTs = mention.thread_ts ?? mention.ts;
     const key = conversationKey("thread", context.teamId, mention.channel, threadTs);
+    const eventId = eventIdOf(body);
+    let claimed = false;
+    const skipped = (): void =>
+      deps.logger.debug(`Skipping event ${eventId}: already handled (retry ${context.retryNum ?? "?"})`);
 
     await guarded(
       deps.logger,
@@ -37,8 +42,12 @@ export function appMention(deps: ListenerDeps) {
         // the store is not asked (one round trip less per mention with PostgreSQL).
         const previous = mention.thread_ts === undefined ? undefined : await deps.store.getContext(key);
         const reply = deps.bot.ask(question, { surface: "mention", context: previous });
-        // Stored before answering: a follow-up in the thread (maybe at another replica) comes after the answer.
-        await deps.store.setContext(key, reply.context);
+        // The event is claimed here, not by the dedupe middleware (CLAIMED_BY_LISTENER), together with the thread's
+        // context: one store call. Stored before answering: a follow-up in the thread (maybe at another replica)
+        // comes after the answer. A retry of an event already claimed (here or by another replica) stops here.
+        claimed = eventId === null || (await deps.store.claimEvent(eventId, { key, context: reply.context }));
+        if (!claimed) return skipped();
+        if (eventId === null) await deps.store.setContext(key, reply.context);
         noteUnanswered(deps, reply);
         if (isPrivateAnswer(reply.answer)) {
           await sendScriptPrivately(deps, { client, context }, mention, threadTs, reply);
@@ -51,7 +60,11 @@ export function appMention(deps: ListenerDeps) {
           threadTs,
         );
       },
-      () => postMessage(client, mention.channel, notice(APOLOGY), threadTs),
+      async () => {
+        // Failed before its claim (no answer was built): claim now, so that a retry does not apologise again.
+        if (!claimed && eventId !== null && !(await deps.store.claimEvent(eventId))) return skipped();
+        await postMessage(client, mention.channel, notice(APOLOGY), threadTs);
+      },
     );
   };
 }
