@@ -60,6 +60,8 @@ const { values } = parseArgs({
     replicas: { type: "string", default: "1" },
     /** Also run the same load with the PostgreSQL store (a server started for the run), beside the memory store. */
     database: { type: "boolean", default: false },
+    /** With --database: memory and PostgreSQL runs made this many times each, alternating (see load-replicas.ts). */
+    pairs: { type: "string", default: "1" },
     /** Internal: run as the load client (forked by the app process). */
     client: { type: "boolean", default: false },
   },
@@ -69,6 +71,7 @@ const seconds = positive("seconds", values.seconds);
 const guideCount = positive("guides", values.guides);
 const warmupSeconds = positive("warmup", values.warmup, 0);
 const replicaCount = positive("replicas", values.replicas);
+const pairs = positive("pairs", values.pairs);
 const KINDS = ["comp", "mention"] as const;
 type Kind = (typeof KINDS)[number];
 const kinds = values.kinds.split(",").map((k) => k.trim());
@@ -373,7 +376,7 @@ async function app(): Promise<number> {
       const { runReplicas } = await import("./load-replicas.ts");
       return await runReplicas(
         { guidesDir: dir, guideCount, concurrency, seconds, warmupSeconds, startClient, report, errorLine },
-        { replicas: replicaCount, database: values.database },
+        { replicas: replicaCount, database: values.database, pairs },
       );
     }
     const loadStart = performance.now();
