@@ -29,7 +29,7 @@ export interface PostgresServer {
   stop(): Promise<void>;
   /** Start again on the same port and data folder. */
   start(): Promise<void>;
-  /** Stop and delete the folder. */
+  /** Stop (letting open sessions end for up to 3 s, then fast) and delete the folder. */
   close(): Promise<void>;
 }
 
@@ -76,6 +76,9 @@ function postgresIds(): { uid: number; gid: number } {
   const gid = Number(execFileSync("id", ["-g", "postgres"], { encoding: "utf8" }).trim());
   return { uid, gid };
 }
+
+/** How long close() lets open sessions end by themselves before it disconnects them. */
+const SMART_WAIT_MS = 3_000;
 
 /** Servers started by this process, killed if the process exits without closing them. */
 const live = new Set<() => void>();
@@ -240,6 +243,19 @@ export async function startPostgres(): Promise<PostgresServer> {
     stop,
     start,
     async close() {
+      // Smart shutdown first (SIGTERM: new connections are refused, open sessions may finish). A pool that a test
+      // has just ended may still have a connection closing; a fast shutdown would send it a FATAL "terminating
+      // connection" that surfaces as an uncaught error in that test file. Fast shutdown after SMART_WAIT_MS.
+      const pid = postmasterPid();
+      if (child !== undefined && pid !== undefined) {
+        process.kill(pid, "SIGTERM");
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, SMART_WAIT_MS);
+        });
+        await Promise.race([exited, waited]);
+        clearTimeout(timer);
+      }
       await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
