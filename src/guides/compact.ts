@@ -10,8 +10,13 @@
  * that is neither plain data nor a date, a guide object of another shape) is left out, and such a file is
  * simply parsed again on every load.
  */
+
+import { PackedGuideWriter } from "./packed.ts";
 import type { FileEntry } from "./parse-file.ts";
-import type { Band, Guide, GuideProblem, LevelEquivalence } from "./types.ts";
+import type { Guide, GuideProblem, LevelEquivalence } from "./types.ts";
+
+/** The `extra` of every decoded guide that had none: one shared, frozen empty object. */
+const NO_EXTRA: Record<string, unknown> = Object.freeze({});
 
 /** The key order decoding rebuilds; anything else is not encoded. */
 const GUIDE_KEYS =
@@ -190,6 +195,7 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
   // Reads past the end give undefined: caught by the string lookups, the counts and the final check.
   let k = 0;
   const result: StatEntry[] = [];
+  const packer = new PackedGuideWriter(nLength);
   while (k < nLength) {
     const file = str(n[k++]!);
     const stat: FileStat = { size: n[k++]!, mtimeMs: n[k++]!, ctimeMs: n[k++]!, ino: n[k++]! };
@@ -221,17 +227,9 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
       const dataQuality = str(n[k++]!);
       const salaryDataQuarter = str(n[k++]!);
       const bandCount = count(n[k++]!);
-      const bands: Band[] = new Array(bandCount);
+      packer.begin();
       for (let b = 0; b < bandCount; b++) {
-        bands[b] = {
-          region: str(n[k]!),
-          regionSlug: str(n[k + 1]!),
-          currency: str(n[k + 2]!),
-          base: { low: n[k + 3]!, high: n[k + 4]! },
-          stock: { low: n[k + 5]!, high: n[k + 6]! },
-          bonusPct: { low: n[k + 7]!, high: n[k + 8]! },
-          totalComp: { low: n[k + 9]!, high: n[k + 10]! },
-        };
+        packer.band(str(n[k]!), str(n[k + 1]!), str(n[k + 2]!), n, k + 3);
         k += 11;
       }
       const internalAt = n[k++]!;
@@ -243,19 +241,21 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
         equivalences[q] = { company: str(n[k]!), level: str(n[k + 1]!) };
         k += 2;
       }
+      packer.mapping(internal, raw, equivalences);
       const sourceCount = count(n[k++]!);
       const dataSources: string[] = new Array(sourceCount);
       for (let q = 0; q < sourceCount; q++) dataSources[q] = str(n[k++]!);
+      packer.sources(dataSources);
       const negotiationDnaSummary = str(n[k++]!);
       const extraAt = n[k++]!;
       let extra: Record<string, unknown>;
-      if (extraAt === -1) extra = {};
+      if (extraAt === -1) extra = NO_EXTRA;
       else {
         const found = extras[extraAt];
         if (found === null || typeof found !== "object" || Array.isArray(found)) fail("extra");
         extra = found as Record<string, unknown>;
       }
-      guide = {
+      guide = packer.finish({
         id,
         file,
         company,
@@ -267,15 +267,13 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
         nextReviewDue,
         dataQuality,
         salaryDataQuarter,
-        bands,
-        levelMapping: { internal, raw, equivalences },
-        dataSources,
         negotiationDnaSummary,
         extra,
-      };
+      });
     } else if (hasGuide !== 0) fail("guide flag");
     result.push({ entry: { file, hash, guide, problems, overdueAt }, stat });
   }
   if (k !== nLength) fail("truncated");
+  packer.done();
   return result;
 }
