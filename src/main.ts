@@ -13,6 +13,7 @@ import { summariseProblems } from "./console/guides-dir.ts";
 import { runShell } from "./console/shell.ts";
 import { GuideLibrary } from "./guides/library.ts";
 import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
+import { limitHeapGrowth } from "./runtime/heap.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
 import { describeError } from "./slack/log.ts";
 import { oauthOptions } from "./slack/oauth/index.ts";
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
     throw error;
   }
 
+  limitHeapGrowth();
   const { bot, problems } = await loadCompBot(config.guidesDir);
   const summary = summariseProblems(config.guidesDir, bot.guideCount, problems);
   if (summary) process.stderr.write(`${summary}\n`);
