@@ -42,6 +42,9 @@ const isHidden = (path: string) => basename(path).startsWith(".");
 export const isGuideFile = (path: string) =>
   path.toLowerCase().endsWith(".md") && basename(path).toLowerCase() !== "readme.md" && !isHidden(path);
 
+/** Folders listed at once while the watcher starts (see watchTree). */
+const START_CONCURRENCY = 4;
+
 interface Watched {
   watcher: FSWatcher;
   ino: number;
@@ -132,7 +135,11 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
       else if (fresh && files && isGuideFile(path)) files.push(path);
     }
     // Sibling folders side by side (2,000 company folders one after another wait 4,000 times on the disk).
-    await mapLimit(subfolders, IO_CONCURRENCY, async (path) => {
+    // At start (`files` null) only a few at a time, the event loop free after each: the watcher's start-up
+    // then never holds up a question for long (64 at a time held some for 20-40 ms just after start).
+    const initial = files === null;
+    await mapLimit(subfolders, initial ? START_CONCURRENCY : IO_CONCURRENCY, async (path) => {
+      if (initial) await new Promise((resolve) => setImmediate(resolve));
       const sub = await stat(path).catch(() => null);
       if (sub && !closed) await watchTree(path, sub, files);
     });
@@ -200,7 +207,7 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
       log("warn", `guide watcher: ${root} is not a readable folder; changes are not watched`);
       return;
     }
-    await Promise.all([watchTree(root, info, null), library.prepare()]);
+    await Promise.all([watchTree(root, info, null), library.prepare(500)]);
   })();
 
   return {
