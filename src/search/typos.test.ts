@@ -48,4 +48,23 @@ describe("TypoDictionary", () => {
     expect(dict.lookup("widget")).toEqual([]);
     expect(allowedEdits(3)).toBe(0);
   });
+
+  it("keeps every term that shares a delete, in the order added, and each term once", () => {
+    const dict = new TypoDictionary<string>();
+    // "berli" is one delete away from each of the three; "berlin" is added twice, with a second value.
+    for (const t of ["berlin", "berlim", "berlix", "berlin"]) dict.add(t, t.toUpperCase());
+    dict.add("berlin", "Berlin, DE");
+    expect(dict.lookup("berli")).toEqual([
+      { term: "berlim", value: "BERLIM", distance: 1 },
+      { term: "berlin", value: "BERLIN", distance: 1 },
+      { term: "berlin", value: "Berlin, DE", distance: 1 },
+      { term: "berlix", value: "BERLIX", distance: 1 },
+    ]);
+    expect(dict.lookup("berlix")).toEqual([
+      { term: "berlix", value: "BERLIX", distance: 0 },
+      { term: "berlim", value: "BERLIM", distance: 1 },
+      { term: "berlin", value: "BERLIN", distance: 1 },
+      { term: "berlin", value: "Berlin, DE", distance: 1 },
+    ]);
+  });
 });

@@ -61,7 +61,12 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 
 export class TypoDictionary<T> {
   private readonly terms = new Map<string, T[]>();
-  private readonly byDelete = new Map<string, Set<string>>();
+  /**
+   * Delete variant -> the terms it comes from, in the order added: one term as itself (most variants have
+   * just one), several as a list. At 50,000 guides there are about 100,000 variants; a Set apiece was the
+   * index's largest share of objects.
+   */
+  private readonly byDelete = new Map<string, string | string[]>();
 
   add(term: string, value: T): void {
     const values = this.terms.get(term);
@@ -73,12 +78,11 @@ export class TypoDictionary<T> {
     const variants = new Set<string>([term]);
     deletes(term, allowedEdits(term.length), variants);
     for (const variant of variants) {
-      let bucket = this.byDelete.get(variant);
-      if (!bucket) {
-        bucket = new Set();
-        this.byDelete.set(variant, bucket);
-      }
-      bucket.add(term);
+      const bucket = this.byDelete.get(variant);
+      // A new term reaches each of its variants once (variants is a set), so no bucket holds a term twice.
+      if (bucket === undefined) this.byDelete.set(variant, term);
+      else if (typeof bucket === "string") this.byDelete.set(variant, [bucket, term]);
+      else bucket.push(term);
     }
   }
 
@@ -92,8 +96,8 @@ export class TypoDictionary<T> {
     const hits: TypoHit<T>[] = [];
     for (const variant of variants) {
       const bucket = this.byDelete.get(variant);
-      if (!bucket) continue;
-      for (const term of bucket) {
+      if (bucket === undefined) continue;
+      for (const term of typeof bucket === "string" ? [bucket] : bucket) {
         if (seen.has(term)) continue;
         seen.add(term);
         // A term may only be reached with the edits its own length allows, too ("la" is never a typo of "lax").
