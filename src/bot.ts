@@ -47,6 +47,8 @@ export interface CompBotApi {
    * be rebuilt. Optional: without it, callers use replaceGuides(all()).
    */
   updateGuides?(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void>;
+  /** Optional: prepares hot reload's in-place updates in slices, after start-up (see SearchIndex.prepareReplace). */
+  prepareUpdates?(): Promise<void>;
 }
 
 export type LoadCompBot = (
@@ -96,6 +98,10 @@ export class CompBot implements CompBotApi {
     const next = await SearchIndex.built(all());
     this.current = next;
     this.bodies.clear();
+  }
+
+  prepareUpdates(): Promise<void> {
+    return this.current.prepareReplace();
   }
 
   get guideCount(): number {

@@ -102,6 +102,8 @@ function startWatcher(
   dir: string,
   log: (level: "info" | "warn", line: string) => void,
 ): GuideWatcher {
+  // After start, in slices: what the watcher's first in-place update would otherwise build while questions wait.
+  void bot.prepareUpdates?.();
   return watchGuides({
     dir,
     library: new GuideLibrary(bot.guides),

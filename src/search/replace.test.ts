@@ -140,6 +140,35 @@ describe("SearchIndex.replaceInPlace", () => {
   });
 });
 
+describe("SearchIndex.prepareReplace", () => {
+  it("prepares in slices, the event loop turning between them; replacing afterwards answers as a rebuild", async () => {
+    const dir = makeGuidesDir(ALL);
+    // Not in file order: positions are those of the index's own list.
+    const before = (await load(dir)).reverse();
+    const index = new SearchIndex(before);
+    let turns = 0;
+    let counting = true;
+    const count = () => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    await index.prepareReplace(5);
+    counting = false;
+    // 12 guides, 5 at a time: the loop is free after the first and the second slice.
+    expect(turns).toBeGreaterThanOrEqual(2);
+
+    const edited = [spec(1, 0, 99000), spec(1, 1, 123000), spec(3, 2, 321000)];
+    for (const s of edited) writeFileSync(join(dir, s.company, `${s.role}.md`), guideText(s));
+    const after = (await load(dir)).reverse();
+    const ids = ["globex/data-scientist", "globex/backend-engineer", "umbrella/ml-ai-engineer"];
+    expect(index.replaceInPlace(changesOf(before, after, ids))).toBe(true);
+    expect(answers(index)).toEqual(answers(new SearchIndex(after)));
+    // Files sort backend-engineer, data-scientist, ml-ai-engineer; reversed, ml-ai-engineer comes first.
+    expect(index.guidesOfCompany("globex").map((g) => g.bands[0]!.base.low)).toEqual([150000, 99000, 123000]);
+  });
+});
+
 describe("SearchIndex.built", () => {
   it("builds in slices the same index as the constructor", async () => {
     const guides = await load(makeGuidesDir(ALL));
