@@ -195,7 +195,8 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
   // Reads past the end give undefined: caught by the string lookups, the counts and the final check.
   let k = 0;
   const result: StatEntry[] = [];
-  const packer = new PackedGuideWriter(nLength);
+  // A guide's columns take about a third of its encoded numbers (no stats, problems or string indexes).
+  const packer = new PackedGuideWriter(Math.ceil(nLength / 3));
   while (k < nLength) {
     const file = str(n[k++]!);
     const stat: FileStat = { size: n[k++]!, mtimeMs: n[k++]!, ctimeMs: n[k++]!, ino: n[k++]! };

@@ -63,6 +63,16 @@ describe("parseLevelMapping: the guide's own company", () => {
     ]);
   });
 
+  it("matches the name in any case, and counts any script's letters and digits as part of a word", () => {
+    expect(
+      parseLevelMapping("META e5 = Metaé L4 = meta· L3 = Meta\u0663 L2 = Meta\u{1D400} L1", "Meta"),
+    ).toEqual([
+      { company: "Metaé", level: "L4" },
+      { company: "Meta\u0663", level: "L2" },
+      { company: "Meta\u{1D400}", level: "L1" },
+    ]);
+  });
+
   it("names with regex characters are matched literally", () => {
     expect(parseLevelMapping("C++ Co Senior = CCC Co Senior = Google L5", "C++ Co")).toEqual([
       { company: "CCC Co", level: "Senior" },

@@ -140,7 +140,13 @@ export class PackedGuideWriter {
   }
 
   /** A band: its three names, and its eight figures read from `figures` at `from` (base, stock, bonus, total; low then high). */
-  band(region: string, regionSlug: string, currency: string, figures: ArrayLike<number>, from: number): void {
+  band(
+    region: string,
+    regionSlug: string,
+    currency: string,
+    figures: Float64Array | number[],
+    from: number,
+  ): void {
     this.strings.push(region, regionSlug, currency);
     this.room(BAND_NUMBERS);
     const n = this.numbers;
