@@ -73,6 +73,13 @@ describe("parseLevelMapping: the guide's own company", () => {
     ]);
   });
 
+  it("folds case as Unicode does: the long s and the Kelvin sign are an s and a k", () => {
+    expect(parseLevelMapping("\u017Fkype L4 = Google L5", "Skype")).toEqual([
+      { company: "Google", level: "L5" },
+    ]);
+    expect(parseLevelMapping("\u212Aayak L3 = Meta E4", "kayak")).toEqual([{ company: "Meta", level: "E4" }]);
+  });
+
   it("names with regex characters are matched literally", () => {
     expect(parseLevelMapping("C++ Co Senior = CCC Co Senior = Google L5", "C++ Co")).toEqual([
       { company: "CCC Co", level: "Senior" },

@@ -16,10 +16,19 @@ const companyPatterns = new Map<string, RegExp>();
  */
 const WORD_CHARACTER = /[\p{L}\p{N}]/uy;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Whether `part` names the company `display` (as its first word or words, case-insensitive). */
 function namesCompany(part: string, display: string): boolean {
   const d = display.trim();
   if (d === "") return false;
+  const start = part.slice(0, d.length);
+  if (ASCII.test(d) && ASCII.test(start)) {
+    // Plain ASCII on both sides (nearly every guide): Unicode case folding is ASCII lower case there.
+    if (start.toLowerCase() !== d.toLowerCase()) return false;
+    WORD_CHARACTER.lastIndex = d.length;
+    return !WORD_CHARACTER.test(part);
+  }
   let pattern = companyPatterns.get(d);
   if (pattern === undefined) {
     if (companyPatterns.size >= 1_024) companyPatterns.clear();
