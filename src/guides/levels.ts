@@ -16,7 +16,8 @@ const companyPatterns = new Map<string, RegExp>();
  */
 const WORD_CHARACTER = /[\p{L}\p{N}]/uy;
 
-const ASCII = /^[\x00-\x7f]*$/;
+/** Only ASCII characters (nothing from U+0080 on). */
+const ASCII = /^[^\u0080-\u{10FFFF}]*$/u;
 
 /** Whether `part` names the company `display` (as its first word or words, case-insensitive). */
 function namesCompany(part: string, display: string): boolean {
