@@ -5,67 +5,24 @@
  */
 import { describe, expect, it } from "vitest";
 import { decodeEntries, encodeEntries, NO_STAT } from "./compact.ts";
+import { sampleGuide } from "./guide.test-helpers.ts";
 import { isPacked, PackedGuideWriter } from "./packed.ts";
 import type { Guide } from "./types.ts";
 
-const berlin: Guide = {
-  id: "acme/backend-engineer",
-  file: "guides/acme/backend-engineer.md",
-  company: "acme",
-  companyDisplay: "Acme",
-  role: "backend-engineer",
-  roleDisplay: "Backend Engineer",
-  roleType: "standard",
-  lastUpdated: "2026-01-10",
-  nextReviewDue: "2026-04-10",
-  dataQuality: "medium",
-  salaryDataQuarter: "2025-Q4",
-  bands: [
-    {
-      region: "Berlin",
-      regionSlug: "berlin",
-      currency: "EUR",
-      base: { low: 80000, high: 100000 },
-      stock: { low: 10000, high: 20000 },
-      bonusPct: { low: 10, high: 12.5 },
-      totalComp: { low: 98000, high: 132500 },
-    },
-    {
-      region: "New York",
-      regionSlug: "new-york",
-      currency: "USD",
-      base: { low: 150000, high: 190000 },
-      stock: { low: 40000, high: 90000 },
-      bonusPct: { low: 15, high: 15 },
-      totalComp: { low: 212500, high: 308500 },
-    },
-  ],
-  levelMapping: {
-    internal: "L3",
-    raw: "Acme L3 = Google L4 = Meta E4",
-    equivalences: [
-      { company: "Google", level: "L4" },
-      { company: "Meta", level: "E4" },
-    ],
-  },
-  dataSources: ["Levels.fyi", "Glassdoor"],
-  negotiationDnaSummary: "Cash-heavy | Berlin 2026",
+const berlin: Guide = sampleGuide("guides/acme/backend-engineer.md", {
   extra: { company_aliases: ["acme corp"] },
-};
+});
 
 /** A second guide with nothing optional: no band, no internal level, no equivalence, no source. */
-const bare: Guide = {
-  ...berlin,
+const bare: Guide = sampleGuide("guides/acme/designer.md", {
   id: "acme/designer",
-  file: "guides/acme/designer.md",
   role: "designer",
   roleDisplay: "Designer",
   bands: [],
   levelMapping: { internal: null, raw: "", equivalences: [] },
   dataSources: [],
   negotiationDnaSummary: "",
-  extra: {},
-};
+});
 
 function pack(writer: PackedGuideWriter, g: Guide): Guide {
   writer.begin();
@@ -97,9 +54,10 @@ describe("packed guides", () => {
     expect(packed[0]).toStrictEqual(berlin);
     expect(packed[1]).toStrictEqual(bare);
     expect(packed[2]).toStrictEqual(berlin);
-    expect(packed[0]!.bands[1]!.bonusPct).toEqual({ low: 15, high: 15 });
-    expect(packed[0]!.levelMapping.equivalences[1]).toEqual({ company: "Meta", level: "E4" });
-    expect(packed[0]!.dataSources).toEqual(["Levels.fyi", "Glassdoor"]);
+    expect(packed[0]!.bands[1]!.base).toEqual({ low: 70000.5, high: 90000 });
+    expect(packed[0]!.bands[1]!.bonusPct).toEqual({ low: 7.5, high: 7.5 });
+    expect(packed[0]!.levelMapping.equivalences[1]).toEqual({ company: "Meta", level: "E5" });
+    expect(packed[0]!.dataSources).toEqual(["Levels.fyi", "Blind"]);
     expect(packed[1]!.levelMapping).toEqual({ internal: null, raw: "", equivalences: [] });
   });
 
