@@ -92,6 +92,23 @@ describe("parseLevelMapping: the guide's own company", () => {
       { company: "Google", level: "L5" },
       { company: "Meta", level: "E5" },
     ]);
+    // Not even a part that starts with punctuation (an empty name is "followed" by no letter there).
+    expect(parseLevelMapping("Google L5 = (Contract) L3", "")).toEqual([
+      { company: "Google", level: "L5" },
+      { company: "(Contract)", level: "L3" },
+    ]);
+  });
+
+  it("trims the display name before comparing", () => {
+    expect(parseLevelMapping("Meta E5 = Google L5", " Meta ")).toEqual([{ company: "Google", level: "L5" }]);
+  });
+
+  it("matches a name with regex characters literally outside ASCII too", () => {
+    // Read as a pattern, "Café+ Co" would also name "Caféé Co".
+    expect(parseLevelMapping("Café+ Co Senior = Caféé Co L4 = Google L5", "Café+ Co")).toEqual([
+      { company: "Caféé Co", level: "L4" },
+      { company: "Google", level: "L5" },
+    ]);
   });
 
   it("collapses runs of spaces and tabs inside a part", () => {
