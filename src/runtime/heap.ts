@@ -2,9 +2,9 @@
  * How far the JavaScript heap may grow past what is live before V8 collects it.
  *
  * V8 lets the old generation grow to up to four times what survived the last full collection before it
- * collects again. A 50,000-guide catalogue keeps about 120 MB live, so a serving process climbed to 530 MB
- * of RSS on garbage alone (`npm run bench:process`). Capping the growth at half of what is live keeps that
- * in check for a little more collection work (measured in the README's Performance section).
+ * collects again. A 50,000-guide catalogue keeps about 100 MB live, and a serving process peaked at 531 MB
+ * of RSS over 10 s of sequential /comp after a cached start; with the growth capped at half of what is live,
+ * 383 MB (same build, README's Performance section). The cost is more frequent full collections.
  *
  * V8 reads this setting at every full collection, so setting it at start-up takes effect for the whole
  * life of the process. An operator's own `--heap-growing-percent` on the node command line wins: it is left
