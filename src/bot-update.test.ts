@@ -1,0 +1,69 @@
+/**
+ * CompBot.updateGuides (hot reload): a burst of in-place edits is applied a slice at a time, the event loop
+ * turning between slices, and ends exactly where one step would; a change of names anywhere in the burst
+ * still ends in a full rebuild over every guide served.
+ */
+import { describe, expect, it } from "vitest";
+import { CompBot, IN_PLACE_SLICE } from "./bot.ts";
+import type { Guide } from "./guides/types.ts";
+import { guideOf } from "./search/guides.test-helpers.ts";
+import { SearchIndex } from "./search/index.ts";
+
+const COUNT = 2 * IN_PLACE_SLICE + 50;
+const before: Guide[] = Array.from({ length: COUNT }, (_, i) =>
+  guideOf({ company: `co${i}`, companyDisplay: `Company ${i}` }),
+);
+/** The same guide with new figures: every name and level kept, so it can be replaced in place. */
+const refigured = (g: Guide, low: number): Guide => ({
+  ...g,
+  bands: g.bands.map((b) => ({ ...b, base: { low, high: low + 1000 } })),
+});
+
+/** Counts event-loop turns until stopped. */
+function turns() {
+  let count = 0;
+  let on = true;
+  const tick = () => {
+    count++;
+    if (on) setImmediate(tick);
+  };
+  setImmediate(tick);
+  return () => {
+    on = false;
+    return count;
+  };
+}
+
+describe("CompBot.updateGuides", () => {
+  it("applies a burst of in-place edits a slice at a time, the event loop turning in between", async () => {
+    const bot = new CompBot(new SearchIndex(before), () => "2026-12-02");
+    const after = before.map((g, i) => refigured(g, 50_000 + i));
+    const stop = turns();
+    await bot.updateGuides(
+      before.map((g, i) => ({ before: g, after: after[i]! })),
+      () => after,
+    );
+    // Three slices: the loop is free after the first and after the second.
+    expect(stop()).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < COUNT; i++) expect(bot.index.guide(`co${i}`, "data-scientist")).toBe(after[i]);
+    expect(bot.index.guides).toEqual(after);
+    expect(bot.ask("company 449 data scientist san francisco", { surface: "slash" }).answer).toMatchObject({
+      kind: "band",
+    });
+  });
+
+  it("rebuilds over every guide served when a later slice renames something", async () => {
+    const bot = new CompBot(new SearchIndex(before), () => "2026-12-02");
+    const after = before.map((g, i) => refigured(g, 60_000 + i));
+    const last = COUNT - 1;
+    after[last] = { ...after[last]!, companyDisplay: "Renamed Company" };
+    await bot.updateGuides(
+      before.map((g, i) => ({ before: g, after: after[i]! })),
+      () => after,
+    );
+    expect(bot.index.guide("co0", "data-scientist")).toBe(after[0]);
+    expect(bot.index.guide(`co${last}`, "data-scientist")?.companyDisplay).toBe("Renamed Company");
+    expect(bot.index.exact("renamed company").map((h) => h.entity.key)).toEqual([`co${last}`]);
+    expect(bot.index.exact(`company ${last}`)).toEqual([]);
+  });
+});
