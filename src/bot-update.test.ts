@@ -4,6 +4,7 @@
  * still ends in a full rebuild over every guide served.
  */
 import { describe, expect, it } from "vitest";
+import { countTurns } from "../tests/support/turns.ts";
 import { CompBot, IN_PLACE_SLICE } from "./bot.ts";
 import type { Guide } from "./guides/types.ts";
 import { guideOf } from "./search/guides.test-helpers.ts";
@@ -19,26 +20,11 @@ const refigured = (g: Guide, low: number): Guide => ({
   bands: g.bands.map((b) => ({ ...b, base: { low, high: low + 1000 } })),
 });
 
-/** Counts event-loop turns until stopped. */
-function turns() {
-  let count = 0;
-  let on = true;
-  const tick = () => {
-    count++;
-    if (on) setImmediate(tick);
-  };
-  setImmediate(tick);
-  return () => {
-    on = false;
-    return count;
-  };
-}
-
 describe("CompBot.updateGuides", () => {
   it("applies a burst of in-place edits a slice at a time, the event loop turning in between", async () => {
     const bot = new CompBot(new SearchIndex(before), () => "2026-12-02");
     const after = before.map((g, i) => refigured(g, 50_000 + i));
-    const stop = turns();
+    const stop = countTurns();
     await bot.updateGuides(
       before.map((g, i) => ({ before: g, after: after[i]! })),
       () => after,

@@ -7,6 +7,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type GuideSpec, guideText, makeGuidesDir } from "../../tests/support/make-guide.ts";
+import { countTurns } from "../../tests/support/turns.ts";
 import { loadGuides } from "../guides/load.ts";
 import type { Guide } from "../guides/types.ts";
 import { SearchIndex } from "./index.ts";
@@ -146,17 +147,10 @@ describe("SearchIndex.prepareReplace", () => {
     // Not in file order: positions are those of the index's own list.
     const before = (await load(dir)).reverse();
     const index = new SearchIndex(before);
-    let turns = 0;
-    let counting = true;
-    const count = () => {
-      turns++;
-      if (counting) setImmediate(count);
-    };
-    setImmediate(count);
+    const turns = countTurns();
     await index.prepareReplace(5);
-    counting = false;
     // 12 guides, 5 at a time: the loop is free after the first and the second slice.
-    expect(turns).toBeGreaterThanOrEqual(2);
+    expect(turns()).toBeGreaterThanOrEqual(2);
 
     const edited = [spec(1, 0, 99000), spec(1, 1, 123000), spec(3, 2, 321000)];
     for (const s of edited) writeFileSync(join(dir, s.company, `${s.role}.md`), guideText(s));
