@@ -23,24 +23,27 @@ const ASCII = /^[^\u0080-\u{10FFFF}]*$/u;
 function namesCompany(part: string, display: string): boolean {
   const d = display.trim();
   if (d === "") return false;
-  const start = part.slice(0, d.length);
-  if (ASCII.test(d) && ASCII.test(start)) {
+  const length = prefixLength(part, d);
+  if (length === null) return false;
+  // Not followed by a letter or number: "Meta" names "Meta E5", not "Metaverse E5".
+  WORD_CHARACTER.lastIndex = length;
+  return !WORD_CHARACTER.test(part);
+}
+
+/** How long the start of `part` that reads `name` in any case is, or null when it does not start with it. */
+function prefixLength(part: string, name: string): number | null {
+  const start = part.slice(0, name.length);
+  if (ASCII.test(name) && ASCII.test(start)) {
     // Plain ASCII on both sides (nearly every guide): Unicode case folding is ASCII lower case there.
-    if (start.toLowerCase() !== d.toLowerCase()) return false;
-    WORD_CHARACTER.lastIndex = d.length;
-    return !WORD_CHARACTER.test(part);
+    return start.toLowerCase() === name.toLowerCase() ? name.length : null;
   }
-  let pattern = companyPatterns.get(d);
+  let pattern = companyPatterns.get(name);
   if (pattern === undefined) {
     if (companyPatterns.size >= 1_024) companyPatterns.clear();
-    pattern = new RegExp(`^${escapeRegExp(d)}`, "iu");
-    companyPatterns.set(d, pattern);
+    pattern = new RegExp(`^${escapeRegExp(name)}`, "iu");
+    companyPatterns.set(name, pattern);
   }
-  const match = pattern.exec(part);
-  if (match === null) return false;
-  // Not followed by a letter or number: "Meta" names "Meta E5", not "Metaverse E5".
-  WORD_CHARACTER.lastIndex = match[0].length;
-  return !WORD_CHARACTER.test(part);
+  return pattern.exec(part)?.[0].length ?? null;
 }
 
 /**
