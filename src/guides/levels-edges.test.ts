@@ -99,6 +99,12 @@ describe("parseLevelMapping: the guide's own company", () => {
     ]);
   });
 
+  it("keeps a part that starts with punctuation and not with the name", () => {
+    expect(parseLevelMapping("Meta E5 = (Contract) L3", "Meta")).toEqual([
+      { company: "(Contract)", level: "L3" },
+    ]);
+  });
+
   it("trims the display name before comparing", () => {
     expect(parseLevelMapping("Meta E5 = Google L5", " Meta ")).toEqual([{ company: "Google", level: "L5" }]);
   });
