@@ -3,6 +3,7 @@
  * Data flows one way: text -> Query (src/questions) -> Answer (src/answers) -> renderers (src/render).
  */
 import { fileURLToPath } from "node:url";
+import { LRUCache } from "lru-cache";
 import { buildAnswer } from "./answers/build.ts";
 import type { Answer } from "./answers/types.ts";
 import { readGuideBody } from "./guides/body.ts";
@@ -56,7 +57,14 @@ export type LoadCompBot = (
   options?: LoadOptions,
 ) => Promise<{ bot: CompBotApi; problems: GuideProblem[] }>;
 
-export const realToday = (): string => new Date().toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+let todayCache = { day: Number.NaN, date: "" };
+/** Today's date (UTC, YYYY-MM-DD); the string is built once a day, not once a question. */
+export const realToday = (): string => {
+  const day = Math.floor(Date.now() / DAY_MS);
+  if (day !== todayCache.day) todayCache = { day, date: new Date(day * DAY_MS).toISOString().slice(0, 10) };
+  return todayCache.date;
+};
 
 /**
  * Guides replaced in the index per synchronous step of a hot reload (about 35 µs each at 50,000 guides):
@@ -67,8 +75,17 @@ export const IN_PLACE_SLICE = 200;
 /** How many parsed guide bodies stay in memory (bodies are read from disk on demand). */
 const BODY_CACHE_SIZE = 256;
 
+/**
+ * Replies kept for questions asked again (the same words, surface, conversation and day), until any guide
+ * changes. A reply is a function of those and of the guides, so a kept one is the answer the question would
+ * get now. Questions longer than REPLY_MEMO_MAX_CHARS are not kept (a pasted paragraph is rarely asked twice).
+ */
+export const REPLY_MEMO_SIZE = 500;
+export const REPLY_MEMO_MAX_CHARS = 300;
+
 export class CompBot implements CompBotApi {
   private readonly bodies = new Map<string, GuideBody | null>();
+  private readonly replies = new LRUCache<string, Reply>({ max: REPLY_MEMO_SIZE });
 
   constructor(
     private current: SearchIndex,
@@ -87,6 +104,7 @@ export class CompBot implements CompBotApi {
     const next = new SearchIndex(guides);
     this.current = next;
     this.bodies.clear();
+    this.replies.clear();
   }
 
   /**
@@ -101,11 +119,15 @@ export class CompBot implements CompBotApi {
     for (let start = 0; start < changes.length; start += IN_PLACE_SLICE) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       const slice = changes.slice(start, start + IN_PLACE_SLICE);
-      if (!this.current.replaceInPlace(slice)) {
+      const inPlace = this.current.replaceInPlace(slice);
+      // In the same synchronous step as the change: no question sees a reply kept from before it.
+      this.replies.clear();
+      if (!inPlace) {
         // Names changed: a new index over every guide served now (the slices already in place included).
         const next = await SearchIndex.built(all());
         this.current = next;
         this.bodies.clear();
+        this.replies.clear();
         return;
       }
       for (const { before } of slice) if (before) this.bodies.delete(before.id);
@@ -124,11 +146,22 @@ export class CompBot implements CompBotApi {
     return this.index.guides;
   }
 
+  /** The reply for a question asked again since the guides last changed is the one built then (REPLY_MEMO_SIZE). */
   ask(text: string, options: AskOptions): Reply {
+    const today = this.today();
+    const key = text.length <= REPLY_MEMO_MAX_CHARS ? replyKey(text, options, today) : null;
+    const kept = key === null ? undefined : this.replies.get(key);
+    if (kept) return kept;
     const index = this.current;
     const query = parseQuestion(text, index, options.context);
-    const answer = buildAnswer(query, { index, today: this.today(), body: (g) => this.body(g) });
-    return { query, answer, context: nextContext(answer, options.context ?? {}) };
+    const answer = buildAnswer(query, { index, today, body: (g) => this.body(g) });
+    const reply: Reply = Object.freeze({
+      query,
+      answer,
+      context: nextContext(answer, options.context ?? {}),
+    });
+    if (key !== null) this.replies.set(key, reply);
+    return reply;
   }
 
   private body(guide: Guide): GuideBody | null {
@@ -148,6 +181,11 @@ export class CompBot implements CompBotApi {
     if (this.bodies.size > BODY_CACHE_SIZE) this.bodies.delete(this.bodies.keys().next().value!);
     return body;
   }
+}
+
+/** Everything besides the guides that a reply depends on. */
+function replyKey(text: string, { surface, context }: AskOptions, today: string): string {
+  return `${today}\u0000${surface}\u0000${context?.company ?? "\u0001"}\u0000${context?.role ?? "\u0001"}\u0000${text}`;
 }
 
 /** After an answer about one guide, the conversation is about that guide. */
