@@ -81,7 +81,34 @@ function unknownKind(answer: never): KnownBlock[] {
 }
 
 /** Render an answer as a Slack message (blocks + escaped top-level `text`), within Block Kit limits. */
+/**
+ * Messages already rendered, per answer and options: an answer the core kept for a question asked again
+ * (CompBot.ask) renders once. Entries go with their answer. The messages are frozen, since callers share them.
+ */
+const rendered = new WeakMap<Answer, Map<string, SlackMessage>>();
+/** Option sets kept per answer ("Shared by" differs per person, so shares could otherwise add without end). */
+const RENDERINGS_PER_ANSWER = 8;
+
 export function renderBlocks(answer: Answer, options: RenderOptions = {}): SlackMessage {
+  const key = JSON.stringify(options);
+  const renderings = rendered.get(answer) ?? new Map<string, SlackMessage>();
+  const kept = renderings.get(key);
+  if (kept) return kept;
+  const message = deepFreeze(render(answer, options));
+  if (renderings.size === 0) rendered.set(answer, renderings);
+  if (renderings.size < RENDERINGS_PER_ANSWER) renderings.set(key, message);
+  return message;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function render(answer: Answer, options: RenderOptions): SlackMessage {
   const keep = new Set<KnownBlock>();
   const blocks = blocksFor(answer, options, keep);
   // Feedback and "Send to my DMs" come last and survive any cut made to fit Slack's limits.
