@@ -16,6 +16,8 @@ const EventType = z.object({ event: z.object({ type: z.string() }) });
 
 /** The event_id of an Events API body, or null for anything else (commands, actions, …). */
 export function eventIdOf(body: unknown): string | null {
+  // Commands, actions and views are no events: skip building a validation error for each of them.
+  if ((body as { type?: unknown } | null)?.type !== "event_callback") return null;
   const parsed = EventEnvelope.safeParse(body);
   return parsed.success ? parsed.data.event_id : null;
 }
