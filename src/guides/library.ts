@@ -47,7 +47,13 @@ export class GuideLibrary {
     const guides = this.initial;
     if (guides === null) return true;
     const end = Math.min(guides.length, this.indexed + count);
-    for (let i = this.indexed; i < end; i++) this.set(normalize(guides[i]!.file), guides[i]!);
+    for (let i = this.indexed; i < end; i++) {
+      const file = guides[i]!.file;
+      // normalize() builds a new string even for a path it leaves as it was, as a rope of its pieces (about
+      // 180 bytes a path, kept by both maps): the guide's own string, when equal, is kept instead.
+      const key = normalize(file);
+      this.set(key === file ? file : key, guides[i]!);
+    }
     this.indexed = end;
     if (end < guides.length) return false;
     this.initial = null;
