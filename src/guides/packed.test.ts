@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeEntries, encodeEntries, NO_STAT } from "./compact.ts";
 import { sampleGuide } from "./guide.test-helpers.ts";
-import { isPacked, PackedGuideWriter } from "./packed.ts";
+import { isPacked, numberColumnOf, PackedGuideWriter } from "./packed.ts";
 import type { Guide } from "./types.ts";
 
 const berlin: Guide = sampleGuide("guides/acme/backend-engineer.md", {
@@ -59,6 +59,32 @@ describe("packed guides", () => {
     expect(packed[0]!.levelMapping.equivalences[1]).toEqual({ company: "Meta", level: "E5" });
     expect(packed[0]!.dataSources).toEqual(["Levels.fyi", "Blind"]);
     expect(packed[1]!.levelMapping).toEqual({ internal: null, raw: "", equivalences: [] });
+  });
+
+  it("hold numbers in Float32 only when every one is exact there, and read every figure back exactly", () => {
+    const writer = new PackedGuideWriter();
+    const whole = [pack(writer, berlin), pack(writer, bare)];
+    writer.done();
+    expect(numberColumnOf(whole[0]!)).toBe("float32");
+    expect(whole[0]).toStrictEqual(berlin);
+
+    // 16,777,217 (2^24 + 1) and 0.1 are not Float32 values: either one keeps the whole column in Float64.
+    for (const figure of [16_777_217, 0.1, 123_456_789.25]) {
+      const odd = sampleGuide("guides/acme/odd.md", {
+        id: "acme/odd",
+        role: "odd",
+        bands: [{ ...berlin.bands[0]!, totalComp: { low: 150_000, high: figure } }],
+      });
+      const mixed = new PackedGuideWriter();
+      const guides = [pack(mixed, berlin), pack(mixed, odd)];
+      mixed.done();
+      expect(numberColumnOf(guides[0]!)).toBe("float64");
+      expect(guides[1]!.bands[0]!.totalComp.high).toBe(figure);
+      expect(guides[0]).toStrictEqual(berlin);
+      expect(guides[1]).toStrictEqual(odd);
+    }
+    expect(numberColumnOf(berlin)).toBeNull();
+    expect(() => writer.begin()).toThrow(/after done/);
   });
 
   it("look like plain data: same keys in the same order, same JSON, same spread and clone", () => {

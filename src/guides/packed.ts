@@ -21,9 +21,12 @@ import type { Band, Guide, LevelEquivalence, LevelMapping } from "./types.ts";
 const BAND_NUMBERS = 8;
 const BAND_STRINGS = 3;
 
-/** The shared columns of the guides of one decode. */
+/**
+ * The shared columns of the guides of one decode. Numbers are Float32 when that holds every one of them
+ * exactly (whole amounts under 16,777,216, the usual percentages: most catalogues), else Float64.
+ */
 interface Columns {
-  numbers: Float64Array;
+  numbers: Float64Array | Float32Array;
   strings: string[];
 }
 
@@ -110,6 +113,7 @@ export class PackedGuideWriter {
   private start = -1;
   private bandCountAt = -1;
   private readonly columns: Columns;
+  private finished = false;
 
   /** `capacity`: numbers expected (an upper bound saves regrowing). */
   constructor(capacity = 1024) {
@@ -133,6 +137,7 @@ export class PackedGuideWriter {
 
   /** Starts a guide. */
   begin(): void {
+    if (this.finished) throw new Error("PackedGuideWriter: begin() after done()");
     this.start = this.size;
     this.push(this.strings.length);
     this.bandCountAt = this.size;
@@ -193,11 +198,23 @@ export class PackedGuideWriter {
     return guide;
   }
 
-  /** Trims the number column to what was written (call once every guide is finished). */
+  /**
+   * Trims the number column to what was written, in Float32 when every number written is exactly a Float32
+   * (half the memory); one that is not keeps the whole column in Float64. Call once every guide is finished.
+   */
   done(): void {
-    if (this.size < this.numbers.length) {
-      this.numbers = this.numbers.slice(0, this.size);
-      this.columns.numbers = this.numbers;
-    }
+    const written = this.numbers.subarray(0, this.size);
+    let exact = true;
+    for (let i = 0; i < written.length && exact; i++) exact = Math.fround(written[i]!) === written[i];
+    this.columns.numbers = exact ? Float32Array.from(written) : written.slice();
+    this.numbers = new Float64Array(0);
+    this.finished = true;
   }
+}
+
+/** "float32" or "float64": how a packed guide's numbers are held; null for a guide that is not packed. */
+export function numberColumnOf(guide: Guide): "float32" | "float64" | null {
+  const columns = (guide as Partial<PackedFields>)[COLUMNS];
+  if (!columns) return null;
+  return columns.numbers instanceof Float32Array ? "float32" : "float64";
 }
