@@ -20,6 +20,8 @@ import { sendToDm } from "./send-to-dm.ts";
 import { shareAnswer } from "./share-answer.ts";
 
 const RUN_ACTION = new RegExp(`^${RUN_ACTION_PREFIX}\\d+$`);
+/** The typeahead selects: the App Home's pickers and the offer modal's guide picker. */
+const PICK_ACTION = /^(?:home_pick_|offer_pick_)/;
 const FEEDBACK_ACTIONS = new Set([
   FEEDBACK_ACTION_ID,
   FEEDBACK_UP_ACTION_ID,
@@ -28,9 +30,9 @@ const FEEDBACK_ACTIONS = new Set([
 ]);
 
 /**
- * One Bolt listener for every CompBot button, dispatching on action_id: Bolt runs each listener's filters on
- * every request, so one listener instead of several is less work for every /comp and mention too. The typeahead
- * selects (App Home, the offer modal's guide picker) have their own listener.
+ * One Bolt listener for every CompBot button and select, dispatching on action_id: Bolt runs each listener's
+ * filters on every request, so one listener instead of several is less work for every /comp and mention too.
+ * The other kinds follow the same rule: one listener each for commands, events, views, options and shortcuts.
  */
 export function register(app: App, deps: ListenerDeps): void {
   const run = runFollowUp(deps);
@@ -40,8 +42,12 @@ export function register(app: App, deps: ListenerDeps): void {
   const dm = sendToDm(deps);
   const start = offerStart(deps);
   const inHome = homeFollowUp(deps);
-  app.action<BlockAction>({ type: "block_actions", action_id: /^compbot_/ }, async (args: ButtonArgs) => {
+  const home = homePick(deps);
+  const guide = offerGuidePick(deps);
+  const ours = /^(?:compbot_|home_pick_|offer_pick_)/;
+  app.action<BlockAction>({ type: "block_actions", action_id: ours }, async (args: ButtonArgs) => {
     const id = args.action.action_id;
+    if (PICK_ACTION.test(id)) return id === GUIDE_PICK.actionId ? guide(args) : home(args);
     if (RUN_ACTION.test(id) || id === RUN_SELECT_ACTION_ID) {
       return args.body.view?.type === "home" ? inHome(args) : run(args);
     }
@@ -54,10 +60,4 @@ export function register(app: App, deps: ListenerDeps): void {
     await args.ack();
     deps.logger.warn(`Button ${id.slice(0, 80)} is not one CompBot knows; ignored`);
   });
-  const home = homePick(deps);
-  const guide = offerGuidePick(deps);
-  app.action<BlockAction>(
-    { type: "block_actions", action_id: /^(home_pick_|offer_pick_)/ },
-    async (args: ButtonArgs) => (args.action.action_id === GUIDE_PICK.actionId ? guide(args) : home(args)),
-  );
 }

@@ -58,8 +58,23 @@ function prefillOf(query: Query): Prefill {
   return out;
 }
 
+/**
+ * One Bolt listener for both shortcuts, dispatching on callback_id: Bolt runs every listener's filters on every
+ * request, so one listener costs less than two (see actions/index.ts).
+ */
 export function register(app: App, deps: ListenerDeps): void {
-  app.shortcut(CHECK_OFFER_CALLBACK_ID, async ({ ack, body, client }: Args) => {
+  const checkOffer = checkOfferShortcut(deps);
+  const checkThisOffer = checkThisOfferShortcut(deps);
+  app.shortcut(
+    new RegExp(`^(?:${CHECK_OFFER_CALLBACK_ID}|${CHECK_THIS_OFFER_CALLBACK_ID})$`),
+    async (args: Args) =>
+      args.shortcut.callback_id === CHECK_OFFER_CALLBACK_ID ? checkOffer(args) : checkThisOffer(args),
+  );
+}
+
+/** The global shortcut: the offer modal, the guide chosen inside it. */
+function checkOfferShortcut(deps: ListenerDeps) {
+  return async ({ ack, body, client }: Args): Promise<void> => {
     await ack();
     await guarded(
       deps.logger,
@@ -76,9 +91,12 @@ export function register(app: App, deps: ListenerDeps): void {
         if (user.success) await sendDirectMessage(client, user.data.id, notice(APOLOGY));
       },
     );
-  });
+  };
+}
 
-  app.shortcut(CHECK_THIS_OFFER_CALLBACK_ID, async ({ ack, body, client, respond, context }: Args) => {
+/** The message shortcut: the message's words read as an offer. */
+function checkThisOfferShortcut(deps: ListenerDeps) {
+  return async ({ ack, body, client, respond, context }: Args): Promise<void> => {
     await ack();
     const parsed = MessageShortcutPayload.safeParse(body);
     if (!parsed.success) {
@@ -124,5 +142,5 @@ export function register(app: App, deps: ListenerDeps): void {
       },
       () => answerPrivately(notice(APOLOGY)),
     );
-  });
+  };
 }
