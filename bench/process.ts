@@ -11,7 +11,8 @@
  *    (time from the write until an answer shows it), then 1,000 guides rewritten at once (until all are
  *    served), with the latency of every request sent meanwhile; then /comp throughput at 50 concurrent
  *    clients (after a warm-up), and peak RSS over the whole process life;
- * 3. a bare Bolt app (bench/bare-bolt.ts, its own process) under the same load, in the same run.
+ * 3. a bare Bolt app (bench/bare-bolt.ts, its own process) under the same load, in turn with CompBot: five
+ *    windows each, alternating, so that both apps' figures come from the same minute of the machine.
  *
  * The client, the fake Slack and this script share one process; the app under test is alone in its own.
  * The machine's load average is recorded with every phase: wall-clock figures are only comparable within a
@@ -254,50 +255,82 @@ async function sequential(client: Client, texts: readonly string[], seconds: num
   return { ...latencies(times), overSlow: times.filter((t) => t > SLOW_MS).length };
 }
 
-async function throughput(
-  app: string,
-  client: Client,
-  texts: readonly string[],
-  concurrency: number,
-  seconds: number,
-): Promise<Throughput> {
-  const requests = texts.map((t) => client.request(t));
-  const url = new URL(`http://127.0.0.1:${client.port}/slack/events`);
-  const run = async (ms: number, keep: number[] | null) => {
-    let errors = 0;
+/** Windows each app gets in turn in the throughput phase (see throughputSideBySide). */
+const THROUGHPUT_ROUNDS = 5;
+
+/** One app under load: its signed requests, and what its windows added up to. */
+class LoadTarget {
+  readonly requests: SignedRequest[];
+  readonly url: URL;
+  readonly times: number[] = [];
+  errors = 0;
+  elapsedMs = 0;
+  constructor(
+    readonly app: string,
+    readonly client: Client,
+    texts: readonly string[],
+  ) {
+    this.requests = texts.map((t) => client.request(t));
+    this.url = new URL(`http://127.0.0.1:${client.port}/slack/events`);
+  }
+
+  /** `concurrency` clients for `ms`, each sending its next request as soon as the last is answered. */
+  async window(concurrency: number, ms: number, keep: boolean): Promise<void> {
     let next = 0;
-    const deadline = performance.now() + ms;
+    const start = performance.now();
+    const deadline = start + ms;
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
         while (performance.now() < deadline) {
           const s = performance.now();
+          let ok = false;
           try {
-            const { status } = await postSigned(client.agent, url, requests[next++ % requests.length]!);
-            if (status !== 200) errors++;
+            ok =
+              (await postSigned(this.client.agent, this.url, this.requests[next++ % this.requests.length]!))
+                .status === 200;
           } catch {
-            errors++;
+            ok = false;
           }
-          keep?.push(performance.now() - s);
+          if (!keep) continue;
+          if (!ok) this.errors++;
+          this.times.push(performance.now() - s);
         }
       }),
     );
-    return errors;
-  };
-  await run(2_000, null);
-  const times: number[] = [];
-  const start = performance.now();
-  const errors = await run(seconds * 1000, times);
-  const elapsed = (performance.now() - start) / 1000;
-  log(`  ${app}: ${Math.round(times.length / elapsed)} req/s`);
-  return {
-    app,
-    concurrency,
-    seconds,
-    rps: Math.round(times.length / elapsed),
-    errors,
-    ...latencies(times),
-    loadAvg: loadAvg(),
-  };
+    if (keep) this.elapsedMs += performance.now() - start;
+  }
+
+  figures(concurrency: number, seconds: number): Throughput {
+    return {
+      app: this.app,
+      concurrency,
+      seconds,
+      rps: Math.round(this.times.length / (this.elapsedMs / 1000)),
+      errors: this.errors,
+      ...latencies(this.times),
+      loadAvg: loadAvg(),
+    };
+  }
+}
+
+/**
+ * /comp at `concurrency` clients, CompBot and bare Bolt in turn: after a 2 s warm-up each, THROUGHPUT_ROUNDS
+ * windows apiece, alternating, `seconds` in all per app. The machine's speed drifts over a run (bare Bolt's
+ * own rate moved by a third between two phases a minute apart), so each app's figure is spread over the
+ * same minute as the other's, and the ratio compares like with like.
+ */
+async function throughputSideBySide(
+  apps: readonly LoadTarget[],
+  concurrency: number,
+  seconds: number,
+): Promise<Throughput[]> {
+  for (const app of apps) await app.window(concurrency, 2_000, false);
+  for (let round = 0; round < THROUGHPUT_ROUNDS; round++) {
+    for (const app of apps) await app.window(concurrency, (seconds * 1000) / THROUGHPUT_ROUNDS, true);
+  }
+  const figures = apps.map((app) => app.figures(concurrency, seconds));
+  for (const f of figures) log(`  ${f.app}: ${f.rps} req/s`);
+  return figures;
 }
 
 interface Target {
@@ -537,20 +570,14 @@ async function benchMode(
     log(`[${mode}] hot reload: ${BURST} guides (peak RSS so far ${hwmMB(run.pid)} MB)`);
     const burst = await reload(client, pickTargets(guidesDir, BURST + 100, 5, 700), BURST, texts);
     log(`[${mode}] after the reloads: peak RSS so far ${hwmMB(run.pid)} MB`);
-    log(`[${mode}] /comp at ${options.concurrency} concurrent, ${options.seconds} s`);
-    const through = await throughput("CompBot", client, texts, options.concurrency, options.seconds);
-    const peakRssServingMB = hwmMB(run.pid);
-    const cpuServingS = cpuSeconds(run.pid);
-    if (/\bat .+\.ts:\d+/.test(run.output()))
-      log(`[${mode}] stack trace in the app's output:\n${run.output()}`);
-    client.close();
-    await run.stop();
-
-    log(`[${mode}] bare Bolt at ${options.concurrency} concurrent, ${options.seconds} s`);
+    log(`[${mode}] starting bare Bolt beside it`);
     const barePort = await freePort();
     const bareRun = spawnProcess(["--import", "tsx", "bench/bare-bolt.ts"], env, barePort);
     const bareClient = new Client(barePort, fake.responseUrl("bench"));
+    let through: Throughput;
     let bare: Throughput;
+    let peakRssServingMB: number;
+    let cpuServingS: number;
     try {
       const deadline = performance.now() + 30_000;
       while (!bareRun.output().includes("listening")) {
@@ -558,11 +585,24 @@ async function benchMode(
           throw new Error(`bare Bolt did not start:\n${bareRun.output()}`);
         await sleep(20);
       }
-      bare = await throughput("bare Bolt", bareClient, texts, options.concurrency, options.seconds);
+      log(
+        `[${mode}] /comp at ${options.concurrency} concurrent, CompBot and bare Bolt in turn, ${options.seconds} s each`,
+      );
+      [through, bare] = (await throughputSideBySide(
+        [new LoadTarget("CompBot", client, texts), new LoadTarget("bare Bolt", bareClient, texts)],
+        options.concurrency,
+        options.seconds,
+      )) as [Throughput, Throughput];
+      peakRssServingMB = hwmMB(run.pid);
+      cpuServingS = cpuSeconds(run.pid);
     } finally {
       bareClient.close();
       await bareRun.stop();
     }
+    if (/\bat .+\.ts:\d+/.test(run.output()))
+      log(`[${mode}] stack trace in the app's output:\n${run.output()}`);
+    client.close();
+    await run.stop();
     return {
       mode,
       command,
