@@ -103,8 +103,15 @@ describe("CompBot.ask: replies kept for questions asked again", () => {
     expect(once.answer.kind).toBe("band");
     expect(bot.ask(long, { surface: "slash" })).not.toBe(once);
 
+    const atLimit = `${QUESTION} ${"x".repeat(REPLY_MEMO_MAX_CHARS - QUESTION.length - 1)}`;
+    expect(atLimit.length).toBe(REPLY_MEMO_MAX_CHARS);
+    const kept1 = bot.ask(atLimit, { surface: "slash" });
+    expect(bot.ask(atLimit, { surface: "slash" })).toBe(kept1);
+
     const ask = (i: number) => bot.ask(`${QUESTION} ${i}`, { surface: "slash" });
     const kept = Array.from({ length: REPLY_MEMO_SIZE }, (_, i) => ask(i));
+    // A question too long to keep takes no place: the oldest kept reply is still there.
+    bot.ask(long, { surface: "slash" });
     expect(ask(0)).toBe(kept[0]);
     // One question more: the least recently asked (1, since 0 was just asked again) is dropped.
     ask(REPLY_MEMO_SIZE);

@@ -185,7 +185,7 @@ export class CompBot implements CompBotApi {
 
 /** Everything besides the guides that a reply depends on. */
 function replyKey(text: string, { surface, context }: AskOptions, today: string): string {
-  return `${today}\u0000${surface}\u0000${context?.company ?? "\u0001"}\u0000${context?.role ?? "\u0001"}\u0000${text}`;
+  return JSON.stringify([today, surface, context?.company ?? null, context?.role ?? null, text]);
 }
 
 /** After an answer about one guide, the conversation is about that guide. */

@@ -100,11 +100,11 @@ export function renderBlocks(answer: Answer, options: RenderOptions = {}): Slack
   return message;
 }
 
+/** Freezes a message and everything in it (strings, numbers and null count as frozen already). */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
+  if (Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value as object)) deepFreeze(child);
   return value;
 }
 
