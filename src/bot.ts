@@ -127,6 +127,7 @@ export class CompBot implements CompBotApi {
         const next = await SearchIndex.built(all());
         this.current = next;
         this.bodies.clear();
+        // Again: questions asked while it was built were answered (and kept) from the index it replaces.
         this.replies.clear();
         return;
       }

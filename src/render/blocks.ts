@@ -80,7 +80,6 @@ function unknownKind(answer: never): KnownBlock[] {
   return [sectionBlock(`CompBot cannot show this answer here yet (kind “${e(truncate(kind, 50))}”).`)];
 }
 
-/** Render an answer as a Slack message (blocks + escaped top-level `text`), within Block Kit limits. */
 /**
  * Messages already rendered, per answer and options: an answer the core kept for a question asked again
  * (CompBot.ask) renders once. Entries go with their answer. The messages are frozen, since callers share them.
@@ -89,6 +88,7 @@ const rendered = new WeakMap<Answer, Map<string, SlackMessage>>();
 /** Option sets kept per answer ("Shared by" differs per person, so shares could otherwise add without end). */
 const RENDERINGS_PER_ANSWER = 8;
 
+/** Render an answer as a Slack message (blocks + escaped top-level `text`), within Block Kit limits. */
 export function renderBlocks(answer: Answer, options: RenderOptions = {}): SlackMessage {
   const key = JSON.stringify(options);
   const renderings = rendered.get(answer) ?? new Map<string, SlackMessage>();
