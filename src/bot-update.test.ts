@@ -1,11 +1,15 @@
 /**
  * CompBot.updateGuides (hot reload): a burst of in-place edits is applied a slice at a time, the event loop
  * turning between slices, and ends exactly where one step would; a change of names anywhere in the burst
- * still ends in a full rebuild over every guide served.
+ * still ends in a full rebuild over every guide served; a body edited in place is read again.
  */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { countTurns } from "../tests/support/turns.ts";
 import { CompBot, IN_PLACE_SLICE } from "./bot.ts";
+import { loadGuides } from "./guides/load.ts";
 import type { Guide } from "./guides/types.ts";
 import { guideOf } from "./search/guides.test-helpers.ts";
 import { SearchIndex } from "./search/index.ts";
@@ -51,5 +55,31 @@ describe("CompBot.updateGuides", () => {
     expect(bot.index.guide(`co${last}`, "data-scientist")?.companyDisplay).toBe("Renamed Company");
     expect(bot.index.exact("renamed company").map((h) => h.entity.key)).toEqual([`co${last}`]);
     expect(bot.index.exact(`company ${last}`)).toEqual([]);
+  });
+
+  it("reads a guide's body again after an edit in place (the negotiation script shows the new words)", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "compbot-body-"));
+    try {
+      mkdirSync(path.join(dir, "segment"));
+      const file = path.join(dir, "segment", "ml-ai-engineer.md");
+      copyFileSync(new URL("../guides/segment/ml-ai-engineer.md", import.meta.url), file);
+      const loaded = await loadGuides(dir, { cache: false, today: "2026-12-02" });
+      const bot = new CompBot(new SearchIndex(loaded.guides), () => "2026-12-02");
+      const script = () => JSON.stringify(bot.ask("script segment ml-ai-engineer", { surface: "dm" }).answer);
+      expect(script()).toContain("customer intelligence engine");
+      // Only the body changes: the guide is replaced in place, and its body must be read again.
+      writeFileSync(
+        file,
+        readFileSync(file, "utf8").replaceAll("customer intelligence engine", "customer data platform core"),
+      );
+      const { guides } = await loadGuides(dir, { cache: false, today: "2026-12-02" });
+      const before = bot.guides[0]!;
+      await bot.updateGuides([{ before, after: guides[0]! }], () => guides);
+      expect(bot.index.guide("segment", "ml-ai-engineer")).toBe(guides[0]);
+      expect(script()).toContain("customer data platform core");
+      expect(script()).not.toContain("customer intelligence engine");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
