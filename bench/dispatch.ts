@@ -1,21 +1,18 @@
 /**
  * `npm run bench:dispatch [-- --guides 10000 --events 20000 --rounds 3]`: what Bolt and our app do for one
  * `/comp`, without the network. The real app (createSlackApp over a generated catalogue) and a bare Bolt app
- * that acks a fixed message get the same slash-command bodies through `App.processEvent`, 50 at a time, and
+ * that acks a fixed message (bench/slack.ts startBenchApps) get the same slash-command bodies through `App.processEvent`, 50 at a time, and
  * the process's CPU time per event is reported for each, round after round. No HTTP, no signature check, no
  * load generator sharing the cores: the figure moves little from run to run, so a change to the listeners,
  * the middleware or the answer path shows here when bench/process.ts's req/s drown it in noise.
  * Each app calls auth.test once (the fake Slack in this process), then never the Web API again.
  */
 import { parseArgs } from "node:util";
-import { App, HTTPReceiver } from "@slack/bolt";
-import { loadCompBot } from "../src/bot.ts";
-import { createSlackApp, EVENTS_PATH } from "../src/slack/app.ts";
-import type { HttpConfig } from "../src/slack/config.ts";
-import { createLineLogger } from "../src/slack/log.ts";
+import type { App } from "@slack/bolt";
 import { FakeSlack } from "../tests/support/fake-slack.ts";
-import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../tests/support/signing.ts";
+import { TEST_BOT_TOKEN } from "../tests/support/signing.ts";
 import { ensureCorpus } from "./generate.ts";
+import { startBenchApps } from "./slack.ts";
 
 const CONCURRENCY = 50;
 
@@ -29,29 +26,7 @@ const { values } = parseArgs({
 const corpus = await ensureCorpus(42, Number(values.guides));
 const texts = corpus.queries.slice(0, 500).map((q) => q.text);
 const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, record: false });
-const quiet = createLineLogger({ level: "error", write: () => {} });
-const { bot } = await loadCompBot(corpus.guidesDir, { today: () => "2026-03-01", cache: false });
-const config: HttpConfig = {
-  mode: "http",
-  botToken: TEST_BOT_TOKEN,
-  signingSecret: TEST_SIGNING_SECRET,
-  port: 0,
-  slackApiUrl: fake.apiUrl,
-  guidesDir: corpus.guidesDir,
-  logLevel: "error",
-};
-const real = createSlackApp({ config, bot, logger: quiet });
-await real.start();
-const bare = new App({
-  token: TEST_BOT_TOKEN,
-  receiver: new HTTPReceiver({ signingSecret: TEST_SIGNING_SECRET, endpoints: EVENTS_PATH, logger: quiet }),
-  clientOptions: { slackApiUrl: fake.apiUrl },
-  logger: quiet,
-});
-bare.command("/comp", async ({ ack }) => {
-  await ack("CompBot is thinking about it.");
-});
-await bare.start(0);
+const { real, bare } = await startBenchApps(corpus.guidesDir, fake.apiUrl);
 
 /** A slash command's body as Bolt's HTTP receiver hands it over (form fields, parsed). */
 const bodies = texts.map((text) => ({

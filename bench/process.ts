@@ -289,7 +289,7 @@ class LoadTarget {
               (await postSigned(this.client.agent, this.url, this.requests[next++ % this.requests.length]!))
                 .status === 200;
           } catch {
-            ok = false;
+            // A refused or reset connection: counted as an error below, like a status other than 200.
           }
           if (!keep) continue;
           if (!ok) this.errors++;

@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { App, HTTPReceiver } from "@slack/bolt";
 import { loadCompBot } from "../src/bot.ts";
-import { createSlackApp, EVENTS_PATH } from "../src/slack/app.ts";
+import { createSlackApp, EVENTS_PATH, type SlackApp } from "../src/slack/app.ts";
 import type { HttpConfig } from "../src/slack/config.ts";
 import { createLineLogger } from "../src/slack/log.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../tests/support/signing.ts";
@@ -57,40 +57,12 @@ export async function benchSlack(
       failed = reject;
       if (send) child.send(send);
     });
-  const quiet = createLineLogger({ level: "error", write: () => {} });
   const results: SlackCell[] = [];
   let calls: Record<string, number> = {};
   try {
     const ready = await next();
     if (ready.type !== "ready") throw new Error("load generator did not start");
-    const { bot } = await loadCompBot(guidesDir, { today: () => "2026-03-01", cache: false });
-    const config: HttpConfig = {
-      mode: "http",
-      botToken: TEST_BOT_TOKEN,
-      signingSecret: TEST_SIGNING_SECRET,
-      port: 0,
-      slackApiUrl: ready.apiUrl,
-      guidesDir,
-      logLevel: "error",
-    };
-    const real = createSlackApp({ config, bot, logger: quiet });
-    await real.start();
-
-    const bare = new App({
-      token: TEST_BOT_TOKEN,
-      receiver: new HTTPReceiver({
-        signingSecret: TEST_SIGNING_SECRET,
-        endpoints: EVENTS_PATH,
-        logger: quiet,
-      }),
-      clientOptions: { slackApiUrl: ready.apiUrl },
-      logger: quiet,
-    });
-    bare.command("/comp", async ({ ack }) => {
-      await ack("CompBot is thinking about it.");
-    });
-    const server = (await bare.start(0)) as unknown as http.Server;
-    const barePort = (server.address() as AddressInfo).port;
+    const { real, bare, barePort, guides } = await startBenchApps(guidesDir, ready.apiUrl);
 
     try {
       for (const concurrency of [10, 50]) {
@@ -110,7 +82,7 @@ export async function benchSlack(
       await bare.stop();
     }
     return {
-      guides: bot.guideCount,
+      guides,
       seconds: SECONDS,
       requests: Math.min(...results.map((r) => r.requests)),
       results,
@@ -121,4 +93,39 @@ export async function benchSlack(
     if (child.connected) child.send({ type: "exit" });
     setTimeout(() => child.kill(), 2_000).unref();
   }
+}
+
+/**
+ * The two apps every Slack bench compares, started: CompBot (createSlackApp, HTTP mode, over `guidesDir`
+ * parsed without a cache) and a bare Bolt app that acks `/comp` with a fixed message (same HTTPReceiver
+ * settings). Both talk to the fake Web API at `apiUrl` and log nothing. `guides`: how many CompBot serves.
+ */
+export async function startBenchApps(
+  guidesDir: string,
+  apiUrl: string,
+): Promise<{ real: SlackApp; bare: App; barePort: number; guides: number }> {
+  const quiet = createLineLogger({ level: "error", write: () => {} });
+  const { bot } = await loadCompBot(guidesDir, { today: () => "2026-03-01", cache: false });
+  const config: HttpConfig = {
+    mode: "http",
+    botToken: TEST_BOT_TOKEN,
+    signingSecret: TEST_SIGNING_SECRET,
+    port: 0,
+    slackApiUrl: apiUrl,
+    guidesDir,
+    logLevel: "error",
+  };
+  const real = createSlackApp({ config, bot, logger: quiet });
+  await real.start();
+  const bare = new App({
+    token: TEST_BOT_TOKEN,
+    receiver: new HTTPReceiver({ signingSecret: TEST_SIGNING_SECRET, endpoints: EVENTS_PATH, logger: quiet }),
+    clientOptions: { slackApiUrl: apiUrl },
+    logger: quiet,
+  });
+  bare.command("/comp", async ({ ack }) => {
+    await ack("CompBot is thinking about it.");
+  });
+  const server = (await bare.start(0)) as unknown as http.Server;
+  return { real, bare, barePort: (server.address() as AddressInfo).port, guides: bot.guideCount };
 }
