@@ -39,9 +39,7 @@ async function main(): Promise<number> {
   }
 
   limitHeapGrowth();
-  const { bot, problems } = await loadCompBot(config.guidesDir);
-  const summary = summariseProblems(config.guidesDir, bot.guideCount, problems);
-  if (summary) process.stderr.write(`${summary}\n`);
+  const bot = await loadAndReport(config.guidesDir);
 
   if (config.mode === "console") {
     const interactive = Boolean(process.stdin.isTTY);
@@ -95,6 +93,19 @@ async function main(): Promise<number> {
     process.once("SIGINT", () => shutdown("SIGINT"));
   });
   return 0;
+}
+
+/**
+ * Loads the guides and prints the summary of their problems; returns the bot alone. A function of its own because
+ * main() awaits until shutdown, and V8 keeps an async function's locals alive across its awaits: the problem list
+ * (one entry per overdue or broken guide, tens of thousands in a large catalogue, each message a rope of strings)
+ * would otherwise stay in memory for the life of the process, for every garbage collection to walk.
+ */
+async function loadAndReport(guidesDir: string): Promise<CompBotApi> {
+  const { bot, problems } = await loadCompBot(guidesDir);
+  const summary = summariseProblems(guidesDir, bot.guideCount, problems);
+  if (summary) process.stderr.write(`${summary}\n`);
+  return bot;
 }
 
 function startWatcher(
