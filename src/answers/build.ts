@@ -324,10 +324,11 @@ function catalogAnswer(index: SearchIndex): Answer {
 
 function levelLookupAnswer(query: Query, index: SearchIndex): Answer {
   const level = query.level!;
-  const matches = index
-    .levelLinksOf(level.company)
-    .filter((link) => levelMatches(link.equivalence.level, level.level))
-    .slice(0, LIST_LIMIT);
+  const matches = index.levelLinksOf(
+    level.company,
+    (mapped) => levelMatches(mapped, level.level),
+    LIST_LIMIT,
+  );
   return {
     kind: "level-lookup",
     company: level.companyDisplay,

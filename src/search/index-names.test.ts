@@ -189,6 +189,34 @@ describe("SearchIndex look-ups by key", () => {
     expect([...index.levelTextsOf("google")]).toEqual(["L5", "L6"]);
   });
 
+  it("gives the links under an outside company whose level is accepted, in guide order, up to a limit", () => {
+    const guides = ["l5", "l6", "l5-ml", "l5"].map((level, i) =>
+      guideOf({
+        company: `co${i}`,
+        companyDisplay: `Co${i}`,
+        levels: `Co${i} Data Scientist = Google ${level.toUpperCase()}`,
+      }),
+    );
+    const index = new SearchIndex(guides);
+    const l5 = (level: string) => level.startsWith("L5");
+    expect(index.levelLinksOf("google", l5)).toEqual([
+      { guide: guides[0], equivalence: { company: "Google", level: "L5" } },
+      { guide: guides[2], equivalence: { company: "Google", level: "L5-ML" } },
+      { guide: guides[3], equivalence: { company: "Google", level: "L5" } },
+    ]);
+    expect(index.levelLinksOf("google", l5, 2).map((link) => link.guide)).toEqual([guides[0], guides[2]]);
+    expect(index.levelLinksOf("google", () => false)).toEqual([]);
+    expect(index.levelLinksOf("google").map((link) => link.equivalence.level)).toEqual([
+      "L5",
+      "L6",
+      "L5-ML",
+      "L5",
+    ]);
+    // Each read makes its own links: changing one changes nothing in the index.
+    index.levelLinksOf("google")[0]!.equivalence.level = "changed";
+    expect(index.levelLinksOf("google")[0]!.equivalence.level).toBe("L5");
+  });
+
   it("knows roles and regions, and which regions have bands", () => {
     const index = new SearchIndex([acme()]);
     expect(index.role("data-scientist")).toEqual({ key: "data-scientist", display: "Data Scientist" });

@@ -38,6 +38,23 @@ interface Named {
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
+/** A guide whose level mapping names an outside company, with the equivalence that names it. */
+export interface LevelLink {
+  guide: Guide;
+  equivalence: LevelEquivalence;
+}
+
+/**
+ * The links under one outside company, in guide-list order, as parallel columns (a guide, the company as its
+ * mapping spells it, the level) rather than a link object and an equivalence object each: 150,000 links at
+ * 50,000 guides were 300,000 small objects for every full garbage collection to walk. Links are made on read.
+ */
+interface LevelLinkColumns {
+  guides: Guide[];
+  companies: string[];
+  levels: string[];
+}
+
 const entityId = (e: Entity) => `${e.kind}:${e.key}`;
 
 export class SearchIndex {
@@ -53,7 +70,7 @@ export class SearchIndex {
   private readonly regions = new Map<string, Named>();
   private readonly regionsWithBands = new Set<string>();
   private readonly levelCompanies = new Map<string, Named>();
-  private readonly levelLinks = new Map<string, { guide: Guide; equivalence: LevelEquivalence }[]>();
+  private readonly levelLinks = new Map<string, LevelLinkColumns>();
   /** The distinct level texts mapped at each outside company ("google" -> {"L4-L5 ML", "L5"}). */
   private readonly levelTexts = new Map<string, Set<string>>();
   /** phrase key -> entities, with whether the phrase is the entity's own name or an alias. */
@@ -141,16 +158,17 @@ export class SearchIndex {
       replaceAt(this.byCompany.get(before.company)!, position, at, after);
       replaceAt(this.byRole.get(before.role)!, position, at, after);
       this.equivalencesById.delete(before.id);
-      // The same equivalences as before (namesOf is equal), as new objects: under each outside company they
-      // name, the guide's links are one run, in the order of its equivalences.
+      // The same equivalences as before (namesOf is equal: the same companies and levels, so the link columns'
+      // strings stand): under each outside company they name, the guide's links are one run, in the order of
+      // its equivalences, and each now points to the new guide.
       const equivalences = this.splitWithCatalogue(after, true);
       const runs = new Map<string, number>();
       for (const equivalence of equivalences) {
         const key = this.levelCompanyKeys.get(equivalence.company)!;
         const links = this.levelLinks.get(key)!;
         let i = runs.get(key);
-        if (i === undefined) i = firstAt(links, position, (link) => at(link.guide));
-        links[i] = { guide: after, equivalence };
+        if (i === undefined) i = firstAt(links.guides, position, at);
+        links.guides[i] = after;
         runs.set(key, i + 1);
       }
     }
@@ -210,9 +228,25 @@ export class SearchIndex {
     return this.levelCompanies.get(key);
   }
 
-  /** Guides whose level mapping names `company` at a level for which `matches(level)` holds. */
-  levelLinksOf(company: string): readonly { guide: Guide; equivalence: LevelEquivalence }[] {
-    return this.levelLinks.get(company) ?? [];
+  /**
+   * Guides whose level mapping names `company` (a folded name), in guide-list order: those whose level
+   * `accepts` (all by default), at most `limit` of them.
+   */
+  levelLinksOf(
+    company: string,
+    accepts: (level: string) => boolean = () => true,
+    limit = Infinity,
+  ): LevelLink[] {
+    const links = this.levelLinks.get(company);
+    const found: LevelLink[] = [];
+    if (links === undefined) return found;
+    const { guides, companies, levels } = links;
+    for (let i = 0; i < guides.length && found.length < limit; i++) {
+      if (accepts(levels[i]!)) {
+        found.push({ guide: guides[i]!, equivalence: { company: companies[i]!, level: levels[i]! } });
+      }
+    }
+    return found;
   }
 
   /**
@@ -354,7 +388,18 @@ export class SearchIndex {
           false,
         );
       }
-      push(this.levelLinks, key, { guide, equivalence });
+      const links = this.levelLinks.get(key);
+      if (links) {
+        links.guides.push(guide);
+        links.companies.push(equivalence.company);
+        links.levels.push(equivalence.level);
+      } else {
+        this.levelLinks.set(key, {
+          guides: [guide],
+          companies: [equivalence.company],
+          levels: [equivalence.level],
+        });
+      }
       const texts = this.levelTexts.get(key);
       if (texts) texts.add(equivalence.level);
       else this.levelTexts.set(key, new Set([equivalence.level]));
