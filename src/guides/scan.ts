@@ -14,6 +14,9 @@ export interface Scan {
   stats: FileStat[];
 }
 
+/** Young generation of the helper's heap (MB). */
+const SCAN_YOUNG_SPACE_MB = 4;
+
 const SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const fs = require("node:fs");
@@ -61,7 +64,14 @@ export function scanGuideFiles(dir: string): Promise<Scan | null> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(SOURCE, { eval: true, workerData: { dir }, execArgv: [] });
+      worker = new Worker(SOURCE, {
+        eval: true,
+        workerData: { dir },
+        execArgv: [],
+        // It runs beside the cache decode, the peak of a cached start's memory: a small young generation
+        // (its file list survives anyway) keeps its heap to a few MB instead of tens.
+        resourceLimits: { maxYoungGenerationSizeMb: SCAN_YOUNG_SPACE_MB },
+      });
     } catch {
       resolve(null);
       return;
