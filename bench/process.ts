@@ -456,11 +456,30 @@ function parseMode(mode: Mode): { kind: "tsx" | "dist"; root: string } {
   return { kind, root: root ? path.resolve(root) : ROOT };
 }
 
+/**
+ * The node flags a checkout's own start command gives (`npm start` for tsx, `npm run start:dist` for dist,
+ * which the Dockerfile mirrors): "tsx --max-semi-space-size=4 src/main.ts" -> ["--max-semi-space-size=4"].
+ * So the bench runs each checkout as its users would, flags and all.
+ */
+export function startFlags(root: string, kind: "tsx" | "dist"): string[] {
+  const scripts = (
+    JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+      scripts?: Record<string, string>;
+    }
+  ).scripts;
+  const words = (scripts?.[kind === "tsx" ? "start" : "start:dist"] ?? "").trim().split(/\s+/);
+  return words.slice(1).filter((word) => word.startsWith("--"));
+}
+
+function commandOf(mode: Mode): string[] {
+  const { kind, root } = parseMode(mode);
+  const entry = kind === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"];
+  return [...startFlags(root, kind), ...entry];
+}
+
 async function startApp(mode: Mode, env: Record<string, string>): Promise<Running> {
   const port = await freePort();
-  const { kind, root } = parseMode(mode);
-  const args = kind === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"];
-  return spawnProcess(args, env, port, root);
+  return spawnProcess(commandOf(mode), env, port, parseMode(mode).root);
 }
 
 async function measureStart(run: Running, client: Client, texts: readonly string[]): Promise<StartFigures> {
@@ -546,8 +565,8 @@ async function benchMode(
   fake: FakeSlack,
   options: ProcessBenchOptions,
 ): Promise<ModeResult> {
-  const { kind, root } = parseMode(mode);
-  const command = `${kind === "tsx" ? "node --import tsx src/main.ts" : "node dist/main.js"}${root === ROOT ? "" : ` (in ${root})`}`;
+  const { root } = parseMode(mode);
+  const command = `node ${commandOf(mode).join(" ")}${root === ROOT ? "" : ` (in ${root})`}`;
   log(`[${mode}] start without cache`);
   let run = await startApp(mode, env);
   let client = new Client(run.port, fake.responseUrl("bench"));

@@ -75,7 +75,12 @@ describe("Dockerfile", () => {
     expect(instructions).toContain("RUN npm run build && npm prune --omit=dev --no-audit --no-fund");
     expect(instructions.filter((l) => l.startsWith("USER "))).toEqual(["USER node"]);
     expect(instructions).toContain('ENTRYPOINT ["/usr/bin/tini", "--"]');
-    expect(instructions).toContain('CMD ["node", "dist/main.js"]');
+    // The same node flags as `npm run start:dist`, the production command the README gives.
+    const startDist = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts[
+      "start:dist"
+    ]!.split(" ");
+    expect(startDist).toEqual(["node", "--max-semi-space-size=4", "dist/main.js"]);
+    expect(instructions).toContain(`CMD ${JSON.stringify(startDist).replaceAll(",", ", ")}`);
     expect(instructions.some((l) => l.startsWith("RUN apt-get update") && l.includes(" tini"))).toBe(true);
   });
 
