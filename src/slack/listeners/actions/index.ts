@@ -1,4 +1,3 @@
-import type { App, BlockAction } from "@slack/bolt";
 import { RUN_SELECT_ACTION_ID } from "../../../render/blocks/common.ts";
 import {
   FEEDBACK_ACTION_ID,
@@ -11,6 +10,7 @@ import { OFFER_START_ACTION_ID } from "../../../render/blocks/home.ts";
 import { OFFER_OPEN_ACTION_ID, RUN_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../render/blocks.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { GUIDE_PICK } from "../../offer-picker.ts";
+import { matches, type Route } from "../route.ts";
 import { feedback } from "./feedback.ts";
 import { openOfferModal } from "./open-offer-modal.ts";
 import { homeFollowUp, homePick, offerGuidePick, offerStart } from "./pickers.ts";
@@ -19,6 +19,8 @@ import { runFollowUp } from "./run-follow-up.ts";
 import { sendToDm } from "./send-to-dm.ts";
 import { shareAnswer } from "./share-answer.ts";
 
+/** The action_ids CompBot's buttons and selects carry. */
+const OURS = /^(?:compbot_|home_pick_|offer_pick_)/;
 const RUN_ACTION = new RegExp(`^${RUN_ACTION_PREFIX}\\d+$`);
 /** The typeahead selects: the App Home's pickers and the offer modal's guide picker. */
 const PICK_ACTION = /^(?:home_pick_|offer_pick_)/;
@@ -30,11 +32,10 @@ const FEEDBACK_ACTIONS = new Set([
 ]);
 
 /**
- * One Bolt listener for every CompBot button and select, dispatching on action_id: Bolt runs each listener's
- * filters on every request, so one listener instead of several is less work for every /comp and mention too.
- * The other kinds follow the same rule: one listener each for commands, events, views, options and shortcuts.
+ * Every CompBot button and select, dispatching on action_id (Bolt: `app.action({ type: "block_actions",
+ * action_id: OURS })`; see ../route.ts for why it is a route).
  */
-export function register(app: App, deps: ListenerDeps): void {
+export function route(deps: ListenerDeps): Route {
   const run = runFollowUp(deps);
   const share = shareAnswer(deps);
   const offer = openOfferModal(deps);
@@ -44,8 +45,7 @@ export function register(app: App, deps: ListenerDeps): void {
   const inHome = homeFollowUp(deps);
   const home = homePick(deps);
   const guide = offerGuidePick(deps);
-  const ours = /^(?:compbot_|home_pick_|offer_pick_)/;
-  app.action<BlockAction>({ type: "block_actions", action_id: ours }, async (args: ButtonArgs) => {
+  const handle = async (args: ButtonArgs): Promise<void> => {
     const id = args.action.action_id;
     if (PICK_ACTION.test(id)) return id === GUIDE_PICK.actionId ? guide(args) : home(args);
     if (RUN_ACTION.test(id) || id === RUN_SELECT_ACTION_ID) {
@@ -59,5 +59,11 @@ export function register(app: App, deps: ListenerDeps): void {
     // A button from an older CompBot version: acknowledged, so the user sees no error, and logged.
     await args.ack();
     deps.logger.warn(`Button ${id.slice(0, 80)} is not one CompBot knows; ignored`);
-  });
+  };
+  // Of the actions (block_actions, interactive_message, dialog_submission, workflow_step_edit), only a
+  // block_actions payload has an action_id.
+  return (args) =>
+    "action" in args && args.action && matches((args.payload as { action_id?: unknown }).action_id, OURS)
+      ? handle(args as ButtonArgs)
+      : null;
 }

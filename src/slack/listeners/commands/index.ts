@@ -1,7 +1,12 @@
-import type { App } from "@slack/bolt";
 import type { ListenerDeps } from "../../deps.ts";
+import type { Route } from "../route.ts";
 import { COMP_COMMAND, compCommand } from "./comp.ts";
 
-export function register(app: App, deps: ListenerDeps): void {
-  app.command(COMP_COMMAND, compCommand(deps));
+/** `/comp` (Bolt: `app.command("/comp")`). */
+export function route(deps: ListenerDeps): Route {
+  const comp = compCommand(deps);
+  return (args) =>
+    (args as { command?: { command?: unknown } }).command?.command === COMP_COMMAND
+      ? comp(args as unknown as Parameters<typeof comp>[0])
+      : null;
 }

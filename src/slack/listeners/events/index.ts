@@ -1,30 +1,32 @@
-import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from "@slack/bolt";
 import type { ListenerDeps } from "../../deps.ts";
+import { matches, type Route } from "../route.ts";
 import { appHomeOpened } from "./app-home-opened.ts";
 import { appMention } from "./app-mention.ts";
 import { directMessage } from "./direct-message.ts";
 
 type EventArgs<T extends string> = SlackEventMiddlewareArgs<T> & AllMiddlewareArgs;
 
-/** The events CompBot listens to. Bolt rejects "message.im" as a name: a DM is a "message" with channel_type "im". */
+/** The events CompBot listens to. */
 const EVENTS = /^(?:app_mention|message|app_home_opened)$/;
 
 /**
- * One Bolt listener for the three events, dispatching on the event's type: Bolt runs every listener's filters
- * on every request (a /comp included), so one listener costs less than three (see actions/index.ts).
+ * Mentions, messages and App Home opens, dispatching on the event's type (Bolt: `app.event(EVENTS)`; see
+ * ../route.ts). "message.im" is not a name Bolt accepts: a DM is a "message" with channel_type "im".
  */
-export function register(app: App, deps: ListenerDeps): void {
+export function route(deps: ListenerDeps): Route {
   const mention = appMention(deps);
   const message = directMessage(deps);
   const home = appHomeOpened(deps);
-  app.event(EVENTS, async (args: EventArgs<string>) => {
+  return (args) => {
+    if (!("event" in args) || !args.event || !matches(args.event.type, EVENTS)) return null;
     switch (args.event.type) {
       case "app_mention":
         return mention(args as EventArgs<"app_mention">);
       case "message":
         return message(args as EventArgs<"message">);
-      case "app_home_opened":
+      default:
         return home(args as EventArgs<"app_home_opened">);
     }
-  });
+  };
 }

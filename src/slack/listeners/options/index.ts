@@ -3,7 +3,7 @@
  * pickers (src/answers/catalogue.ts: an index search, never the whole catalogue) and are cut to Slack's 100 a
  * response. The Home view's metadata says which company (and role) the role and region pickers are for.
  */
-import type { AllMiddlewareArgs, App, SlackOptionsMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from "@slack/bolt";
 import type { PlainTextOption } from "@slack/types";
 import {
   type PickOption,
@@ -18,9 +18,13 @@ import { readHomeMetadata } from "../../home.ts";
 import { describeError } from "../../log.ts";
 import { GUIDE_PICK } from "../../offer-picker.ts";
 import { Suggestion } from "../../surface-payloads.ts";
+import { matches, type Route } from "../route.ts";
 
 /** Slack shows at most 100 options from one response. */
 export const MAX_OPTIONS = 100;
+
+/** The typeahead selects whose options CompBot gives. */
+const OURS = /^(home_pick_|offer_pick_)/;
 
 type Args = SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs;
 
@@ -37,28 +41,32 @@ function optionsFor(deps: ListenerDeps, s: Suggestion): PickOption[] {
   return [];
 }
 
-export function register(app: App, deps: ListenerDeps): void {
-  app.options(
-    { type: "block_suggestion", action_id: /^(home_pick_|offer_pick_)/ },
-    async ({ ack, body }: Args): Promise<void> => {
-      let options: PlainTextOption[] = [];
-      try {
-        const parsed = Suggestion.safeParse(body);
-        if (parsed.success) {
-          options = optionsFor(deps, parsed.data)
-            .map(pickOption)
-            .filter((o): o is PlainTextOption => o !== null)
-            .slice(0, MAX_OPTIONS);
-        } else {
-          deps.logger.warn(
-            `block_suggestion ignored: unexpected payload (${parsed.error.issues[0]?.path.join(".")})`,
-          );
-        }
-      } catch (error) {
-        deps.logger.error(`block_suggestion failed: ${describeError(error)}`);
+/** The typeahead selects' options (Bolt: `app.options({ type: "block_suggestion", action_id })`; see ../route.ts). */
+export function route(deps: ListenerDeps): Route {
+  const handle = async ({ ack, body }: Args): Promise<void> => {
+    let options: PlainTextOption[] = [];
+    try {
+      const parsed = Suggestion.safeParse(body);
+      if (parsed.success) {
+        options = optionsFor(deps, parsed.data)
+          .map(pickOption)
+          .filter((o): o is PlainTextOption => o !== null)
+          .slice(0, MAX_OPTIONS);
+      } else {
+        deps.logger.warn(
+          `block_suggestion ignored: unexpected payload (${parsed.error.issues[0]?.path.join(".")})`,
+        );
       }
-      // Always answered (an empty list shows "No results"), well inside Slack's 3 s.
-      await ack({ options });
-    },
-  );
+    } catch (error) {
+      deps.logger.error(`block_suggestion failed: ${describeError(error)}`);
+    }
+    // Always answered (an empty list shows "No results"), well inside Slack's 3 s.
+    await ack({ options });
+  };
+  // Of the options requests (block_suggestion, and the legacy menus and dialogs), only a block_suggestion has
+  // an action_id.
+  return (args) =>
+    "options" in args && args.options && matches((args.payload as { action_id?: unknown }).action_id, OURS)
+      ? handle(args as Args)
+      : null;
 }

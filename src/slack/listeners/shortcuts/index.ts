@@ -7,7 +7,7 @@
  *   modal opens with what was read filled in.
  * The figures are neither logged nor kept.
  */
-import type { AllMiddlewareArgs, App, SlackShortcutMiddlewareArgs } from "@slack/bolt";
+import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from "@slack/bolt";
 import { z } from "zod";
 import type { Query } from "../../../questions/types.ts";
 import { renderBlocks } from "../../../render/blocks.ts";
@@ -18,6 +18,7 @@ import { APOLOGY, notice } from "../../messages.ts";
 import { guidePickerModal, offerModalFor, type PickMetadata, type Prefill } from "../../offer-picker.ts";
 import { GlobalShortcutPayload, MessageShortcutPayload } from "../../surface-payloads.ts";
 import { questionFromSlackText } from "../../text.ts";
+import { matches, type Route } from "../route.ts";
 
 export const CHECK_OFFER_CALLBACK_ID = "compbot_check_offer";
 export const CHECK_THIS_OFFER_CALLBACK_ID = "compbot_check_this_offer";
@@ -58,18 +59,18 @@ function prefillOf(query: Query): Prefill {
   return out;
 }
 
-/**
- * One Bolt listener for both shortcuts, dispatching on callback_id: Bolt runs every listener's filters on every
- * request, so one listener costs less than two (see actions/index.ts).
- */
-export function register(app: App, deps: ListenerDeps): void {
+const CALLBACKS = new RegExp(`^(?:${CHECK_OFFER_CALLBACK_ID}|${CHECK_THIS_OFFER_CALLBACK_ID})$`);
+
+/** Both shortcuts, dispatching on callback_id (Bolt: `app.shortcut(CALLBACKS)`; see ../route.ts). */
+export function route(deps: ListenerDeps): Route {
   const checkOffer = checkOfferShortcut(deps);
   const checkThisOffer = checkThisOfferShortcut(deps);
-  app.shortcut(
-    new RegExp(`^(?:${CHECK_OFFER_CALLBACK_ID}|${CHECK_THIS_OFFER_CALLBACK_ID})$`),
-    async (args: Args) =>
-      args.shortcut.callback_id === CHECK_OFFER_CALLBACK_ID ? checkOffer(args) : checkThisOffer(args),
-  );
+  return (args) => {
+    if (!("shortcut" in args) || !args.shortcut) return null;
+    const id = (args.body as { callback_id?: unknown }).callback_id;
+    if (!matches(id, CALLBACKS)) return null;
+    return id === CHECK_OFFER_CALLBACK_ID ? checkOffer(args as Args) : checkThisOffer(args as Args);
+  };
 }
 
 /** The global shortcut: the offer modal, the guide chosen inside it. */
