@@ -39,11 +39,11 @@ import { ResilientStore } from "../store/resilient.ts";
 import type { Store } from "../store/types.ts";
 import type { SlackConfig } from "./config.ts";
 import { OAUTH_INSTALL_PATH, secretsOf } from "./config.ts";
-import { dedupeEvents } from "./dedupe.ts";
+import { redeliveries } from "./dedupe.ts";
 import { retrySafeFetch, stopUnsafeRetries } from "./deliver.ts";
 import { createDeps } from "./deps.ts";
 import { keepAliveFetch } from "./http-client.ts";
-import { registerListeners } from "./listeners/index.ts";
+import { listenerRouter } from "./listeners/index.ts";
 import { createLineLogger, describeError } from "./log.ts";
 import { notInstalledLine, quietAuthorizeWarning } from "./oauth/not-installed.ts";
 import { createOAuthReceiver } from "./oauth/receiver.ts";
@@ -333,17 +333,18 @@ export function createSlackApp({
     logger.error(`Unhandled error in a listener: ${describeError(error)}`);
   });
 
-  const dedupe = dedupeEvents(store, logger);
+  const isRedelivery = redeliveries(store, logger);
+  const route = listenerRouter(createDeps(bot, logger, store, config.feedbackChannel));
 
   // One global middleware (Bolt spreads every middleware's arguments afresh, so each one costs every request):
   // counts the work in flight, so that stop() can let it finish (graceful shutdown) before closing the
-  // connection, and drops Slack's redeliveries of an event already handled.
+  // connection, drops Slack's redeliveries of an event already handled, and routes the rest to the listeners.
   let inFlight = 0;
   let idle: (() => void) | null = null;
   app.use(async (args) => {
     inFlight++;
     try {
-      await dedupe(args);
+      if (!(await isRedelivery(args))) await route(args);
     } finally {
       inFlight--;
       if (inFlight === 0) idle?.();
@@ -359,7 +360,6 @@ export function createSlackApp({
           ms,
         ).then((done) => done === true);
 
-  registerListeners(app, createDeps(bot, logger, store, config.feedbackChannel));
   if (oauth !== undefined) {
     registerUninstall(app, {
       installations: oauth.installationStore,

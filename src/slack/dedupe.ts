@@ -4,7 +4,7 @@
  * store (src/store): in memory for one process, in PostgreSQL when replicas share DATABASE_URL, so a retry that
  * reaches another replica is dropped too.
  */
-import type { AnyMiddlewareArgs, Logger, Middleware } from "@slack/bolt";
+import type { Logger } from "@slack/bolt";
 import { z } from "zod";
 import type { Store } from "../store/types.ts";
 
@@ -35,20 +35,19 @@ function claimedByListener(body: unknown): boolean {
 }
 
 /**
- * Global middleware: drop an event whose event_id was already claimed (by this process or, with a shared store,
- * by another replica); the events in CLAIMED_BY_LISTENER are left to their listener. Events are acknowledged by Bolt before global middleware runs, so a dropped retry still
- * gets its HTTP 200 / envelope ack, and the store call never delays the acknowledgement.
+ * Whether a request is the redelivery of an event whose event_id was already claimed (by this process or, with a
+ * shared store, by another replica): the app's global middleware drops it. The events in CLAIMED_BY_LISTENER
+ * are left to their listener. Events are acknowledged by Bolt before global middleware runs, so a dropped
+ * retry still gets its HTTP 200 / envelope ack, and the store call never delays the acknowledgement.
  */
-export function dedupeEvents(
+export function redeliveries(
   store: Pick<Store, "claimEvent">,
   logger: Logger,
-): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next }) => {
+): (args: { body: unknown; context: { retryNum?: number } }) => Promise<boolean> {
+  return async ({ body, context }) => {
     const id = eventIdOf(body);
-    if (id !== null && !claimedByListener(body) && !(await store.claimEvent(id))) {
-      logger.debug(`Skipping event ${id}: already handled (retry ${context.retryNum ?? "?"})`);
-      return;
-    }
-    await next();
+    if (id === null || claimedByListener(body) || (await store.claimEvent(id))) return false;
+    logger.debug(`Skipping event ${id}: already handled (retry ${context.retryNum ?? "?"})`);
+    return true;
   };
 }

@@ -216,6 +216,26 @@ describe("Slack retries", () => {
   });
 });
 
+describe("Slack retries of events the app's middleware claims", () => {
+  it("a retried DM (same event_id, X-Slack-Retry-Num: 1) is answered once", async () => {
+    const since = h.fake.mark();
+    const event = directMessageEvent({ text: "segment ml-ai-engineer london", channel: "D0RETRY" });
+    const eventId = await deliver(event);
+    await posted("D0RETRY", since);
+    await deliver(event, { eventId, retryNum: 1 });
+    await deliver(event, { eventId, retryNum: 2 });
+    // Sentinel: a new DM in the same channel is answered, the retries were not.
+    const sentinel = directMessageEvent({ text: "list", channel: "D0RETRY" });
+    await deliver(sentinel);
+    await h.fake.nextCall((c) => c.method === "chat.postMessage" && c.body.thread_ts === sentinel.ts, {
+      since,
+    });
+    const answers = h.fake.callsTo("chat.postMessage", since).filter((c) => c.body.thread_ts === event.ts);
+    expect(answers).toHaveLength(1);
+    expect(h.logs.filter((l) => l.includes(`Skipping event ${eventId}`))).toHaveLength(2);
+  });
+});
+
 describe("Slack retries while the first delivery is still being answered", () => {
   it("a retry (X-Slack-Retry-Reason: http_timeout) arriving while the answer is held is acked and dropped", async () => {
     const since = h.fake.mark();
