@@ -14,6 +14,9 @@ export type RequestArgs = AnyMiddlewareArgs & AllMiddlewareArgs;
 /** A kind's listeners: the work for a request of theirs, or null when the request is not theirs. */
 export type Route = (args: RequestArgs) => Promise<void> | null;
 
+/** The typeahead selects' action_ids: the App Home's pickers and the offer modal's guide picker. */
+export const PICKER_ACTION = /^(?:home_pick_|offer_pick_)/;
+
 /** Whether `value` is a string that matches `pattern` (an id Slack sent, against the ids a route takes). */
 export function matches(value: unknown, pattern: RegExp): boolean {
   return typeof value === "string" && pattern.test(value);

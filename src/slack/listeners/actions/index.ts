@@ -10,7 +10,7 @@ import { OFFER_START_ACTION_ID } from "../../../render/blocks/home.ts";
 import { OFFER_OPEN_ACTION_ID, RUN_ACTION_PREFIX, SHARE_ACTION_ID } from "../../../render/blocks.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { GUIDE_PICK } from "../../offer-picker.ts";
-import { matches, type Route } from "../route.ts";
+import { matches, PICKER_ACTION, type Route } from "../route.ts";
 import { feedback } from "./feedback.ts";
 import { openOfferModal } from "./open-offer-modal.ts";
 import { homeFollowUp, homePick, offerGuidePick, offerStart } from "./pickers.ts";
@@ -20,10 +20,8 @@ import { sendToDm } from "./send-to-dm.ts";
 import { shareAnswer } from "./share-answer.ts";
 
 /** The action_ids CompBot's buttons and selects carry. */
-const OURS = /^(?:compbot_|home_pick_|offer_pick_)/;
+const OURS = new RegExp(`^compbot_|${PICKER_ACTION.source}`);
 const RUN_ACTION = new RegExp(`^${RUN_ACTION_PREFIX}\\d+$`);
-/** The typeahead selects: the App Home's pickers and the offer modal's guide picker. */
-const PICK_ACTION = /^(?:home_pick_|offer_pick_)/;
 const FEEDBACK_ACTIONS = new Set([
   FEEDBACK_ACTION_ID,
   FEEDBACK_UP_ACTION_ID,
@@ -47,7 +45,7 @@ export function route(deps: ListenerDeps): Route {
   const guide = offerGuidePick(deps);
   const handle = async (args: ButtonArgs): Promise<void> => {
     const id = args.action.action_id;
-    if (PICK_ACTION.test(id)) return id === GUIDE_PICK.actionId ? guide(args) : home(args);
+    if (PICKER_ACTION.test(id)) return id === GUIDE_PICK.actionId ? guide(args) : home(args);
     if (RUN_ACTION.test(id) || id === RUN_SELECT_ACTION_ID) {
       return args.body.view?.type === "home" ? inHome(args) : run(args);
     }

@@ -18,13 +18,10 @@ import { readHomeMetadata } from "../../home.ts";
 import { describeError } from "../../log.ts";
 import { GUIDE_PICK } from "../../offer-picker.ts";
 import { Suggestion } from "../../surface-payloads.ts";
-import { matches, type Route } from "../route.ts";
+import { matches, PICKER_ACTION, type Route } from "../route.ts";
 
 /** Slack shows at most 100 options from one response. */
 export const MAX_OPTIONS = 100;
-
-/** The typeahead selects whose options CompBot gives. */
-const OURS = /^(home_pick_|offer_pick_)/;
 
 type Args = SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs;
 
@@ -66,7 +63,9 @@ export function route(deps: ListenerDeps): Route {
   // Of the options requests (block_suggestion, and the legacy menus and dialogs), only a block_suggestion has
   // an action_id.
   return (args) =>
-    "options" in args && args.options && matches((args.payload as { action_id?: unknown }).action_id, OURS)
+    "options" in args &&
+    args.options &&
+    matches((args.payload as { action_id?: unknown }).action_id, PICKER_ACTION)
       ? handle(args as Args)
       : null;
 }
