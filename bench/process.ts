@@ -1,6 +1,7 @@
 /**
- * `npm run bench:process [-- --guides 50000 --modes tsx,dist --seconds 8]`: CompBot as users run it, measured
- * from outside. The real entry point (src/main.ts through tsx, and dist/main.js when built) in HTTP mode with
+ * `npm run bench:process [-- --guides 50000 --modes start,tsx --seconds 8]`: CompBot as users run it, measured
+ * from outside. The real entry point, as `npm start` runs it (the compiled build, through scripts/start.mjs) and
+ * as `npm run dev` does (src/main.ts through tsx), or `npm run start:dist`'s command (modes: commandFor), in HTTP mode with
  * the guide watcher on, against a fake Slack Web API in this process (it accepts the bot token), on a copy of
  * the generated catalogue (bench/generate.ts) plus the seed guide. Per mode:
  *
@@ -24,7 +25,7 @@ import http from "node:http";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { RACY_WINDOW_MS } from "../src/guides/cache.ts";
 import { FakeSlack } from "../tests/support/fake-slack.ts";
@@ -46,7 +47,7 @@ const BURST = 1_000;
 const START_TIMEOUT_MS = 900_000;
 const RELOAD_TIMEOUT_MS = 180_000;
 
-/** "tsx" or "dist" (this checkout), or "tsx:<path>" / "dist:<path>": another checkout (a baseline). */
+/** "start", "dist" or "tsx" (this checkout; see commandFor), or "<mode>:<path>": another checkout (a baseline). */
 export type Mode = string;
 
 export interface StartFigures {
@@ -450,31 +451,64 @@ async function reload(
   return figures;
 }
 
-function parseMode(mode: Mode): { kind: "tsx" | "dist"; root: string } {
+const KINDS = ["start", "dist", "tsx"] as const;
+type Kind = (typeof KINDS)[number];
+
+function parseMode(mode: Mode): { kind: Kind; root: string } {
   const [kind, root] = mode.split(/:(.*)/s);
-  if (kind !== "tsx" && kind !== "dist") throw new Error(`unknown mode ${mode}`);
-  return { kind, root: root ? path.resolve(root) : ROOT };
+  if (!KINDS.includes(kind as Kind)) throw new Error(`unknown mode ${mode} (${KINDS.join(", ")})`);
+  return { kind: kind as Kind, root: root ? path.resolve(root) : ROOT };
 }
 
 /**
- * The node flags a checkout's own start command gives (`npm start` for tsx, `npm run start:dist` for dist,
- * which the Dockerfile mirrors): "tsx --max-semi-space-size=4 src/main.ts" -> ["--max-semi-space-size=4"].
- * So the bench runs each checkout as its users would, flags and all.
+ * The node command line of a checkout's own script for a mode, read from its package.json, so that the bench
+ * runs each checkout as its users would, flags and all: "start" is `npm start` (scripts/start.mjs, which runs
+ * dist/ after building it when out of date), "dist" is `npm run start:dist` (what the Dockerfile runs) and
+ * "tsx" is `npm run dev` (the sources through tsx; in older checkouts `npm start` was that).
+ * "tsx --max-semi-space-size=4 src/main.ts" -> ["--max-semi-space-size=4", "--import", "tsx", "src/main.ts"].
  */
-export function startFlags(root: string, kind: "tsx" | "dist"): string[] {
-  const scripts = (
-    JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
-      scripts?: Record<string, string>;
-    }
-  ).scripts;
-  const words = (scripts?.[kind === "tsx" ? "start" : "start:dist"] ?? "").trim().split(/\s+/);
-  return words.slice(1).filter((word) => word.startsWith("--"));
+export function commandFor(root: string, kind: Kind): string[] {
+  const scripts =
+    (
+      JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+        scripts?: Record<string, string>;
+      }
+    ).scripts ?? {};
+  const script =
+    kind === "start"
+      ? scripts.start
+      : kind === "dist"
+        ? scripts["start:dist"]
+        : (scripts.dev ?? scripts.start);
+  const [program, ...args] = (script ?? "").trim().split(/\s+/);
+  const flags = args.filter((word) => word.startsWith("--"));
+  const files = args.filter((word) => !word.startsWith("--"));
+  if (program === "node") return [...flags, ...files];
+  if (program === "tsx") return [...flags, "--import", "tsx", ...files];
+  throw new Error(`${root}: the ${kind} script is not "node …" or "tsx …": ${script}`);
+}
+
+/**
+ * `npm start` builds dist/ first when it is out of date (scripts/start.mjs): done here, before the clock starts,
+ * since the bench measures starts of a built checkout, not a build.
+ */
+async function buildIfStale(mode: Mode, root: string): Promise<void> {
+  const script = path.join(root, "scripts/build.mjs");
+  if (!existsSync(script)) return;
+  const { whyStale, build } = (await import(pathToFileURL(script).href)) as {
+    whyStale(root: string): string | null;
+    build(root: string): string | null;
+  };
+  const stale = whyStale(root);
+  if (!stale) return;
+  log(`[${mode}] building dist/ first (${stale})`);
+  const problem = build(root);
+  if (problem) throw new Error(`${root}: ${problem}`);
 }
 
 function commandOf(mode: Mode): string[] {
   const { kind, root } = parseMode(mode);
-  const entry = kind === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.js"];
-  return [...startFlags(root, kind), ...entry];
+  return commandFor(root, kind);
 }
 
 async function startApp(mode: Mode, env: Record<string, string>): Promise<Running> {
@@ -565,8 +599,9 @@ async function benchMode(
   fake: FakeSlack,
   options: ProcessBenchOptions,
 ): Promise<ModeResult> {
-  const { root } = parseMode(mode);
+  const { kind, root } = parseMode(mode);
   const command = `node ${commandOf(mode).join(" ")}${root === ROOT ? "" : ` (in ${root})`}`;
+  if (kind === "start") await buildIfStale(mode, root);
   log(`[${mode}] start without cache`);
   let run = await startApp(mode, env);
   let client = new Client(run.port, fake.responseUrl("bench"));
@@ -705,7 +740,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({
     options: {
       guides: { type: "string", default: "50000" },
-      modes: { type: "string", default: existsSync(path.join(ROOT, "dist/main.js")) ? "tsx,dist" : "tsx" },
+      modes: { type: "string", default: "start,tsx" },
       seconds: { type: "string", default: "8" },
       concurrency: { type: "string", default: "50" },
       out: { type: "string", default: path.join(ROOT, "bench/process-results.json") },

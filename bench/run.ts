@@ -13,11 +13,11 @@
  *   that acks a fixed message, with signed requests at 10 and 50 concurrent; the load generator and the
  *   fake Slack run in a child process (bench/slack.ts).
  * - then the process users run, measured from outside (bench/process.ts) at the largest size: the real entry
- *   point with the watcher on, through tsx and compiled (when dist/ is built).
+ *   point with the watcher on, as `npm start` runs it (compiled, built first when out of date) and through tsx.
  * Prints one table, writes bench/results.json. Options: --sizes=1000,10000 --runs=3 --no-slack --no-process
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -364,11 +364,10 @@ if (!args.has("no-slack")) {
 
 let processed: ProcessBench | string = "skipped (--no-process)";
 if (!args.has("no-process")) {
-  const built = existsSync(path.join(ROOT, "dist/main.js"));
   try {
     processed = await benchProcess({
       guides: Math.max(...SIZES),
-      modes: built ? ["tsx", "dist"] : ["tsx"],
+      modes: ["start", "tsx"],
       seconds: 8,
       concurrency: 50,
     });
