@@ -54,6 +54,7 @@ function payload(over: Record<string, unknown> = {}): Record<string, unknown> {
     scannedAtMs: 5000,
     strings: encoded.strings,
     numbers: encoded.numbers,
+    stats: encoded.stats,
     extras: encoded.extras,
     ...over,
   };
@@ -118,8 +119,10 @@ describe("writeCache / readCache", () => {
     expect(reasonOf(file)).toBe("corrupt (no time)");
     writeRaw(file, payload({ numbers: new Float64Array(3) }));
     expect(reasonOf(file)).toBe("corrupt (bad entry)");
+    writeRaw(file, payload({ stats: undefined }));
+    expect(reasonOf(file)).toBe("corrupt (bad entry)");
     const noHash = encodeEntries([item("/srv/guides/a.md", null)]);
-    writeRaw(file, payload({ strings: noHash.strings, numbers: noHash.numbers }));
+    writeRaw(file, payload({ strings: noHash.strings, numbers: noHash.numbers, stats: noHash.stats }));
     expect(reasonOf(file)).toBe("corrupt (bad entry)");
   });
 

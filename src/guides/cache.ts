@@ -34,7 +34,7 @@ import v8 from "node:v8";
 import { decodeEntries, encodeEntries, type FileStat, type StatEntry } from "./compact.ts";
 
 /** Bump when the cache layout changes. */
-export const CACHE_FORMAT = 3;
+export const CACHE_FORMAT = 4;
 /** Files changed this close to (or after) the cache's writing are re-hashed (see above). */
 export const RACY_WINDOW_MS = 2_000;
 const MAGIC = "compbot-guide-cache\n";
@@ -117,7 +117,8 @@ interface CachePayload {
   scannedAtMs: number;
   /** compact.ts encoding. */
   strings: string[];
-  numbers: Float64Array;
+  numbers: Float32Array | Float64Array;
+  stats: Float64Array;
   extras: unknown[];
 }
 
@@ -182,7 +183,8 @@ export function readCache(file: string, key: CacheKey): CacheRead {
   try {
     const decoded = decodeEntries({
       strings: payload.strings as string[],
-      numbers: payload.numbers as Float64Array,
+      numbers: payload.numbers as Float32Array | Float64Array,
+      stats: payload.stats as Float64Array,
       extras: payload.extras as unknown[],
     });
     for (const item of decoded) {
@@ -216,6 +218,7 @@ export function writeCache(
       scannedAtMs,
       strings: encoded.strings,
       numbers: encoded.numbers,
+      stats: encoded.stats,
       extras: encoded.extras,
     };
     const body = v8.serialize(payload);

@@ -80,6 +80,27 @@ describe("encodeEntries / decodeEntries", () => {
     expect(decoded[1]!.stat).toEqual({ size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 });
   });
 
+  it("holds the numbers in Float32 when every one is exact there, else in Float64; stat tuples always in Float64", () => {
+    const items = entries();
+    const small = encodeEntries(items);
+    expect(small.numbers).toBeInstanceOf(Float32Array);
+    // File times in ms (1,700,000,000,123.5) are not Float32 numbers: they keep their own Float64 column.
+    expect(small.stats).toBeInstanceOf(Float64Array);
+    expect(Array.from(small.stats.subarray(0, 4))).toEqual([1234, 1700000000123.5, 1700000000456.25, 42]);
+    expect(decodeEntries(small)).toEqual(items);
+
+    // One figure that Float32 would round (0.1, 16,777,217) keeps the whole column in Float64, read back exactly.
+    for (const odd of [0.1, 16_777_217, 123_456_789.25]) {
+      const changed = entries();
+      const band = changed[0]!.entry.guide!.bands[0]!;
+      changed[0]!.entry.guide!.bands[0] = { ...band, bonusPct: { low: odd, high: band.bonusPct.high } };
+      const wide = encodeEntries(changed);
+      expect(wide.numbers, String(odd)).toBeInstanceOf(Float64Array);
+      expect(decodeEntries(wide)[0]!.entry.guide!.bands[0]!.bonusPct.low).toBe(odd);
+      expect(decodeEntries(wide)).toEqual(changed);
+    }
+  });
+
   it("stores each distinct string once", () => {
     const encoded = encodeEntries(entries());
     const count = (s: string) => encoded.strings.filter((x) => x === s).length;
@@ -188,7 +209,7 @@ describe("decodeEntries refuses damaged input", () => {
     const e = good();
     const n = [...e.numbers];
     change(n);
-    return { strings: e.strings, numbers: Float64Array.from(n), extras: e.extras };
+    return { strings: e.strings, numbers: Float64Array.from(n), stats: e.stats, extras: e.extras };
   };
   const refused = (e: Omit<Encoded, "skipped">) => expect(() => decodeEntries(e)).toThrow(TypeError);
 
@@ -197,6 +218,8 @@ describe("decodeEntries refuses damaged input", () => {
     refused({ ...e, strings: "x" as unknown as string[] });
     refused({ ...e, numbers: [...e.numbers] as unknown as Float64Array });
     refused({ ...e, extras: {} as unknown as unknown[] });
+    refused({ ...e, stats: [...e.stats] as unknown as Float64Array });
+    refused({ ...e, stats: Float32Array.from(e.stats) as unknown as Float64Array });
     refused({ ...e, strings: [...e.strings.slice(0, -1), 5 as unknown as string] });
   });
 
@@ -204,20 +227,24 @@ describe("decodeEntries refuses damaged input", () => {
     const e = good();
     for (const cut of [1, 2, 5, 20]) refused({ ...e, numbers: e.numbers.slice(0, e.numbers.length - cut) });
     refused({ ...e, numbers: Float64Array.from([...e.numbers, 0]) });
+    // One stat tuple per entry, no more and no fewer.
+    refused({ ...e, stats: e.stats.slice(0, e.stats.length - 4) });
+    refused({ ...e, stats: e.stats.slice(0, e.stats.length - 1) });
+    refused({ ...e, stats: Float64Array.from([...e.stats, 1, 2, 3, 4]) });
   });
 
   it("out-of-range string indexes, counts, flags and extra", () => {
     const e = good();
-    // The first entry: file, 4 stat numbers, hash, overdueAt, problem count.
+    // The first entry: file, hash, overdueAt, problem count (its stat tuple is in `stats`).
     refused(withNumbers((n) => (n[0] = e.strings.length)));
-    refused(withNumbers((n) => (n[5] = 999)));
-    refused(withNumbers((n) => (n[6] = 2))); // overdue index past its one problem
-    refused(withNumbers((n) => (n[6] = -1)));
-    refused(withNumbers((n) => (n[6] = 0.5)));
-    refused(withNumbers((n) => (n[7] = -1)));
-    refused(withNumbers((n) => (n[7] = 1e9)));
+    refused(withNumbers((n) => (n[1] = 999)));
+    refused(withNumbers((n) => (n[2] = 2))); // overdue index past its one problem
+    refused(withNumbers((n) => (n[2] = -1)));
+    refused(withNumbers((n) => (n[2] = 0.5)));
+    refused(withNumbers((n) => (n[3] = -1)));
+    refused(withNumbers((n) => (n[3] = 1e9)));
     // After the one problem (5 numbers): the guide flag.
-    refused(withNumbers((n) => (n[13] = 2)));
+    refused(withNumbers((n) => (n[9] = 2)));
     refused({ ...e, extras: [null] });
     refused({ ...e, extras: [[1]] });
     refused({ ...e, extras: ["x"] });

@@ -1,7 +1,9 @@
 /**
  * A compact, exact encoding of parse results, used by the index cache (cache.ts) and to send results from
- * the parse workers (parallel.ts): one table of distinct strings, one Float64Array of numbers and string
- * indexes in a fixed field order, and a side list of the `extra` frontmatter objects (kept as they are:
+ * the parse workers (parallel.ts): one table of distinct strings, one array of numbers and string indexes in
+ * a fixed field order (Float32 when that holds every one exactly, as it does for most catalogues: half the
+ * bytes to write, read, hash and copy; else Float64), the stat tuples in a Float64Array of their own (file
+ * times in ms are not Float32 numbers), and a side list of the `extra` frontmatter objects (kept as they are:
  * `v8.serialize` and `postMessage` carry dates and nested values exactly). No property names are repeated,
  * and decoding shares one copy of every repeated string (regions, currencies, company and role names,
  * sources, problem codes…). `decodeEntries(encodeEntries(e))` deep-equals `e`, key order included.
@@ -11,9 +13,9 @@
  * simply parsed again on every load.
  */
 
-import { PackedGuideWriter } from "./packed.ts";
+import { narrowed, PackedGuideWriter } from "./packed.ts";
 import type { FileEntry } from "./parse-file.ts";
-import type { Guide, GuideProblem, LevelEquivalence } from "./types.ts";
+import type { Guide, GuideProblem } from "./types.ts";
 
 /** The `extra` of every decoded guide that had none: one shared, frozen empty object. */
 const NO_EXTRA: Record<string, unknown> = Object.freeze({});
@@ -40,7 +42,9 @@ export interface StatEntry {
 
 export interface Encoded {
   strings: string[];
-  numbers: Float64Array;
+  numbers: Float32Array | Float64Array;
+  /** size, mtimeMs, ctimeMs, ino of each entry, in order. */
+  stats: Float64Array;
   extras: unknown[];
   /** Entries left out (not encodable). */
   skipped: number;
@@ -102,7 +106,7 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
   const encodable = items.filter((item) => isEncodable(item.entry));
   let size = 0;
   for (const { entry: e } of encodable) {
-    size += 9 + 5 * e.problems.length;
+    size += 5 + 5 * e.problems.length;
     const g = e.guide;
     if (g !== null) {
       const m = g.levelMapping;
@@ -110,7 +114,9 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
     }
   }
   const numbers = new Float64Array(size);
+  const stats = new Float64Array(4 * encodable.length);
   let at = 0;
+  let statAt = 0;
   const out = {
     push(...values: number[]) {
       for (const v of values) numbers[at++] = v;
@@ -119,8 +125,11 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
   const extras: unknown[] = [];
   const skipped = items.length - encodable.length;
   for (const { entry: e, stat } of encodable) {
-    out.push(s(e.file), stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino);
-    out.push(e.hash === null ? -1 : s(e.hash), e.overdueAt);
+    stats[statAt++] = stat.size;
+    stats[statAt++] = stat.mtimeMs;
+    stats[statAt++] = stat.ctimeMs;
+    stats[statAt++] = stat.ino;
+    out.push(s(e.file), e.hash === null ? -1 : s(e.hash), e.overdueAt);
     out.push(e.problems.length);
     for (const p of e.problems) {
       out.push(p.severity === "error" ? 0 : 1, s(p.code), s(p.path), s(p.message));
@@ -151,7 +160,7 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
     }
   }
   if (at !== size) throw new Error(`encodeEntries: sized ${size} numbers, wrote ${at}`);
-  return { strings, numbers, extras, skipped };
+  return { strings, numbers: narrowed(numbers), stats, extras, skipped };
 }
 
 /** Shares one copy of each repeated string across decoded chunks. */
@@ -174,8 +183,13 @@ function fail(what: string): never {
  * With an interner, the table's strings are shared with earlier decodes (the workers' chunks).
  */
 export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Interner): StatEntry[] {
-  const { numbers: n, extras } = encoded;
-  if (!Array.isArray(encoded.strings) || !(n instanceof Float64Array) || !Array.isArray(extras))
+  const { numbers: n, stats, extras } = encoded;
+  if (
+    !Array.isArray(encoded.strings) ||
+    !(n instanceof Float64Array || n instanceof Float32Array) ||
+    !(stats instanceof Float64Array) ||
+    !Array.isArray(extras)
+  )
     fail("layout");
   // Long strings (paths, messages, summaries) are one of a kind: only short ones are worth sharing.
   const table = interner
@@ -194,12 +208,20 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
   };
   // Reads past the end give undefined: caught by the string lookups, the counts and the final check.
   let k = 0;
+  let statAt = 0;
   const result: StatEntry[] = [];
   // A guide's columns take about a third of its encoded numbers (no stats, problems or string indexes).
-  const packer = new PackedGuideWriter(Math.ceil(nLength / 3));
+  const packer = new PackedGuideWriter(table, Math.ceil(nLength / 3));
   while (k < nLength) {
     const file = str(n[k++]!);
-    const stat: FileStat = { size: n[k++]!, mtimeMs: n[k++]!, ctimeMs: n[k++]!, ino: n[k++]! };
+    if (statAt + 4 > stats.length) fail("stat tuples");
+    const stat: FileStat = {
+      size: stats[statAt]!,
+      mtimeMs: stats[statAt + 1]!,
+      ctimeMs: stats[statAt + 2]!,
+      ino: stats[statAt + 3]!,
+    };
+    statAt += 4;
     const hashAt = n[k++]!;
     const hash = hashAt === -1 ? null : str(hashAt);
     const overdueAt = n[k++]!;
@@ -230,23 +252,17 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
       const bandCount = count(n[k++]!);
       packer.begin();
       for (let b = 0; b < bandCount; b++) {
-        packer.band(str(n[k]!), str(n[k + 1]!), str(n[k + 2]!), n, k + 3);
+        packer.band(n[k]!, n[k + 1]!, n[k + 2]!, n, k + 3);
         k += 11;
       }
       const internalAt = n[k++]!;
-      const internal = internalAt === -1 ? null : str(internalAt);
-      const raw = str(n[k++]!);
+      const rawAt = n[k++]!;
       const eqCount = count(n[k++]!);
-      const equivalences: LevelEquivalence[] = new Array(eqCount);
-      for (let q = 0; q < eqCount; q++) {
-        equivalences[q] = { company: str(n[k]!), level: str(n[k + 1]!) };
-        k += 2;
-      }
-      packer.mapping(internal, raw, equivalences);
+      packer.mapping(internalAt, rawAt, n, k, eqCount);
+      k += 2 * eqCount;
       const sourceCount = count(n[k++]!);
-      const dataSources: string[] = new Array(sourceCount);
-      for (let q = 0; q < sourceCount; q++) dataSources[q] = str(n[k++]!);
-      packer.sources(dataSources);
+      packer.sources(n, k, sourceCount);
+      k += sourceCount;
       const negotiationDnaSummary = str(n[k++]!);
       const extraAt = n[k++]!;
       let extra: Record<string, unknown>;
@@ -275,6 +291,7 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
     result.push({ entry: { file, hash, guide, problems, overdueAt }, stat });
   }
   if (k !== nLength) fail("truncated");
+  if (statAt !== stats.length) fail("stat tuples");
   packer.done();
   return result;
 }

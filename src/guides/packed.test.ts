@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeEntries, encodeEntries, NO_STAT } from "./compact.ts";
 import { sampleGuide } from "./guide.test-helpers.ts";
-import { isPacked, numberColumnOf, PackedGuideWriter } from "./packed.ts";
+import { isPacked, numberColumnOf, PackedGuideWriter, packedStringCount } from "./packed.ts";
 import type { Guide } from "./types.ts";
 
 const berlin: Guide = sampleGuide("guides/acme/backend-engineer.md", {
@@ -24,32 +24,54 @@ const bare: Guide = sampleGuide("guides/acme/designer.md", {
   negotiationDnaSummary: "",
 });
 
-function pack(writer: PackedGuideWriter, g: Guide): Guide {
-  writer.begin();
-  for (const b of g.bands) {
-    const figures = [
-      b.base.low,
-      b.base.high,
-      b.stock.low,
-      b.stock.high,
-      b.bonusPct.low,
-      b.bonusPct.high,
-      b.totalComp.low,
-      b.totalComp.high,
-    ];
-    writer.band(b.region, b.regionSlug, b.currency, figures, 0);
+/** Every string of the guides' bulky fields, in a table, as a decode's string table holds them. */
+function tableOf(guides: readonly Guide[]): string[] {
+  const table = new Set<string>(["not used by any guide"]);
+  for (const g of guides) {
+    for (const b of g.bands) for (const s of [b.region, b.regionSlug, b.currency]) table.add(s);
+    if (g.levelMapping.internal !== null) table.add(g.levelMapping.internal);
+    table.add(g.levelMapping.raw);
+    for (const q of g.levelMapping.equivalences) table.add(q.company).add(q.level);
+    for (const s of g.dataSources) table.add(s);
   }
-  writer.mapping(g.levelMapping.internal, g.levelMapping.raw, g.levelMapping.equivalences);
-  writer.sources(g.dataSources);
-  const { bands: _b, levelMapping: _l, dataSources: _d, ...scalars } = g;
-  return writer.finish(scalars);
+  return [...table];
+}
+
+/** A writer over the string table of `guides`, and `pack` to append one of them. */
+function writerFor(guides: readonly Guide[], capacity?: number) {
+  const table = tableOf(guides);
+  const at = (s: string) => table.indexOf(s);
+  const writer = new PackedGuideWriter(table, capacity);
+  const pack = (g: Guide): Guide => {
+    writer.begin();
+    for (const b of g.bands) {
+      const figures = [
+        b.base.low,
+        b.base.high,
+        b.stock.low,
+        b.stock.high,
+        b.bonusPct.low,
+        b.bonusPct.high,
+        b.totalComp.low,
+        b.totalComp.high,
+      ];
+      writer.band(at(b.region), at(b.regionSlug), at(b.currency), figures, 0);
+    }
+    const m = g.levelMapping;
+    const pairs = m.equivalences.flatMap((q) => [at(q.company), at(q.level)]);
+    writer.mapping(m.internal === null ? -1 : at(m.internal), at(m.raw), pairs, 0, m.equivalences.length);
+    writer.sources(g.dataSources.map(at), 0, g.dataSources.length);
+    const { bands: _b, levelMapping: _l, dataSources: _d, ...scalars } = g;
+    return writer.finish(scalars);
+  };
+  return { writer, pack, table };
 }
 
 describe("packed guides", () => {
   it("read exactly as the plain guides they were made from, one writer holding several", () => {
     // Capacity 16 is less than the two guides need: the columns grow, and earlier guides still read right.
-    const writer = new PackedGuideWriter(16);
-    const packed = [pack(writer, berlin), pack(writer, bare), pack(writer, berlin)];
+    const { writer, pack } = writerFor([berlin, bare], 16);
+    const packed = [pack(berlin), pack(bare), pack(berlin)];
     writer.done();
     expect(packed[0]).toStrictEqual(berlin);
     expect(packed[1]).toStrictEqual(bare);
@@ -61,9 +83,35 @@ describe("packed guides", () => {
     expect(packed[1]!.levelMapping).toEqual({ internal: null, raw: "", equivalences: [] });
   });
 
+  it("keep each string they use once, and none they do not use", () => {
+    const { writer, pack, table } = writerFor([berlin, bare]);
+    const packed = [pack(berlin), pack(berlin), pack(bare)];
+    writer.done();
+    // The table has one string no guide uses; berlin's strings are held once though packed twice.
+    expect(packedStringCount(packed[0]!)).toBe(table.length - 1);
+    expect(packedStringCount(packed[2]!)).toBe(table.length - 1);
+    expect(packedStringCount(berlin)).toBeNull();
+    expect(packed[1]).toStrictEqual(berlin);
+  });
+
+  it("refuse a string index that is not one of the table's (a damaged cache)", () => {
+    for (const bad of [-1, 1.5, Number.NaN, 10_000, undefined as unknown as number]) {
+      const { writer, table } = writerFor([berlin]);
+      writer.begin();
+      expect(() => writer.band(bad, 0, 0, [1, 2, 3, 4, 5, 6, 7, 8], 0), `band ${bad}`).toThrow(TypeError);
+      expect(() => writer.mapping(-1, bad, [], 0, 0), `raw ${bad}`).toThrow(TypeError);
+      expect(() => writer.mapping(bad === -1 ? -2 : bad, 0, [], 0, 0), `internal ${bad}`).toThrow(TypeError);
+      expect(() => writer.mapping(-1, 0, [0, bad], 0, 1), `level ${bad}`).toThrow(TypeError);
+      expect(() => writer.sources([bad], 0, 1), `source ${bad}`).toThrow(TypeError);
+      // Reading past the end of the list gives undefined: refused too.
+      expect(() => writer.sources([0], 0, 2)).toThrow(TypeError);
+      expect(table.length).toBeLessThan(10_000);
+    }
+  });
+
   it("hold numbers in Float32 only when every one is exact there, and read every figure back exactly", () => {
-    const writer = new PackedGuideWriter();
-    const whole = [pack(writer, berlin), pack(writer, bare)];
+    const { writer, pack } = writerFor([berlin, bare]);
+    const whole = [pack(berlin), pack(bare)];
     writer.done();
     expect(numberColumnOf(whole[0]!)).toBe("float32");
     expect(whole[0]).toStrictEqual(berlin);
@@ -75,9 +123,9 @@ describe("packed guides", () => {
         role: "odd",
         bands: [{ ...berlin.bands[0]!, totalComp: { low: 150_000, high: figure } }],
       });
-      const mixed = new PackedGuideWriter();
-      const guides = [pack(mixed, berlin), pack(mixed, odd)];
-      mixed.done();
+      const mixed = writerFor([berlin, odd]);
+      const guides = [mixed.pack(berlin), mixed.pack(odd)];
+      mixed.writer.done();
       expect(numberColumnOf(guides[0]!)).toBe("float64");
       expect(guides[1]!.bands[0]!.totalComp.high).toBe(figure);
       expect(guides[0]).toStrictEqual(berlin);
@@ -88,8 +136,8 @@ describe("packed guides", () => {
   });
 
   it("look like plain data: same keys in the same order, same JSON, same spread and clone", () => {
-    const writer = new PackedGuideWriter();
-    const g = pack(writer, berlin);
+    const { writer, pack } = writerFor([berlin]);
+    const g = pack(berlin);
     writer.done();
     expect(Object.keys(g)).toEqual(Object.keys(berlin));
     expect(JSON.stringify(g)).toBe(JSON.stringify(berlin));
@@ -101,8 +149,8 @@ describe("packed guides", () => {
   });
 
   it("give a fresh object on every read, so changing one read never changes the guide", () => {
-    const writer = new PackedGuideWriter();
-    const g = pack(writer, berlin);
+    const { writer, pack } = writerFor([berlin]);
+    const g = pack(berlin);
     writer.done();
     const first = g.bands;
     first[0]!.base.low = 1;
@@ -115,8 +163,8 @@ describe("packed guides", () => {
   });
 
   it("refuse an assignment to a packed field (strict mode): the guide is read-only there", () => {
-    const writer = new PackedGuideWriter();
-    const g = pack(writer, berlin);
+    const { pack } = writerFor([berlin]);
+    const g = pack(berlin);
     expect(() => {
       (g as { bands: unknown }).bands = [];
     }).toThrow(TypeError);

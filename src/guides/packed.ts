@@ -1,9 +1,11 @@
 /**
  * Guides in a compact form, for big catalogues: a guide's bulky fields (bands, level mapping, data sources)
- * live in two columns shared by every guide of one decode (one Float64Array of numbers, one array of
- * strings) and are built as objects only when read. A guide decoded from the index cache or from a parse
- * worker is one small object instead of about thirty, so a 50,000-guide catalogue holds a few large arrays
- * where it held about two million small objects: less memory, and far less for the garbage collector to walk.
+ * live in columns shared by every guide of one decode (a Float32Array or Float64Array of numbers, a
+ * Uint32Array of references into one table of distinct strings) and are built as objects only when read. A
+ * guide decoded from the index cache or from a parse worker is one small object instead of about thirty, so
+ * a 50,000-guide catalogue holds a few large arrays where it held about two million small objects: less
+ * memory, and far less for the garbage collector to walk. The references are 4 bytes each outside the
+ * JavaScript heap, where an array of strings takes 8 per slot inside it (1.4 million slots at 50,000 guides).
  *
  * A packed guide is an ordinary object with the same own enumerable keys, in the same order, as a parsed
  * one. `bands`, `levelMapping` and `dataSources` are read-only accessors that build fresh objects on every
@@ -11,10 +13,10 @@
  * guide. Do not rely on two reads returning the same object.
  *
  * Layout of one guide in the columns, from its number offset `at`:
- *   numbers: [stringsAt, bandCount, (base low, base high, stock low, stock high, bonus low, bonus high,
+ *   numbers: [refsAt, bandCount, (base low, base high, stock low, stock high, bonus low, bonus high,
  *             total low, total high) × bandCount, hasInternal, equivalenceCount, sourceCount]
- *   strings (from stringsAt): [(region, regionSlug, currency) × bandCount, internal (if any), raw,
- *             (company, level) × equivalenceCount, source × sourceCount]
+ *   refs (from refsAt), each an index into `strings`: [(region, regionSlug, currency) × bandCount,
+ *             internal (if any), raw, (company, level) × equivalenceCount, source × sourceCount]
  */
 import type { Band, Guide, LevelEquivalence, LevelMapping } from "./types.ts";
 
@@ -27,6 +29,7 @@ const BAND_STRINGS = 3;
  */
 interface Columns {
   numbers: Float64Array | Float32Array;
+  refs: Uint32Array;
   strings: string[];
 }
 
@@ -39,7 +42,7 @@ interface PackedFields {
 }
 
 function bandsOf(this: Guide & PackedFields): Band[] {
-  const { numbers: n, strings: s } = this[COLUMNS];
+  const { numbers: n, refs: r, strings: s } = this[COLUMNS];
   let k = this[AT];
   let j = n[k]!;
   const count = n[k + 1]!;
@@ -47,9 +50,9 @@ function bandsOf(this: Guide & PackedFields): Band[] {
   const bands: Band[] = new Array(count);
   for (let b = 0; b < count; b++) {
     bands[b] = {
-      region: s[j]!,
-      regionSlug: s[j + 1]!,
-      currency: s[j + 2]!,
+      region: s[r[j]!]!,
+      regionSlug: s[r[j + 1]!]!,
+      currency: s[r[j + 2]!]!,
       base: { low: n[k]!, high: n[k + 1]! },
       stock: { low: n[k + 2]!, high: n[k + 3]! },
       bonusPct: { low: n[k + 4]!, high: n[k + 5]! },
@@ -61,7 +64,7 @@ function bandsOf(this: Guide & PackedFields): Band[] {
   return bands;
 }
 
-/** Offsets just after the bands: the level mapping's flags in `numbers`, its strings in `strings`. */
+/** Offsets just after the bands: the level mapping's flags in `numbers`, its strings' references in `refs`. */
 function afterBands(guide: PackedFields): { k: number; j: number } {
   const n = guide[COLUMNS].numbers;
   const at = guide[AT];
@@ -70,21 +73,24 @@ function afterBands(guide: PackedFields): { k: number; j: number } {
 }
 
 function levelMappingOf(this: Guide & PackedFields): LevelMapping {
-  const { numbers: n, strings: s } = this[COLUMNS];
+  const { numbers: n, refs: r, strings: s } = this[COLUMNS];
   let { k, j } = afterBands(this);
-  const internal = n[k] === 1 ? s[j++]! : null;
-  const raw = s[j++]!;
+  const internal = n[k] === 1 ? s[r[j++]!]! : null;
+  const raw = s[r[j++]!]!;
   const count = n[k + 1]!;
   const equivalences: LevelEquivalence[] = new Array(count);
-  for (let q = 0; q < count; q++, j += 2) equivalences[q] = { company: s[j]!, level: s[j + 1]! };
+  for (let q = 0; q < count; q++, j += 2) equivalences[q] = { company: s[r[j]!]!, level: s[r[j + 1]!]! };
   return { internal, raw, equivalences };
 }
 
 function dataSourcesOf(this: Guide & PackedFields): string[] {
-  const { numbers: n, strings: s } = this[COLUMNS];
+  const { numbers: n, refs: r, strings: s } = this[COLUMNS];
   const { k, j } = afterBands(this);
   const start = j + (n[k] === 1 ? 1 : 0) + 1 + 2 * n[k + 1]!;
-  return s.slice(start, start + n[k + 2]!);
+  const count = n[k + 2]!;
+  const sources: string[] = new Array(count);
+  for (let q = 0; q < count; q++) sources[q] = s[r[start + q]!]!;
+  return sources;
 }
 
 const accessor = (get: (this: Guide & PackedFields) => unknown): PropertyDescriptor => ({
@@ -103,22 +109,33 @@ export const isPacked = (guide: Guide): boolean => Object.hasOwn(guide, AT);
 export type GuideScalars = Omit<Guide, "bands" | "levelMapping" | "dataSources">;
 
 /**
- * Builds packed guides: append a guide's bulky fields with `band`, `mapping` and `sources` (in that order,
- * once each), then `finish` it with its plain fields. `done()` trims the columns when every guide is in.
+ * Builds packed guides from strings given as indexes into `source` (a decode's string table): append a
+ * guide's bulky fields with `band`, `mapping` and `sources` (in that order, once each), then `finish` it with
+ * its plain fields. `done()` trims the columns when every guide is in. The guides keep only the strings
+ * they use, in a table of their own. An index that is not one of `source`'s throws (bad input).
  */
 export class PackedGuideWriter {
   private numbers: Float64Array;
+  private refs: Uint32Array;
   private readonly strings: string[] = [];
+  /** For each index of `source`, its index in `strings`, or -1 while unused. */
+  private readonly remap: Int32Array;
   private size = 0;
+  private refCount = 0;
   private start = -1;
   private bandCountAt = -1;
   private readonly columns: Columns;
   private finished = false;
 
-  /** `capacity`: numbers expected (an upper bound saves regrowing). */
-  constructor(capacity = 1024) {
+  /** `capacity`: numbers expected (an upper bound saves regrowing); string references take about as many. */
+  constructor(
+    private readonly source: readonly string[],
+    capacity = 1024,
+  ) {
     this.numbers = new Float64Array(Math.max(16, capacity));
-    this.columns = { numbers: this.numbers, strings: this.strings };
+    this.refs = new Uint32Array(Math.max(16, capacity));
+    this.remap = new Int32Array(source.length).fill(-1);
+    this.columns = { numbers: this.numbers, refs: this.refs, strings: this.strings };
   }
 
   /** Room for `count` more numbers. */
@@ -135,24 +152,47 @@ export class PackedGuideWriter {
     this.numbers[this.size++] = value;
   }
 
+  /** Appends a reference to `source[index]`. */
+  private ref(index: number): void {
+    let own = this.remap[index];
+    if (own === undefined) throw new TypeError(`bad string index ${index}`);
+    if (own === -1) {
+      own = this.strings.length;
+      this.strings.push(this.source[index]!);
+      this.remap[index] = own;
+    }
+    if (this.refCount === this.refs.length) {
+      const grown = new Uint32Array(this.refs.length * 2);
+      grown.set(this.refs);
+      this.refs = grown;
+      this.columns.refs = grown;
+    }
+    this.refs[this.refCount++] = own;
+  }
+
   /** Starts a guide. */
   begin(): void {
     if (this.finished) throw new Error("PackedGuideWriter: begin() after done()");
     this.start = this.size;
-    this.push(this.strings.length);
+    this.push(this.refCount);
     this.bandCountAt = this.size;
     this.push(0);
   }
 
-  /** A band: its three names, and its eight figures read from `figures` at `from` (base, stock, bonus, total; low then high). */
+  /**
+   * A band: the indexes of its three names, and its eight figures read from `figures` at `from` (base, stock,
+   * bonus, total; low then high).
+   */
   band(
-    region: string,
-    regionSlug: string,
-    currency: string,
-    figures: Float64Array | number[],
+    region: number,
+    regionSlug: number,
+    currency: number,
+    figures: Float32Array | Float64Array | number[],
     from: number,
   ): void {
-    this.strings.push(region, regionSlug, currency);
+    this.ref(region);
+    this.ref(regionSlug);
+    this.ref(currency);
     this.room(BAND_NUMBERS);
     const n = this.numbers;
     for (let i = 0; i < BAND_NUMBERS; i++) n[this.size + i] = figures[from + i]!;
@@ -160,17 +200,28 @@ export class PackedGuideWriter {
     n[this.bandCountAt]!++;
   }
 
-  mapping(internal: string | null, raw: string, equivalences: readonly LevelEquivalence[]): void {
-    this.push(internal === null ? 0 : 1);
-    this.push(equivalences.length);
-    if (internal !== null) this.strings.push(internal);
-    this.strings.push(raw);
-    for (const q of equivalences) this.strings.push(q.company, q.level);
+  /**
+   * The level mapping: the indexes of the internal level (-1: none) and the raw text, and `count`
+   * equivalences as (company, level) index pairs read from `pairs` at `from`.
+   */
+  mapping(
+    internal: number,
+    raw: number,
+    pairs: Float32Array | Float64Array | number[],
+    from: number,
+    count: number,
+  ): void {
+    this.push(internal === -1 ? 0 : 1);
+    this.push(count);
+    if (internal !== -1) this.ref(internal);
+    this.ref(raw);
+    for (let i = 0; i < 2 * count; i++) this.ref(pairs[from + i]!);
   }
 
-  sources(sources: readonly string[]): void {
-    this.push(sources.length);
-    for (const source of sources) this.strings.push(source);
+  /** `count` data sources, as indexes read from `list` at `from`. */
+  sources(list: Float32Array | Float64Array | number[], from: number, count: number): void {
+    this.push(count);
+    for (let i = 0; i < count; i++) this.ref(list[from + i]!);
   }
 
   /** The guide begun last, with its plain fields. */
@@ -203,13 +254,27 @@ export class PackedGuideWriter {
    * (half the memory); one that is not keeps the whole column in Float64. Call once every guide is finished.
    */
   done(): void {
-    const written = this.numbers.subarray(0, this.size);
-    let exact = true;
-    for (let i = 0; i < written.length && exact; i++) exact = Math.fround(written[i]!) === written[i];
-    this.columns.numbers = exact ? Float32Array.from(written) : written.slice();
+    this.columns.numbers = narrowed(this.numbers.subarray(0, this.size));
+    this.columns.refs = this.refs.slice(0, this.refCount);
     this.numbers = new Float64Array(0);
+    this.refs = new Uint32Array(0);
     this.finished = true;
   }
+}
+
+/**
+ * A copy of `numbers` in Float32 when every one of them is exactly a Float32 (half the bytes), else in Float64.
+ * (Float32 holds every whole number up to 16,777,216 and halves such as 12.5, not 0.1.)
+ */
+export function narrowed(numbers: Float64Array): Float32Array | Float64Array {
+  for (let i = 0; i < numbers.length; i++)
+    if (Math.fround(numbers[i]!) !== numbers[i]) return numbers.slice();
+  return Float32Array.from(numbers);
+}
+
+/** How many strings the columns of a packed guide hold (shared by its decode); null for a guide that is not packed. */
+export function packedStringCount(guide: Guide): number | null {
+  return (guide as Partial<PackedFields>)[COLUMNS]?.strings.length ?? null;
 }
 
 /** "float32" or "float64": how a packed guide's numbers are held; null for a guide that is not packed. */

@@ -37,7 +37,7 @@ parentPort?.on("message", (job: ParseJob) => {
       encodedAt.push(i);
     } else others.push([i, entry]);
   });
-  const { strings, numbers, extras } = encodeEntries(items);
-  const done: ParseDone = { id: job.id, encoded: { strings, numbers, extras }, encodedAt, others };
-  parentPort!.postMessage(done, [numbers.buffer as ArrayBuffer]);
+  const { strings, numbers, stats, extras } = encodeEntries(items);
+  const done: ParseDone = { id: job.id, encoded: { strings, numbers, stats, extras }, encodedAt, others };
+  parentPort!.postMessage(done, [numbers.buffer as ArrayBuffer, stats.buffer as ArrayBuffer]);
 });
