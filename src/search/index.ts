@@ -344,17 +344,16 @@ export class SearchIndex {
       this.addPhrase(guide.company, company, false);
       this.addPhrase(guide.companyDisplay, company, false);
     }
-    const company: Entity = { kind: "company", key: guide.company, display: guide.companyDisplay };
     for (const alias of stringList(guide.extra.company_aliases)) {
       const seen = `company\0${guide.company}\0${alias}`;
       if (this.seenAliases.has(seen)) continue;
       this.seenAliases.add(seen);
-      this.addPhrase(alias, company, true);
+      this.addPhrase(alias, { kind: "company", key: guide.company, display: guide.companyDisplay }, true);
     }
 
-    const role: Entity = { kind: "role", key: guide.role, display: guide.roleDisplay };
     if (!this.roles.has(guide.role)) {
       this.roles.set(guide.role, { key: guide.role, display: guide.roleDisplay });
+      const role: Entity = { kind: "role", key: guide.role, display: guide.roleDisplay };
       this.addPhrase(guide.role, role, false);
       this.addPhrase(guide.roleDisplay, role, false);
       for (const variant of roleVariants(guide.roleDisplay)) this.addPhrase(variant, role, true);
@@ -363,7 +362,7 @@ export class SearchIndex {
       const seen = `role\0${guide.role}\0${alias}`;
       if (this.seenAliases.has(seen)) continue;
       this.seenAliases.add(seen);
-      this.addPhrase(alias, role, true);
+      this.addPhrase(alias, { kind: "role", key: guide.role, display: guide.roleDisplay }, true);
     }
 
     for (const band of guide.bands) {
@@ -508,9 +507,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 
 /** A frontmatter field that holds a name or a list of names: its names (anything else in it is ignored). */
-function stringList(value: unknown): string[] {
+function stringList(value: unknown): readonly string[] {
+  // Most guides have no aliases: no arrays are made for them (called twice per guide at every build).
+  if (value === undefined) return NO_NAMES;
+  if (typeof value === "string") return [value];
   return [value].flat().filter((v): v is string => typeof v === "string");
 }
+const NO_NAMES: readonly string[] = Object.freeze([]);
 
 /**
  * What people type for a role: "ML/AI Engineer" -> "ml engineer", "ai engineer", "ml ai engineer",
