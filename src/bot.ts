@@ -2,11 +2,11 @@
  * The Slack-free core behind every surface: guides in, questions in, answers out.
  * Data flows one way: text -> Query (src/questions) -> Answer (src/answers) -> renderers (src/render).
  */
-import { fileURLToPath } from "node:url";
 import { LRUCache } from "lru-cache";
 import { buildAnswer } from "./answers/build.ts";
 import type { Answer } from "./answers/types.ts";
 import { readGuideBody } from "./guides/body.ts";
+import { defaultCacheDir } from "./guides/cache.ts";
 import type { GuideChange } from "./guides/library.ts";
 import { loadGuides } from "./guides/load.ts";
 import type { Guide, GuideBody, GuideProblem } from "./guides/types.ts";
@@ -197,16 +197,7 @@ function nextContext(answer: Answer, previous: ConversationContext): Conversatio
   return previous;
 }
 
-/**
- * The index cache used by default: $COMPBOT_CACHE_DIR ("off" or empty: none), else `.compbot-cache/` in the
- * project (git-ignored). Only catalogues of CACHE_MIN_FILES or more use it: smaller ones parse in well
- * under a second anyway.
- */
-export function defaultCacheDir(): string | false {
-  const env = process.env.COMPBOT_CACHE_DIR;
-  if (env !== undefined) return env === "" || env === "off" ? false : env;
-  return fileURLToPath(new URL("../.compbot-cache/", import.meta.url));
-}
+/** Only catalogues of this many files or more use the index cache: smaller ones parse in well under a second. */
 const CACHE_MIN_FILES = 1_000;
 
 export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {

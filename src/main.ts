@@ -8,6 +8,8 @@
  *   /slack/install, their installations (tokens sealed) in PostgreSQL.
  * - SIGTERM/SIGINT: stop taking requests, finish those in flight, close Socket Mode, exit 0 within 5 s.
  */
+// First, for what importing it does: starts reading the index cache while the modules below load.
+import "./guides/early-read.ts";
 import { type CompBotApi, loadCompBot } from "./bot.ts";
 import { summariseProblems } from "./console/guides-dir.ts";
 import { runShell } from "./console/shell.ts";

@@ -30,8 +30,10 @@ import { createHash } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { decodeEntries, encodeEntries, type FileStat, type StatEntry } from "./compact.ts";
+import type { CacheBytesSource } from "./scan.ts";
 
 /** Bump when the cache layout changes. */
 export const CACHE_FORMAT = 4;
@@ -39,6 +41,8 @@ export const CACHE_FORMAT = 4;
 export const RACY_WINDOW_MS = 2_000;
 const MAGIC = "compbot-guide-cache\n";
 const HASH_HEX = 64;
+/** Where the payload starts: after the magic line and the line holding its sha256. */
+export const CACHE_PAYLOAD_AT = MAGIC.length + HASH_HEX + 1;
 
 /** Modules whose code decides what a guide file parses to (their `.js` twins in the compiled build). */
 const PARSER_SOURCES = [
@@ -122,6 +126,16 @@ interface CachePayload {
   extras: unknown[];
 }
 
+/**
+ * The index cache directory used by default: $COMPBOT_CACHE_DIR ("off" or empty: none), else `.compbot-cache/`
+ * in the project (git-ignored).
+ */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string | false {
+  const dir = env.COMPBOT_CACHE_DIR;
+  if (dir !== undefined) return dir === "" || dir === "off" ? false : dir;
+  return fileURLToPath(new URL("../../.compbot-cache/", import.meta.url));
+}
+
 /** The cache file for a guides directory and options, inside `cacheDir`. */
 export function cacheFileFor(cacheDir: string, key: CacheKey): string {
   const id = createHash("sha1")
@@ -141,22 +155,26 @@ export type CacheRead =
  */
 function readPayload(
   file: string,
+  source: CacheBytesSource | null,
 ): { ok: true; payload: Partial<CachePayload> } | { ok: false; reason: string } {
+  const read = source?.takeCacheBytes() ?? null;
   let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return { ok: false, reason: "no cache file" };
+  if (read) bytes = read.bytes;
+  else {
+    try {
+      bytes = readFileSync(file);
+    } catch {
+      return { ok: false, reason: "no cache file" };
+    }
   }
   const head = MAGIC.length;
-  if (bytes.length < head + HASH_HEX + 1 || bytes.toString("latin1", 0, head) !== MAGIC) {
+  if (bytes.length < CACHE_PAYLOAD_AT || bytes.toString("latin1", 0, head) !== MAGIC) {
     return { ok: false, reason: "not a cache file" };
   }
   const sum = bytes.toString("latin1", head, head + HASH_HEX);
-  const payloadBytes = bytes.subarray(head + HASH_HEX + 1);
-  if (createHash("sha256").update(payloadBytes).digest("hex") !== sum) {
-    return { ok: false, reason: "corrupt (checksum mismatch)" };
-  }
+  const payloadBytes = bytes.subarray(CACHE_PAYLOAD_AT);
+  const actual = read ? read.payloadSha256 : createHash("sha256").update(payloadBytes).digest("hex");
+  if (actual !== sum) return { ok: false, reason: "corrupt (checksum mismatch)" };
   try {
     return { ok: true, payload: v8.deserialize(payloadBytes) as Partial<CachePayload> };
   } catch {
@@ -164,11 +182,15 @@ function readPayload(
   }
 }
 
-/** Reads a cache file; anything unexpected (missing, truncated, corrupt, other key or code) is a miss. */
-export function readCache(file: string, key: CacheKey): CacheRead {
-  const read = readPayload(file);
-  if (!read.ok) return read;
-  const payload = read.payload;
+/**
+ * Reads a cache file; anything unexpected (missing, truncated, corrupt, other key or code) is a miss. `source`:
+ * the helper thread that read its bytes and payload hash (scan.ts), or null (or no bytes) to read it here.
+ * The bytes are taken from it inside readPayload, so that they are garbage before the payload is decoded.
+ */
+export function readCache(file: string, key: CacheKey, source: CacheBytesSource | null = null): CacheRead {
+  const found = readPayload(file, source);
+  if (!found.ok) return found;
+  const payload = found.payload;
   if (payload === null || typeof payload !== "object")
     return { ok: false, reason: "corrupt (not a payload)" };
   if (payload.format !== CACHE_FORMAT) return { ok: false, reason: "other cache format" };

@@ -7,11 +7,19 @@ import { statSync } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { type CacheRead, cacheFileFor, isRacy, readCache, sameStat, writeCache } from "./cache.ts";
+import {
+  CACHE_PAYLOAD_AT,
+  type CacheRead,
+  cacheFileFor,
+  isRacy,
+  readCache,
+  sameStat,
+  writeCache,
+} from "./cache.ts";
 import { type FileStat, NO_STAT, type StatEntry } from "./compact.ts";
 import { readEntriesInWorkers } from "./parallel.ts";
 import { errorText, type FileEntry, readEntry, type SameFile, withOverdue } from "./parse-file.ts";
-import { scanGuideFiles } from "./scan.ts";
+import { takeGuideRead } from "./scan.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
 export { type FileResult, loadGuideText } from "./parse-file.ts";
@@ -55,6 +63,8 @@ export interface CacheReport {
   /** Whether the cache file was (re)written; `writeError` says why not. */
   written: boolean;
   writeError: string | null;
+  /** Whether the cache was read by a helper started before the app's modules loaded (early-read.ts). */
+  early: boolean;
 }
 
 export interface LoadResult {
@@ -201,11 +211,16 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   const scanStartMs = Date.now();
   const cacheDir = options.cache || null;
   const cacheFile = cacheDir ? cacheFileFor(cacheDir, key) : null;
-  // With a cache, a helper thread lists and stats the files (scan.ts) while this thread decodes the cache.
-  const scanning = cacheFile ? scanGuideFiles(dir) : null;
-  let cached: CacheRead | null = cacheFile ? readCache(cacheFile, key) : null;
-  if (cacheFile) lap("cache-read");
-  const scan = scanning ? await scanning : null;
+  // With a cache, a helper thread reads it, then lists and stats the files (scan.ts) while this thread decodes
+  // the cache. main.ts starts that helper before the app's modules load (early-read.ts): taken here.
+  const helper = cacheFile ? takeGuideRead(dir, cacheFile, CACHE_PAYLOAD_AT) : null;
+  let cached: CacheRead | null = null;
+  if (cacheFile && helper) {
+    await helper.cacheRead;
+    cached = readCache(cacheFile, key, helper);
+    lap("cache-read");
+  }
+  const scan = helper ? await helper.scan : null;
   const listing = scan ? { files: scan.files, problems: [] } : await listGuideFiles(dir);
   lap("list");
   const problems: GuideProblem[] = [...listing.problems];
@@ -300,6 +315,7 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
       rehashed,
       written: !unchanged && writeError === null,
       writeError,
+      early: helper?.early ?? false,
     };
     lap("cache-write");
   }

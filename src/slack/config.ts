@@ -15,6 +15,7 @@
  */
 import { config as loadDotenv } from "dotenv";
 import { z } from "zod";
+import { guidesDirSetting } from "../settings.ts";
 
 export type LogLevelName = "debug" | "info" | "warn" | "error";
 
@@ -83,7 +84,7 @@ export class ConfigError extends Error {
 }
 
 export const DEFAULT_PORT = 3000;
-export const DEFAULT_GUIDES_DIR = "./guides";
+export { DEFAULT_GUIDES_DIR } from "../settings.ts";
 export const DEFAULT_LOG_LEVEL: LogLevelName = "info";
 /** Where Slack sends the browser back after "Add to Slack" (Bolt's default path). */
 export const OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
@@ -177,7 +178,7 @@ export function resolveMode(env: NodeJS.ProcessEnv = process.env): Config {
   const common: CommonConfig = {
     port: optional(env, "PORT", port) ?? DEFAULT_PORT,
     slackApiUrl: optional(env, "SLACK_API_URL", slackApiUrl),
-    guidesDir: value(env, "GUIDES_DIR") ?? DEFAULT_GUIDES_DIR,
+    guidesDir: guidesDirSetting(env),
     logLevel: optional(env, "LOG_LEVEL", logLevel) ?? DEFAULT_LOG_LEVEL,
     databaseUrl: optional(env, "DATABASE_URL", databaseUrl),
   };
