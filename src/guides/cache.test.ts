@@ -12,7 +12,7 @@ import { generateCorpus } from "../../bench/generate.ts";
 import { isRacy, RACY_WINDOW_MS, sameStat } from "./cache.ts";
 import { type LoadOptions, listGuideFiles, loadGuides } from "./load.ts";
 import { scanGuideFiles } from "./scan.ts";
-import { SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
+import { generatedCatalogue, SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
 
 const TODAY = "2026-03-01";
 const base = (dir: string, extra: LoadOptions = {}) =>
@@ -31,19 +31,8 @@ describe("index cache", () => {
   let t: ReturnType<typeof tempGuidesDir>;
   let cache: string;
   beforeAll(async () => {
-    t = tempGuidesDir();
+    t = await generatedCatalogue(7, 40);
     cache = path.join(t.dir, ".cache");
-    await generateCorpus({
-      seed: 7,
-      n: 40,
-      dir: t.dir,
-      broken: 0.1,
-      mojibake: 0.2,
-      queries: { known: 0, unknown: 0 },
-    });
-    // Let the fresh files' mtime and ctime fall out of the racy window, so that a cache written now trusts
-    // their stat tuples: a later change must then be noticed through the stat tuple itself.
-    await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 200));
   }, 20_000);
   afterAll(() => t.cleanup());
   const guidesDir = () => path.join(t.dir, "guides");

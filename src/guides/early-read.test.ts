@@ -9,11 +9,10 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus } from "../../bench/generate.ts";
-import { CACHE_PAYLOAD_AT, cacheFileFor, RACY_WINDOW_MS, readCache } from "./cache.ts";
+import { CACHE_PAYLOAD_AT, cacheFileFor, readCache } from "./cache.ts";
 import { loadGuides } from "./load.ts";
 import { startEarlyGuideRead, startGuideRead, takeGuideRead } from "./scan.ts";
-import { tempGuidesDir } from "./test-fixtures.ts";
+import { generatedCatalogue, type tempGuidesDir } from "./test-fixtures.ts";
 
 const TODAY = "2026-03-01";
 const REPO = path.resolve(import.meta.dirname, "../..");
@@ -26,18 +25,9 @@ let cacheFile: string;
 let guideCount: number;
 
 beforeAll(async () => {
-  t = tempGuidesDir();
+  t = await generatedCatalogue(11, 30);
   guidesDir = path.join(t.dir, "guides");
   cacheDir = path.join(t.dir, ".cache");
-  await generateCorpus({
-    seed: 11,
-    n: 30,
-    dir: t.dir,
-    broken: 0.1,
-    mojibake: 0.2,
-    queries: { known: 0, unknown: 0 },
-  });
-  await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 200));
   // A first load writes the cache file.
   await loadGuides(guidesDir, { today: TODAY, workers: 0, cache: cacheDir });
   cacheFile = cacheFileFor(cacheDir, { dir: guidesDir, checkBody: false });

@@ -4,6 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
+import { generateCorpus } from "../../bench/generate.ts";
+import { RACY_WINDOW_MS } from "./cache.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const SEED_FILE = path.join(REPO_ROOT, "guides/segment/ml-ai-engineer.md");
@@ -90,6 +92,25 @@ export function tempGuidesDir(): {
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A temp directory holding a generated catalogue of `n` guides under guides/ (a tenth broken, a fifth with
+ * mojibake), made old enough that a cache written now trusts the files' stat tuples: a later change must then
+ * be noticed through the stat tuple itself.
+ */
+export async function generatedCatalogue(seed: number, n: number): Promise<ReturnType<typeof tempGuidesDir>> {
+  const t = tempGuidesDir();
+  await generateCorpus({
+    seed,
+    n,
+    dir: t.dir,
+    broken: 0.1,
+    mojibake: 0.2,
+    queries: { known: 0, unknown: 0 },
+  });
+  await new Promise((resolve) => setTimeout(resolve, RACY_WINDOW_MS + 200));
+  return t;
 }
 
 /** A temp guides dir removed when the current test finishes. */
