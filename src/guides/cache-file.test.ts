@@ -9,7 +9,9 @@ import v8 from "node:v8";
 import { describe, expect, it } from "vitest";
 import {
   CACHE_FORMAT,
+  CACHE_PAYLOAD_AT,
   cacheFileFor,
+  defaultCacheDir,
   isRacy,
   parserFingerprint,
   RACY_WINDOW_MS,
@@ -19,7 +21,7 @@ import {
 } from "./cache.ts";
 import { encodeEntries, type StatEntry } from "./compact.ts";
 import { loadGuides } from "./load.ts";
-import { fixtureDir, guideText } from "./test-fixtures.ts";
+import { fixtureDir, guideText, REPO_ROOT } from "./test-fixtures.ts";
 
 const KEY = { dir: "/srv/guides", checkBody: false };
 const STAT = { size: 10, mtimeMs: 1000, ctimeMs: 2000, ino: 7 };
@@ -180,5 +182,29 @@ describe("stat tuples", () => {
     expect(isRacy({ ...STAT, mtimeMs: 0, ctimeMs: 8000 }, scan)).toBe(true);
     expect(isRacy({ ...STAT, mtimeMs: 0, ctimeMs: 7999 }, scan)).toBe(false);
     expect(isRacy({ ...STAT, mtimeMs: 12_000, ctimeMs: 0 }, scan)).toBe(true);
+  });
+});
+
+describe("defaultCacheDir", () => {
+  it("is COMPBOT_CACHE_DIR, none when it is off or empty, else .compbot-cache/ in the project", () => {
+    expect(defaultCacheDir({ COMPBOT_CACHE_DIR: "/var/cache/compbot" })).toBe("/var/cache/compbot");
+    expect(defaultCacheDir({ COMPBOT_CACHE_DIR: "off" })).toBe(false);
+    expect(defaultCacheDir({ COMPBOT_CACHE_DIR: "" })).toBe(false);
+    expect(defaultCacheDir({})).toBe(path.join(REPO_ROOT, ".compbot-cache/"));
+  });
+});
+
+describe("readCache with bytes read elsewhere (the start-up helper)", () => {
+  it("decodes the bytes it is given, not the file's", () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    const other = path.join(t.dir, "other.bin");
+    writeRaw(file, payload());
+    writeRaw(other, payload({ scannedAtMs: 7000 }));
+    const bytes = readFileSync(other);
+    const sum = createHash("sha256").update(bytes.subarray(CACHE_PAYLOAD_AT)).digest("hex");
+    const given = readCache(file, KEY, { takeCacheBytes: () => ({ bytes, payloadSha256: sum }) });
+    expect(given).toMatchObject({ ok: true, scannedAtMs: 7000 });
+    expect(readCache(file, KEY)).toMatchObject({ ok: true, scannedAtMs: 5000 });
   });
 });

@@ -98,7 +98,9 @@ describe("packed guides", () => {
     for (const bad of [-1, 1.5, Number.NaN, 10_000, undefined as unknown as number]) {
       const { writer, table } = writerFor([berlin]);
       writer.begin();
-      expect(() => writer.band(bad, 0, 0, [1, 2, 3, 4, 5, 6, 7, 8], 0), `band ${bad}`).toThrow(TypeError);
+      expect(() => writer.band(bad, 0, 0, [1, 2, 3, 4, 5, 6, 7, 8], 0), `band ${bad}`).toThrow(
+        new TypeError(`bad string index ${bad}`),
+      );
       expect(() => writer.mapping(-1, bad, [], 0, 0), `raw ${bad}`).toThrow(TypeError);
       expect(() => writer.mapping(bad === -1 ? -2 : bad, 0, [], 0, 0), `internal ${bad}`).toThrow(TypeError);
       expect(() => writer.mapping(-1, 0, [0, bad], 0, 1), `level ${bad}`).toThrow(TypeError);
