@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate.ts";
 import { isRacy, RACY_WINDOW_MS, sameStat } from "./cache.ts";
 import { type LoadOptions, listGuideFiles, loadGuides } from "./load.ts";
-import { scanGuideFiles } from "./scan.ts";
+import { startGuideRead } from "./scan.ts";
 import { generatedCatalogue, SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
 
 const TODAY = "2026-03-01";
@@ -214,7 +214,7 @@ describe("parallel loading", () => {
 
   it("lists on the helper thread exactly what listGuideFiles lists, with each file's stat tuple", async () => {
     const dir = path.join(t.dir, "guides");
-    const scan = await scanGuideFiles(dir);
+    const scan = await startGuideRead(dir, null, 0).scan;
     expect(scan!.files).toEqual((await listGuideFiles(dir)).files);
     const first = statSync(scan!.files[0]!);
     expect(scan!.stats[0]).toEqual({
@@ -223,7 +223,7 @@ describe("parallel loading", () => {
       ctimeMs: first.ctimeMs,
       ino: first.ino,
     });
-    expect(await scanGuideFiles(path.join(t.dir, "missing"))).toBeNull();
+    expect(await startGuideRead(path.join(t.dir, "missing"), null, 0).scan).toBeNull();
   });
 
   // Under Stryker (`npm run mutate`) the worker threads would run the instrumented sources without Stryker's

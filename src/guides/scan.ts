@@ -101,14 +101,9 @@ try {
 }
 `;
 
-/** Lists and stats the guide files under `dir` on a helper thread; null if anything went wrong. */
-export function scanGuideFiles(dir: string): Promise<Scan | null> {
-  return startGuideRead(dir, null, 0).scan;
-}
-
 /**
  * Starts a helper that reads `cacheFile` (when not null; `payloadAt`: where its payload starts), then lists
- * and stats the guide files under `dir`.
+ * and stats the guide files under `dir` (`scan`: null if anything went wrong).
  */
 export function startGuideRead(dir: string, cacheFile: string | null, payloadAt: number): GuideRead {
   // The bytes wait in `kept`, not in a promise (which would hold them for as long as it is referenced).
