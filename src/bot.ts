@@ -8,7 +8,7 @@ import type { Answer } from "./answers/types.ts";
 import { readGuideBody } from "./guides/body.ts";
 import { defaultCacheDir } from "./guides/cache.ts";
 import type { GuideChange } from "./guides/library.ts";
-import { loadGuides } from "./guides/load.ts";
+import { loadGuides, type PendingCacheWrite } from "./guides/load.ts";
 import type { Guide, GuideBody, GuideProblem } from "./guides/types.ts";
 import { parseQuestion } from "./questions/parse.ts";
 import type { ConversationContext, Query } from "./questions/types.ts";
@@ -34,6 +34,8 @@ export interface LoadOptions {
   today?: () => string;
   /** Index cache directory, or false for none. Default: defaultCacheDir(), for catalogues of 1,000+ files. */
   cache?: string | false;
+  /** Leave the cache write to the caller (`cacheWrite`), to run once the bot is serving (see loadGuides). */
+  deferCacheWrite?: boolean;
 }
 
 export interface CompBotApi {
@@ -55,7 +57,7 @@ export interface CompBotApi {
 export type LoadCompBot = (
   guidesDir: string,
   options?: LoadOptions,
-) => Promise<{ bot: CompBotApi; problems: GuideProblem[] }>;
+) => Promise<{ bot: CompBotApi; problems: GuideProblem[]; cacheWrite?: PendingCacheWrite | null }>;
 
 const DAY_MS = 86_400_000;
 let todayCache = { day: Number.NaN, date: "" };
@@ -203,12 +205,13 @@ const CACHE_MIN_FILES = 1_000;
 export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
   const today = options.today ?? realToday;
   const cache = options.cache === undefined ? defaultCacheDir() : options.cache;
-  const { guides, problems } = await loadGuides(guidesDir, {
+  const { guides, problems, cacheWrite } = await loadGuides(guidesDir, {
     today: today(),
     cache,
     cacheMinFiles: options.cache === undefined ? CACHE_MIN_FILES : 0,
+    deferCacheWrite: options.deferCacheWrite ?? false,
   });
   const index = new SearchIndex(guides);
   index.warm();
-  return { bot: new CompBot(index, today), problems };
+  return { bot: new CompBot(index, today), problems, cacheWrite: cacheWrite ?? null };
 };

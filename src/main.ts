@@ -14,6 +14,7 @@ import { type CompBotApi, loadCompBot } from "./bot.ts";
 import { summariseProblems } from "./console/guides-dir.ts";
 import { runShell } from "./console/shell.ts";
 import { GuideLibrary } from "./guides/library.ts";
+import type { PendingCacheWrite } from "./guides/load.ts";
 import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
 import { limitHeapGrowth } from "./runtime/heap.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
@@ -41,13 +42,29 @@ async function main(): Promise<number> {
   }
 
   limitHeapGrowth();
-  const bot = await loadAndReport(config.guidesDir);
+  const { bot, cacheWrite } = await loadAndReport(config.guidesDir);
+  // The index cache is written once the bot answers, a chunk at a time (a new or changed catalogue); stopped
+  // at shutdown, when the next start writes it again.
+  const stopCacheWrite = new AbortController();
+  let cacheWritten: Promise<unknown> = Promise.resolve();
+  const writeCache = (log: (line: string) => void, pause = true) => {
+    if (!cacheWrite) return;
+    cacheWritten = cacheWrite
+      .run({ signal: stopCacheWrite.signal, ...(pause ? { pause: nextTurn } : {}) })
+      .then((error) => {
+        if (error !== null && !stopCacheWrite.signal.aborted)
+          log(`The index cache could not be written (${error}); the next start reads every guide again`);
+      });
+  };
 
   if (config.mode === "console") {
     const interactive = Boolean(process.stdin.isTTY);
     const watcher = interactive
       ? startWatcher(bot, config.guidesDir, (_level, line) => process.stderr.write(`${line}\n`))
       : null;
+    const warn = (line: string) => process.stderr.write(`${line}\n`);
+    // Typed questions are answered while the cache is written; piped ones first, then it is written.
+    if (interactive) writeCache(warn);
     await runShell({
       bot,
       input: process.stdin,
@@ -56,6 +73,8 @@ async function main(): Promise<number> {
       guidesDir: config.guidesDir,
     });
     await watcher?.close();
+    if (!interactive) writeCache(warn, false);
+    await cacheWritten;
     return 0;
   }
 
@@ -73,9 +92,9 @@ async function main(): Promise<number> {
     await store.close();
     throw error;
   }
-  const watcher = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
-
-  await new Promise<void>((resolve) => {
+  let watcher: GuideWatcher | null = null;
+  // The signal handlers first: nothing below runs before a SIGTERM is handled gracefully.
+  const stopped = new Promise<void>((resolve) => {
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;
@@ -86,29 +105,41 @@ async function main(): Promise<number> {
         process.exit(0);
       }, SHUTDOWN_DEADLINE_MS);
       hardStop.unref();
-      Promise.allSettled([slack.stop().then(() => store.close()), watcher.close()]).then(() => {
-        logger.info("CompBot stopped");
-        resolve();
-      });
+      stopCacheWrite.abort();
+      Promise.allSettled([slack.stop().then(() => store.close()), watcher?.close(), cacheWritten]).then(
+        () => {
+          logger.info("CompBot stopped");
+          resolve();
+        },
+      );
     };
     process.once("SIGTERM", () => shutdown("SIGTERM"));
     process.once("SIGINT", () => shutdown("SIGINT"));
   });
+  watcher = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
+  writeCache((line) => logger.warn(line));
+  await stopped;
   return 0;
 }
 
 /**
- * Loads the guides and prints the summary of their problems; returns the bot alone. A function of its own because
+ * Loads the guides and prints the summary of their problems; returns the bot and the index cache write left
+ * for later, not the problems. A function of its own because
  * main() awaits until shutdown, and V8 keeps an async function's locals alive across its awaits: the problem list
  * (one entry per overdue or broken guide, tens of thousands in a large catalogue, each message a rope of strings)
  * would otherwise stay in memory for the life of the process, for every garbage collection to walk.
  */
-async function loadAndReport(guidesDir: string): Promise<CompBotApi> {
-  const { bot, problems } = await loadCompBot(guidesDir);
+async function loadAndReport(
+  guidesDir: string,
+): Promise<{ bot: CompBotApi; cacheWrite: PendingCacheWrite | null }> {
+  const { bot, problems, cacheWrite } = await loadCompBot(guidesDir, { deferCacheWrite: true });
   const summary = summariseProblems(guidesDir, bot.guideCount, problems);
   if (summary) process.stderr.write(`${summary}\n`);
-  return bot;
+  return { bot, cacheWrite: cacheWrite ?? null };
 }
+
+/** Lets the event loop run what is waiting (requests) before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function startWatcher(
   bot: CompBotApi,

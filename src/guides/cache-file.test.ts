@@ -3,19 +3,22 @@
  * not used is named (the loader reports it as the "rebuilt" reason); which files count as racily clean.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { describe, expect, it } from "vitest";
 import {
+  CACHE_CHUNK_ENTRIES,
   CACHE_FORMAT,
   CACHE_PAYLOAD_AT,
   cacheFileFor,
   defaultCacheDir,
+  FIRST_CHUNK_ENTRIES,
   isRacy,
   parserFingerprint,
   RACY_WINDOW_MS,
   readCache,
+  STALE_TEMP_MS,
   sameStat,
   writeCache,
 } from "./cache.ts";
@@ -39,21 +42,39 @@ function item(file: string, hash: string | null): StatEntry {
   };
 }
 
-/** A cache file in the documented layout (magic line, sha256 of the payload, payload) holding `payload`. */
-function writeRaw(file: string, payload: unknown): void {
-  const body = v8.serialize(payload);
-  const sum = createHash("sha256").update(body).digest("hex");
-  writeFileSync(file, Buffer.concat([Buffer.from(`compbot-guide-cache\n${sum}\n`, "latin1"), body]));
+/** One payload record as documented: a 4-byte little-endian length, then that many bytes of v8.serialize. */
+function record(value: unknown): Buffer {
+  const body = v8.serialize(value);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(body.length);
+  return Buffer.concat([length, body]);
 }
 
-function payload(over: Record<string, unknown> = {}): Record<string, unknown> {
-  const encoded = encodeEntries([item("/srv/guides/a.md", "a".repeat(40))]);
+/** A cache file in the documented layout (magic line, sha256 of the payload, payload) with this payload. */
+function writePayload(file: string, payload: Buffer): void {
+  const sum = createHash("sha256").update(payload).digest("hex");
+  writeFileSync(file, Buffer.concat([Buffer.from(`compbot-guide-cache\n${sum}\n`, "latin1"), payload]));
+}
+
+/** A cache file holding these records (the header, then the chunks). */
+function writeRaw(file: string, records: unknown[]): void {
+  writePayload(file, Buffer.concat(records.map(record)));
+}
+
+function header(over: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     format: CACHE_FORMAT,
     fingerprint: parserFingerprint(),
     dir: KEY.dir,
     checkBody: KEY.checkBody,
     scannedAtMs: 5000,
+    ...over,
+  };
+}
+
+function chunk(over: Record<string, unknown> = {}, file = "/srv/guides/a.md"): Record<string, unknown> {
+  const encoded = encodeEntries([item(file, "a".repeat(40))]);
+  return {
     strings: encoded.strings,
     numbers: encoded.numbers,
     stats: encoded.stats,
@@ -68,11 +89,16 @@ const reasonOf = (file: string, key = KEY) => {
 };
 
 describe("writeCache / readCache", () => {
-  it("reads back what was written, leaving out entries without a hash", () => {
+  it("reads back what was written, leaving out entries without a hash", async () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "cache", "guides.bin");
     expect(
-      writeCache(file, KEY, [item("/srv/guides/a.md", "a".repeat(40)), item("/srv/guides/b.md", null)], 5000),
+      await writeCache(
+        file,
+        KEY,
+        [item("/srv/guides/a.md", "a".repeat(40)), item("/srv/guides/b.md", null)],
+        5000,
+      ),
     ).toBeNull();
     const r = readCache(file, KEY);
     expect(r.ok).toBe(true);
@@ -101,37 +127,185 @@ describe("writeCache / readCache", () => {
     writeFileSync(file, Buffer.concat([Buffer.from(`compbot-guide-cache\n${sum}\n`), junk]));
     expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
 
-    writeRaw(file, payload());
+    writeRaw(file, [header(), chunk()]);
     expect(reasonOf(file)).toBe("used");
-    writeRaw(file, 5);
+    writeRaw(file, [5]);
     expect(reasonOf(file)).toBe("corrupt (not a payload)");
-    writeRaw(file, null);
+    writeRaw(file, [null]);
     expect(reasonOf(file)).toBe("corrupt (not a payload)");
-    writeRaw(file, payload({ format: CACHE_FORMAT - 1 }));
+    writeRaw(file, [header({ format: CACHE_FORMAT - 1 }), chunk()]);
     expect(reasonOf(file)).toBe("other cache format");
-    writeRaw(file, payload({ fingerprint: "0".repeat(40) }));
+    writeRaw(file, [header({ fingerprint: "0".repeat(40) }), chunk()]);
     expect(reasonOf(file)).toBe("parser code changed");
-    writeRaw(file, payload({ dir: "/srv/other" }));
+    writeRaw(file, [header({ dir: "/srv/other" }), chunk()]);
     expect(reasonOf(file)).toBe("other directory or options");
-    writeRaw(file, payload());
+    writeRaw(file, [header(), chunk()]);
     expect(reasonOf(file, { dir: KEY.dir, checkBody: true })).toBe("other directory or options");
-    writeRaw(file, payload({ scannedAtMs: undefined }));
+    writeRaw(file, [header({ scannedAtMs: undefined }), chunk()]);
     expect(reasonOf(file)).toBe("corrupt (no time)");
-    writeRaw(file, payload({ scannedAtMs: Number.POSITIVE_INFINITY }));
+    writeRaw(file, [header({ scannedAtMs: Number.POSITIVE_INFINITY }), chunk()]);
     expect(reasonOf(file)).toBe("corrupt (no time)");
-    writeRaw(file, payload({ numbers: new Float64Array(3) }));
+    writeRaw(file, [header(), chunk({ numbers: new Float64Array(3) })]);
     expect(reasonOf(file)).toBe("corrupt (bad entry)");
-    writeRaw(file, payload({ stats: undefined }));
+    writeRaw(file, [header(), chunk({ stats: undefined })]);
+    expect(reasonOf(file)).toBe("corrupt (bad entry)");
+    writeRaw(file, [header(), 7]);
+    expect(reasonOf(file)).toBe("corrupt (bad entry)");
+    writeRaw(file, [header(), null]);
     expect(reasonOf(file)).toBe("corrupt (bad entry)");
     const noHash = encodeEntries([item("/srv/guides/a.md", null)]);
-    writeRaw(file, payload({ strings: noHash.strings, numbers: noHash.numbers, stats: noHash.stats }));
+    writeRaw(file, [
+      header(),
+      chunk({ strings: noHash.strings, numbers: noHash.numbers, stats: noHash.stats }),
+    ]);
     expect(reasonOf(file)).toBe("corrupt (bad entry)");
   });
 
-  it("says why it could not write, leaving no temp file", () => {
+  it("needs records that fill the payload exactly, each one v8.serialize output", () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    const good = Buffer.concat([record(header()), record(chunk())]);
+    writePayload(file, good);
+    expect(reasonOf(file)).toBe("used");
+    // Cut inside the last record, inside a length, or with bytes left over after the last record.
+    writePayload(file, good.subarray(0, good.length - 1));
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+    writePayload(file, Buffer.concat([good, Buffer.from([1, 0])]));
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+    writePayload(file, Buffer.concat([good, Buffer.from([0, 0, 0, 0])]));
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+    // No records at all; a header, or a chunk, that is not v8.serialize output.
+    writePayload(file, Buffer.alloc(0));
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+    const junk = Buffer.from([6, 0, 0, 0, ...Buffer.from("not v8")]);
+    writePayload(file, junk);
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+    writePayload(file, Buffer.concat([record(header()), junk]));
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+  });
+
+  it("reads every chunk: entries of all of them, in order", () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    writeRaw(file, [header(), chunk({}, "/srv/guides/b.md"), chunk({}, "/srv/guides/a.md")]);
+    const r = readCache(file, KEY);
+    expect(r.ok && [...r.entries.keys()]).toEqual(["/srv/guides/b.md", "/srv/guides/a.md"]);
+    expect(r.ok && r.entries.get("/srv/guides/a.md")).toEqual(item("/srv/guides/a.md", "a".repeat(40)));
+  });
+
+  it("writes chunks of 25 entries growing to 500 at most, pausing before each, and reads them all back", async () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    const items = Array.from({ length: 3001 }, (_, i) =>
+      item(`/srv/guides/c${String(i).padStart(4, "0")}.md`, i.toString(16).padStart(40, "0")),
+    );
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    expect(await writeCache(file, KEY, items, 5000, { pause })).toBeNull();
+    // The file itself, read as documented: magic line, sha256, then the header and the chunk records.
+    const bytes = readFileSync(file);
+    const payload = bytes.subarray(CACHE_PAYLOAD_AT);
+    expect(bytes.toString("latin1", 0, CACHE_PAYLOAD_AT)).toBe(
+      `compbot-guide-cache\n${createHash("sha256").update(payload).digest("hex")}\n`,
+    );
+    const values: unknown[] = [];
+    for (let at = 0; at < payload.length; ) {
+      const length = payload.readUInt32LE(at);
+      values.push(v8.deserialize(payload.subarray(at + 4, at + 4 + length)));
+      at += 4 + length;
+    }
+    expect(values[0]).toEqual({
+      format: CACHE_FORMAT,
+      fingerprint: parserFingerprint(),
+      dir: KEY.dir,
+      checkBody: false,
+      scannedAtMs: 5000,
+    });
+    const sizes = values.slice(1).map((v) => (v as { stats: Float64Array }).stats.length / 4);
+    expect(pauses).toBe(sizes.length);
+    expect(sizes[0]).toBe(FIRST_CHUNK_ENTRIES);
+    expect(FIRST_CHUNK_ENTRIES).toBe(25);
+    expect(CACHE_CHUNK_ENTRIES).toBe(500);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(CACHE_CHUNK_ENTRIES);
+    expect(sizes.reduce((a, b) => a + b)).toBe(3001);
+    const r = readCache(file, KEY);
+    expect(r.ok && [...r.entries.values()]).toEqual(items);
+  });
+
+  it("sizes each chunk by how long the last one took: doubled under 2.5 ms, halved over 5 ms", async () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    const items = Array.from({ length: 2000 }, (_, i) => item(`/srv/guides/e${i}.md`, "c".repeat(40)));
+    /** The chunk sizes of a write whose k-th chunk takes steps[k] ms (the last one repeated). */
+    const sizesWith = async (steps: number[]): Promise<number[]> => {
+      let now = 0;
+      let reads = 0;
+      const clock = () => {
+        // Two reads a chunk: before it (the time is kept) and after it (the step's time has passed).
+        reads++;
+        if (reads % 2 === 0) now += steps[Math.min(reads / 2 - 1, steps.length - 1)]!;
+        return now;
+      };
+      expect(await writeCache(file, KEY, items, 5000, { clock })).toBeNull();
+      const payload = readFileSync(file).subarray(CACHE_PAYLOAD_AT);
+      const sizes: number[] = [];
+      for (let at = 0; at < payload.length; ) {
+        const length = payload.readUInt32LE(at);
+        const value = v8.deserialize(payload.subarray(at + 4, at + 4 + length)) as { stats?: Float64Array };
+        if (value.stats) sizes.push(value.stats.length / 4);
+        at += 4 + length;
+      }
+      return sizes;
+    };
+    expect(await sizesWith([1])).toEqual([25, 50, 100, 200, 400, 500, 500, 225]);
+    expect(await sizesWith([2.4, 2.5, 5, 5.1, 2.4])).toEqual([
+      25, 50, 50, 50, 25, 50, 100, 200, 400, 500, 500, 50,
+    ]);
+    expect((await sizesWith([20])).every((size) => size === 25)).toBe(true);
+  });
+
+  it("a write stopped at a pause leaves the cache it would have replaced, and no temp file", async () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    writeRaw(file, [header(), chunk()]);
+    const stop = new AbortController();
+    const items = Array.from({ length: 600 }, (_, i) => item(`/srv/guides/d${i}.md`, "b".repeat(40)));
+    const error = await writeCache(file, KEY, items, 9000, {
+      signal: stop.signal,
+      pause: async () => stop.abort(),
+    });
+    expect(error).toBe("cache write stopped");
+    expect(readdirSync(t.dir)).toEqual(["guides.bin"]);
+    expect(readCache(file, KEY)).toMatchObject({ ok: true, scannedAtMs: 5000 });
+  });
+
+  it("removes temp files that interrupted writes left over an hour ago, and only those", async () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    const old = t.write("guides.bin.123.1000.tmp", "left by a killed process");
+    const recent = t.write("guides.bin.124.2000.tmp", "another process writing now");
+    const other = t.write("other.bin.125.1000.tmp", "another cache's");
+    const hourAgo = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
+    for (const f of [old, other]) utimesSync(f, hourAgo, hourAgo);
+    utimesSync(
+      recent,
+      (Date.now() - STALE_TEMP_MS + 60_000) / 1000,
+      (Date.now() - STALE_TEMP_MS + 60_000) / 1000,
+    );
+    expect(await writeCache(file, KEY, [], 0)).toBeNull();
+    expect(readdirSync(t.dir).sort()).toEqual([
+      "guides.bin",
+      "guides.bin.124.2000.tmp",
+      "other.bin.125.1000.tmp",
+    ]);
+  });
+
+  it("says why it could not write, leaving no temp file", async () => {
     const t = fixtureDir();
     const blocker = t.write("blocker", "a file, not a folder");
-    const error = writeCache(path.join(blocker, "guides.bin"), KEY, [], 0);
+    const error = await writeCache(path.join(blocker, "guides.bin"), KEY, [], 0);
     expect(error).toMatch(/EEXIST|ENOTDIR/);
     expect(readdirSync(t.dir)).toEqual(["blocker"]);
     expect(readFileSync(blocker, "utf8")).toBe("a file, not a folder");
@@ -199,8 +373,8 @@ describe("readCache with bytes read elsewhere (the start-up helper)", () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "guides.bin");
     const other = path.join(t.dir, "other.bin");
-    writeRaw(file, payload());
-    writeRaw(other, payload({ scannedAtMs: 7000 }));
+    writeRaw(file, [header(), chunk()]);
+    writeRaw(other, [header({ scannedAtMs: 7000 }), chunk()]);
     const bytes = readFileSync(other);
     const sum = createHash("sha256").update(bytes.subarray(CACHE_PAYLOAD_AT)).digest("hex");
     const given = readCache(file, KEY, { takeCacheBytes: () => ({ bytes, payloadSha256: sum }) });

@@ -4,7 +4,16 @@
  * Validation is git-style (cache.ts): unchanged stat tuple → cached entry; changed or racily clean →
  * re-hashed.
  */
-import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -177,6 +186,63 @@ describe("index cache", () => {
     const b = await base(guidesDir(), { cache, checkBody: true });
     expect(b.cache!.file).not.toBe(a.cache!.file);
     expect(same(b)).toEqual(same(await base(guidesDir(), { checkBody: true })));
+  });
+});
+
+describe("index cache written later (deferCacheWrite)", () => {
+  let t: ReturnType<typeof tempGuidesDir>;
+  let cache: string;
+  beforeAll(async () => {
+    t = await generatedCatalogue(11, 40);
+    cache = path.join(t.dir, ".cache");
+  }, 20_000);
+  afterAll(() => t.cleanup());
+  const guidesDir = () => path.join(t.dir, "guides");
+
+  it("with deferCacheWrite, leaves the write to the caller: nothing written until it runs, then the same cache", async () => {
+    rmSync(cache, { recursive: true, force: true });
+    const want = await plain(guidesDir());
+    const first = await base(guidesDir(), { cache, deferCacheWrite: true });
+    expect(same(first)).toEqual(want);
+    expect(first.cache).toMatchObject({ status: "rebuilt", parsed: 40, written: false, writeError: null });
+    expect(existsSync(first.cache!.file)).toBe(false);
+    let pauses = 0;
+    const written = first.cacheWrite!.run({
+      pause: async () => {
+        pauses++;
+      },
+    });
+    // A second call does not write again: it gives the first call's result.
+    expect(first.cacheWrite!.run()).toBe(written);
+    expect(await written).toBeNull();
+    expect(pauses).toBeGreaterThan(0);
+    expect(first.cache).toMatchObject({ written: true, writeError: null });
+    const again = await base(guidesDir(), { cache, deferCacheWrite: true });
+    expect(again.cache).toMatchObject({ status: "hit", reused: 40, parsed: 0, written: false });
+    // Nothing changed: nothing to write.
+    expect(again.cacheWrite).toBeNull();
+    expect(same(again)).toEqual(want);
+  });
+
+  it("a deferred write stopped before it ends keeps the cache there was, and says so", async () => {
+    rmSync(cache, { recursive: true, force: true });
+    const first = await base(guidesDir(), { cache });
+    const before = readFileSync(first.cache!.file);
+    const other = path.join(guidesDir(), "zz-added", "guide.md");
+    mkdirSync(path.dirname(other), { recursive: true });
+    writeFileSync(other, seedText());
+    try {
+      const partial = await base(guidesDir(), { cache, deferCacheWrite: true });
+      expect(partial.cache).toMatchObject({ status: "partial", parsed: 1 });
+      const stop = new AbortController();
+      stop.abort();
+      expect(await partial.cacheWrite!.run({ signal: stop.signal })).toBe("cache write stopped");
+      expect(partial.cache).toMatchObject({ written: false, writeError: "cache write stopped" });
+      expect(readFileSync(first.cache!.file)).toEqual(before);
+      expect(readdirSync(cache)).toEqual([path.basename(first.cache!.file)]);
+    } finally {
+      rmSync(path.dirname(other), { recursive: true, force: true });
+    }
   });
 });
 

@@ -22,21 +22,45 @@
  * The cache file is never trusted: it starts with a magic line and the sha256 of its payload, and is used
  * only when the checksum, the format, the parser fingerprint (the source of the parsing modules and the
  * versions of their libraries), the guides directory and the options all match, and it decodes cleanly;
- * otherwise it is ignored and rebuilt. The payload is `v8.serialize` of the compact encoding (a string
- * table and a Float64Array: fast to decode, no repeated property names). The overdue warning (it depends
- * on today's date) is not cached: the loader adds it.
+ * otherwise it is ignored and rebuilt. The payload is a run of records, each a 4-byte length (unsigned,
+ * little-endian) and that many bytes of `v8.serialize` output: first a header (format, fingerprint, directory,
+ * options, scan time), then the chunks, each the compact encoding of up to CACHE_CHUNK_ENTRIES entries (a
+ * string table and typed arrays: fast to decode, no repeated property names). Chunks let the cache be written
+ * a piece at a time after start-up without holding the thread. The overdue warning (it depends on today's
+ * date) is not cached: the loader adds it.
  */
 import { createHash } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import { decodeEntries, encodeEntries, type FileStat, type StatEntry } from "./compact.ts";
+import { decodeEntries, encodeEntries, type FileStat, Interner, type StatEntry } from "./compact.ts";
 import type { CacheBytesSource } from "./scan.ts";
 
 /** Bump when the cache layout changes. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
+/**
+ * Entries per chunk record, at most. A chunk is encoded, serialized, hashed and written in one step, so a write
+ * spread over the event loop after start-up holds a question up for one chunk at most. Chunks start small and
+ * double while a step takes under CHUNK_STEP_MS / 2: before the encoder is compiled, 500 entries took 51 ms
+ * on a slow 2-core machine (4–7 ms once compiled).
+ */
+export const CACHE_CHUNK_ENTRIES = 500;
+/** Entries in the first chunk of a write. */
+export const FIRST_CHUNK_ENTRIES = 25;
+/** The time one chunk's step should take at most (ms); the next chunk is halved after one that took longer. */
+const CHUNK_STEP_MS = 5;
 /** Files changed this close to (or after) the cache's writing are re-hashed (see above). */
 export const RACY_WINDOW_MS = 2_000;
 const MAGIC = "compbot-guide-cache\n";
@@ -112,14 +136,18 @@ export interface CacheKey {
   checkBody: boolean;
 }
 
-interface CachePayload {
+/** The first record of the payload: what the cache is for. (The payload's sha256 says nothing is missing.) */
+interface CacheHeader {
   format: number;
   fingerprint: string;
   dir: string;
   checkBody: boolean;
   /** Date.now() just before the files whose stat tuples it holds were stat'ed. */
   scannedAtMs: number;
-  /** compact.ts encoding. */
+}
+
+/** One chunk record: the compact.ts encoding of up to CACHE_CHUNK_ENTRIES entries. */
+interface CacheChunk {
   strings: string[];
   numbers: Float32Array | Float64Array;
   stats: Float64Array;
@@ -149,14 +177,32 @@ export type CacheRead =
   | { ok: true; scannedAtMs: number; entries: Map<string, StatEntry> }
   | { ok: false; reason: string };
 
+/** Bytes of the length that starts each record of the payload (unsigned, little-endian). */
+const LENGTH_BYTES = 4;
+
+/** The payload's records (see CACHE_FORMAT), or null when they do not fill it exactly. Views, not copies. */
+function recordsOf(payload: Buffer): Buffer[] | null {
+  const records: Buffer[] = [];
+  let at = 0;
+  while (at < payload.length) {
+    if (at + LENGTH_BYTES > payload.length) return null;
+    const length = payload.readUInt32LE(at);
+    at += LENGTH_BYTES;
+    if (at + length > payload.length) return null;
+    records.push(payload.subarray(at, at + length));
+    at += length;
+  }
+  return records;
+}
+
 /**
- * The checked, deserialized payload of a cache file. A function of its own so that the file's bytes (tens of
- * MB at 50,000 guides) are garbage before the payload is decoded into guides, which is the peak of memory.
+ * The checked records of a cache file's payload. `source`: the helper thread that read the bytes and hashed the
+ * payload (scan.ts), or null (or no bytes) to read and hash them here.
  */
-function readPayload(
+function readRecords(
   file: string,
   source: CacheBytesSource | null,
-): { ok: true; payload: Partial<CachePayload> } | { ok: false; reason: string } {
+): { ok: true; records: Buffer[] } | { ok: false; reason: string } {
   const read = source?.takeCacheBytes() ?? null;
   let bytes: Buffer;
   if (read) bytes = read.bytes;
@@ -175,87 +221,166 @@ function readPayload(
   const payloadBytes = bytes.subarray(CACHE_PAYLOAD_AT);
   const actual = read ? read.payloadSha256 : createHash("sha256").update(payloadBytes).digest("hex");
   if (actual !== sum) return { ok: false, reason: "corrupt (checksum mismatch)" };
+  const records = recordsOf(payloadBytes);
+  if (records === null || records.length === 0) return { ok: false, reason: "corrupt (cannot deserialize)" };
+  return { ok: true, records };
+}
+
+function deserialized(record: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, payload: v8.deserialize(payloadBytes) as Partial<CachePayload> };
+    return { ok: true, value: v8.deserialize(record) };
   } catch {
-    return { ok: false, reason: "corrupt (cannot deserialize)" };
+    return { ok: false };
   }
 }
 
 /**
  * Reads a cache file; anything unexpected (missing, truncated, corrupt, other key or code) is a miss. `source`:
  * the helper thread that read its bytes and payload hash (scan.ts), or null (or no bytes) to read it here.
- * The bytes are taken from it inside readPayload, so that they are garbage before the payload is decoded.
+ * Each chunk is deserialized and decoded in turn, sharing one copy of each short repeated string.
  */
 export function readCache(file: string, key: CacheKey, source: CacheBytesSource | null = null): CacheRead {
-  const found = readPayload(file, source);
+  const found = readRecords(file, source);
   if (!found.ok) return found;
-  const payload = found.payload;
-  if (payload === null || typeof payload !== "object")
-    return { ok: false, reason: "corrupt (not a payload)" };
-  if (payload.format !== CACHE_FORMAT) return { ok: false, reason: "other cache format" };
-  if (payload.fingerprint !== parserFingerprint()) return { ok: false, reason: "parser code changed" };
-  if (payload.dir !== key.dir || payload.checkBody !== key.checkBody) {
+  const [headerRecord, ...chunks] = found.records;
+  const first = deserialized(headerRecord!);
+  if (!first.ok) return { ok: false, reason: "corrupt (cannot deserialize)" };
+  const header = first.value as Partial<CacheHeader> | null;
+  if (header === null || typeof header !== "object") return { ok: false, reason: "corrupt (not a payload)" };
+  if (header.format !== CACHE_FORMAT) return { ok: false, reason: "other cache format" };
+  if (header.fingerprint !== parserFingerprint()) return { ok: false, reason: "parser code changed" };
+  if (header.dir !== key.dir || header.checkBody !== key.checkBody) {
     return { ok: false, reason: "other directory or options" };
   }
-  const scannedAtMs = payload.scannedAtMs;
+  const scannedAtMs = header.scannedAtMs;
   if (typeof scannedAtMs !== "number" || !Number.isFinite(scannedAtMs))
     return { ok: false, reason: "corrupt (no time)" };
   const entries = new Map<string, StatEntry>();
-  try {
-    const decoded = decodeEntries({
-      strings: payload.strings as string[],
-      numbers: payload.numbers as Float32Array | Float64Array,
-      stats: payload.stats as Float64Array,
-      extras: payload.extras as unknown[],
-    });
-    for (const item of decoded) {
-      if (item.entry.hash === null) throw new TypeError("no hash");
-      entries.set(item.entry.file, item);
+  const interner = new Interner();
+  for (const record of chunks) {
+    const chunk = deserialized(record);
+    if (!chunk.ok) return { ok: false, reason: "corrupt (cannot deserialize)" };
+    const value = chunk.value as Partial<CacheChunk> | null;
+    try {
+      if (value === null || typeof value !== "object") throw new TypeError("not a chunk");
+      const decoded = decodeEntries(
+        {
+          strings: value.strings as string[],
+          numbers: value.numbers as Float32Array | Float64Array,
+          stats: value.stats as Float64Array,
+          extras: value.extras as unknown[],
+        },
+        interner,
+      );
+      for (const item of decoded) {
+        if (item.entry.hash === null) throw new TypeError("no hash");
+        entries.set(item.entry.file, item);
+      }
+    } catch {
+      return { ok: false, reason: "corrupt (bad entry)" };
     }
-  } catch {
-    return { ok: false, reason: "corrupt (bad entry)" };
   }
   return { ok: true, scannedAtMs, entries };
 }
 
+/** How a cache write may be spread out and stopped (see writeCache). */
+export interface WriteCacheOptions {
+  /** Awaited before each chunk: lets other work run in between (a write after start-up). */
+  pause?: () => Promise<void>;
+  /** Stops the write at its next chunk; the temp file is removed and nothing replaces the cache. */
+  signal?: AbortSignal;
+  /** Milliseconds, to time each chunk's step (default performance.now). */
+  clock?: () => number;
+}
+
+/** Temp files of an interrupted write (a killed process) older than this are removed by the next write. */
+export const STALE_TEMP_MS = 60 * 60 * 1000;
+
+/** Removes temp files of `file` left by writes interrupted long ago (a process killed while writing). */
+function removeStaleTemps(file: string, nowMs: number): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const full = path.join(dir, name);
+    try {
+      if (nowMs - statSync(full).mtimeMs > STALE_TEMP_MS) rmSync(full, { force: true });
+    } catch {
+      // Gone already, or not ours to remove: the write goes on.
+    }
+  }
+}
+
 /**
- * Writes the cache atomically (temp file + rename): the entries that have a hash and can be encoded exactly.
- * Returns an error text, or null when written.
+ * Writes the cache atomically (temp file + rename): the entries that have a hash and can be encoded exactly,
+ * a chunk at a time (FIRST_CHUNK_ENTRIES to CACHE_CHUNK_ENTRIES entries, sized to take about CHUNK_STEP_MS),
+ * each encoded, serialized, hashed and written in one step. With `pause`, other work runs between chunks, so
+ * a write after start-up never holds the thread for long.
+ * Resolves to an error text, or null when written; never rejects.
  */
-export function writeCache(
+export async function writeCache(
   file: string,
   key: CacheKey,
   items: readonly StatEntry[],
   scannedAtMs: number,
-): string | null {
+  options: WriteCacheOptions = {},
+): Promise<string | null> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  let fd: number | null = null;
   try {
-    const encoded = encodeEntries(items.filter((item) => item.entry.hash !== null));
-    const payload: CachePayload = {
+    const kept = items.filter((item) => item.entry.hash !== null);
+    mkdirSync(path.dirname(file), { recursive: true });
+    removeStaleTemps(file, Date.now());
+    fd = openSync(tmp, "w");
+    const out = fd;
+    const hash = createHash("sha256");
+    let at = CACHE_PAYLOAD_AT;
+    const put = (record: Buffer) => {
+      const length = Buffer.alloc(LENGTH_BYTES);
+      length.writeUInt32LE(record.length);
+      hash.update(length).update(record);
+      at += writeSync(out, length, 0, LENGTH_BYTES, at);
+      at += writeSync(out, record, 0, record.length, at);
+    };
+    const header: CacheHeader = {
       format: CACHE_FORMAT,
       fingerprint: parserFingerprint(),
       dir: key.dir,
       checkBody: key.checkBody,
       scannedAtMs,
-      strings: encoded.strings,
-      numbers: encoded.numbers,
-      stats: encoded.stats,
-      extras: encoded.extras,
     };
-    const body = v8.serialize(payload);
-    const sum = createHash("sha256").update(body).digest("hex");
-    mkdirSync(path.dirname(file), { recursive: true });
-    const fd = openSync(tmp, "w");
-    try {
-      writeSync(fd, Buffer.from(`${MAGIC}${sum}\n`, "latin1"));
-      writeSync(fd, body);
-    } finally {
-      closeSync(fd);
+    put(v8.serialize(header));
+    const clock = options.clock ?? (() => performance.now());
+    let size = FIRST_CHUNK_ENTRIES;
+    for (let start = 0; start < kept.length; ) {
+      if (options.pause) await options.pause();
+      if (options.signal?.aborted) throw new Error("cache write stopped");
+      const began = clock();
+      const { strings, numbers, stats, extras } = encodeEntries(kept.slice(start, start + size));
+      const chunk: CacheChunk = { strings, numbers, stats, extras };
+      put(v8.serialize(chunk));
+      start += size;
+      const took = clock() - began;
+      if (took > CHUNK_STEP_MS) size = Math.max(FIRST_CHUNK_ENTRIES, Math.floor(size / 2));
+      else if (took < CHUNK_STEP_MS / 2) size = Math.min(CACHE_CHUNK_ENTRIES, size * 2);
     }
+    writeSync(out, Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), 0, CACHE_PAYLOAD_AT, 0);
+    fd = null;
+    closeSync(out);
     renameSync(tmp, file);
     return null;
   } catch (err) {
+    try {
+      if (fd !== null) closeSync(fd);
+    } catch {
+      // Closing a file we could not write to: the error below says what went wrong first.
+    }
     try {
       rmSync(tmp, { force: true });
     } catch {

@@ -14,6 +14,7 @@ import {
   isRacy,
   readCache,
   sameStat,
+  type WriteCacheOptions,
   writeCache,
 } from "./cache.ts";
 import { type FileStat, NO_STAT, type StatEntry } from "./compact.ts";
@@ -42,6 +43,41 @@ export interface LoadOptions {
   cache?: string | false;
   /** Use the cache only for catalogues of at least this many files (default 0: always). */
   cacheMinFiles?: number;
+  /**
+   * Leave the cache write to the caller (`LoadResult.cacheWrite`), to run once the guides are being served:
+   * at 50,000 guides the write takes about a second that the first answer then does not wait for.
+   */
+  deferCacheWrite?: boolean;
+}
+
+/**
+ * A cache write left for later (`deferCacheWrite`). `run` writes it once (spread over the event loop with a
+ * `pause`, see writeCache) and updates the load's CacheReport; it lets go of the entries it holds as it
+ * starts. Never rejects.
+ */
+export class PendingCacheWrite {
+  private job: ((options: WriteCacheOptions) => Promise<string | null>) | null;
+  private running: Promise<string | null> | null = null;
+
+  constructor(
+    job: (options: WriteCacheOptions) => Promise<string | null>,
+    private readonly report: CacheReport,
+  ) {
+    this.job = job;
+  }
+
+  /** Resolves to the write's error text, or null when written. Later calls give the first call's result. */
+  run(options: WriteCacheOptions = {}): Promise<string | null> {
+    if (this.running) return this.running;
+    const job = this.job!;
+    this.job = null;
+    this.running = job(options).then((error) => {
+      this.report.written = error === null;
+      this.report.writeError = error;
+      return error;
+    });
+    return this.running;
+  }
 }
 
 /** What the index cache did on this load. */
@@ -60,7 +96,7 @@ export interface CacheReport {
    * cache.ts). Files whose stat tuple matched were not opened at all.
    */
   rehashed: number;
-  /** Whether the cache file was (re)written; `writeError` says why not. */
+  /** Whether the cache file was (re)written; `writeError` says why not. With `deferCacheWrite`, false until done. */
   written: boolean;
   writeError: string | null;
   /** Whether the cache was read by a helper started before the app's modules loaded (early-read.ts). */
@@ -76,6 +112,8 @@ export interface LoadResult {
   cache?: CacheReport;
   /** Set when files were parsed in worker threads: how many workers, and how many files they did. */
   parallel?: { workers: number; filesInWorkers: number };
+  /** With `deferCacheWrite`, the cache write to run once the guides are served; null when there is none to do. */
+  cacheWrite?: PendingCacheWrite | null;
   /** Milliseconds spent in each phase (list, cache-read, read, assemble, cache-write), for the benchmark. */
   timings: Record<string, number>;
 }
@@ -305,18 +343,24 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
     const parsed = files.length - reused;
     const unchanged = cached.ok && parsed === 0 && rehashed === 0 && cached.entries.size === reused;
     const items: StatEntry[] = unchanged ? [] : entries.map((entry, i) => ({ entry, stat: stats[i]! }));
-    const writeError = unchanged ? null : writeCache(cacheFile, key, items, scannedAtMs);
-    result.cache = {
+    const report: CacheReport = {
       file: cacheFile,
       status: !cached.ok ? "rebuilt" : parsed === 0 && cached.entries.size === reused ? "hit" : "partial",
       reason: cached.ok ? null : cached.reason,
       reused,
       parsed,
       rehashed,
-      written: !unchanged && writeError === null,
-      writeError,
+      written: false,
+      writeError: null,
       early: helper?.early ?? false,
     };
+    result.cache = report;
+    const write = (options: WriteCacheOptions) => writeCache(cacheFile, key, items, scannedAtMs, options);
+    if (options.deferCacheWrite) result.cacheWrite = unchanged ? null : new PendingCacheWrite(write, report);
+    else if (!unchanged) {
+      report.writeError = await write({});
+      report.written = report.writeError === null;
+    }
     lap("cache-write");
   }
   return result;
