@@ -48,7 +48,7 @@ async function main(): Promise<number> {
   const stopCacheWrite = new AbortController();
   let cacheWritten: Promise<unknown> = Promise.resolve();
   const writeCache = (log: (line: string) => void, pause = true) => {
-    if (!cacheWrite) return;
+    if (!cacheWrite || stopCacheWrite.signal.aborted) return;
     cacheWritten = cacheWrite
       .run({ signal: stopCacheWrite.signal, ...(pause ? { pause: nextTurn } : {}) })
       .then((error) => {
@@ -63,8 +63,9 @@ async function main(): Promise<number> {
       ? startWatcher(bot, config.guidesDir, (_level, line) => process.stderr.write(`${line}\n`))
       : null;
     const warn = (line: string) => process.stderr.write(`${line}\n`);
-    // Typed questions are answered while the cache is written; piped ones first, then it is written.
-    if (interactive) writeCache(warn);
+    // Typed questions are answered while the cache is written (stopped at exit: the next start writes it);
+    // piped ones first, then it is written.
+    if (watcher) void watcher.settled.then(() => writeCache(warn));
     await runShell({
       bot,
       input: process.stdin,
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
       interactive,
       guidesDir: config.guidesDir,
     });
+    if (interactive) stopCacheWrite.abort();
     await watcher?.close();
     if (!interactive) writeCache(warn, false);
     await cacheWritten;
@@ -116,8 +118,10 @@ async function main(): Promise<number> {
     process.once("SIGTERM", () => shutdown("SIGTERM"));
     process.once("SIGINT", () => shutdown("SIGINT"));
   });
-  watcher = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
-  writeCache((line) => logger.warn(line));
+  const started = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
+  watcher = started;
+  // After the watcher's own start-up slices: one piece of background work at a time between questions.
+  void started.settled.then(() => writeCache((line) => logger.warn(line)));
   await stopped;
   return 0;
 }
@@ -141,14 +145,18 @@ async function loadAndReport(
 /** Lets the event loop run what is waiting (requests) before going on. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Watches the guides. `settled`: when the watcher's start-up work (listing every folder, indexing the guides
+ * by file) and the hot reload's preparation are done; both run in slices after start, between questions.
+ */
 function startWatcher(
   bot: CompBotApi,
   dir: string,
   log: (level: "info" | "warn", line: string) => void,
-): GuideWatcher {
+): GuideWatcher & { settled: Promise<unknown> } {
   // After start, in slices: what the watcher's first in-place update would otherwise build while questions wait.
-  void bot.prepareUpdates?.();
-  return watchGuides({
+  const prepared = bot.prepareUpdates?.();
+  const watcher = watchGuides({
     dir,
     library: new GuideLibrary(bot.guides),
     today: () => new Date().toISOString().slice(0, 10),
@@ -156,6 +164,7 @@ function startWatcher(
       bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(guides()),
     log,
   });
+  return { ...watcher, settled: Promise.allSettled([prepared, watcher.ready]) };
 }
 
 main().then(
