@@ -135,6 +135,9 @@ describe("writeCache / readCache", () => {
     expect(reasonOf(file)).toBe("corrupt (not a payload)");
     writeRaw(file, [header({ format: CACHE_FORMAT - 1 }), chunk()]);
     expect(reasonOf(file)).toBe("other cache format");
+    // Format 4 and before: the payload was one v8.serialize value, not records.
+    writePayload(file, v8.serialize({ ...header({ format: 4 }), ...chunk() }));
+    expect(reasonOf(file)).toBe("other cache format");
     writeRaw(file, [header({ fingerprint: "0".repeat(40) }), chunk()]);
     expect(reasonOf(file)).toBe("parser code changed");
     writeRaw(file, [header({ dir: "/srv/other" }), chunk()]);

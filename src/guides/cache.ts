@@ -179,6 +179,8 @@ export type CacheRead =
 
 /** Bytes of the length that starts each record of the payload (unsigned, little-endian). */
 const LENGTH_BYTES = 4;
+/** The first byte of `v8.serialize` output. */
+const V8_VERSION_TAG = 0xff;
 
 /** The payload's records (see CACHE_FORMAT), or null when they do not fill it exactly. Views, not copies. */
 function recordsOf(payload: Buffer): Buffer[] | null {
@@ -222,7 +224,11 @@ function readRecords(
   const actual = read ? read.payloadSha256 : createHash("sha256").update(payloadBytes).digest("hex");
   if (actual !== sum) return { ok: false, reason: "corrupt (checksum mismatch)" };
   const records = recordsOf(payloadBytes);
-  if (records === null || records.length === 0) return { ok: false, reason: "corrupt (cannot deserialize)" };
+  if (records === null || records.length === 0) {
+    // Formats before 5 were one v8.serialize value, which starts with its version tag (0xFF), not with records.
+    if (payloadBytes[0] === V8_VERSION_TAG) return { ok: false, reason: "other cache format" };
+    return { ok: false, reason: "corrupt (cannot deserialize)" };
+  }
   return { ok: true, records };
 }
 
