@@ -3,7 +3,7 @@
  * names, how far apart they are, and in what order they come back. Every dictionary is built inside its test.
  */
 import { describe, expect, it } from "vitest";
-import { allowedEdits, editDistance, TypoDictionary } from "./typos.ts";
+import { allowedEdits, editDistance, hashWithout, TypoDictionary } from "./typos.ts";
 
 describe("editDistance", () => {
   it("counts a swap of neighbours as one edit, at the start too, and other pairs as two", () => {
@@ -73,5 +73,111 @@ describe("TypoDictionary.lookup", () => {
       { term: "meta", value: "company Meta", distance: 0 },
       { term: "meta", value: "outside company Meta", distance: 0 },
     ]);
+  });
+});
+
+describe("TypoDictionary at scale", () => {
+  /** Names like a catalogue's: a few syllables, sometimes two words. */
+  function names(count: number, seed: number): string[] {
+    let state = seed;
+    const next = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const syllables = [
+      "al",
+      "ver",
+      "tex",
+      "on",
+      "ia",
+      "ma",
+      "ro",
+      "ka",
+      "li",
+      "sen",
+      "tra",
+      "qu",
+      "zo",
+      "bel",
+    ];
+    const out = new Set<string>();
+    while (out.size < count) {
+      const word = () =>
+        Array.from(
+          { length: 1 + Math.floor(next() * 4) },
+          () => syllables[Math.floor(next() * syllables.length)],
+        ).join("");
+      out.add(next() < 0.3 ? `${word()} ${word()}` : word());
+    }
+    return [...out];
+  }
+
+  it("finds exactly the terms within the edits allowed (every term checked by brute force), in order", () => {
+    const terms = names(1000, 7);
+    const dict = new TypoDictionary<number>();
+    for (const [i, term] of terms.entries()) dict.add(term, i);
+    // Typed: the terms themselves, each with one or two letters dropped, doubled or swapped, and junk.
+    const inputs = terms
+      .slice(0, 200)
+      .flatMap((t) => [
+        t,
+        t.slice(1),
+        `${t.slice(0, 2)}${t.slice(3)}`,
+        `${t}${t.at(-1)}`,
+        `${t[1] ?? ""}${t[0]}${t.slice(2)}`,
+        `x${t.slice(2)}`,
+      ]);
+    inputs.push("zzzzzz", "qqq", "a", "");
+    let found = 0;
+    for (const input of inputs) {
+      const limit = allowedEdits(input.length + 1);
+      const want = terms
+        .map((term, value) => {
+          const termLimit = Math.min(limit, allowedEdits(term.length));
+          return { term, value, distance: editDistance(input, term, termLimit), termLimit };
+        })
+        .filter((h) => h.distance <= h.termLimit)
+        .map(({ term, value, distance }) => ({ term, value, distance }))
+        .sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));
+      expect(dict.lookup(input), input).toEqual(want);
+      found += want.length;
+    }
+    // The check is not vacuous: most inputs reach at least one term.
+    expect(found).toBeGreaterThan(inputs.length);
+  });
+
+  it("two variants with the same hash only add candidates: each term is still found only by its own typos", () => {
+    // Two different words with the same 32-bit hash, found by trying words until two collide.
+    const byHash = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    for (let i = 0; pair === null; i++) {
+      const word = `w${i.toString(36)}`;
+      const hash = hashWithout(word);
+      const other = byHash.get(hash);
+      if (other !== undefined && other !== word) pair = [other, word];
+      else byHash.set(hash, word);
+    }
+    const [a, b] = pair;
+    expect(hashWithout(a)).toBe(hashWithout(b));
+    const dict = new TypoDictionary<string>();
+    dict.add(a, "A");
+    dict.add(b, "B");
+    expect(dict.lookup(a)).toEqual([{ term: a, value: "A", distance: 0 }]);
+    expect(dict.lookup(b)).toEqual([{ term: b, value: "B", distance: 0 }]);
+  });
+
+  it("hashes a word with letters left out as the word without them", () => {
+    expect(hashWithout("segment", 3)).toBe(hashWithout("segent"));
+    expect(hashWithout("segment", 0, 6)).toBe(hashWithout("egmen"));
+    expect(hashWithout("segment")).not.toBe(hashWithout("segmnet"));
+  });
+
+  it("a term added after a look-up is found by the next one", () => {
+    const dict = new TypoDictionary<string>();
+    dict.add("london", "L");
+    expect(dict.lookup("londn")).toHaveLength(1);
+    dict.add("londen", "L2");
+    // Both one edit away: alphabetically.
+    expect(dict.lookup("londn").map((h) => h.value)).toEqual(["L2", "L"]);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A typo dictionary in the SymSpell style: every term is stored under each string obtained by deleting as
- * many characters as its length allows edits (allowedEdits), so a typo'd word finds its term through a shared
- * delete in a few map look-ups, whatever the number of terms. Candidates are then checked with the real (Damerau) edit distance.
+ * many characters as its length allows edits (allowedEdits), kept as a hash of that string, so a typo'd word
+ * finds its term through a shared delete in a few binary searches, whatever the number of terms. Candidates
+ * are then checked with the real (Damerau) edit distance.
  * This is the fast path; fuse.js ranks "did you mean" candidates when this finds nothing close enough.
  */
 
@@ -59,14 +60,33 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
   return prev[b.length]!;
 }
 
+/** Bits of a posting (see TypoDictionary) that hold the term's number; the variant's 32-bit hash is above them. */
+const TERM_BITS = 2 ** 21;
+
+/** FNV-1a (32-bit) of `text` without the characters at `skipA` and `skipB` (-1: none), without building it. */
+export function hashWithout(text: string, skipA = -1, skipB = -1): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    if (i === skipA || i === skipB) continue;
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
 export class TypoDictionary<T> {
   private readonly terms = new Map<string, T[]>();
+  /** Every term, by the number it was given when added. */
+  private readonly termList: string[] = [];
   /**
-   * Delete variant -> the terms it comes from, in the order added: one term as itself (most variants have
-   * just one), several as a list. At 50,000 guides there are about 100,000 variants; a Set apiece was the
-   * index's largest share of objects.
+   * The delete variants, as numbers: each (variant hash × TERM_BITS + term number), sorted, so that a variant's
+   * terms are one run found by binary search. No variant is built as a string: at 50,000 guides there are
+   * about 100,000 of them, and a map keyed by them was the index's largest share of objects and about a
+   * tenth of its build time. Two variants with the same hash only add candidates: every candidate is checked
+   * with the real edit distance, so the hits are the same as with the variants themselves.
    */
-  private readonly byDelete = new Map<string, string | string[]>();
+  private postings = new Float64Array(0);
+  /** Postings of the terms added since the last look-up, not yet sorted in. */
+  private pending: number[] = [];
 
   add(term: string, value: T): void {
     const values = this.terms.get(term);
@@ -75,15 +95,30 @@ export class TypoDictionary<T> {
       return;
     }
     this.terms.set(term, [value]);
-    const variants = new Set<string>([term]);
-    deletes(term, allowedEdits(term.length), variants);
-    for (const variant of variants) {
-      const bucket = this.byDelete.get(variant);
-      // A new term reaches each of its variants once (variants is a set), so no bucket holds a term twice.
-      if (bucket === undefined) this.byDelete.set(variant, term);
-      else if (typeof bucket === "string") this.byDelete.set(variant, [bucket, term]);
-      else bucket.push(term);
+    const id = this.termList.length;
+    if (id >= TERM_BITS) throw new RangeError(`TypoDictionary: more than ${TERM_BITS} terms`);
+    this.termList.push(term);
+    const post = (hash: number) => this.pending.push(hash * TERM_BITS + id);
+    const edits = allowedEdits(term.length);
+    post(hashWithout(term));
+    for (let i = 0; edits >= 1 && i < term.length; i++) {
+      post(hashWithout(term, i));
+      for (let j = i + 1; edits >= 2 && j < term.length; j++) post(hashWithout(term, i, j));
     }
+  }
+
+  /** The postings with the pending ones sorted in (a term's repeated variants, "aab" without either a, once). */
+  private sorted(): Float64Array {
+    if (this.pending.length === 0) return this.postings;
+    const all = new Float64Array(this.postings.length + this.pending.length);
+    all.set(this.postings);
+    all.set(this.pending, this.postings.length);
+    all.sort();
+    let kept = 0;
+    for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[kept - 1]) all[kept++] = all[i]!;
+    this.postings = all.slice(0, kept);
+    this.pending = [];
+    return this.postings;
   }
 
   /** Terms within the edits allowed for `input`'s length, closest first. Exact matches have distance 0. */
@@ -92,12 +127,22 @@ export class TypoDictionary<T> {
     const limit = allowedEdits(input.length + 1);
     const variants = new Set<string>([input]);
     deletes(input, limit, variants);
+    const postings = this.sorted();
     const seen = new Set<string>();
     const hits: TypoHit<T>[] = [];
     for (const variant of variants) {
-      const bucket = this.byDelete.get(variant);
-      if (bucket === undefined) continue;
-      for (const term of typeof bucket === "string" ? [bucket] : bucket) {
+      const hash = hashWithout(variant);
+      // The first posting of this hash, by binary search; then its run.
+      let lo = 0;
+      let hi = postings.length;
+      const from = hash * TERM_BITS;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (postings[mid]! < from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let k = lo; k < postings.length && postings[k]! < from + TERM_BITS; k++) {
+        const term = this.termList[postings[k]! - from]!;
         if (seen.has(term)) continue;
         seen.add(term);
         // A term may only be reached with the edits its own length allows, too ("la" is never a typo of "lax").
