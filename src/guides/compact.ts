@@ -180,7 +180,8 @@ function fail(what: string): never {
 
 /**
  * Decodes `encodeEntries` output. Throws on anything malformed (the cache then ignores the whole file).
- * With an interner, the table's strings are shared with earlier decodes (the workers' chunks).
+ * With an interner, the strings that repeat across files are shared with earlier decodes (the workers' or the
+ * cache's chunks).
  */
 export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Interner): StatEntry[] {
   const { numbers: n, stats, extras } = encoded;
@@ -191,10 +192,7 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
     !Array.isArray(extras)
   )
     fail("layout");
-  // Long strings (paths, messages, summaries) are one of a kind: only short ones are worth sharing.
-  const table = interner
-    ? encoded.strings.map((x) => (typeof x === "string" && x.length <= 40 ? interner.s(x) : x))
-    : encoded.strings;
+  const table = encoded.strings;
   for (const x of table) if (typeof x !== "string") fail("string table");
   const nLength = n.length;
   const str = (i: number): string => {
@@ -202,6 +200,19 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
     if (value === undefined) fail("string index");
     return value;
   };
+  // With an interner, the strings that repeat from guide to guide (names, dates, regions, codes…) are shared
+  // with earlier decodes; the ones that are each file's own (path, hash, id, summary) are not looked up.
+  const sharedAt: (string | undefined)[] | null = interner ? new Array(table.length) : null;
+  const shared = !interner
+    ? str
+    : (i: number): string => {
+        let value = sharedAt![i];
+        if (value === undefined) {
+          value = interner.s(str(i));
+          sharedAt![i] = value;
+        }
+        return value;
+      };
   const count = (c: number): number => {
     if (!(c >= 0 && c <= nLength)) fail("count");
     return c;
@@ -211,7 +222,11 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
   let statAt = 0;
   const result: StatEntry[] = [];
   // A guide's columns take about a third of its encoded numbers (no stats, problems or string indexes).
-  const packer = new PackedGuideWriter(table, Math.ceil(nLength / 3));
+  const packer = new PackedGuideWriter(
+    table,
+    Math.ceil(nLength / 3),
+    interner ? (x) => interner.s(x) : undefined,
+  );
   while (k < nLength) {
     const file = str(n[k++]!);
     if (statAt + 4 > stats.length) fail("stat tuples");
@@ -229,8 +244,8 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
     const problems: GuideProblem[] = [];
     for (let p = 0; p < problemCount; p++) {
       const severity = n[k++] === 0 ? "error" : "warning";
-      const code = str(n[k++]!);
-      const path = str(n[k++]!);
+      const code = shared(n[k++]!);
+      const path = shared(n[k++]!);
       const message = str(n[k++]!);
       const other = n[k++]!;
       problems.push({ severity, code, file: other === -1 ? file : str(other), path, message });
@@ -240,15 +255,15 @@ export function decodeEntries(encoded: Omit<Encoded, "skipped">, interner?: Inte
     const hasGuide = n[k++];
     if (hasGuide === 1) {
       const id = str(n[k++]!);
-      const company = str(n[k++]!);
-      const companyDisplay = str(n[k++]!);
-      const role = str(n[k++]!);
-      const roleDisplay = str(n[k++]!);
-      const roleType = str(n[k++]!);
-      const lastUpdated = str(n[k++]!);
-      const nextReviewDue = str(n[k++]!);
-      const dataQuality = str(n[k++]!);
-      const salaryDataQuarter = str(n[k++]!);
+      const company = shared(n[k++]!);
+      const companyDisplay = shared(n[k++]!);
+      const role = shared(n[k++]!);
+      const roleDisplay = shared(n[k++]!);
+      const roleType = shared(n[k++]!);
+      const lastUpdated = shared(n[k++]!);
+      const nextReviewDue = shared(n[k++]!);
+      const dataQuality = shared(n[k++]!);
+      const salaryDataQuarter = shared(n[k++]!);
       const bandCount = count(n[k++]!);
       packer.begin();
       for (let b = 0; b < bandCount; b++) {

@@ -131,6 +131,8 @@ export class PackedGuideWriter {
   constructor(
     private readonly source: readonly string[],
     capacity = 1024,
+    /** Applied to each string as it joins the guides' table (to share it with other decodes). */
+    private readonly share: (value: string) => string = (value) => value,
   ) {
     this.numbers = new Float64Array(Math.max(16, capacity));
     this.refs = new Uint32Array(Math.max(16, capacity));
@@ -158,7 +160,7 @@ export class PackedGuideWriter {
     if (own === undefined) throw new TypeError(`bad string index ${index}`);
     if (own === -1) {
       own = this.strings.length;
-      this.strings.push(this.source[index]!);
+      this.strings.push(this.share(this.source[index]!));
       this.remap[index] = own;
     }
     if (this.refCount === this.refs.length) {
