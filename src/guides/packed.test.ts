@@ -6,7 +6,13 @@
 import { describe, expect, it } from "vitest";
 import { decodeEntries, encodeEntries, NO_STAT } from "./compact.ts";
 import { sampleGuide } from "./guide.test-helpers.ts";
-import { isPacked, numberColumnOf, PackedGuideWriter, packedStringCount } from "./packed.ts";
+import {
+  forEachBandRegion,
+  isPacked,
+  numberColumnOf,
+  PackedGuideWriter,
+  packedStringCount,
+} from "./packed.ts";
 import type { Guide } from "./types.ts";
 
 const berlin: Guide = sampleGuide("guides/acme/backend-engineer.md", {
@@ -81,6 +87,21 @@ describe("packed guides", () => {
     expect(packed[0]!.levelMapping.equivalences[1]).toEqual({ company: "Meta", level: "E5" });
     expect(packed[0]!.dataSources).toEqual(["Levels.fyi", "Blind"]);
     expect(packed[1]!.levelMapping).toEqual({ internal: null, raw: "", equivalences: [] });
+  });
+
+  it("give each band's region and slug without building the bands, as a plain guide does", () => {
+    const { writer, pack } = writerFor([berlin, bare]);
+    const packed = [pack(bare), pack(berlin)];
+    writer.done();
+    const regions = (g: Guide) => {
+      const seen: string[] = [];
+      forEachBandRegion(g, (region, slug) => seen.push(`${region}/${slug}`));
+      return seen;
+    };
+    expect(regions(packed[1]!)).toEqual(["Berlin/berlin", "London/london"]);
+    expect(regions(berlin)).toEqual(["Berlin/berlin", "London/london"]);
+    expect(regions(packed[0]!)).toEqual([]);
+    expect(regions(bare)).toEqual([]);
   });
 
   it("keep each string they use once, and none they do not use", () => {

@@ -7,6 +7,7 @@
  */
 import Fuse from "fuse.js";
 import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
+import { forEachBandRegion } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify, words } from "../text/normalize.ts";
 import { REGION_ALIASES, ROLE_SHORTHANDS, ROLE_WORD_SYNONYMS } from "./aliases.ts";
@@ -365,13 +366,13 @@ export class SearchIndex {
       this.addPhrase(alias, { kind: "role", key: guide.role, display: guide.roleDisplay }, true);
     }
 
-    for (const band of guide.bands) {
-      if (!this.seenRegionNames.has(band.region)) {
-        this.seenRegionNames.add(band.region);
-        this.addRegion(band.region);
+    forEachBandRegion(guide, (region, regionSlug) => {
+      if (!this.seenRegionNames.has(region)) {
+        this.seenRegionNames.add(region);
+        this.addRegion(region);
       }
-      this.regionsWithBands.add(band.regionSlug);
-    }
+      this.regionsWithBands.add(regionSlug);
+    });
 
     for (const equivalence of this.splitWithCatalogue(guide)) {
       let key = this.levelCompanyKeys.get(equivalence.company);
