@@ -36,15 +36,18 @@ const same = (r: { guides: unknown; problems: unknown; files: number }) => ({
   files: r.files,
 });
 
-describe("index cache", () => {
+/** A generated catalogue of 40 guides for one describe block, and a cache folder beside it. */
+function catalogueFor(seed: number): { guidesDir: () => string; cacheDir: () => string } {
   let t: ReturnType<typeof tempGuidesDir>;
-  let cache: string;
   beforeAll(async () => {
-    t = await generatedCatalogue(7, 40);
-    cache = path.join(t.dir, ".cache");
+    t = await generatedCatalogue(seed, 40);
   }, 20_000);
   afterAll(() => t.cleanup());
-  const guidesDir = () => path.join(t.dir, "guides");
+  return { guidesDir: () => path.join(t.dir, "guides"), cacheDir: () => path.join(t.dir, ".cache") };
+}
+
+describe("index cache", () => {
+  const { guidesDir, cacheDir } = catalogueFor(7);
 
   it("compares stat tuples and flags racily clean files like git", () => {
     const stat = { size: 10, mtimeMs: 1_000_000, ctimeMs: 1_000_500, ino: 7 };
@@ -59,15 +62,15 @@ describe("index cache", () => {
   });
 
   it("is built on the first load, then used, with the same guides and problems as no cache", async () => {
-    rmSync(cache, { recursive: true, force: true });
+    rmSync(cacheDir(), { recursive: true, force: true });
     const want = await plain(guidesDir());
-    const first = await base(guidesDir(), { cache });
+    const first = await base(guidesDir(), { cache: cacheDir() });
     expect(first.cache).toMatchObject({ status: "rebuilt", reason: "no cache file", reused: 0, parsed: 40 });
     expect(first.cache!.written).toBe(true);
     expect(same(first)).toEqual(want);
 
     const written = readFileSync(first.cache!.file);
-    const second = await base(guidesDir(), { cache });
+    const second = await base(guidesDir(), { cache: cacheDir() });
     expect(second.cache).toMatchObject({
       status: "hit",
       reused: 40,
@@ -80,18 +83,21 @@ describe("index cache", () => {
   });
 
   it("applies today's date to cached guides (overdue is not cached)", async () => {
-    await base(guidesDir(), { cache });
-    const early = await base(guidesDir(), { cache, today: "2000-01-01" });
-    const late = await base(guidesDir(), { cache, today: "2100-01-01" });
+    await base(guidesDir(), { cache: cacheDir() });
+    const early = await base(guidesDir(), { cache: cacheDir(), today: "2000-01-01" });
+    const late = await base(guidesDir(), { cache: cacheDir(), today: "2100-01-01" });
     expect(early.cache!.status).toBe("hit");
     expect(early.problems.filter((p) => p.code === "overdue")).toEqual([]);
     expect(late.problems.filter((p) => p.code === "overdue")).toHaveLength(late.guides.length);
   });
 
   it("re-reads a guide whose bytes changed even when its size and mtime did not (its ctime did)", async () => {
-    await base(guidesDir(), { cache });
+    await base(guidesDir(), { cache: cacheDir() });
     // Nothing is racily clean here: a change can only be seen through the stat tuple.
-    expect((await base(guidesDir(), { cache })).cache).toMatchObject({ status: "hit", rehashed: 0 });
+    expect((await base(guidesDir(), { cache: cacheDir() })).cache).toMatchObject({
+      status: "hit",
+      rehashed: 0,
+    });
     const before = await plain(guidesDir());
     const target = before.guides[0]!;
     const info = statSync(target.file);
@@ -105,7 +111,7 @@ describe("index cache", () => {
     utimesSync(target.file, info.atime, info.mtime);
     expect(statSync(target.file).size).toBe(info.size);
 
-    const after = await base(guidesDir(), { cache });
+    const after = await base(guidesDir(), { cache: cacheDir() });
     expect(after.cache).toMatchObject({
       status: "partial",
       parsed: 1,
@@ -119,30 +125,30 @@ describe("index cache", () => {
   });
 
   it("re-hashes a rewritten but identical guide, keeps its parse, and re-hashes it while racily clean", async () => {
-    await base(guidesDir(), { cache });
+    await base(guidesDir(), { cache: cacheDir() });
     const want = await plain(guidesDir());
     const target = want.guides[2]!.file;
     writeFileSync(target, readFileSync(target)); // same bytes, new ctime (and mtime)
-    const touched = await base(guidesDir(), { cache });
+    const touched = await base(guidesDir(), { cache: cacheDir() });
     // (A file the previous test rewrote may still be racily clean too: at least this one is re-hashed.)
     expect(touched.cache).toMatchObject({ status: "hit", parsed: 0, reused: 40, written: true });
     expect(touched.cache!.rehashed).toBeGreaterThanOrEqual(1);
     expect(same(touched)).toEqual(want);
     // The cache now records the new stat tuple, but the file changed less than RACY_WINDOW_MS before it
     // was taken: it could still change unseen within the same timestamp tick, so it is hashed again.
-    const racy = await base(guidesDir(), { cache });
+    const racy = await base(guidesDir(), { cache: cacheDir() });
     expect(racy.cache).toMatchObject({ status: "hit", parsed: 0, reused: 40 });
     expect(racy.cache!.rehashed).toBeGreaterThanOrEqual(1);
     expect(same(racy)).toEqual(want);
   });
 
   it("notices removed and added guides", async () => {
-    await base(guidesDir(), { cache });
+    await base(guidesDir(), { cache: cacheDir() });
     const before = await plain(guidesDir());
     const gone = before.guides[1]!;
     const text = readFileSync(gone.file);
     rmSync(gone.file);
-    const removed = await base(guidesDir(), { cache });
+    const removed = await base(guidesDir(), { cache: cacheDir() });
     expect(removed.cache).toMatchObject({ status: "partial", parsed: 0, reused: 39, written: true });
     expect(removed.guides.map((g) => g.id)).not.toContain(gone.id);
     expect(same(removed)).toEqual(await plain(guidesDir()));
@@ -150,7 +156,7 @@ describe("index cache", () => {
     writeFileSync(gone.file, text);
     mkdirSync(path.join(guidesDir(), "segment"), { recursive: true });
     writeFileSync(path.join(guidesDir(), "segment", "ml-ai-engineer.md"), seedText());
-    const added = await base(guidesDir(), { cache });
+    const added = await base(guidesDir(), { cache: cacheDir() });
     expect(added.cache).toMatchObject({ status: "partial", parsed: 2, reused: 39 });
     expect(added.guides.map((g) => g.id)).toEqual(
       expect.arrayContaining([gone.id, "segment/ml-ai-engineer"]),
@@ -161,7 +167,7 @@ describe("index cache", () => {
 
   it("ignores a corrupt, truncated or foreign cache file and rebuilds it", async () => {
     const want = await plain(guidesDir());
-    const { cache: report } = await base(guidesDir(), { cache });
+    const { cache: report } = await base(guidesDir(), { cache: cacheDir() });
     const file = report!.file;
     const good = readFileSync(file);
     const damaged: Array<[string, Buffer, string]> = [
@@ -172,37 +178,30 @@ describe("index cache", () => {
     ];
     for (const [, bytes, reason] of damaged) {
       writeFileSync(file, bytes);
-      const r = await base(guidesDir(), { cache });
+      const r = await base(guidesDir(), { cache: cacheDir() });
       expect(r.cache!.status).toBe("rebuilt");
       expect(r.cache!.reason).toContain(reason);
       expect(r.cache!.written).toBe(true);
       expect(same(r)).toEqual(want);
-      expect((await base(guidesDir(), { cache })).cache!.status).toBe("hit");
+      expect((await base(guidesDir(), { cache: cacheDir() })).cache!.status).toBe("hit");
     }
   });
 
   it("is keyed by the directory and options", async () => {
-    const a = await base(guidesDir(), { cache });
-    const b = await base(guidesDir(), { cache, checkBody: true });
+    const a = await base(guidesDir(), { cache: cacheDir() });
+    const b = await base(guidesDir(), { cache: cacheDir(), checkBody: true });
     expect(b.cache!.file).not.toBe(a.cache!.file);
     expect(same(b)).toEqual(same(await base(guidesDir(), { checkBody: true })));
   });
 });
 
 describe("index cache written later (deferCacheWrite)", () => {
-  let t: ReturnType<typeof tempGuidesDir>;
-  let cache: string;
-  beforeAll(async () => {
-    t = await generatedCatalogue(11, 40);
-    cache = path.join(t.dir, ".cache");
-  }, 20_000);
-  afterAll(() => t.cleanup());
-  const guidesDir = () => path.join(t.dir, "guides");
+  const { guidesDir, cacheDir } = catalogueFor(11);
 
   it("with deferCacheWrite, leaves the write to the caller: nothing written until it runs, then the same cache", async () => {
-    rmSync(cache, { recursive: true, force: true });
+    rmSync(cacheDir(), { recursive: true, force: true });
     const want = await plain(guidesDir());
-    const first = await base(guidesDir(), { cache, deferCacheWrite: true });
+    const first = await base(guidesDir(), { cache: cacheDir(), deferCacheWrite: true });
     expect(same(first)).toEqual(want);
     expect(first.cache).toMatchObject({ status: "rebuilt", parsed: 40, written: false, writeError: null });
     expect(existsSync(first.cache!.file)).toBe(false);
@@ -217,7 +216,7 @@ describe("index cache written later (deferCacheWrite)", () => {
     expect(await written).toBeNull();
     expect(pauses).toBeGreaterThan(0);
     expect(first.cache).toMatchObject({ written: true, writeError: null });
-    const again = await base(guidesDir(), { cache, deferCacheWrite: true });
+    const again = await base(guidesDir(), { cache: cacheDir(), deferCacheWrite: true });
     expect(again.cache).toMatchObject({ status: "hit", reused: 40, parsed: 0, written: false });
     // Nothing changed: nothing to write.
     expect(again.cacheWrite).toBeNull();
@@ -225,21 +224,21 @@ describe("index cache written later (deferCacheWrite)", () => {
   });
 
   it("a deferred write stopped before it ends keeps the cache there was, and says so", async () => {
-    rmSync(cache, { recursive: true, force: true });
-    const first = await base(guidesDir(), { cache });
+    rmSync(cacheDir(), { recursive: true, force: true });
+    const first = await base(guidesDir(), { cache: cacheDir() });
     const before = readFileSync(first.cache!.file);
     const other = path.join(guidesDir(), "zz-added", "guide.md");
     mkdirSync(path.dirname(other), { recursive: true });
     writeFileSync(other, seedText());
     try {
-      const partial = await base(guidesDir(), { cache, deferCacheWrite: true });
+      const partial = await base(guidesDir(), { cache: cacheDir(), deferCacheWrite: true });
       expect(partial.cache).toMatchObject({ status: "partial", parsed: 1 });
       const stop = new AbortController();
       stop.abort();
       expect(await partial.cacheWrite!.run({ signal: stop.signal })).toBe("cache write stopped");
       expect(partial.cache).toMatchObject({ written: false, writeError: "cache write stopped" });
       expect(readFileSync(first.cache!.file)).toEqual(before);
-      expect(readdirSync(cache)).toEqual([path.basename(first.cache!.file)]);
+      expect(readdirSync(cacheDir())).toEqual([path.basename(first.cache!.file)]);
     } finally {
       rmSync(path.dirname(other), { recursive: true, force: true });
     }
