@@ -182,7 +182,7 @@ const LENGTH_BYTES = 4;
 /** The first byte of `v8.serialize` output. */
 const V8_VERSION_TAG = 0xff;
 
-/** The payload's records (see CACHE_FORMAT), or null when they do not fill it exactly. Views, not copies. */
+/** The payload's records (the layout above), or null when they do not fill it exactly. Views, not copies. */
 function recordsOf(payload: Buffer): Buffer[] | null {
   const records: Buffer[] = [];
   let at = 0;
@@ -323,6 +323,12 @@ function removeStaleTemps(file: string, nowMs: number): void {
   }
 }
 
+/** Writes all of `bytes` at `position` (a write may take fewer bytes than it was given). */
+function writeAll(fd: number, bytes: Buffer, position: number): void {
+  for (let done = 0; done < bytes.length; )
+    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
+
 /**
  * Writes the cache atomically (temp file + rename): the entries that have a hash and can be encoded exactly,
  * a chunk at a time (FIRST_CHUNK_ENTRIES to CACHE_CHUNK_ENTRIES entries, sized to take about CHUNK_STEP_MS),
@@ -351,8 +357,9 @@ export async function writeCache(
       const length = Buffer.alloc(LENGTH_BYTES);
       length.writeUInt32LE(record.length);
       hash.update(length).update(record);
-      at += writeSync(out, length, 0, LENGTH_BYTES, at);
-      at += writeSync(out, record, 0, record.length, at);
+      writeAll(out, length, at);
+      writeAll(out, record, at + LENGTH_BYTES);
+      at += LENGTH_BYTES + record.length;
     };
     const header: CacheHeader = {
       format: CACHE_FORMAT,
@@ -376,7 +383,7 @@ export async function writeCache(
       if (took > CHUNK_STEP_MS) size = Math.max(FIRST_CHUNK_ENTRIES, Math.floor(size / 2));
       else if (took < CHUNK_STEP_MS / 2) size = Math.min(CACHE_CHUNK_ENTRIES, size * 2);
     }
-    writeSync(out, Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), 0, CACHE_PAYLOAD_AT, 0);
+    writeAll(out, Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), 0);
     fd = null;
     closeSync(out);
     renameSync(tmp, file);
