@@ -88,41 +88,54 @@ async function main(): Promise<number> {
   const store = await openStore({ databaseUrl: config.databaseUrl, logger });
   const oauth = config.mode === "oauth" ? oauthOptions(config, store, logger, scopes) : undefined;
   const slack = createSlackApp({ config, bot, logger, store, ...(oauth ? { oauth } : {}) });
+  // The signal handlers before Slack starts: a SIGTERM that comes while it starts, or just after the
+  // "listening" line, is handled once it has started, never by the default action (killed, no exit code).
+  let watcher: GuideWatcher | null = null;
+  let stopping = false;
+  let stopped: () => void = () => {};
+  const untilStopped = new Promise<void>((resolve) => {
+    stopped = resolve;
+  });
+  let started = false;
+  let pending: string | null = null;
+  const shutdown = (signal: string) => {
+    if (!started) {
+      pending ??= signal;
+      return;
+    }
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal} received: finishing requests in flight, then stopping`);
+    const hardStop = setTimeout(() => {
+      logger.warn("Shutdown took too long; exiting now");
+      process.exit(0);
+    }, SHUTDOWN_DEADLINE_MS);
+    hardStop.unref();
+    stopCacheWrite.abort();
+    Promise.allSettled([slack.stop().then(() => store.close()), watcher?.close(), cacheWritten]).then(() => {
+      logger.info("CompBot stopped");
+      stopped();
+    });
+  };
+  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  process.once("SIGINT", () => shutdown("SIGINT"));
   try {
     await slack.start();
   } catch (error) {
     await store.close();
     throw error;
   }
-  let watcher: GuideWatcher | null = null;
-  // The signal handlers first: nothing below runs before a SIGTERM is handled gracefully.
-  const stopped = new Promise<void>((resolve) => {
-    let stopping = false;
-    const shutdown = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      logger.info(`${signal} received: finishing requests in flight, then stopping`);
-      const hardStop = setTimeout(() => {
-        logger.warn("Shutdown took too long; exiting now");
-        process.exit(0);
-      }, SHUTDOWN_DEADLINE_MS);
-      hardStop.unref();
-      stopCacheWrite.abort();
-      Promise.allSettled([slack.stop().then(() => store.close()), watcher?.close(), cacheWritten]).then(
-        () => {
-          logger.info("CompBot stopped");
-          resolve();
-        },
-      );
-    };
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-    process.once("SIGINT", () => shutdown("SIGINT"));
-  });
-  const started = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
-  watcher = started;
+  started = true;
+  if (pending !== null) {
+    shutdown(pending);
+    await untilStopped;
+    return 0;
+  }
+  const watching = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
+  watcher = watching;
   // After the watcher's own start-up slices: one piece of background work at a time between questions.
-  void started.settled.then(() => writeCache((line) => logger.warn(line)));
-  await stopped;
+  void watching.settled.then(() => writeCache((line) => logger.warn(line)));
+  await untilStopped;
   return 0;
 }
 

@@ -1,7 +1,8 @@
 /**
  * The real process: `node --import tsx src/main.ts` in HTTP mode (and once in Socket Mode) against the fake Slack.
  * - SIGTERM / SIGINT while an answer is in flight (the fake holds chat.postMessage): the answer is still
- *   delivered, the rest of the handler still runs, and the process exits 0 within 5 s.
+ *   delivered, the rest of the handler still runs, and the process exits 0 within 5 s. SIGTERM while Slack is
+ *   still starting (auth.test held): handled once it has started, exit 0.
  * - Missing or malformed variables: one line on stderr, exit code 2, no stack trace, no secret value.
  * - Secrets: at debug level, through start, a command, events, a fault and shutdown, no token or signing
  *   secret appears in stdout, stderr or any /healthz body.
@@ -131,6 +132,23 @@ describe.each(["SIGTERM", "SIGINT"] as const)("%s while an answer is in flight (
     expect(fake.callsTo("chat.postMessage", since).filter((c) => c.body.channel === slow)).toHaveLength(1);
     expect(p.stderr).toMatch(/CompBot stopped/);
     expect(p.stderr).not.toMatch(/still in flight|took too long/);
+  });
+});
+
+describe("SIGTERM while Slack is still starting (HTTP mode: auth.test held)", () => {
+  it("is handled once it has started: exit 0, never killed by the signal's default action", async () => {
+    const since = fake.mark();
+    fake.fault("auth.test", { kind: "hold" });
+    const p = startHttp();
+    await fake.nextCall((c) => c.method === "auth.test", { since, timeoutMs: 30_000 });
+    p.child.kill("SIGTERM");
+    // The signal is in before Slack has answered: let it answer, then the start finishes and the stop follows.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    fake.releaseHeld();
+    expect(await p.exitWithin(SHUTDOWN_LIMIT_MS + 1_000)).toBe(0);
+    expect(p.stderr + p.stdout).toMatch(
+      /listening for Slack on port \d+[\s\S]*SIGTERM received[\s\S]*CompBot stopped/,
+    );
   });
 });
 
