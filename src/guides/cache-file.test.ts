@@ -232,6 +232,8 @@ describe("writeCache / readCache", () => {
     expect(FIRST_CHUNK_ENTRIES).toBe(25);
     expect(CACHE_CHUNK_ENTRIES).toBe(500);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(CACHE_CHUNK_ENTRIES);
+    // Timed by the real clock: entries this small take well under 2.5 ms a chunk, so chunks grow.
+    expect(Math.max(...sizes)).toBeGreaterThan(FIRST_CHUNK_ENTRIES);
     expect(sizes.reduce((a, b) => a + b)).toBe(3001);
     const r = readCache(file, KEY);
     expect(r.ok && [...r.entries.values()]).toEqual(items);
@@ -263,7 +265,8 @@ describe("writeCache / readCache", () => {
       return sizes;
     };
     expect(await sizesWith([1])).toEqual([25, 50, 100, 200, 400, 500, 500, 225]);
-    expect(await sizesWith([2.4, 2.5, 5, 5.1, 2.4])).toEqual([
+    // Steps of exactly 2.5 and 5 ms keep the size (binary fractions: the clock's sums are exact).
+    expect(await sizesWith([1, 2.5, 5, 5.5, 1])).toEqual([
       25, 50, 50, 50, 25, 50, 100, 200, 400, 500, 500, 50,
     ]);
     expect((await sizesWith([20])).every((size) => size === 25)).toBe(true);
@@ -288,10 +291,11 @@ describe("writeCache / readCache", () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "guides.bin");
     const old = t.write("guides.bin.123.1000.tmp", "left by a killed process");
+    const notTemp = t.write("guides.bin.123.1000.bak", "a copy someone made: not a temp file");
     const recent = t.write("guides.bin.124.2000.tmp", "another process writing now");
     const other = t.write("other.bin.125.1000.tmp", "another cache's");
     const hourAgo = (Date.now() - STALE_TEMP_MS - 60_000) / 1000;
-    for (const f of [old, other]) utimesSync(f, hourAgo, hourAgo);
+    for (const f of [old, other, notTemp]) utimesSync(f, hourAgo, hourAgo);
     utimesSync(
       recent,
       (Date.now() - STALE_TEMP_MS + 60_000) / 1000,
@@ -300,6 +304,7 @@ describe("writeCache / readCache", () => {
     expect(await writeCache(file, KEY, [], 0)).toBeNull();
     expect(readdirSync(t.dir).sort()).toEqual([
       "guides.bin",
+      "guides.bin.123.1000.bak",
       "guides.bin.124.2000.tmp",
       "other.bin.125.1000.tmp",
     ]);

@@ -266,9 +266,9 @@ export function readCache(file: string, key: CacheKey, source: CacheBytesSource 
   for (const record of chunks) {
     const chunk = deserialized(record);
     if (!chunk.ok) return { ok: false, reason: "corrupt (cannot deserialize)" };
-    const value = chunk.value as Partial<CacheChunk> | null;
+    // Anything but a chunk (null, a number…) reads as one without its arrays, which decodeEntries refuses.
+    const value = Object(chunk.value ?? {}) as Partial<CacheChunk>;
     try {
-      if (value === null || typeof value !== "object") throw new TypeError("not a chunk");
       const decoded = decodeEntries(
         {
           strings: value.strings as string[],

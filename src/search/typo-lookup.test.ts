@@ -172,6 +172,31 @@ describe("TypoDictionary at scale", () => {
     expect(hashWithout("segment")).not.toBe(hashWithout("segmnet"));
   });
 
+  it("terms with repeated letters (the same variant many times over) are all found, exactly", () => {
+    const terms = [
+      "aaaaaa",
+      "aaaaab",
+      "aaaabb",
+      "abbbbb",
+      "bbbbbb",
+      "aaaaaaa",
+      "aabbaa",
+      "baaaaa",
+      "aaaa",
+      "bbbb",
+    ];
+    const dict = new TypoDictionary<string>();
+    for (const term of terms) dict.add(term, term);
+    for (const input of ["aaaaa", "aaaaaa", "aaaabb", "bbbbb", "ababab", "aaaaaaaa", "abbbb", "aaab"]) {
+      const limit = allowedEdits(input.length + 1);
+      const want = terms
+        .map((term) => ({ term, value: term, distance: editDistance(input, term, limit) }))
+        .filter((h) => h.distance <= Math.min(limit, allowedEdits(h.term.length)))
+        .sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));
+      expect(dict.lookup(input), input).toEqual(want);
+    }
+  });
+
   it("a term added after a look-up is found by the next one", () => {
     const dict = new TypoDictionary<string>();
     dict.add("london", "L");
