@@ -140,11 +140,11 @@ async function main(): Promise<number> {
 }
 
 /**
- * Loads the guides and prints the summary of their problems; returns the bot and the index cache write left
- * for later, not the problems. A function of its own because
- * main() awaits until shutdown, and V8 keeps an async function's locals alive across its awaits: the problem list
- * (one entry per overdue or broken guide, tens of thousands in a large catalogue, each message a rope of strings)
- * would otherwise stay in memory for the life of the process, for every garbage collection to walk.
+ * Loads the guides and prints the summary of their problems; returns the bot and the index cache write left for
+ * later, not the problems. A function of its own because main() awaits until shutdown, and V8 keeps an async
+ * function's locals alive across its awaits: the problem list (one entry per overdue or broken guide, tens of
+ * thousands in a large catalogue) would otherwise stay in memory for the life of the process, for every garbage
+ * collection to walk.
  */
 async function loadAndReport(
   guidesDir: string,
