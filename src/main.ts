@@ -19,7 +19,6 @@ import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
 import { limitHeapGrowth } from "./runtime/heap.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
 import { describeError } from "./slack/log.ts";
-import { oauthOptions } from "./slack/oauth/index.ts";
 import { botScopes, ManifestError } from "./slack/oauth/scopes.ts";
 import { openStore } from "./store/index.ts";
 
@@ -86,7 +85,11 @@ async function main(): Promise<number> {
   // DATABASE_URL: shared state in PostgreSQL (migrated now); without it, in memory. Never throws: PostgreSQL down
   // at start is one WARN line, and CompBot answers from memory until it is back.
   const store = await openStore({ databaseUrl: config.databaseUrl, logger });
-  const oauth = config.mode === "oauth" ? oauthOptions(config, store, logger, scopes) : undefined;
+  // Imported only in OAuth mode: it loads the PostgreSQL client, which a single-workspace start does without.
+  const oauth =
+    config.mode === "oauth"
+      ? (await import("./slack/oauth/index.ts")).oauthOptions(config, store, logger, scopes)
+      : undefined;
   const slack = createSlackApp({ config, bot, logger, store, ...(oauth ? { oauth } : {}) });
   // The signal handlers before Slack starts: a SIGTERM that comes while it starts, or just after the
   // "listening" line, is handled once it has started, never by the default action (killed, no exit code).

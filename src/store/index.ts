@@ -8,12 +8,10 @@
  */
 import type { Logger } from "@slack/bolt";
 import { type MemoryLimits, MemoryStore } from "./memory.ts";
-import { PostgresStore } from "./postgres.ts";
 import { type ResilientOptions, ResilientStore } from "./resilient.ts";
 import type { Store } from "./types.ts";
 
 export { MemoryStore } from "./memory.ts";
-export { PostgresStore } from "./postgres.ts";
 export { ResilientStore } from "./resilient.ts";
 export type { Store, UnansweredRow } from "./types.ts";
 
@@ -29,6 +27,7 @@ export interface OpenStoreOptions {
 /**
  * The in-memory store without DATABASE_URL. With it: PostgreSQL (migrated at start, under the advisory lock)
  * with the in-memory fallback; when PostgreSQL is not there, one WARN line and CompBot runs on memory until it is.
+ * The PostgreSQL client (`pg`, about 0.1 s to load) is only loaded then: a start on memory does without it.
  */
 export async function openStore({
   databaseUrl,
@@ -37,6 +36,7 @@ export async function openStore({
   tuning = {},
 }: OpenStoreOptions): Promise<Store> {
   if (databaseUrl === undefined) return new MemoryStore(limits);
+  const { PostgresStore } = await import("./postgres.ts");
   const primary = new PostgresStore({
     connectionString: databaseUrl,
     onPoolError: (error) => logger.debug(`PostgreSQL connection closed: ${error.message}`),

@@ -1,0 +1,92 @@
+/**
+ * What a start loads: the real process (`src/main.ts`, HTTP mode, against the fake Slack), with a preload that
+ * prints at exit which packages of a given list were loaded. A single-workspace start on the in-memory store
+ * (no DATABASE_URL) answers without the PostgreSQL client: `pg` takes about 0.1 s of every start to load.
+ * With DATABASE_URL set, it is loaded (the store is then PostgreSQL's, even when the server is not there).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { EVENTS_PATH } from "../../src/slack/app.ts";
+import { type CompBotProcess, FROM_SOURCE, spawnCompBot } from "../support/compbot-process.ts";
+import { FakeSlack } from "../support/fake-slack.ts";
+import { sendSigned, slashCommand } from "../support/signing.ts";
+
+const BOT_TOKEN = "xoxb-start-modules-test";
+const SIGNING_SECRET = "StartModulesSigningSecret42";
+
+let fake: FakeSlack;
+let folder: string;
+let preload: string;
+const spawned: CompBotProcess[] = [];
+
+beforeAll(async () => {
+  fake = await FakeSlack.start({ botToken: BOT_TOKEN });
+  folder = mkdtempSync(path.join(tmpdir(), "compbot-modules-"));
+  preload = path.join(folder, "loaded.cjs");
+  // CommonJS packages, loaded from ESM or not, all go through Module._load and stay in require.cache.
+  writeFileSync(
+    preload,
+    `const { writeSync } = require("node:fs");
+process.on("exit", () => {
+  const packages = new Set();
+  for (const file of Object.keys(require.cache)) {
+    const found = /[\\\\/]node_modules[\\\\/](pg|pg-pool|pg-protocol)[\\\\/]/.exec(file);
+    if (found) packages.add(found[1]);
+  }
+  writeSync(2, "LOADED: " + [...packages].sort().join(",") + "\\n");
+});
+`,
+  );
+});
+afterEach(() => {
+  for (const p of spawned.splice(0)) p.kill();
+});
+afterAll(async () => {
+  await fake?.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+function start(env: Record<string, string>): CompBotProcess {
+  const p = spawnCompBot(
+    {
+      SLACK_BOT_TOKEN: BOT_TOKEN,
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: "0",
+      SLACK_API_URL: fake.apiUrl,
+      GUIDES_DIR: "guides",
+      ...env,
+    },
+    ["--require", preload, ...FROM_SOURCE],
+  );
+  spawned.push(p);
+  return p;
+}
+
+async function answerThenStop(p: CompBotProcess): Promise<string> {
+  const match = await p.waitFor(/listening for Slack on port (\d+)/, 30_000);
+  const res = await sendSigned(
+    `http://127.0.0.1:${match[1]}${EVENTS_PATH}`,
+    slashCommand({ text: "segment ml-ai-engineer london", response_url: fake.responseUrl("m") }),
+    { secret: SIGNING_SECRET },
+  );
+  expect(await res.text()).toContain("£132K–£165K");
+  p.child.kill("SIGTERM");
+  expect(await p.exitWithin(10_000)).toBe(0);
+  const line = p.stderr.match(/^LOADED: (.*)$/m);
+  expect(line, p.stderr).not.toBeNull();
+  return line![1]!;
+}
+
+describe("the packages a start loads", () => {
+  it("without DATABASE_URL: answers without loading the PostgreSQL client", async () => {
+    expect(await answerThenStop(start({}))).toBe("");
+  });
+
+  it("with DATABASE_URL (no server there): the PostgreSQL client is loaded, and it still answers", async () => {
+    // Port 9 on 127.0.0.1: nothing listens; the store warns once and answers from memory.
+    const p = start({ DATABASE_URL: "postgres://compbot@127.0.0.1:9/compbot" });
+    expect(await answerThenStop(p)).toContain("pg");
+  });
+});
