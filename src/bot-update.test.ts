@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { countTurns } from "../tests/support/turns.ts";
-import { CompBot, IN_PLACE_SLICE } from "./bot.ts";
+import { CompBot, IN_PLACE_SLICE, loadCompBot } from "./bot.ts";
 import { loadGuides } from "./guides/load.ts";
 import type { Guide } from "./guides/types.ts";
 import { guideOf } from "./search/guides.test-helpers.ts";
@@ -25,6 +25,11 @@ const refigured = (g: Guide, low: number): Guide => ({
 });
 
 describe("CompBot.updateGuides", () => {
+  it("starts from a warm index (loadCompBot): the first typo or suggestion builds nothing while a user waits", async () => {
+    const { bot } = await loadCompBot("guides", { cache: false });
+    expect((bot as CompBot).index.warmed).toBe(true);
+  });
+
   it("applies a burst of in-place edits a slice at a time, the event loop turning in between", async () => {
     const bot = new CompBot(new SearchIndex(before), () => "2026-12-02");
     const after = before.map((g, i) => refigured(g, 50_000 + i));
@@ -55,6 +60,8 @@ describe("CompBot.updateGuides", () => {
     expect(bot.index.guide(`co${last}`, "data-scientist")?.companyDisplay).toBe("Renamed Company");
     expect(bot.index.exact("renamed company").map((h) => h.entity.key)).toEqual([`co${last}`]);
     expect(bot.index.exact(`company ${last}`)).toEqual([]);
+    // Served warm: the first typo or "did you mean" after the rebuild builds nothing while a user waits.
+    expect(bot.index.warmed).toBe(true);
   });
 
   it("reads a guide's body again after an edit in place (the negotiation script shows the new words)", async () => {

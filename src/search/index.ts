@@ -5,37 +5,16 @@
  * fuse.js ranks "did you mean" candidates over the same lists when neither stage finds anything.
  * Only frontmatter facts live here; guide bodies are read on demand elsewhere.
  */
-import Fuse from "fuse.js";
 import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
 import { forEachBandRegion } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify, words } from "../text/normalize.ts";
 import { REGION_ALIASES, ROLE_SHORTHANDS, ROLE_WORD_SYNONYMS } from "./aliases.ts";
+import { type Entity, type EntityHit, type EntityKind, entityId, type Named } from "./entities.ts";
+import { Suggester } from "./suggester.ts";
 import { TypoDictionary } from "./typos.ts";
 
-export type EntityKind = "company" | "role" | "region" | "level-company";
-
-export interface Entity {
-  kind: EntityKind;
-  /** Slug for companies, roles and regions; folded name for outside-level companies. */
-  key: string;
-  display: string;
-}
-
-export interface EntityHit {
-  entity: Entity;
-  /** The stored phrase that matched. */
-  phrase: string;
-  distance: number;
-  /** 0 = perfect … 1 = nothing in common. */
-  score: number;
-  via: "exact" | "alias" | "fuzzy";
-}
-
-interface Named {
-  key: string;
-  display: string;
-}
+export type { Entity, EntityHit, EntityKind } from "./entities.ts";
 
 const EMPTY_SET: ReadonlySet<string> = new Set();
 
@@ -56,7 +35,7 @@ interface LevelLinkColumns {
   levels: string[];
 }
 
-const entityId = (e: Entity) => `${e.kind}:${e.key}`;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 export class SearchIndex {
   private readonly list: Guide[];
@@ -77,7 +56,12 @@ export class SearchIndex {
   /** phrase key -> entities, with whether the phrase is the entity's own name or an alias. */
   private readonly phrases = new Map<string, { entity: Entity; alias: boolean }[]>();
   private readonly typos = new TypoDictionary<Entity>();
-  private fuse: Fuse<{ phrase: string; entity: Entity }> | null = null;
+  /** "Did you mean" over every phrase (fuse.js), built by `warm` or on the first suggestion. */
+  private readonly suggester = new Suggester<Entity>(() =>
+    [...this.phrases.entries()].flatMap(([phrase, list]) =>
+      list.map(({ entity }) => ({ phrase, value: entity })),
+    ),
+  );
   private maxPhraseWords = 1;
   /** Build-time memos: names already indexed (re-adding one changes nothing), so 50k guides build fast. */
   private readonly seenRegionNames = new Set<string>();
@@ -102,8 +86,9 @@ export class SearchIndex {
   }
 
   /**
-   * The same index as `new SearchIndex(guides)`, built `slice` guides at a time with the event loop free
-   * in between (a hot reload that has to rebuild never holds up the questions being answered meanwhile).
+   * The same index as `new SearchIndex(guides)` followed by `warm()`, built `slice` guides (then `slice`
+   * phrases) at a time with the event loop free in between (a hot reload that has to rebuild never holds up
+   * the questions being answered meanwhile, nor the first typo after it).
    */
   static async built(guides: readonly Guide[], slice = 2_000): Promise<SearchIndex> {
     const index = new SearchIndex(guides, false);
@@ -111,9 +96,10 @@ export class SearchIndex {
     for (let start = 0; start < list.length; start += slice) {
       const end = Math.min(list.length, start + slice);
       for (let i = start; i < end; i++) index.addGuide(list[i]!);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     index.addRegionAliases();
+    await index.warmInSlices(slice);
     return index;
   }
 
@@ -299,36 +285,40 @@ export class SearchIndex {
   }
 
   /**
-   * Builds what the first "did you mean" would otherwise build while a user waits (fuse.js over every
-   * phrase: about 80 ms of CPU at 50,000 guides). Called once at start, before the first question.
+   * Builds what the first typo or "did you mean" would otherwise build while a user waits: the typo
+   * dictionary's sorted postings (about 25 ms at 50,000 guides) and fuse.js over every phrase (about 80 ms).
+   * Called once at start, before the first question.
    */
   warm(): void {
-    this.searcher();
+    this.typos.prepare();
+    this.suggester.build();
   }
 
-  private searcher(): Fuse<{ phrase: string; entity: Entity }> {
-    this.fuse ??= new Fuse(
-      [...this.phrases.entries()].flatMap(([p, list]) => list.map(({ entity }) => ({ phrase: p, entity }))),
-      { keys: ["phrase"], includeScore: true, threshold: 0.45, ignoreLocation: true, minMatchCharLength: 2 },
-    );
-    return this.fuse;
+  /** Whether `warm` has nothing left to build (for tests). */
+  get warmed(): boolean {
+    return this.suggester.built && this.typos.unsorted === 0;
+  }
+
+  /** `warm`, a slice at a time with the event loop free in between (see `SearchIndex.built`). The same result. */
+  private async warmInSlices(slice: number): Promise<void> {
+    await nextTurn();
+    this.typos.prepare();
+    await this.suggester.buildInSlices(slice, nextTurn);
   }
 
   /** "Did you mean": ranked candidates for a phrase that matched nothing, loosely (fuse.js). */
   suggest(phrase: string, kinds: readonly EntityKind[], limit = 5): EntityHit[] {
     if (phrase.trim().length < 2) return [];
-    const fuse = this.searcher();
     const seen = new Set<string>();
     const hits: EntityHit[] = [];
-    // fuse.js's bitap search works on patterns of up to 32 characters; names are shorter than that.
-    for (const result of fuse.search(phrase.slice(0, 32), { limit: limit * 8 })) {
-      const { entity } = result.item;
+    for (const result of this.suggester.search(phrase, limit * 8)) {
+      const entity = result.value;
       if (!kinds.includes(entity.kind)) continue;
       if (entity.kind === "region" && !this.regionsWithBands.has(entity.key)) continue;
       const id = entityId(entity);
       if (seen.has(id)) continue;
       seen.add(id);
-      hits.push({ entity, phrase: result.item.phrase, distance: -1, score: result.score ?? 1, via: "fuzzy" });
+      hits.push({ entity, phrase: result.phrase, distance: -1, score: result.score, via: "fuzzy" });
       if (hits.length >= limit) break;
     }
     return hits;
@@ -461,7 +451,7 @@ export class SearchIndex {
     this.phrases.set(phrase, list);
     this.maxPhraseWords = Math.max(this.maxPhraseWords, phrase.split(" ").length);
     this.typos.add(phrase, entity);
-    this.fuse = null;
+    this.suggester.reset();
   }
 }
 

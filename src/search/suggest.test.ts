@@ -76,6 +76,37 @@ describe("SearchIndex.suggest", () => {
     ]);
   });
 
+  it("warm() leaves nothing for the first typo or suggestion to build", () => {
+    const index = catalogue();
+    expect(index.warmed).toBe(false);
+    index.warm();
+    expect(index.warmed).toBe(true);
+  });
+
+  it("an index built in slices is served warm, and suggests and corrects exactly as one built at once", async () => {
+    const guides = Array.from({ length: 40 }, (_, i) =>
+      guideOf({ company: `company-${i}`, companyDisplay: `Company ${i} Holdings` }),
+    );
+    const whole = new SearchIndex(guides);
+    whole.warm();
+    // Slices of 3: the phrases go into fuse.js over many turns.
+    const sliced = await SearchIndex.built(guides, 3);
+    expect(sliced.warmed).toBe(true);
+    for (const phrase of [
+      "compny 7",
+      "holdngs",
+      "company 3 holding",
+      "data sceintist",
+      "san fransisco",
+      "zz",
+    ]) {
+      expect(sliced.suggest(phrase, ["company", "role", "region"], 8)).toEqual(
+        whole.suggest(phrase, ["company", "role", "region"], 8),
+      );
+      expect(sliced.fuzzy(phrase)).toEqual(whole.fuzzy(phrase));
+    }
+  });
+
   it("suggests a long title for a typo of its last words, wherever they sit in it", () => {
     const title = "Senior Staff Principal Machine Learning Infrastructure Reliability Engineer";
     const index = new SearchIndex([

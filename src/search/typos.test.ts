@@ -40,6 +40,22 @@ describe("TypoDictionary", () => {
     expect(dict.lookup("ml enginer")[0]).toMatchObject({ value: "ML ENGINEER" });
   });
 
+  it("prepare() sorts in what was added, once; look-ups then find the same terms", () => {
+    const cold = dictionary();
+    const dict = dictionary();
+    expect(dict.unsorted).toBeGreaterThan(0);
+    dict.prepare();
+    expect(dict.unsorted).toBe(0);
+    for (const typo of ["segmnt", "londn", "new yrok", "ml enginer", "sx"]) {
+      expect(dict.lookup(typo)).toEqual(cold.lookup(typo));
+    }
+    // A term added after it is pending again, and found.
+    dict.add("berlin", "BERLIN");
+    expect(dict.unsorted).toBeGreaterThan(0);
+    expect(dict.lookup("berln")[0]).toMatchObject({ value: "BERLIN", distance: 1 });
+    expect(dict.unsorted).toBe(0);
+  });
+
   it("never stretches short words or unrelated ones", () => {
     const dict = dictionary();
     expect(dict.lookup("sx")).toEqual([]);

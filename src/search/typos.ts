@@ -107,6 +107,19 @@ export class TypoDictionary<T> {
     }
   }
 
+  /**
+   * Sorts in what was added since the last look-up, which the next look-up would otherwise do while a user
+   * waits (about 25 ms for the 120,000 postings of 50,000 guides).
+   */
+  prepare(): void {
+    this.sorted();
+  }
+
+  /** Postings added and not yet sorted in (0 after `prepare` or a look-up). */
+  get unsorted(): number {
+    return this.pending.length;
+  }
+
   /** The postings with the pending ones sorted in (a term's repeated variants, "aab" without either a, once). */
   private sorted(): Float64Array {
     if (this.pending.length === 0) return this.postings;
