@@ -163,15 +163,14 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Watches the guides. `settled`: when the watcher's start-up work (listing every folder, indexing the guides
- * by file) and the hot reload's preparation are done; both run in slices after start, between questions.
+ * by file) and then the hot reload's preparation are done. Each runs in slices after start, between questions,
+ * one after the other: side by side, one turn of the event loop would run a slice of each while a question waits.
  */
 function startWatcher(
   bot: CompBotApi,
   dir: string,
   log: (level: "info" | "warn", line: string) => void,
 ): GuideWatcher & { settled: Promise<unknown> } {
-  // After start, in slices: what the watcher's first in-place update would otherwise build while questions wait.
-  const prepared = bot.prepareUpdates?.();
   const watcher = watchGuides({
     dir,
     library: new GuideLibrary(bot.guides),
@@ -180,7 +179,9 @@ function startWatcher(
       bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(guides()),
     log,
   });
-  return { ...watcher, settled: Promise.allSettled([prepared, watcher.ready]) };
+  // Then, in slices: what the watcher's first in-place update would otherwise build while questions wait.
+  const prepared = watcher.ready.then(() => bot.prepareUpdates?.());
+  return { ...watcher, settled: Promise.allSettled([prepared]) };
 }
 
 main().then(

@@ -207,7 +207,10 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
       log("warn", `guide watcher: ${root} is not a readable folder; changes are not watched`);
       return;
     }
-    await Promise.all([watchTree(root, info, null), library.prepare(500)]);
+    // One after the other: each runs in slices between questions, and two side by side would put a slice of
+    // each in the same turn of the event loop (a question then waits for both).
+    await watchTree(root, info, null);
+    await library.prepare(500);
   })();
 
   return {
