@@ -50,8 +50,6 @@ export interface CompBotApi {
    * be rebuilt. Optional: without it, callers use replaceGuides(all()).
    */
   updateGuides?(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void>;
-  /** Optional: prepares hot reload's in-place updates in slices, after start-up (see SearchIndex.prepareReplace). */
-  prepareUpdates?(): Promise<void>;
 }
 
 export type LoadCompBot = (
@@ -135,10 +133,6 @@ export class CompBot implements CompBotApi {
       }
       for (const { before } of slice) if (before) this.bodies.delete(before.id);
     }
-  }
-
-  prepareUpdates(): Promise<void> {
-    return this.current.prepareReplace();
   }
 
   get guideCount(): number {

@@ -162,9 +162,8 @@ async function loadAndReport(
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Watches the guides. `settled`: when the watcher's start-up work (listing every folder, indexing the guides
- * by file) and then the hot reload's preparation are done. Each runs in slices after start, between questions,
- * one after the other: side by side, one turn of the event loop would run a slice of each while a question waits.
+ * Watches the guides. `settled`: when the watcher's start-up work (listing every folder, then indexing the
+ * guides by file, each in slices between questions) is done, whether or not it went well.
  */
 function startWatcher(
   bot: CompBotApi,
@@ -179,9 +178,7 @@ function startWatcher(
       bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(guides()),
     log,
   });
-  // Then, in slices: what the watcher's first in-place update would otherwise build while questions wait.
-  const prepared = watcher.ready.then(() => bot.prepareUpdates?.());
-  return { ...watcher, settled: Promise.allSettled([prepared]) };
+  return { ...watcher, settled: watcher.ready.catch(() => {}) };
 }
 
 main().then(

@@ -39,9 +39,11 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 export class SearchIndex {
   private readonly list: Guide[];
-  /** Position of each guide id in `list`, made on the first in-place replacement. */
-  private positions: Map<string, number> | null = null;
-  private readonly byId = new Map<string, Guide>();
+  /**
+   * Each guide id's position in `list` (the guide is `list[position]`): an in-place replacement finds a
+   * guide's place among its company's and role's guides by position, without a map of its own to build.
+   */
+  private readonly byId = new Map<string, number>();
   private readonly byCompany = new Map<string, Guide[]>();
   private readonly byRole = new Map<string, Guide[]>();
   private readonly companies = new Map<string, Named>();
@@ -81,7 +83,7 @@ export class SearchIndex {
     this.list = [...guides];
     this.noteCatalogueNames(this.list);
     if (!build) return;
-    for (const guide of this.list) this.addGuide(guide);
+    for (let i = 0; i < this.list.length; i++) this.addGuide(this.list[i]!, i);
     this.addRegionAliases();
   }
 
@@ -95,7 +97,7 @@ export class SearchIndex {
     const list = index.list;
     for (let start = 0; start < list.length; start += slice) {
       const end = Math.min(list.length, start + slice);
-      for (let i = start; i < end; i++) index.addGuide(list[i]!);
+      for (let i = start; i < end; i++) index.addGuide(list[i]!, i);
       await nextTurn();
     }
     index.addRegionAliases();
@@ -129,19 +131,17 @@ export class SearchIndex {
   replaceInPlace(changes: readonly { before: Guide | null; after: Guide | null }[]): boolean {
     const swaps = new Map<Guide, Guide>();
     for (const { before, after } of changes) {
-      if (!before || !after || this.byId.get(before.id) !== before || swaps.has(before)) return false;
+      if (!before || !after || this.byIdGuide(before.id) !== before || swaps.has(before)) return false;
       if (after.file !== before.file) return false;
       const split = (g: Guide, record: boolean) => this.splitWithCatalogue(g, record);
       if (namesOf(after, split(after, false)) !== namesOf(before, this.equivalencesOf(before))) return false;
       swaps.set(before, after);
     }
-    this.positions ??= this.positionsUpTo(new Map(), this.list.length);
-    const positions = this.positions;
-    const at = (g: Guide) => positions.get(g.id)!;
+    const at = (g: Guide) => this.byId.get(g.id)!;
     for (const [before, after] of swaps) {
+      // The same id (namesOf is equal), so the same position.
       const position = at(before);
       this.list[position] = after;
-      this.byId.set(after.id, after);
       replaceAt(this.byCompany.get(before.company)!, position, at, after);
       replaceAt(this.byRole.get(before.role)!, position, at, after);
       this.equivalencesById.delete(before.id);
@@ -162,29 +162,13 @@ export class SearchIndex {
     return true;
   }
 
-  /** Adds the positions of the guides from `positions.size` up to `end` (exclusive) to `positions`. */
-  private positionsUpTo(positions: Map<string, number>, end: number): Map<string, number> {
-    for (let i = positions.size; i < end; i++) positions.set(this.list[i]!.id, i);
-    return positions;
-  }
-
-  /**
-   * Builds what an in-place replacement needs (each guide's position: 30 ms at 50,000 guides), `slice`
-   * guides at a time with the event loop free in between. Called after start-up, so that the first hot
-   * reload does not build it while questions wait; without it, the first replacement builds it at once.
-   */
-  async prepareReplace(slice = 5_000): Promise<void> {
-    const positions = new Map<string, number>();
-    while (this.positions === null && positions.size < this.list.length) {
-      this.positionsUpTo(positions, Math.min(this.list.length, positions.size + slice));
-      if (positions.size < this.list.length) await new Promise((resolve) => setImmediate(resolve));
-    }
-    // A replacement meanwhile built its own (the same: replacing keeps every position).
-    this.positions ??= positions;
-  }
-
   guide(company: string, role: string): Guide | undefined {
-    return this.byId.get(`${company}/${role}`);
+    return this.byIdGuide(`${company}/${role}`);
+  }
+
+  private byIdGuide(id: string): Guide | undefined {
+    const position = this.byId.get(id);
+    return position === undefined ? undefined : this.list[position];
   }
 
   guidesOfCompany(company: string): readonly Guide[] {
@@ -324,8 +308,9 @@ export class SearchIndex {
     return hits;
   }
 
-  private addGuide(guide: Guide): void {
-    this.byId.set(guide.id, guide);
+  /** Adds `guide`, which is `list[position]`. */
+  private addGuide(guide: Guide, position: number): void {
+    this.byId.set(guide.id, position);
     push(this.byCompany, guide.company, guide);
     push(this.byRole, guide.role, guide);
 
