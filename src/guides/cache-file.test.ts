@@ -104,7 +104,7 @@ describe("writeCache / readCache", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.scannedAtMs).toBe(5000);
-    expect([...r.entries.keys()]).toEqual(["/srv/guides/a.md"]);
+    expect(r.entries.toArray().map((e) => e.entry.file)).toEqual(["/srv/guides/a.md"]);
     expect(r.entries.get("/srv/guides/a.md")).toEqual(item("/srv/guides/a.md", "a".repeat(40)));
     // Written through a temp file renamed into place: nothing else is left in the folder.
     expect(readdirSync(path.dirname(file))).toEqual(["guides.bin"]);
@@ -192,7 +192,10 @@ describe("writeCache / readCache", () => {
     const file = path.join(t.dir, "guides.bin");
     writeRaw(file, [header(), chunk({}, "/srv/guides/b.md"), chunk({}, "/srv/guides/a.md")]);
     const r = readCache(file, KEY);
-    expect(r.ok && [...r.entries.keys()]).toEqual(["/srv/guides/b.md", "/srv/guides/a.md"]);
+    expect(r.ok && r.entries.toArray().map((e) => e.entry.file)).toEqual([
+      "/srv/guides/b.md",
+      "/srv/guides/a.md",
+    ]);
     expect(r.ok && r.entries.get("/srv/guides/a.md")).toEqual(item("/srv/guides/a.md", "a".repeat(40)));
   });
 
@@ -236,7 +239,7 @@ describe("writeCache / readCache", () => {
     expect(Math.max(...sizes)).toBeGreaterThan(FIRST_CHUNK_ENTRIES);
     expect(sizes.reduce((a, b) => a + b)).toBe(3001);
     const r = readCache(file, KEY);
-    expect(r.ok && [...r.entries.values()]).toEqual(items);
+    expect(r.ok && r.entries.toArray()).toEqual(items);
   });
 
   it("sizes each chunk by how long the last one took: doubled under 2.5 ms, halved over 5 ms", async () => {

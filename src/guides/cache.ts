@@ -45,7 +45,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
-import { decodeEntries, encodeEntries, type FileStat, Interner, type StatEntry } from "./compact.ts";
+import { CachedEntries } from "./cached-entries.ts";
+import { decodeColumns, encodeEntries, type FileStat, Interner, type StatEntry } from "./compact.ts";
+import type { FileEntry } from "./parse-file.ts";
 import type { CacheBytesSource } from "./scan.ts";
 
 /** Bump when the cache layout changes. */
@@ -96,7 +98,12 @@ export function sameStat(a: FileStat, b: FileStat): boolean {
  * `scannedAtMs` is when the stat tuples in the cache were taken.
  */
 export function isRacy(stat: FileStat, scannedAtMs: number): boolean {
-  return Math.max(stat.mtimeMs, stat.ctimeMs) >= scannedAtMs - RACY_WINDOW_MS;
+  return isRacyTime(Math.max(stat.mtimeMs, stat.ctimeMs), scannedAtMs);
+}
+
+/** isRacy, for a file last changed (the later of mtimeMs and ctimeMs) at `changedAtMs`. */
+export function isRacyTime(changedAtMs: number, scannedAtMs: number): boolean {
+  return changedAtMs >= scannedAtMs - RACY_WINDOW_MS;
 }
 
 const PARSER_LIBRARIES = ["gray-matter", "js-yaml", "zod", "marked"];
@@ -174,7 +181,7 @@ export function cacheFileFor(cacheDir: string, key: CacheKey): string {
 }
 
 export type CacheRead =
-  | { ok: true; scannedAtMs: number; entries: Map<string, StatEntry> }
+  | { ok: true; scannedAtMs: number; entries: CachedEntries }
   | { ok: false; reason: string };
 
 /** Bytes of the length that starts each record of the payload (unsigned, little-endian). */
@@ -261,7 +268,8 @@ export function readCache(file: string, key: CacheKey, source: CacheBytesSource 
   const scannedAtMs = header.scannedAtMs;
   if (typeof scannedAtMs !== "number" || !Number.isFinite(scannedAtMs))
     return { ok: false, reason: "corrupt (no time)" };
-  const entries = new Map<string, StatEntry>();
+  const entries: FileEntry[] = [];
+  const statColumns: Float64Array[] = [];
   const interner = new Interner();
   for (const record of chunks) {
     const chunk = deserialized(record);
@@ -269,7 +277,7 @@ export function readCache(file: string, key: CacheKey, source: CacheBytesSource 
     // Anything but a chunk (null, a number…) reads as one without its arrays, which decodeEntries refuses.
     const value = Object(chunk.value ?? {}) as Partial<CacheChunk>;
     try {
-      const decoded = decodeEntries(
+      const decoded = decodeColumns(
         {
           strings: value.strings as string[],
           numbers: value.numbers as Float32Array | Float64Array,
@@ -278,15 +286,22 @@ export function readCache(file: string, key: CacheKey, source: CacheBytesSource 
         },
         interner,
       );
-      for (const item of decoded) {
-        if (item.entry.hash === null) throw new TypeError("no hash");
-        entries.set(item.entry.file, item);
+      for (const entry of decoded.entries) {
+        if (entry.hash === null) throw new TypeError("no hash");
+        entries.push(entry);
       }
+      statColumns.push(decoded.stats);
     } catch {
       return { ok: false, reason: "corrupt (bad entry)" };
     }
   }
-  return { ok: true, scannedAtMs, entries };
+  const stats = new Float64Array(4 * entries.length);
+  let at = 0;
+  for (const column of statColumns) {
+    stats.set(column, at);
+    at += column.length;
+  }
+  return { ok: true, scannedAtMs, entries: new CachedEntries(entries, stats) };
 }
 
 /** How a cache write may be spread out and stopped (see writeCache). */

@@ -11,13 +11,12 @@ import {
   CACHE_PAYLOAD_AT,
   type CacheRead,
   cacheFileFor,
-  isRacy,
+  isRacyTime,
   readCache,
-  sameStat,
   type WriteCacheOptions,
   writeCache,
 } from "./cache.ts";
-import { type FileStat, NO_STAT, type StatEntry } from "./compact.ts";
+import { type StatEntry, statAt } from "./compact.ts";
 import { readEntriesInWorkers } from "./parallel.ts";
 import { errorText, type FileEntry, readEntry, type SameFile, withOverdue } from "./parse-file.ts";
 import { takeGuideRead } from "./scan.ts";
@@ -212,16 +211,22 @@ export async function listGuideFiles(dir: string): Promise<{ files: string[]; pr
   return { files, problems };
 }
 
-/** A file's stat tuple (following symlinks), or NO_STAT when it cannot be stat'ed (it is then read). */
-function statOf(file: string): FileStat {
-  let info: ReturnType<typeof statSync>;
-  try {
-    info = statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return NO_STAT;
-  }
-  if (!info) return NO_STAT;
-  return { size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+/**
+ * Every file's stat tuple (following symlinks), four numbers a file: size, mtimeMs, ctimeMs, ino; all -1 for
+ * a file that cannot be stat'ed (it is then read).
+ */
+function statsOf(files: readonly string[]): Float64Array {
+  const stats = new Float64Array(4 * files.length).fill(-1);
+  files.forEach((file, i) => {
+    let info: ReturnType<typeof statSync>;
+    try {
+      info = statSync(file, { throwIfNoEntry: false });
+    } catch {
+      return;
+    }
+    if (info) stats.set([info.size, info.mtimeMs, info.ctimeMs, info.ino], 4 * i);
+  });
+  return stats;
 }
 
 /** Today's date in UTC, YYYY-MM-DD. */
@@ -270,7 +275,7 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   // are opened (cache.ts). `todo` holds the files to read, with the hash they are expected to have.
   // When the helper could not scan, stat here (scannedAtMs is taken before the stats either way).
   const scannedAtMs = scan ? scanStartMs : Date.now();
-  const stats: FileStat[] = useCache ? (scan ? scan.stats : files.map(statOf)) : [];
+  const stats = useCache ? (scan ? scan.stats : statsOf(files)) : new Float64Array(0);
   const known = cached?.ok ? cached.entries : null;
   const scannedAtKnown = cached?.ok ? cached.scannedAtMs : 0;
   const entries = new Array<FileEntry>(files.length);
@@ -279,15 +284,15 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   let reused = 0;
   let rehashed = 0;
   for (let i = 0; i < files.length; i++) {
-    const hit = known?.get(files[i]!);
-    if (hit && sameStat(hit.stat, stats[i]!) && !isRacy(hit.stat, scannedAtKnown)) {
-      entries[i] = hit.entry;
+    const hit = known ? known.find(files[i]!) : -1;
+    if (hit !== -1 && known!.sameStat(hit, stats, i) && !isRacyTime(known!.changedAt(hit), scannedAtKnown)) {
+      entries[i] = known!.entry(hit);
       reused++;
       continue;
     }
-    if (hit) rehashed++;
+    if (hit !== -1) rehashed++;
     todo.push(i);
-    expected.push(hit ? hit.entry.hash : null);
+    expected.push(hit !== -1 ? known!.entry(hit).hash : null);
   }
   if (useCache) lap("stat");
 
@@ -309,7 +314,7 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
     const i = todo[k]!;
     if ("same" in entry) {
       reused++;
-      entries[i] = known!.get(entry.file)!.entry;
+      entries[i] = known!.entry(known!.find(entry.file));
     } else entries[i] = entry;
   });
   lap("read");
@@ -342,7 +347,9 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   if (cacheFile && cached) {
     const parsed = files.length - reused;
     const unchanged = cached.ok && parsed === 0 && rehashed === 0 && cached.entries.size === reused;
-    const items: StatEntry[] = unchanged ? [] : entries.map((entry, i) => ({ entry, stat: stats[i]! }));
+    const items: StatEntry[] = unchanged
+      ? []
+      : entries.map((entry, i) => ({ entry, stat: statAt(stats, i) }));
     const report: CacheReport = {
       file: cacheFile,
       status: !cached.ok ? "rebuilt" : parsed === 0 && cached.entries.size === reused ? "hit" : "partial",

@@ -12,11 +12,10 @@
  * readFileSync.
  */
 import { Worker } from "node:worker_threads";
-import type { FileStat } from "./compact.ts";
-
 export interface Scan {
   files: string[];
-  stats: FileStat[];
+  /** size, mtimeMs, ctimeMs, ino of each file, in order (all -1: it could not be stat'ed). */
+  stats: Float64Array;
 }
 
 /** A cache file's bytes, and the sha256 (hex) of those from `payloadAt` on. */
@@ -158,14 +157,10 @@ export function startGuideRead(dir: string, cacheFile: string | null, payloadAt:
       return;
     }
     const { files, stats } = msg;
-    if (!Array.isArray(files) || !(stats instanceof Float64Array)) return stop();
-    const tuples: FileStat[] = files.map((_, i) => ({
-      size: stats[i * 4]!,
-      mtimeMs: stats[i * 4 + 1]!,
-      ctimeMs: stats[i * 4 + 2]!,
-      ino: stats[i * 4 + 3]!,
-    }));
-    giveScan({ files, stats: tuples });
+    if (!Array.isArray(files) || !(stats instanceof Float64Array) || stats.length !== 4 * files.length) {
+      return stop();
+    }
+    giveScan({ files, stats });
     void worker!.terminate();
   });
   worker.on("error", stop);
