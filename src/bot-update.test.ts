@@ -30,6 +30,17 @@ describe("CompBot.updateGuides", () => {
     expect((bot as CompBot).index.warmed).toBe(true);
   });
 
+  it("with deferSuggestions, warms up after start (warmUp) and answers the same before and after", async () => {
+    const warm = (await loadCompBot("guides", { cache: false })).bot;
+    const { bot } = await loadCompBot("guides", { cache: false, deferSuggestions: true });
+    expect((bot as CompBot).index.warmed).toBe(false);
+    await bot.warmUp!();
+    expect((bot as CompBot).index.warmed).toBe(true);
+    for (const text of ["segmnet ml-ai-engineer london", "sgement", "zzzz data scientist"]) {
+      expect(bot.ask(text, { surface: "slash" }).answer).toEqual(warm.ask(text, { surface: "slash" }).answer);
+    }
+  });
+
   it("applies a burst of in-place edits a slice at a time, the event loop turning in between", async () => {
     const bot = new CompBot(new SearchIndex(before), () => "2026-12-02");
     const after = before.map((g, i) => refigured(g, 50_000 + i));

@@ -36,6 +36,11 @@ export interface LoadOptions {
   cache?: string | false;
   /** Leave the cache write to the caller (`cacheWrite`), to run once the bot is serving (see loadGuides). */
   deferCacheWrite?: boolean;
+  /**
+   * Build "did you mean" (fuse.js over every phrase: about 80 ms at 50,000 guides) after start, in slices,
+   * when the caller runs `warmUp`, not before the first answer. A suggestion asked for before that builds it then.
+   */
+  deferSuggestions?: boolean;
 }
 
 export interface CompBotApi {
@@ -50,6 +55,8 @@ export interface CompBotApi {
    * be rebuilt. Optional: without it, callers use replaceGuides(all()).
    */
   updateGuides?(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void>;
+  /** Optional: builds what `deferSuggestions` left, a slice at a time between questions. */
+  warmUp?(): Promise<void>;
 }
 
 export type LoadCompBot = (
@@ -139,6 +146,10 @@ export class CompBot implements CompBotApi {
     return this.index.guideCount;
   }
 
+  warmUp(): Promise<void> {
+    return this.current.warmInSlices();
+  }
+
   get guides(): readonly Guide[] {
     return this.index.guides;
   }
@@ -206,6 +217,6 @@ export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
     deferCacheWrite: options.deferCacheWrite ?? false,
   });
   const index = new SearchIndex(guides);
-  index.warm();
+  index.warm({ suggestions: !options.deferSuggestions });
   return { bot: new CompBot(index, today), problems, cacheWrite: cacheWrite ?? null };
 };

@@ -152,7 +152,10 @@ async function main(): Promise<number> {
 async function loadAndReport(
   guidesDir: string,
 ): Promise<{ bot: CompBotApi; cacheWrite: PendingCacheWrite | null }> {
-  const { bot, problems, cacheWrite } = await loadCompBot(guidesDir, { deferCacheWrite: true });
+  const { bot, problems, cacheWrite } = await loadCompBot(guidesDir, {
+    deferCacheWrite: true,
+    deferSuggestions: true,
+  });
   const summary = summariseProblems(guidesDir, bot.guideCount, problems);
   if (summary) process.stderr.write(`${summary}\n`);
   return { bot, cacheWrite: cacheWrite ?? null };
@@ -163,7 +166,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Watches the guides. `settled`: when the watcher's start-up work (listing every folder, then indexing the
- * guides by file, each in slices between questions) is done, whether or not it went well.
+ * guides by file) and then the bot's "did you mean" (`warmUp`) are done, whether or not they went well. Each
+ * runs in slices between questions, one after the other.
  */
 function startWatcher(
   bot: CompBotApi,
@@ -178,7 +182,11 @@ function startWatcher(
       bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(guides()),
     log,
   });
-  return { ...watcher, settled: watcher.ready.catch(() => {}) };
+  const settled = watcher.ready
+    .catch(() => {})
+    .then(() => bot.warmUp?.())
+    .catch(() => {});
+  return { ...watcher, settled };
 }
 
 main().then(

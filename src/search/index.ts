@@ -270,12 +270,12 @@ export class SearchIndex {
 
   /**
    * Builds what the first typo or "did you mean" would otherwise build while a user waits: the typo
-   * dictionary's sorted postings (about 25 ms at 50,000 guides) and fuse.js over every phrase (about 80 ms).
-   * Called once at start, before the first question.
+   * dictionary's sorted postings (about 25 ms at 50,000 guides) and, unless `suggestions` is false, fuse.js
+   * over every phrase (about 80 ms). Called once at start, before the first question.
    */
-  warm(): void {
+  warm({ suggestions = true }: { suggestions?: boolean } = {}): void {
     this.typos.prepare();
-    this.suggester.build();
+    if (suggestions) this.suggester.build();
   }
 
   /** Whether `warm` has nothing left to build (for tests). */
@@ -283,8 +283,11 @@ export class SearchIndex {
     return this.suggester.built && this.typos.unsorted === 0;
   }
 
-  /** `warm`, a slice at a time with the event loop free in between (see `SearchIndex.built`). The same result. */
-  private async warmInSlices(slice: number): Promise<void> {
+  /**
+   * `warm`, "did you mean" a slice of phrases at a time with the event loop free in between (see
+   * `SearchIndex.built`, and CompBot.warmUp after start). The same result.
+   */
+  async warmInSlices(slice = 2_000): Promise<void> {
     await nextTurn();
     this.typos.prepare();
     await this.suggester.buildInSlices(slice, nextTurn);
