@@ -321,8 +321,9 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
 
   const guides: Guide[] = [];
   const firstFileById = new Map<string, string>();
+  const overdueMessages = new Map<string, string>();
   for (const entry of entries) {
-    const result = withOverdue(entry, today);
+    const result = withOverdue(entry, today, overdueMessages);
     problems.push(...result.problems);
     const guide = result.guide;
     if (!guide) continue;

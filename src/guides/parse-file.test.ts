@@ -129,14 +129,16 @@ describe("overdue", () => {
     expect(later.problems[0]!.message).toBe("review was due 2026-04-10, 30 days before 2026-05-10");
   });
 
-  it("each guide's own due date and today's date, whatever was asked before", () => {
-    const earlier = guideText({ nextReviewDue: "2026-03-10" });
-    const message = (text: string, today: string) =>
-      loadGuideText(FILE, text, { today, checkBody: false }).problems[0]!.message;
-    expect(message(raw, "2026-05-10")).toBe("review was due 2026-04-10, 30 days before 2026-05-10");
-    expect(message(earlier, "2026-05-10")).toBe("review was due 2026-03-10, 61 days before 2026-05-10");
-    expect(message(earlier, "2026-03-11")).toBe("review was due 2026-03-10, 1 day before 2026-03-11");
-    expect(message(raw, "2026-05-10")).toBe("review was due 2026-04-10, 30 days before 2026-05-10");
+  it("messages shared by a load (one per due date) are each guide's own", () => {
+    const parse = (due: string) =>
+      parseGuideText(FILE, guideText({ nextReviewDue: due }), { checkBody: false });
+    const messages = new Map<string, string>();
+    const message = (due: string) => withOverdue(parse(due), "2026-05-10", messages).problems[0]!.message;
+    expect(message("2026-04-10")).toBe("review was due 2026-04-10, 30 days before 2026-05-10");
+    expect(message("2026-03-10")).toBe("review was due 2026-03-10, 61 days before 2026-05-10");
+    expect(message("2026-05-09")).toBe("review was due 2026-05-09, 1 day before 2026-05-10");
+    expect(message("2026-04-10")).toBe("review was due 2026-04-10, 30 days before 2026-05-10");
+    expect([...messages.keys()]).toEqual(["2026-04-10", "2026-03-10", "2026-05-09"]);
   });
 
   it("goes after the file's own warnings and before the body checks, leaving the parsed file as it was", () => {

@@ -130,43 +130,45 @@ export function parseGuideText(
   return { guide, problems, overdueAt };
 }
 
-/**
- * The overdue warnings' messages by due date, for one `today`: a catalogue's guides share a few hundred due
- * dates, so 43,000 overdue guides at start (of 50,000) share that many strings instead of one each, and the
- * dates are parsed once per due date.
- */
-let overdueMessages = { today: "", byDue: new Map<string, string>() };
-
 function overdueMessage(due: string, today: string): string {
-  if (overdueMessages.today !== today) overdueMessages = { today, byDue: new Map() };
-  let message = overdueMessages.byDue.get(due);
-  if (message === undefined) {
-    const days = daysBetween(due, today);
-    // Joined, not a template literal: one flat string instead of a rope of about six.
-    message = [
-      "review was due ",
-      due,
-      ", ",
-      String(days),
-      days === 1 ? " day before " : " days before ",
-      today,
-    ].join("");
-    overdueMessages.byDue.set(due, message);
-  }
-  return message;
+  const days = daysBetween(due, today);
+  // Joined, not a template literal: one flat string instead of a rope of about six.
+  return [
+    "review was due ",
+    due,
+    ", ",
+    String(days),
+    days === 1 ? " day before " : " days before ",
+    today,
+  ].join("");
 }
 
-/** The parsed file with today's overdue warning in place. Never changes `parsed`. */
-export function withOverdue(parsed: FileResult & { overdueAt: number }, today: string): FileResult {
+/**
+ * The parsed file with today's overdue warning in place. Never changes `parsed`. `messages`: the messages
+ * already made for `today`, by due date, shared by the files of one load (a catalogue's guides share a few
+ * hundred due dates: 43,000 overdue guides at start then share that many strings instead of one each, and
+ * each due date is parsed once). Scoped to a load, so nothing keeps them once its problems are reported.
+ */
+export function withOverdue(
+  parsed: FileResult & { overdueAt: number },
+  today: string,
+  messages?: Map<string, string>,
+): FileResult {
   const guide = parsed.guide;
   if (!guide || !(guide.nextReviewDue < today)) return { guide, problems: parsed.problems };
+  const due = guide.nextReviewDue;
+  let message = messages?.get(due);
+  if (message === undefined) {
+    message = overdueMessage(due, today);
+    messages?.set(due, message);
+  }
   const problems = [...parsed.problems];
   problems.splice(parsed.overdueAt, 0, {
     severity: "warning",
     code: "overdue",
     file: guide.file,
     path: "next_review_due",
-    message: overdueMessage(guide.nextReviewDue, today),
+    message,
   });
   return { guide, problems };
 }
