@@ -18,7 +18,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate.ts";
-import { isRacy, RACY_WINDOW_MS, sameStat } from "./cache.ts";
+import { isRacyTime, RACY_WINDOW_MS } from "./cache.ts";
+import { CachedEntries } from "./cached-entries.ts";
 import { type LoadOptions, listGuideFiles, loadGuides } from "./load.ts";
 import { startGuideRead } from "./scan.ts";
 import { generatedCatalogue, SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
@@ -50,15 +51,26 @@ describe("index cache", () => {
   const { guidesDir, cacheDir } = catalogueFor(7);
 
   it("compares stat tuples and flags racily clean files like git", () => {
-    const stat = { size: 10, mtimeMs: 1_000_000, ctimeMs: 1_000_500, ino: 7 };
-    expect(sameStat(stat, { ...stat })).toBe(true);
-    for (const change of [{ size: 11 }, { mtimeMs: 1_000_001 }, { ctimeMs: 1_000_501 }, { ino: 8 }]) {
-      expect(sameStat(stat, { ...stat, ...change })).toBe(false);
+    const entry = { file: "/g/a.md", hash: "h", guide: null, problems: [], overdueAt: 0 };
+    const stat = [10, 1_000_000, 1_000_500, 7];
+    const cached = new CachedEntries([entry], new Float64Array(stat));
+    expect(cached.sameStat(0, new Float64Array(stat), 0)).toBe(true);
+    for (const [field, value] of [
+      [0, 11],
+      [1, 1_000_001],
+      [2, 1_000_501],
+      [3, 8],
+    ] as const) {
+      const changed = [...stat];
+      changed[field] = value;
+      expect(cached.sameStat(0, new Float64Array(changed), 0)).toBe(false);
     }
-    expect(isRacy(stat, 1_000_500 + RACY_WINDOW_MS + 1)).toBe(false);
-    expect(isRacy(stat, 1_000_500 + RACY_WINDOW_MS)).toBe(true); // ctime within the window
-    expect(isRacy({ ...stat, ctimeMs: 0 }, 1_000_000 + RACY_WINDOW_MS)).toBe(true); // mtime within it
-    expect(isRacy(stat, 900_000)).toBe(true); // changed after the scan
+    const changedAt = cached.changedAt(0);
+    expect(isRacyTime(changedAt, 1_000_500 + RACY_WINDOW_MS + 1)).toBe(false);
+    expect(isRacyTime(changedAt, 1_000_500 + RACY_WINDOW_MS)).toBe(true); // ctime within the window
+    const mtimeLater = new CachedEntries([entry], new Float64Array([10, 1_000_000, 0, 7]));
+    expect(isRacyTime(mtimeLater.changedAt(0), 1_000_000 + RACY_WINDOW_MS)).toBe(true); // mtime within it
+    expect(isRacyTime(changedAt, 900_000)).toBe(true); // changed after the scan
   });
 
   it("is built on the first load, then used, with the same guides and problems as no cache", async () => {

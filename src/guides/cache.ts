@@ -46,7 +46,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { CachedEntries } from "./cached-entries.ts";
-import { decodeColumns, encodeEntries, type FileStat, Interner, type StatEntry } from "./compact.ts";
+import { decodeColumns, encodeEntries, Interner, type StatEntry } from "./compact.ts";
 import type { FileEntry } from "./parse-file.ts";
 import type { CacheBytesSource } from "./scan.ts";
 
@@ -88,20 +88,11 @@ const PARSER_SOURCES = [
 const PARSER_MODULES = import.meta.url.endsWith(".ts")
   ? PARSER_SOURCES
   : PARSER_SOURCES.map((module) => module.replace(/\.ts$/, ".js"));
-/** Whether two stat tuples are the same (the file is then taken as unchanged, unless racily clean). */
-export function sameStat(a: FileStat, b: FileStat): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino;
-}
-
 /**
- * Whether a file could have changed after being read without its stat tuple showing it (see above):
- * `scannedAtMs` is when the stat tuples in the cache were taken.
+ * Whether a file could have changed after being read without its stat tuple showing it (see above): it last
+ * changed (the later of its mtimeMs and ctimeMs) at `changedAtMs`, and `scannedAtMs` is when the stat tuples
+ * in the cache were taken. A file whose stat tuple is unchanged is reused only when this is false.
  */
-export function isRacy(stat: FileStat, scannedAtMs: number): boolean {
-  return isRacyTime(Math.max(stat.mtimeMs, stat.ctimeMs), scannedAtMs);
-}
-
-/** isRacy, for a file last changed (the later of mtimeMs and ctimeMs) at `changedAtMs`. */
 export function isRacyTime(changedAtMs: number, scannedAtMs: number): boolean {
   return changedAtMs >= scannedAtMs - RACY_WINDOW_MS;
 }
