@@ -247,7 +247,7 @@ export function decodeColumns(
   );
   while (k < nLength) {
     const file = str(n[k++]!);
-    if (statsRead + 4 > stats.length) fail("stat tuples");
+    // One stat tuple an entry: checked against the column's length once all are read.
     statsRead += 4;
     const hashAt = n[k++]!;
     const hash = hashAt === -1 ? null : str(hashAt);

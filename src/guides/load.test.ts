@@ -1,7 +1,7 @@
-import { mkdirSync, symlinkSync } from "node:fs";
+import { mkdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadGuides, mapLimit } from "./load.ts";
+import { loadGuides, mapLimit, statsOf } from "./load.ts";
 import { hasMojibake } from "./repair.ts";
 import { fixtureDir, guideText, REPO_ROOT, SEED_FILE, seedText } from "./test-fixtures.ts";
 import type { GuideProblem } from "./types.ts";
@@ -364,6 +364,31 @@ describe("loadGuides over a catalogue", () => {
     const { guides, problems } = await loadGuides(t.dir, { today: TODAY });
     expect(guides).toHaveLength(1);
     expect(problems.map((p) => [p.code, p.file])).toEqual([["mojibake", file]]);
+  });
+});
+
+describe("statsOf (the stat tuples when the helper thread could not scan)", () => {
+  it("gives each file's size, mtimeMs, ctimeMs and inode in order, and -1s for one that cannot be stat'ed", () => {
+    const t = fixtureDir();
+    // Modified an hour before it changed (utimes changes ctime to now): mtimeMs and ctimeMs differ.
+    const aged = path.join(t.dir, "aged.md");
+    writeFileSync(aged, "aged");
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(aged, hourAgo, hourAgo);
+    const missing = path.join(REPO_ROOT, "guides", "no-such-company", "no-such-role.md");
+    const stats = statsOf([SEED_FILE, missing, aged]);
+    expect(stats).toHaveLength(12);
+    const tuple = (file: string) => {
+      const info = statSync(file);
+      return [info.size, info.mtimeMs, info.ctimeMs, info.ino];
+    };
+    expect([...stats.subarray(0, 4)]).toEqual(tuple(SEED_FILE));
+    expect([...stats.subarray(4, 8)]).toEqual([-1, -1, -1, -1]);
+    expect([...stats.subarray(8, 12)]).toEqual(tuple(aged));
+    // mtimeMs comes from nanoseconds: within a millisecond of the time set.
+    expect(Math.abs(stats[9]! - hourAgo.getTime())).toBeLessThan(1);
+    expect(stats[10]).toBeGreaterThan(stats[9]!);
+    expect(statsOf([])).toHaveLength(0);
   });
 });
 

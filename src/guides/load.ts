@@ -213,9 +213,9 @@ export async function listGuideFiles(dir: string): Promise<{ files: string[]; pr
 
 /**
  * Every file's stat tuple (following symlinks), four numbers a file: size, mtimeMs, ctimeMs, ino; all -1 for
- * a file that cannot be stat'ed (it is then read).
+ * a file that cannot be stat'ed (it is then read). Used when the helper thread could not scan (scan.ts).
  */
-function statsOf(files: readonly string[]): Float64Array {
+export function statsOf(files: readonly string[]): Float64Array {
   const stats = new Float64Array(4 * files.length).fill(-1);
   files.forEach((file, i) => {
     let info: ReturnType<typeof statSync>;

@@ -5,7 +5,16 @@
 import { describe, expect, it } from "vitest";
 import { Suggester } from "./suggester.ts";
 
-const NAMES = ["Globex", "Umbrella Corp", "Initech", "Hooli", "Acme Robotics", "Acme Rockets", "Vandelay"];
+const NAMES = [
+  "Globex",
+  "Umbrella Corp",
+  "Initech",
+  "Hooli",
+  "Acme Robotics",
+  "Acme Rockets",
+  "Vandelay",
+  "Acme",
+];
 
 describe("Suggester", () => {
   it("built in slices, searches exactly as built at once", async () => {
@@ -16,12 +25,15 @@ describe("Suggester", () => {
     await sliced.buildInSlices(2, async () => {
       pauses++;
     });
-    expect(pauses).toBe(4); // 7 phrases, 2 a slice
+    expect(pauses).toBe(4); // 8 phrases, 2 a slice
     expect(sliced.built).toBe(true);
     for (const text of ["acme", "globx", "umbrela", "hooli", "zz", "vandely industries"]) {
       expect(sliced.search(text, 10)).toEqual(whole.search(text, 10));
     }
     expect(whole.search("globx", 10)[0]).toMatchObject({ phrase: "Globex", value: 0 });
+    // At most `limit`, best first.
+    expect(whole.search("acme", 10).length).toBeGreaterThan(2);
+    expect(whole.search("acme", 2)).toEqual(whole.search("acme", 10).slice(0, 2));
   });
 
   it("a reset during a build in slices drops it: the next search sees the phrases added meanwhile", async () => {
