@@ -8,9 +8,10 @@
 import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
 import { forEachBandRegion } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
-import { fold, phraseKey, slugify, words } from "../text/normalize.ts";
-import { REGION_ALIASES, ROLE_SHORTHANDS, ROLE_WORD_SYNONYMS } from "./aliases.ts";
+import { fold, phraseKey, slugify } from "../text/normalize.ts";
+import { REGION_ALIASES } from "./aliases.ts";
 import { type Entity, type EntityHit, type EntityKind, entityId, type Named } from "./entities.ts";
+import { roleVariants } from "./role-variants.ts";
 import { Suggester } from "./suggester.ts";
 import { TypoDictionary } from "./typos.ts";
 
@@ -493,34 +494,3 @@ function stringList(value: unknown): readonly string[] {
   return [value].flat().filter((v): v is string => typeof v === "string");
 }
 const NO_NAMES: readonly string[] = Object.freeze([]);
-
-/**
- * What people type for a role: "ML/AI Engineer" -> "ml engineer", "ai engineer", "ml ai engineer",
- * "machine learning engineer", "artificial intelligence engineer", "mle"…
- */
-export function roleVariants(display: string): string[] {
-  const out = new Set<string>();
-  const parts = display.split(/\s+/);
-  // Alternatives separated by "/" inside one word: "ML/AI" -> ["ML", "AI"].
-  const choices = parts.map((part) => (part.includes("/") ? [...part.split("/"), part] : [part]));
-  const combos = choices.reduce<string[][]>(
-    (acc, options) => acc.flatMap((prefix) => options.map((option) => [...prefix, option])),
-    [[]],
-  );
-  for (const combo of combos.slice(0, 32)) {
-    const base = words(combo.join(" "));
-    out.add(base.join(" "));
-    const expanded = base.flatMap((w) => {
-      const synonym = ROLE_WORD_SYNONYMS[w]?.[0];
-      return synonym ? words(synonym) : [w];
-    });
-    out.add(expanded.join(" "));
-  }
-  // A shorthand names exactly one kind of role: "pm" is a Product Manager, not a Product Marketing Manager;
-  // "mle" is an ML Engineer, and so an "ML/AI Engineer" (whose variants include "ml engineer").
-  for (const [shorthand, expansion] of Object.entries(ROLE_SHORTHANDS)) {
-    if (out.has(expansion.join(" "))) out.add(shorthand);
-  }
-  out.delete("");
-  return [...out];
-}

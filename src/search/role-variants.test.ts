@@ -1,6 +1,6 @@
 /** What people may type for a role (roleVariants): "/" alternatives, word synonyms and whole-role shorthands. */
 import { describe, expect, it } from "vitest";
-import { roleVariants } from "./index.ts";
+import { roleVariants } from "./role-variants.ts";
 
 describe("roleVariants", () => {
   it("spells out each '/' alternative and its synonyms, then the shorthands they stand for", () => {
