@@ -2,6 +2,7 @@
  * The Slack-free core behind every surface: guides in, questions in, answers out.
  * Data flows one way: text -> Query (src/questions) -> Answer (src/answers) -> renderers (src/render).
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { LRUCache } from "lru-cache";
 import { buildAnswer } from "./answers/build.ts";
 import type { Answer } from "./answers/types.ts";
@@ -124,7 +125,7 @@ export class CompBot implements CompBotApi {
    */
   async updateGuides(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void> {
     for (let start = 0; start < changes.length; start += IN_PLACE_SLICE) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (start > 0) await nextTurn();
       const slice = changes.slice(start, start + IN_PLACE_SLICE);
       const inPlace = this.current.replaceInPlace(slice);
       // In the same synchronous step as the change: no question sees a reply kept from before it.

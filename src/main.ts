@@ -8,7 +8,8 @@
  *   /slack/install, their installations (tokens sealed) in PostgreSQL.
  * - SIGTERM/SIGINT: stop taking requests, finish those in flight, close Socket Mode, exit 0 within 5 s.
  */
-// First, for what importing it does: starts reading the index cache while the modules below load.
+import { setImmediate as nextTurn } from "node:timers/promises";
+// First of our modules, for what importing it does: starts reading the index cache while the ones below load.
 import "./guides/early-read.ts";
 import { type CompBotApi, loadCompBot } from "./bot.ts";
 import { summariseProblems } from "./console/guides-dir.ts";
@@ -160,9 +161,6 @@ async function loadAndReport(
   if (summary) process.stderr.write(`${summary}\n`);
   return { bot, cacheWrite: cacheWrite ?? null };
 }
-
-/** Lets the event loop run what is waiting (requests) before going on. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Watches the guides. `settled`: when the watcher's start-up work (listing every folder, then indexing the

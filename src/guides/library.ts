@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { normalize } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { IO_CONCURRENCY, mapLimit } from "./load.ts";
 import { loadGuideBytes } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
@@ -66,7 +67,7 @@ export class GuideLibrary {
 
   /** Indexes the initial guides a slice at a time, the event loop free in between (50,000 take ~0.2 s). */
   async prepare(slice = 2_000): Promise<void> {
-    while (!this.indexSome(slice)) await new Promise((resolve) => setImmediate(resolve));
+    while (!this.indexSome(slice)) await nextTurn();
   }
 
   private set(file: string, guide: Guide): void {
@@ -127,7 +128,7 @@ export class GuideLibrary {
     // refused as a duplicate of the old one.
     texts.sort((x, y) => Number(!isMissing(x.error)) - Number(!isMissing(y.error)));
     for (const [i, { raw, bytes, error }] of texts.entries()) {
-      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      if (i > 0) await nextTurn();
       if (error !== null) {
         if (isMissing(error)) {
           const old = this.delete(raw);

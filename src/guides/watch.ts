@@ -16,6 +16,7 @@
 import { type FSWatcher, type Stats, watch } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, normalize, sep } from "node:path";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { changedAnything, type GuideLibrary, type RefreshReport } from "./library.ts";
 import { IO_CONCURRENCY, mapLimit } from "./load.ts";
 import type { Guide } from "./types.ts";
@@ -139,7 +140,7 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
     // then never holds up a question for long (64 at a time held some for 20-40 ms just after start).
     const initial = files === null;
     await mapLimit(subfolders, initial ? START_CONCURRENCY : IO_CONCURRENCY, async (path) => {
-      if (initial) await new Promise((resolve) => setImmediate(resolve));
+      if (initial) await nextTurn();
       const sub = await stat(path).catch(() => null);
       if (sub && !closed) await watchTree(path, sub, files);
     });

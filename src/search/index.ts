@@ -5,6 +5,7 @@
  * fuse.js ranks "did you mean" candidates over the same lists when neither stage finds anything.
  * Only frontmatter facts live here; guide bodies are read on demand elsewhere.
  */
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
 import { forEachBandRegion } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
@@ -35,8 +36,6 @@ interface LevelLinkColumns {
   companies: string[];
   levels: string[];
 }
-
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 export class SearchIndex {
   private readonly list: Guide[];
