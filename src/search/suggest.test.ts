@@ -3,6 +3,7 @@
  * kinds asked, never a region without bands, each name once, at most `limit`.
  */
 import { describe, expect, it } from "vitest";
+import { countTurns } from "../../tests/support/turns.ts";
 import { guideOf } from "./guides.test-helpers.ts";
 import { SearchIndex } from "./index.ts";
 
@@ -90,7 +91,10 @@ describe("SearchIndex.suggest", () => {
     const whole = new SearchIndex(guides);
     whole.warm();
     // Slices of 3: the phrases go into fuse.js over many turns.
+    const turns = countTurns();
     const sliced = await SearchIndex.built(guides, 3);
+    // The event loop turns between slices: 40 guides in 14 slices, then their phrases in 54 (69 turns in all).
+    expect(turns()).toBeGreaterThanOrEqual(65);
     expect(sliced.warmed).toBe(true);
     for (const phrase of [
       "compny 7",
