@@ -24,19 +24,12 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import {
-  App,
-  ErrorCode,
-  HTTPReceiver,
-  type InstallationStore,
-  type Logger,
-  SocketModeReceiver,
-  type webApi,
-} from "@slack/bolt";
+import type { InstallationStore, Logger, webApi } from "@slack/bolt";
 import type { CompBotApi } from "../bot.ts";
 import { MemoryStore } from "../store/memory.ts";
 import { ResilientStore } from "../store/resilient.ts";
 import type { Store } from "../store/types.ts";
+import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from "./bolt.ts";
 import type { SlackConfig } from "./config.ts";
 import { OAUTH_INSTALL_PATH, secretsOf } from "./config.ts";
 import { redeliveries } from "./dedupe.ts";

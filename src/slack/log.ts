@@ -3,7 +3,8 @@
  * one-line error reports the listeners log.
  */
 import { inspect } from "node:util";
-import { type Logger, LogLevel } from "@slack/bolt";
+import type { Logger } from "@slack/bolt";
+import { LogLevel } from "./bolt.ts";
 import type { LogLevelName } from "./config.ts";
 
 const ORDER: Record<LogLevel, number> = {

@@ -12,7 +12,8 @@
  * - GET /healthz.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { HTTPReceiver, type InstallationStore, type Logger, type webApi } from "@slack/bolt";
+import type { InstallationStore, Logger, webApi } from "@slack/bolt";
+import { HTTPReceiver } from "../bolt.ts";
 import { OAUTH_INSTALL_PATH, OAUTH_REDIRECT_PATH, type OAuthConfig } from "../config.ts";
 import { describeError } from "../log.ts";
 import { installPage, sendFailure, sendSuccess } from "./pages.ts";
