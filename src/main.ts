@@ -20,7 +20,6 @@ import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
 import { limitHeapGrowth } from "./runtime/heap.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
 import { describeError } from "./slack/log.ts";
-import { botScopes, ManifestError } from "./slack/oauth/scopes.ts";
 import { openStore } from "./store/index.ts";
 
 /** SIGTERM must end the process within 5 s, whatever is still running. */
@@ -28,17 +27,23 @@ const SHUTDOWN_DEADLINE_MS = 4_500;
 
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
-  let scopes: string[] = [];
   try {
     config = loadConfig();
-    // OAuth mode asks each installing workspace for the bot scopes in manifest.yml.
-    if (config.mode === "oauth") scopes = botScopes();
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof ManifestError) {
-      process.stderr.write(`compbot: ${error.message}\n`);
-      return 2;
-    }
+    if (error instanceof ConfigError) return badSetting(error.message);
     throw error;
+  }
+  // OAuth mode asks each installing workspace for the bot scopes in manifest.yml. The manifest's reader (and the
+  // YAML library under it) is imported only in that mode.
+  let scopes: string[] = [];
+  if (config.mode === "oauth") {
+    const manifest = await import("./slack/oauth/scopes.ts");
+    try {
+      scopes = manifest.botScopes();
+    } catch (error) {
+      if (error instanceof manifest.ManifestError) return badSetting(error.message);
+      throw error;
+    }
   }
 
   limitHeapGrowth();
@@ -141,6 +146,12 @@ async function main(): Promise<number> {
   void watching.settled.then(() => writeCache((line) => logger.warn(line)));
   await untilStopped;
   return 0;
+}
+
+/** A setting that stops the start: one line, exit code 2. */
+function badSetting(message: string): number {
+  process.stderr.write(`compbot: ${message}\n`);
+  return 2;
 }
 
 /**

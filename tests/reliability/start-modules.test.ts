@@ -1,8 +1,11 @@
 /**
  * What a start loads: the real process (`src/main.ts`, HTTP mode, against the fake Slack), with a preload that
- * prints at exit which packages of a given list were loaded. A single-workspace start on the in-memory store
- * (no DATABASE_URL) answers without the PostgreSQL client: `pg` takes about 0.1 s of every start to load.
- * With DATABASE_URL set, it is loaded (the store is then PostgreSQL's, even when the server is not there).
+ * prints at exit which packages of a given list were loaded. Each of them costs start-up time and is not needed
+ * by a single-workspace start on the in-memory store (no DATABASE_URL):
+ * - `pg`, the PostgreSQL client (about 0.1 s to load). With DATABASE_URL set it is loaded: the store is then
+ *   PostgreSQL's, even when the server is not there.
+ * - `express`, which Bolt's index loads for its ExpressReceiver (src/slack/bolt.ts imports Bolt's own files).
+ * - `yaml`, the manifest reader's parser (OAuth mode only).
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -32,7 +35,7 @@ beforeAll(async () => {
 process.on("exit", () => {
   const packages = new Set();
   for (const file of Object.keys(require.cache)) {
-    const found = /[\\\\/]node_modules[\\\\/](pg|pg-pool|pg-protocol)[\\\\/]/.exec(file);
+    const found = /[\\\\/]node_modules[\\\\/](pg|pg-pool|pg-protocol|express|yaml)[\\\\/]/.exec(file);
     if (found) packages.add(found[1]);
   }
   writeSync(2, "LOADED: " + [...packages].sort().join(",") + "\\n");
@@ -80,7 +83,7 @@ async function answerThenStop(p: CompBotProcess): Promise<string> {
 }
 
 describe("the packages a start loads", () => {
-  it("without DATABASE_URL: answers without loading the PostgreSQL client", async () => {
+  it("without DATABASE_URL: answers without loading the PostgreSQL client, Express or the YAML library", async () => {
     expect(await answerThenStop(start({}))).toBe("");
   });
 
