@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
+import { setNewThreadsSemiSpace, WORKER_SEMI_SPACE_MB } from "../runtime/heap.ts";
 import { decodeEntries, Interner } from "./compact.ts";
 import { type FileEntry, type ReadOptions, readEntry, type SameFile } from "./parse-file.ts";
 import type { ParseDone, ParseJob } from "./parse-worker.ts";
@@ -18,11 +19,12 @@ export const CHUNK_SIZE = 250;
 /** Chunks queued per worker, so a worker never waits for its next message. */
 const IN_FLIGHT = 2;
 /**
- * Heap limits of a parse worker (MB): it holds a chunk at a time, so a small heap is plenty and keeps the
- * process's peak RSS down. A worker that runs out dies, and its chunks are parsed on the calling thread.
+ * Old-generation limit of a parse worker (MB): it holds a chunk at a time, so a small heap is plenty and keeps
+ * the process's peak RSS down. A worker that runs out dies, and its chunks are parsed on the calling thread.
+ * Its young generation is set by `setNewThreadsSemiSpace` (runtime/heap.ts), which V8 lets override
+ * `resourceLimits`.
  */
 const WORKER_OLD_SPACE_MB = 96;
-const WORKER_YOUNG_SPACE_MB = 8;
 
 /**
  * Run from source (tsx), this module is `parallel.ts` and the worker is `parse-worker.ts`; compiled
@@ -73,12 +75,8 @@ export async function readEntriesInWorkers(
     new Promise<void>((resolve) => {
       let worker: Worker;
       try {
-        worker = startWorker({
-          resourceLimits: {
-            maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB,
-            maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB,
-          },
-        });
+        setNewThreadsSemiSpace(WORKER_SEMI_SPACE_MB);
+        worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
       } catch {
         resolve();
         return;
