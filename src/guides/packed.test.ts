@@ -44,10 +44,10 @@ function tableOf(guides: readonly Guide[]): string[] {
 }
 
 /** A writer over the string table of `guides`, and `pack` to append one of them. */
-function writerFor(guides: readonly Guide[], capacity?: number) {
+function writerFor(guides: readonly Guide[], capacity?: number, share?: (value: string) => string) {
   const table = tableOf(guides);
   const at = (s: string) => table.indexOf(s);
-  const writer = new PackedGuideWriter(table, capacity);
+  const writer = new PackedGuideWriter(table, capacity, share);
   const pack = (g: Guide): Guide => {
     writer.begin();
     for (const b of g.bands) {
@@ -87,6 +87,23 @@ describe("packed guides", () => {
     expect(packed[0]!.levelMapping.equivalences[1]).toEqual({ company: "Meta", level: "E5" });
     expect(packed[0]!.dataSources).toEqual(["Levels.fyi", "Blind"]);
     expect(packed[1]!.levelMapping).toEqual({ internal: null, raw: "", equivalences: [] });
+  });
+
+  it("share every string they keep but the level mapping's raw text, which is each guide's own", () => {
+    const shared: string[] = [];
+    const { writer, pack } = writerFor([berlin], undefined, (value) => {
+      shared.push(value);
+      return value;
+    });
+    expect(pack(berlin)).toStrictEqual(berlin);
+    writer.done();
+    expect(berlin.levelMapping.raw).toBe("Acme Senior = Google L5 = Meta E5");
+    expect(shared).not.toContain("Acme Senior = Google L5 = Meta E5");
+    expect(shared.sort()).toEqual(
+      ["Berlin", "berlin", "EUR", "London", "london", "GBP", "Senior", "Google", "L5", "Meta", "E5"]
+        .concat(["Levels.fyi", "Blind"])
+        .sort(),
+    );
   });
 
   it("give each band's region and slug without building the bands, as a plain guide does", () => {

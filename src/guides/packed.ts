@@ -170,13 +170,14 @@ export class PackedGuideWriter {
     this.numbers[this.size++] = value;
   }
 
-  /** Appends a reference to `source[index]`. */
-  private ref(index: number): void {
+  /** Appends a reference to `source[index]`; `shared`: whether the string goes through `share` when it joins. */
+  private ref(index: number, shared = true): void {
     let own = this.remap[index];
     if (own === undefined) throw new TypeError(`bad string index ${index}`);
     if (own === -1) {
       own = this.strings.length;
-      this.strings.push(this.share(this.source[index]!));
+      const value = this.source[index]!;
+      this.strings.push(shared ? this.share(value) : value);
       this.remap[index] = own;
     }
     if (this.refCount === this.refs.length) {
@@ -232,7 +233,9 @@ export class PackedGuideWriter {
     this.push(internal === -1 ? 0 : 1);
     this.push(count);
     if (internal !== -1) this.ref(internal);
-    this.ref(raw);
+    // The raw text names the guide's own company: each guide's own, so never worth sharing (looking 50,000
+    // unique strings up cost about 50 ms of a cached start, for nothing).
+    this.ref(raw, false);
     for (let i = 0; i < 2 * count; i++) this.ref(pairs[from + i]!);
   }
 
