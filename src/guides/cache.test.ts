@@ -5,6 +5,7 @@
  * re-hashed.
  */
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -333,6 +334,33 @@ describe("parallel loading", () => {
       } finally {
         rmSync(cache, { recursive: true, force: true });
       }
+    },
+  );
+
+  it.skipIf(process.env.COMPBOT_MUTATION === "1")(
+    "puts every file the workers re-read back in its place: changed files between unchanged ones",
+    async () => {
+      const dir = path.join(t.dir, "touched");
+      cpSync(path.join(t.dir, "guides"), dir, { recursive: true });
+      const cache = path.join(t.dir, ".touched-cache");
+      await base(dir, { workers: 2, cache });
+      // Every file gets another mtime, so the workers read and hash each one. One in ten also gets a new line
+      // at its end: parsed again, between files whose hash is unchanged (taken from the cache) in each chunk.
+      const { files } = await listGuideFiles(dir);
+      const old = new Date("2020-01-02T03:04:05Z");
+      files.forEach((file, i) => {
+        if (i % 10 === 5) writeFileSync(file, `${readFileSync(file, "latin1")}\n`, "latin1");
+        utimesSync(file, old, old);
+      });
+      const changed = files.filter((_, i) => i % 10 === 5).length;
+      const after = await base(dir, { workers: 2, cache });
+      expect(after.parallel).toEqual({ workers: 2, filesInWorkers: files.length });
+      expect(after.cache).toMatchObject({
+        status: "partial",
+        parsed: changed,
+        reused: files.length - changed,
+      });
+      expect(same(after)).toEqual(await plain(dir));
     },
   );
 });
