@@ -10,7 +10,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import { setNewThreadsSemiSpace, WORKER_SEMI_SPACE_MB } from "../runtime/heap.ts";
-import { decodeEntries, Interner } from "./compact.ts";
+import { decodeColumns, Interner } from "./compact.ts";
 import { type FileEntry, type ReadOptions, readEntry, type SameFile } from "./parse-file.ts";
 import type { ParseDone, ParseJob } from "./parse-worker.ts";
 
@@ -109,9 +109,9 @@ export async function readEntriesInWorkers(
       };
       worker.on("message", (done: ParseDone) => {
         const { start, end } = chunks[done.id]!;
-        const decoded = decodeEntries(done.encoded, interner);
-        decoded.forEach((item, k) => {
-          results[start + done.encodedAt[k]!] = item.entry;
+        // The workers send no stat tuples: only the entries are read.
+        decodeColumns(done.encoded, interner).entries.forEach((entry, k) => {
+          results[start + done.encodedAt[k]!] = entry;
         });
         for (const [i, entry] of done.others) results[start + i] = entry;
         filesInWorkers += end - start;
