@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: "forks",
+    // One temp folder for the run, removed at its end (tests/support/temp-root.ts).
+    globalSetup: ["tests/support/temp-root.ts"],
   },
 });
