@@ -99,6 +99,20 @@ describe("loadGuides on the seed", () => {
     const onTime = await loadGuides(path.join(REPO_ROOT, "guides"), { today: "2026-05-23" });
     expect(onTime.problems.filter((p) => p.code === "overdue")).toEqual([]);
   });
+
+  it("puts the overdue warning after the frontmatter's warnings and before the body's", async () => {
+    const late = await loadGuides(path.join(REPO_ROOT, "guides"), { today: "2026-06-01", checkBody: true });
+    expect(late.problems.map((p) => p.code)).toEqual([
+      "mojibake",
+      "overdue",
+      "body-mismatch",
+      "body-mismatch",
+      "body-mismatch",
+      "total-mismatch",
+      "total-mismatch",
+      "total-mismatch",
+    ]);
+  });
 });
 
 describe("loadGuides error paths", () => {

@@ -144,32 +144,37 @@ function overdueMessage(due: string, today: string): string {
 }
 
 /**
- * The parsed file with today's overdue warning in place. Never changes `parsed`. `messages`: the messages
- * already made for `today`, by due date, shared by the files of one load (a catalogue's guides share a few
- * hundred due dates: 43,000 overdue guides at start then share that many strings instead of one each, and
- * each due date is parsed once). Scoped to a load, so nothing keeps them once its problems are reported.
+ * Today's overdue warning for a parsed guide, or null when it is not overdue. `messages`: the messages already
+ * made for `today`, by due date, shared by the files of one load (a catalogue's guides share a few hundred due
+ * dates: 43,000 overdue guides at start then share that many strings instead of one each, and each due date is
+ * parsed once). Scoped to a load, so nothing keeps them once its problems are reported.
  */
-export function withOverdue(
-  parsed: FileResult & { overdueAt: number },
+export function overdueWarning(
+  guide: Guide | null,
   today: string,
   messages?: Map<string, string>,
-): FileResult {
-  const guide = parsed.guide;
-  if (!guide || !(guide.nextReviewDue < today)) return { guide, problems: parsed.problems };
+): GuideProblem | null {
+  if (!guide || !(guide.nextReviewDue < today)) return null;
   const due = guide.nextReviewDue;
   let message = messages?.get(due);
   if (message === undefined) {
     message = overdueMessage(due, today);
     messages?.set(due, message);
   }
+  return { severity: "warning", code: "overdue", file: guide.file, path: "next_review_due", message };
+}
+
+/** The parsed file with today's overdue warning in place (at `overdueAt`). Never changes `parsed`. */
+export function withOverdue(
+  parsed: FileResult & { overdueAt: number },
+  today: string,
+  messages?: Map<string, string>,
+): FileResult {
+  const guide = parsed.guide;
+  const overdue = overdueWarning(guide, today, messages);
+  if (overdue === null) return { guide, problems: parsed.problems };
   const problems = [...parsed.problems];
-  problems.splice(parsed.overdueAt, 0, {
-    severity: "warning",
-    code: "overdue",
-    file: guide.file,
-    path: "next_review_due",
-    message,
-  });
+  problems.splice(parsed.overdueAt, 0, overdue);
   return { guide, problems };
 }
 
