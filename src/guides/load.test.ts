@@ -324,10 +324,13 @@ describe("loadGuides over a catalogue", () => {
     expect(guides.map((g) => g.file)).toEqual([first]);
     const dup = errors(problems);
     expect(dup).toHaveLength(1);
-    expect(dup[0]).toMatchObject({ code: "duplicate", file: second });
-    expect(dup[0]!.message).toContain(first);
-    expect(dup[0]!.message).toContain(second);
-    expect(dup[0]!.message).toContain("acme/engineer");
+    expect(dup[0]).toEqual({
+      severity: "error",
+      code: "duplicate",
+      file: second,
+      path: "",
+      message: `duplicate guide acme/engineer: ${second} repeats ${first}; keeping ${first}`,
+    });
   });
 
   it("walks nested folders, skips hidden entries and does not follow symlinked folders", async () => {
