@@ -12,6 +12,8 @@ export default defineConfig({
     include: process.env.MUTATE_TESTS ? process.env.MUTATE_TESTS.split(",") : ["src/**/*.test.ts"],
     environment: "node",
     env: { COMPBOT_MUTATION: "1" },
+    // One temp folder for the run, removed at its end, as in vitest.config.ts.
+    globalSetup: ["tests/support/temp-root.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
