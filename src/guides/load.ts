@@ -18,7 +18,13 @@ import {
 } from "./cache.ts";
 import { type StatEntry, statAt } from "./compact.ts";
 import { readEntriesInWorkers } from "./parallel.ts";
-import { errorText, type FileEntry, overdueWarning, readEntry, type SameFile } from "./parse-file.ts";
+import {
+  errorText,
+  type FileEntry,
+  pushProblemsWithOverdue,
+  readEntry,
+  type SameFile,
+} from "./parse-file.ts";
 import { takeGuideRead } from "./scan.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
@@ -323,15 +329,8 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   const firstFileById = new Map<string, string>();
   const overdueMessages = new Map<string, string>();
   for (const entry of entries) {
-    // The file's problems with today's overdue warning at its place, without copying them into a list of its own.
+    pushProblemsWithOverdue(problems, entry, today, overdueMessages);
     const guide = entry.guide;
-    const overdue = overdueWarning(guide, today, overdueMessages);
-    if (overdue === null) problems.push(...entry.problems);
-    else {
-      for (let p = 0; p < entry.overdueAt; p++) problems.push(entry.problems[p]!);
-      problems.push(overdue);
-      for (let p = entry.overdueAt; p < entry.problems.length; p++) problems.push(entry.problems[p]!);
-    }
     if (!guide) continue;
     const first = firstFileById.get(guide.id);
     if (first !== undefined) {

@@ -144,38 +144,43 @@ function overdueMessage(due: string, today: string): string {
 }
 
 /**
- * Today's overdue warning for a parsed guide, or null when it is not overdue. `messages`: the messages already
- * made for `today`, by due date, shared by the files of one load (a catalogue's guides share a few hundred due
+ * Appends a parsed file's problems to `into`, with today's overdue warning at its place (`overdueAt`: after the
+ * frontmatter's problems, before the body's) when the guide is overdue. `messages`: the messages already made
+ * for `today`, by due date, shared by the files of one load (a catalogue's guides share a few hundred due
  * dates: 43,000 overdue guides at start then share that many strings instead of one each, and each due date is
  * parsed once). Scoped to a load, so nothing keeps them once its problems are reported.
  */
-export function overdueWarning(
-  guide: Guide | null,
+export function pushProblemsWithOverdue(
+  into: GuideProblem[],
+  parsed: FileResult & { overdueAt: number },
   today: string,
   messages?: Map<string, string>,
-): GuideProblem | null {
-  if (!guide || !(guide.nextReviewDue < today)) return null;
+): void {
+  const { guide, problems } = parsed;
+  if (!guide || !(guide.nextReviewDue < today)) {
+    into.push(...problems);
+    return;
+  }
   const due = guide.nextReviewDue;
   let message = messages?.get(due);
   if (message === undefined) {
     message = overdueMessage(due, today);
     messages?.set(due, message);
   }
-  return { severity: "warning", code: "overdue", file: guide.file, path: "next_review_due", message };
+  for (let p = 0; p < parsed.overdueAt; p++) into.push(problems[p]!);
+  into.push({ severity: "warning", code: "overdue", file: guide.file, path: "next_review_due", message });
+  for (let p = parsed.overdueAt; p < problems.length; p++) into.push(problems[p]!);
 }
 
-/** The parsed file with today's overdue warning in place (at `overdueAt`). Never changes `parsed`. */
+/** The parsed file with today's overdue warning in place. Never changes `parsed`. */
 export function withOverdue(
   parsed: FileResult & { overdueAt: number },
   today: string,
   messages?: Map<string, string>,
 ): FileResult {
-  const guide = parsed.guide;
-  const overdue = overdueWarning(guide, today, messages);
-  if (overdue === null) return { guide, problems: parsed.problems };
-  const problems = [...parsed.problems];
-  problems.splice(parsed.overdueAt, 0, overdue);
-  return { guide, problems };
+  const problems: GuideProblem[] = [];
+  pushProblemsWithOverdue(problems, parsed, today, messages);
+  return { guide: parsed.guide, problems };
 }
 
 /** Validates one guide's text (as read from `file`). Never throws. */
