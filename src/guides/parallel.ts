@@ -75,7 +75,6 @@ export async function readEntriesInWorkers(
     new Promise<void>((resolve) => {
       let worker: Worker;
       try {
-        setNewThreadsSemiSpace(WORKER_SEMI_SPACE_MB);
         worker = startWorker({ resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB } });
       } catch {
         resolve();
@@ -123,6 +122,7 @@ export async function readEntriesInWorkers(
       send();
     });
 
+  setNewThreadsSemiSpace(WORKER_SEMI_SPACE_MB);
   await Promise.all(Array.from({ length: workerCount }, runWorker));
 
   // Chunks no worker finished (a worker failed to start or died), and chunks never handed out.
