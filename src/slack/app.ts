@@ -6,7 +6,7 @@
  * - Socket Mode: Bolt's SocketModeReceiver (`socketMode: true`, app token); GET /healthz and /readyz are served by
  *   a small separate HTTP server on `config.port` (a busy port only costs the health check, never the bot).
  * - State that replicas share (event dedupe, thread/DM context, unanswered questions) goes through `store`
- *   (src/store): in memory by default, PostgreSQL when main.ts opens one for DATABASE_URL.
+ *   (src/store): in memory by default, PostgreSQL when run.ts opens one for DATABASE_URL.
  *
  * Web API retry policy (every Bolt client, the Socket Mode client's apps.connections.open included; set explicitly
  * so the Socket Mode client does not install its own 100-retry policy into the shared options):
@@ -74,7 +74,7 @@ export interface CreateSlackAppOptions {
   logger?: Logger;
   /**
    * Where shared state lives (src/store). Default: a MemoryStore bounded by `limits`. The caller opens and closes
-   * a store it passes (main.ts: PostgreSQL for DATABASE_URL).
+   * a store it passes (run.ts: PostgreSQL for DATABASE_URL).
    */
   store?: Store;
   /** Bounds of the default in-memory store (defaults: 10,000 event ids for 1 hour, 5,000 conversations). */

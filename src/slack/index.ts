@@ -1,5 +1,5 @@
 /**
- * CompBot's Slack surface. Typical use (main.ts):
+ * CompBot's Slack surface. Typical use (run.ts):
  *
  *   const config = loadConfig();                 // throws ConfigError: print error.message, exit 2
  *   if (config.mode === "console") { ...local shell... }

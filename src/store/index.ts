@@ -1,5 +1,5 @@
 /**
- * The store CompBot's Slack modes use. Typical use (main.ts):
+ * The store CompBot's Slack modes use. Typical use (run.ts):
  *
  *   const store = await openStore({ databaseUrl: config.databaseUrl, logger });  // never throws
  *   const slack = createSlackApp({ config, bot, logger, store });

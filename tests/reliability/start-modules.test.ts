@@ -6,13 +6,16 @@
  *   PostgreSQL's, even when the server is not there.
  * - `express`, which Bolt's index loads for its ExpressReceiver (src/slack/bolt.ts imports Bolt's own files).
  * - `yaml`, the manifest reader's parser (OAuth mode only).
+ * And when the index cache's helper thread starts (guides/early-read.ts): before the app's libraries load
+ * (main.ts imports the rest of the app only once it has started), so that reading the cache overlaps their
+ * loading.
  */
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EVENTS_PATH } from "../../src/slack/app.ts";
-import { type CompBotProcess, FROM_SOURCE, spawnCompBot } from "../support/compbot-process.ts";
+import { type CompBotProcess, FROM_SOURCE, REPO_ROOT, spawnCompBot } from "../support/compbot-process.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { sendSigned, slashCommand } from "../support/signing.ts";
 
@@ -22,6 +25,7 @@ const SIGNING_SECRET = "StartModulesSigningSecret42";
 let fake: FakeSlack;
 let folder: string;
 let preload: string;
+let workerPreload: string;
 const spawned: CompBotProcess[] = [];
 
 beforeAll(async () => {
@@ -40,6 +44,38 @@ process.on("exit", () => {
   }
   writeSync(2, "LOADED: " + [...packages].sort().join(",") + "\\n");
 });
+`,
+  );
+});
+beforeAll(() => {
+  // Prints, when the process's first worker thread is constructed, which of the app's dependencies (package.json)
+  // are loaded by then. Those that are CommonJS (loaded from ESM or not) stay in require.cache.
+  const dependencies = Object.keys(
+    (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies: object })
+      .dependencies,
+  );
+  workerPreload = path.join(folder, "first-worker.cjs");
+  writeFileSync(
+    workerPreload,
+    `const threads = require("node:worker_threads");
+const { syncBuiltinESMExports } = require("node:module");
+const { writeSync } = require("node:fs");
+const dependencies = ${JSON.stringify(dependencies)};
+const Worker = threads.Worker;
+let first = true;
+threads.Worker = class extends Worker {
+  constructor(...args) {
+    if (first) {
+      first = false;
+      const loaded = dependencies.filter((name) =>
+        Object.keys(require.cache).some((file) => file.includes("/node_modules/" + name + "/")),
+      );
+      writeSync(2, "AT FIRST WORKER: " + loaded.join(",") + "\\n");
+    }
+    super(...args);
+  }
+};
+syncBuiltinESMExports();
 `,
   );
 });
@@ -91,5 +127,27 @@ describe("the packages a start loads", () => {
     // Port 9 on 127.0.0.1: nothing listens; the store warns once and answers from memory.
     const p = start({ DATABASE_URL: "postgres://compbot@127.0.0.1:9/compbot" });
     expect(await answerThenStop(p)).toContain("pg");
+  });
+});
+
+describe("the index cache's helper thread", () => {
+  it("starts before the app's libraries load: only dotenv (which names the guides and the cache) is loaded by then", async () => {
+    const p = spawnCompBot(
+      {
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        PORT: "0",
+        SLACK_API_URL: fake.apiUrl,
+        GUIDES_DIR: "guides",
+        COMPBOT_CACHE_DIR: path.join(folder, "cache"),
+      },
+      ["--require", workerPreload, ...FROM_SOURCE],
+    );
+    spawned.push(p);
+    // Loaded before the helper, imported statically beside early-read.ts: gray-matter (among others).
+    const line = await p.waitFor(/^AT FIRST WORKER: (.*)$/m, 30_000);
+    expect(line[1]).toBe("dotenv");
+    // And the app it started ahead of still starts and answers.
+    await p.waitFor(/listening for Slack on port (\d+)/, 30_000);
   });
 });
