@@ -45,10 +45,8 @@ async function main(): Promise<number> {
     }
   }
 
-  const { bot, cacheWrite } = await loadAndReport(config.guidesDir);
-  // Capped once the guides are in, not before: during the load the cap only adds full collections of a heap
-  // that is mostly live and still growing (runtime/heap.ts).
   limitHeapGrowth();
+  const { bot, cacheWrite } = await loadAndReport(config.guidesDir);
   // The index cache is written once the bot answers, a chunk at a time (a new or changed catalogue); stopped
   // at shutdown, when the next start writes it again.
   const stopCacheWrite = new AbortController();

@@ -6,12 +6,9 @@
  * of RSS over 10 s of sequential /comp after a cached start; with the growth capped at half of what is live,
  * 383 MB (same build, README's Performance section). The cost is more frequent full collections.
  *
- * V8 reads this setting at every full collection, so setting it once takes effect for the rest of the
- * process's life. run.ts sets it once the guides are loaded, not before: nearly everything a load allocates
- * stays live, so a cap then buys no memory, only full collections of a heap that keeps growing (decoding
- * the index cache of 50,000 guides ran three, 83 ms of pauses, with the cap; one, 7 ms, without). An
- * operator's own `--heap-growing-percent` on the node command line wins: it is left alone (Node does not take
- * this flag in NODE_OPTIONS).
+ * V8 reads this setting at every full collection, so setting it at start-up takes effect for the whole
+ * life of the process. An operator's own `--heap-growing-percent` on the node command line wins: it is left
+ * alone (Node does not take this flag in NODE_OPTIONS).
  */
 import v8 from "node:v8";
 

@@ -10,7 +10,7 @@
  * (main.ts imports the rest of the app only once it has started), so that reading the cache overlaps their
  * loading.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -149,52 +149,5 @@ describe("the index cache's helper thread", () => {
     expect(line[1]).toBe("dotenv");
     // And the app it started ahead of still starts and answers.
     await p.waitFor(/listening for Slack on port (\d+)/, 30_000);
-  });
-});
-
-describe("the heap growth cap (runtime/heap.ts)", () => {
-  it("is set once, after the guides are loaded (their summary printed) and before Slack starts listening", async () => {
-    // Prints each V8 flag the process sets, as it sets it.
-    const flags = path.join(folder, "flags.cjs");
-    writeFileSync(
-      flags,
-      `const v8 = require("node:v8");
-const { writeSync } = require("node:fs");
-const set = v8.setFlagsFromString;
-v8.setFlagsFromString = (flag) => {
-  writeSync(2, "FLAG " + flag + "\\n");
-  return set(flag);
-};
-`,
-    );
-    // The seed guide and a file that is not a guide: the load prints its one-line summary once it is done.
-    const guides = path.join(folder, "guides-with-a-bad-file");
-    mkdirSync(path.join(guides, "segment"), { recursive: true });
-    mkdirSync(path.join(guides, "broken"), { recursive: true });
-    copyFileSync(
-      path.join(REPO_ROOT, "guides/segment/ml-ai-engineer.md"),
-      path.join(guides, "segment/ml-ai-engineer.md"),
-    );
-    writeFileSync(path.join(guides, "broken/guide.md"), "no frontmatter here\n");
-    const p = spawnCompBot(
-      {
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        PORT: "0",
-        SLACK_API_URL: fake.apiUrl,
-        GUIDES_DIR: guides,
-      },
-      ["--require", flags, ...FROM_SOURCE],
-    );
-    spawned.push(p);
-    await p.waitFor(/listening for Slack on port (\d+)/, 30_000);
-    const lines = p.stderr.split("\n");
-    const flagLines = lines.filter((line) => line.startsWith("FLAG --heap-growing-percent"));
-    expect(flagLines).toEqual(["FLAG --heap-growing-percent=50"]);
-    const loaded = lines.findIndex((line) => line.startsWith("Loaded 1 guide"));
-    const listening = lines.findIndex((line) => line.includes("listening for Slack"));
-    expect(loaded, p.stderr).not.toBe(-1);
-    expect(lines.indexOf(flagLines[0]!)).toBeGreaterThan(loaded);
-    expect(lines.indexOf(flagLines[0]!)).toBeLessThan(listening);
   });
 });
