@@ -12,10 +12,26 @@
  * - a network failure rejects with `TypeError("fetch failed")` whose `cause` carries the code (ECONNREFUSED…);
  * - an aborted request (the client's per-attempt timeout) rejects with the signal's reason (a TimeoutError).
  * A body that is not a string (a FormData file upload, which CompBot never sends) goes to the global fetch.
+ *
+ * undici's Agent and request() are required from the files that define them, not from the package's index,
+ * which loads all of undici (fetch, WebSocket, caches, mocks: about 110 modules, 0.1 s of a start on a 2-core
+ * machine) where these two need about 30. undici is pinned to one version (package.json), and
+ * http-client.test.ts checks that each is the very one the index gives, so an upgrade that moves one fails there.
  */
 import { STATUS_CODES } from "node:http";
+import { createRequire } from "node:module";
 import type { webApi } from "@slack/bolt";
-import { Agent, request } from "undici";
+import type { Dispatcher, Agent as UndiciAgent } from "undici";
+
+const require = createRequire(import.meta.url);
+/** undici's Agent. */
+export const Agent = require("undici/lib/dispatcher/agent.js") as typeof UndiciAgent;
+type Agent = UndiciAgent;
+/** undici's request(), which its index puts on every dispatcher: called with the dispatcher as `this`. */
+export const dispatcherRequest = require("undici/lib/api/api-request.js") as (
+  this: Dispatcher,
+  options: Dispatcher.RequestOptions,
+) => Promise<Dispatcher.ResponseData>;
 
 /** Statuses whose Response cannot carry a body. */
 const NULL_BODY = new Set([204, 205, 304]);
@@ -43,13 +59,16 @@ export function keepAliveFetch(fallback: webApi.FetchFunction = globalThis.fetch
     if (init.body !== undefined && typeof init.body !== "string") return fallback(url, init);
     const signal = init.signal;
     active++;
-    let answer: Awaited<ReturnType<typeof request>>;
+    let answer: Dispatcher.ResponseData;
     let body: ArrayBuffer;
     try {
-      answer = await request(url, {
-        dispatcher: dispatcherNow(),
-        method: (init.method ?? "GET").toUpperCase(),
-        headers: init.headers ?? {},
+      // What undici's request(url, options) does with a URL: its origin, and its path with the query.
+      const target = new URL(String(url));
+      answer = await dispatcherRequest.call(dispatcherNow(), {
+        origin: target.origin,
+        path: `${target.pathname}${target.search}`,
+        method: (init.method ?? "GET").toUpperCase() as Dispatcher.HttpMethod,
+        headers: (init.headers ?? {}) as Dispatcher.RequestOptions["headers"],
         body: init.body ?? null,
         ...(signal !== undefined ? { signal } : {}),
       });

@@ -4,9 +4,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import * as undici from "undici";
 import { describe, expect, onTestFinished, test } from "vitest";
 import { neverSent } from "../../src/slack/deliver.ts";
-import { keepAliveFetch } from "../../src/slack/http-client.ts";
+import { Agent, dispatcherRequest, keepAliveFetch } from "../../src/slack/http-client.ts";
 
 interface Seen {
   method: string;
@@ -47,6 +48,15 @@ function client() {
   onTestFinished(() => http.close(100));
   return http;
 }
+
+describe("undici's parts, required from the files that define them", () => {
+  test("are the very Agent and request() that undici's index gives", () => {
+    expect(Agent).toBe(undici.Agent);
+    // The index puts request() on every dispatcher (Object.assign(Dispatcher.prototype, api)).
+    expect(dispatcherRequest).toBe(undici.Dispatcher.prototype.request);
+    expect(typeof dispatcherRequest).toBe("function");
+  });
+});
 
 describe("keepAliveFetch", () => {
   test("sends method, headers and body; answers with status, headers and body", async () => {
