@@ -29,7 +29,7 @@ import type { CompBotApi } from "../bot.ts";
 import { MemoryStore } from "../store/memory.ts";
 import { ResilientStore } from "../store/resilient.ts";
 import type { Store } from "../store/types.ts";
-import { App, ErrorCode, HTTPReceiver, SocketModeReceiver } from "./bolt.ts";
+import { App, ErrorCode, HTTPReceiver, type SocketModeReceiver, socketModeReceiver } from "./bolt.ts";
 import type { SlackConfig } from "./config.ts";
 import { OAUTH_INSTALL_PATH, secretsOf } from "./config.ts";
 import { redeliveries } from "./dedupe.ts";
@@ -270,7 +270,7 @@ export function createSlackApp({
     });
     refuseFutureStamps(httpReceiver, logger);
   } else if (config.mode === "socket") {
-    socketReceiver = new SocketModeReceiver({
+    socketReceiver = new (socketModeReceiver())({
       appToken: config.appToken,
       logger,
       // A copy: the Socket Mode client writes into its options.

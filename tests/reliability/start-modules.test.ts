@@ -6,6 +6,9 @@
  *   PostgreSQL's, even when the server is not there.
  * - `express`, which Bolt's index loads for its ExpressReceiver (src/slack/bolt.ts imports Bolt's own files).
  * - `yaml`, the manifest reader's parser (OAuth mode only).
+ * - `@slack/socket-mode` (Socket Mode) and `@slack/oauth` with `jsonwebtoken` (OAuth mode), which Bolt's files
+ *   require whatever the mode (bolt.ts leaves them unloaded until read: requireOnUse).
+ * - `undici`'s index, which loads all of undici; http-client.ts requires only its Agent and request().
  * And when the index cache's helper thread starts (guides/early-read.ts): before the app's libraries load
  * (main.ts imports the rest of the app only once it has started), so that reading the cache overlaps their
  * loading.
@@ -36,11 +39,25 @@ beforeAll(async () => {
   writeFileSync(
     preload,
     `const { writeSync } = require("node:fs");
+const { sep } = require("node:path");
+// A package counts as loaded when one of these files of it is (bolt.ts's stand-in for @slack/oauth takes the
+// place of its index in the cache; the package is loaded only when the files under it are).
+const marks = {
+  pg: "/node_modules/pg/",
+  "pg-pool": "/node_modules/pg-pool/",
+  "pg-protocol": "/node_modules/pg-protocol/",
+  express: "/node_modules/express/",
+  yaml: "/node_modules/yaml/",
+  "@slack/socket-mode": "/node_modules/@slack/socket-mode/",
+  "@slack/oauth": "/node_modules/@slack/oauth/dist/install-provider.js",
+  jsonwebtoken: "/node_modules/jsonwebtoken/",
+  "undici (index)": "/node_modules/undici/index.js",
+};
 process.on("exit", () => {
   const packages = new Set();
   for (const file of Object.keys(require.cache)) {
-    const found = /[\\\\/]node_modules[\\\\/](pg|pg-pool|pg-protocol|express|yaml)[\\\\/]/.exec(file);
-    if (found) packages.add(found[1]);
+    const path = file.split(sep).join("/");
+    for (const [name, mark] of Object.entries(marks)) if (path.includes(mark)) packages.add(name);
   }
   writeSync(2, "LOADED: " + [...packages].sort().join(",") + "\\n");
 });
@@ -119,7 +136,7 @@ async function answerThenStop(p: CompBotProcess): Promise<string> {
 }
 
 describe("the packages a start loads", () => {
-  it("without DATABASE_URL: answers without loading the PostgreSQL client, Express or the YAML library", async () => {
+  it("without DATABASE_URL: answers without loading the PostgreSQL client, Express, YAML, Socket Mode, OAuth or undici's index", async () => {
     expect(await answerThenStop(start({}))).toBe("");
   });
 
@@ -127,6 +144,19 @@ describe("the packages a start loads", () => {
     // Port 9 on 127.0.0.1: nothing listens; the store warns once and answers from memory.
     const p = start({ DATABASE_URL: "postgres://compbot@127.0.0.1:9/compbot" });
     expect(await answerThenStop(p)).toContain("pg");
+  });
+});
+
+describe("Socket Mode's packages", () => {
+  it("are loaded by a Socket Mode start, which connects (bolt.ts's stand-in gives way to the real module)", async () => {
+    const p = start({ SLACK_SIGNING_SECRET: "", SLACK_APP_TOKEN: "xapp-test-A0START-startmodulestest" });
+    await p.waitFor(/connected to Slack \(Socket Mode/, 30_000);
+    p.child.kill("SIGTERM");
+    expect(await p.exitWithin(10_000)).toBe(0);
+    const line = p.stderr.match(/^LOADED: (.*)$/m);
+    expect(line, p.stderr).not.toBeNull();
+    expect(line![1]!.split(",")).toEqual(expect.arrayContaining(["@slack/socket-mode", "undici (index)"]));
+    expect(line![1]).not.toContain("@slack/oauth");
   });
 });
 
