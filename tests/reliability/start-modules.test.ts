@@ -104,7 +104,8 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>): CompBotProcess {
+/** The real process from source, preloading `preloadFile` (by default the one that prints the packages loaded). */
+function start(env: Record<string, string>, preloadFile = preload): CompBotProcess {
   const p = spawnCompBot(
     {
       SLACK_BOT_TOKEN: BOT_TOKEN,
@@ -114,7 +115,7 @@ function start(env: Record<string, string>): CompBotProcess {
       GUIDES_DIR: "guides",
       ...env,
     },
-    ["--require", preload, ...FROM_SOURCE],
+    ["--require", preloadFile, ...FROM_SOURCE],
   );
   spawned.push(p);
   return p;
@@ -162,22 +163,11 @@ describe("Socket Mode's packages", () => {
 
 describe("the index cache's helper thread", () => {
   it("starts before the app's libraries load: only dotenv (which names the guides and the cache) is loaded by then", async () => {
-    const p = spawnCompBot(
-      {
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        PORT: "0",
-        SLACK_API_URL: fake.apiUrl,
-        GUIDES_DIR: "guides",
-        COMPBOT_CACHE_DIR: path.join(folder, "cache"),
-      },
-      ["--require", workerPreload, ...FROM_SOURCE],
-    );
-    spawned.push(p);
+    const p = start({ COMPBOT_CACHE_DIR: path.join(folder, "cache") }, workerPreload);
     // Loaded before the helper, imported statically beside early-read.ts: gray-matter (among others).
     const line = await p.waitFor(/^AT FIRST WORKER: (.*)$/m, 30_000);
     expect(line[1]).toBe("dotenv");
-    // And the app it started ahead of still starts and answers.
+    // And the app it started ahead of still starts.
     await p.waitFor(/listening for Slack on port (\d+)/, 30_000);
   });
 });
