@@ -52,12 +52,21 @@ exports.answer = 42;
     const standIn = require(file) as { __esModule: boolean; answer: number; default: new () => object };
     // What TypeScript's import helpers check when a file requires it: answered without loading.
     expect(standIn.__esModule).toBe(true);
+    expect("__esModule" in standIn).toBe(true);
     expect(loads()).toBe(0);
     expect(standIn.answer).toBe(42);
     expect(loads()).toBe(1);
     expect(new standIn.default().constructor.name).toBe("Counted");
     expect("answer" in standIn).toBe(true);
+    expect("nothing" in standIn).toBe(false);
     expect(Object.keys(standIn)).toEqual(["default", "answer"]);
+    expect(Object.getOwnPropertyDescriptor(standIn, "nothing")).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(standIn, "answer")).toEqual({
+      value: 42,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
     expect(loads()).toBe(1);
     // The real module has taken the stand-in's place in the cache.
     const real = require(file) as { answer: number };
