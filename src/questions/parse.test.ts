@@ -328,8 +328,15 @@ describe("follow-ups in a conversation", () => {
     );
   });
 
-  it("small talk or an unknown word does not", () => {
+  it("small talk, asking for help or an unknown word does not", () => {
     expect(read("thanks", both)).toEqual(reading({ intent: "help" }));
+    for (const text of ["help", "hi", "hello there", "what commands?"]) {
+      expect(read(text, both), text).toEqual(reading({ intent: "help" }));
+    }
+    // Help with a region is still about the guide talked about.
+    expect(read("help with london", both)).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer", region: "london", fromContext: true }),
+    );
     expect(read("and zzzz", both)).toEqual(reading({ unknown: ["zzzz"] }));
     expect(read("and london?", { company: "segment" })).toEqual(reading({ region: "london" }));
   });

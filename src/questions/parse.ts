@@ -345,8 +345,10 @@ function decide(
   }
   const regionMatch = region ? toMatch(region.span, region.hit) : null;
 
-  // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about.
+  // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about. Asking
+  // for help ("help", "hi") is not one: it gets the help, whatever was talked about before.
   let fromContext = false;
+  const followUpIntent = [...intents].some((asked) => asked !== "help");
   if (unknown.length === 0 && !level) {
     const ctxCompany = context.company ? index.company(context.company) : undefined;
     const ctxRole = context.role ? index.role(context.role) : undefined;
@@ -355,7 +357,7 @@ function decide(
       !roleMatch &&
       ctxCompany &&
       ctxRole &&
-      (regionMatch || intents.size > 0 || allRegions)
+      (regionMatch || followUpIntent || allRegions)
     ) {
       companyMatch = fromCtx(ctxCompany);
       roleMatch = fromCtx(ctxRole);
