@@ -341,6 +341,19 @@ describe("follow-ups in a conversation", () => {
     expect(read("and london?", { company: "segment" })).toEqual(reading({ region: "london" }));
   });
 
+  it("a region with a word we do not know, an outside level, another company or role: no follow-up", () => {
+    expect(read("and zzzz in london?", both)).toEqual(reading({ region: "london", unknown: ["zzzz"] }));
+    expect(read("google l5 in london", both)).toEqual(
+      reading({ intent: "level-lookup", company: "google", region: "london", level: "google|l5" }),
+    );
+    expect(read("acme in london", both)).toEqual(
+      reading({ intent: "company", company: "acme", region: "london" }),
+    );
+    expect(read("product manager in london", both)).toEqual(
+      reading({ intent: "role", role: "product-manager", region: "london" }),
+    );
+  });
+
   it("a role alone takes the company talked about when it has that guide", () => {
     expect(read("product manager", { company: "acme" })).toEqual(
       reading({ company: "acme", role: "product-manager", fromContext: true }),
