@@ -328,10 +328,25 @@ describe("follow-ups in a conversation", () => {
     );
   });
 
-  it("small talk, asking for help or an unknown word does not", () => {
+  it("small talk, asking for help or the catalogue, or an unknown word does not", () => {
     expect(read("thanks", both)).toEqual(reading({ intent: "help" }));
     for (const text of ["help", "hi", "hello there", "what commands?"]) {
       expect(read(text, both), text).toEqual(reading({ intent: "help" }));
+    }
+    // Nor is asking for the catalogue.
+    for (const text of ["list", "list please"]) {
+      expect(read(text, both), text).toEqual(reading({ intent: "list" }));
+    }
+    // Each question about one guide is.
+    for (const [text, intent] of [
+      ["script please", "script"],
+      ["how much should i ask for?", "targets"],
+      ["how old is this data?", "freshness"],
+      ["level", "level"],
+    ] as const) {
+      expect(read(text, both), text).toEqual(
+        reading({ intent, company: "segment", role: "ml-ai-engineer", fromContext: true }),
+      );
     }
     // Help with a region is still about the guide talked about.
     expect(read("help with london", both)).toEqual(

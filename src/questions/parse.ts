@@ -167,6 +167,9 @@ interface LevelRun {
 /** Longest level phrase tried after an outside company. */
 const MAX_LEVEL_WORDS = 5;
 
+/** The intents that ask about one guide: alone in a conversation, about the guide talked about. */
+const GUIDE_INTENTS: ReadonlySet<Intent> = new Set<Intent>(["script", "targets", "freshness", "level"]);
+
 /**
  * How many words from `from` name a level of the outside company the hits name (0: none). Only when the
  * question asks about levels, or the name is not also one of our guides' companies (so "segment ml" stays a
@@ -345,10 +348,11 @@ function decide(
   }
   const regionMatch = region ? toMatch(region.span, region.hit) : null;
 
-  // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about. Asking
-  // for help ("help", "hi") is not one: it gets the help, whatever was talked about before.
+  // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about. Only a
+  // question about one guide is one: help ("help", "hi") and the catalogue ("list") are not, whatever was
+  // talked about before.
   let fromContext = false;
-  const followUpIntent = [...intents].some((asked) => asked !== "help");
+  const followUpIntent = [...intents].some((asked) => GUIDE_INTENTS.has(asked));
   if (unknown.length === 0 && !level) {
     const ctxCompany = context.company ? index.company(context.company) : undefined;
     const ctxRole = context.role ? index.role(context.role) : undefined;
