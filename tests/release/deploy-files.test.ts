@@ -79,7 +79,12 @@ describe("Dockerfile", () => {
     const startDist = (JSON.parse(read("package.json")) as { scripts: Record<string, string> }).scripts[
       "start:dist"
     ]!.split(" ");
-    expect(startDist).toEqual(["node", "--max-semi-space-size=4", "dist/main.js"]);
+    expect(startDist).toEqual([
+      "node",
+      "--max-semi-space-size=4",
+      "--initial-old-space-size=128",
+      "dist/main.js",
+    ]);
     expect(instructions).toContain(`CMD ${JSON.stringify(startDist).replaceAll(",", ", ")}`);
     expect(instructions.some((l) => l.startsWith("RUN apt-get update") && l.includes(" tini"))).toBe(true);
   });

@@ -2,7 +2,7 @@
  * `npm start` (scripts/start.mjs): the compiled build, built first when it is missing or older than the sources.
  * Run on a small project of its own in a temp folder (the real scripts/start.mjs and scripts/build.mjs, the
  * repository's node_modules and TypeScript), so that building does not race the other tests' use of dist/.
- * Each case runs `node --max-semi-space-size=4 scripts/start.mjs` as `npm start` does.
+ * Each case runs package.json's `start` command (`node <flags> scripts/start.mjs`) as `npm start` does.
  */
 import { spawnSync } from "node:child_process";
 import {
@@ -22,6 +22,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../support/compbot-process.ts";
 
 const RUN_TIMEOUT_MS = 120_000;
+
+/** The node flags of package.json's `start` script: `node <flags> scripts/start.mjs`. */
+const START_FLAGS = (() => {
+  const words = (
+    JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { scripts: { start: string } }
+  ).scripts.start.split(" ");
+  expect(words[0]).toBe("node");
+  expect(words.at(-1)).toBe("scripts/start.mjs");
+  return words.slice(1, -1);
+})();
 let project: string;
 
 function write(relative: string, text: string): void {
@@ -32,7 +42,7 @@ function write(relative: string, text: string): void {
 
 /** `npm start`'s command in the temp project; stdout, stderr and the exit status. */
 function start(): { status: number | null; stdout: string; stderr: string; pid: number } {
-  const run = spawnSync(process.execPath, ["--max-semi-space-size=4", "scripts/start.mjs"], {
+  const run = spawnSync(process.execPath, [...START_FLAGS, "scripts/start.mjs"], {
     cwd: project,
     encoding: "utf8",
     env: { ...process.env, NODE_OPTIONS: "" },
@@ -104,7 +114,10 @@ describe("npm start (scripts/start.mjs)", () => {
       const run = start();
       expect(run.stderr).toContain("compbot: building dist/ from src/ first (dist/ has not been built yet)");
       expect(run.stderr).toMatch(/compbot: built in \d+\.\d s/);
-      expect(run.stdout).toContain(`started: first version; pid ${run.pid}; flags --max-semi-space-size=4`);
+      expect(START_FLAGS).toEqual(["--max-semi-space-size=4", "--initial-old-space-size=128"]);
+      expect(run.stdout).toContain(
+        `started: first version; pid ${run.pid}; flags ${START_FLAGS.join(" ")}\n`,
+      );
       expect(run.status).toBe(0);
       expect(JSON.parse(readFileSync(path.join(project, "dist/build-inputs.json"), "utf8"))).toEqual({
         inputs: expect.stringMatching(/^[0-9a-f]{40}$/),
