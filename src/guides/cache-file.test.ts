@@ -73,13 +73,8 @@ function header(over: Record<string, unknown> = {}): Record<string, unknown> {
 
 function chunk(over: Record<string, unknown> = {}, file = "/srv/guides/a.md"): Record<string, unknown> {
   const encoded = encodeEntries([item(file, "a".repeat(40))]);
-  return {
-    strings: encoded.strings,
-    numbers: encoded.numbers,
-    stats: encoded.stats,
-    extras: encoded.extras,
-    ...over,
-  };
+  const { skipped: _skipped, ...written } = encoded;
+  return { ...written, ...over };
 }
 
 const reasonOf = (file: string, key = KEY) => {

@@ -51,7 +51,7 @@ import type { FileEntry } from "./parse-file.ts";
 import type { CacheBytesSource } from "./scan.ts";
 
 /** Bump when the cache layout changes. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 /**
  * Entries per chunk record, at most. A chunk is encoded, serialized, hashed and written in one step, so a write
  * spread over the event loop after start-up holds a question up for one chunk at most. Chunks start small and
@@ -147,6 +147,8 @@ interface CacheHeader {
 /** One chunk record: the compact.ts encoding of up to CACHE_CHUNK_ENTRIES entries. */
 interface CacheChunk {
   strings: string[];
+  texts: Uint8Array;
+  textEnds: Uint32Array;
   numbers: Float32Array | Float64Array;
   stats: Float64Array;
   extras: unknown[];
@@ -271,6 +273,8 @@ export function readCache(file: string, key: CacheKey, source: CacheBytesSource 
       const decoded = decodeColumns(
         {
           strings: value.strings as string[],
+          texts: value.texts as Uint8Array,
+          textEnds: value.textEnds as Uint32Array,
           numbers: value.numbers as Float32Array | Float64Array,
           stats: value.stats as Float64Array,
           extras: value.extras as unknown[],
@@ -381,8 +385,10 @@ export async function writeCache(
       if (options.pause) await options.pause();
       if (options.signal?.aborted) throw new Error("cache write stopped");
       const began = clock();
-      const { strings, numbers, stats, extras } = encodeEntries(kept.slice(start, start + size));
-      const chunk: CacheChunk = { strings, numbers, stats, extras };
+      const { strings, texts, textEnds, numbers, stats, extras } = encodeEntries(
+        kept.slice(start, start + size),
+      );
+      const chunk: CacheChunk = { strings, texts, textEnds, numbers, stats, extras };
       put(v8.serialize(chunk));
       start += size;
       const took = clock() - began;

@@ -101,6 +101,34 @@ describe("encodeEntries / decodeEntries", () => {
     }
   });
 
+  it("keeps each guide's raw level mapping and summary as UTF-8 texts, outside the string table, exactly", () => {
+    const items = entries();
+    const raw = "Acme Senior (Zürich) ≈ Google L5 — Meta E5";
+    const summary = "€ & £ heavy · Stable 😀";
+    const g = items[0]!.entry.guide!;
+    items[0]!.entry.guide = {
+      ...g,
+      levelMapping: { ...g.levelMapping, raw },
+      negotiationDnaSummary: summary,
+    };
+    const encoded = encodeEntries(items);
+    expect(encoded.strings).not.toContain(raw);
+    expect(encoded.strings).not.toContain(summary);
+    expect(encoded.strings).not.toContain("Beta");
+    // Two texts a guide (C has none), ends in bytes: raw, summary, then B's raw and summary.
+    const bytes = (text: string) => new TextEncoder().encode(text).length;
+    expect(bytes(raw)).toBe(raw.length + 5); // ü 2 bytes, ≈ and — 3 each
+    const ends = [bytes(raw), bytes(raw) + bytes(summary)];
+    ends.push(ends[1]! + 4, ends[1]! + 4 + bytes("Cash-heavy | Stable"));
+    expect([...encoded.textEnds]).toEqual(ends);
+    expect(encoded.texts).toHaveLength(ends[3]!);
+    const decoded = decodeEntries(encoded);
+    expect(decoded).toEqual(items);
+    expect(decoded[0]!.entry.guide!.levelMapping.raw).toBe(raw);
+    expect(decoded[0]!.entry.guide!.negotiationDnaSummary).toBe(summary);
+    expect(decoded[1]!.entry.guide!.levelMapping.raw).toBe("Beta");
+  });
+
   it("stores each distinct string once", () => {
     const encoded = encodeEntries(entries());
     const count = (s: string) => encoded.strings.filter((x) => x === s).length;
@@ -137,6 +165,20 @@ describe("encodeEntries / decodeEntries", () => {
 
 describe("isEncodable", () => {
   const entry = (): FileEntry => entries()[0]!.entry;
+
+  it("refuses a raw level mapping or summary with a lone surrogate, which UTF-8 cannot hold", () => {
+    const g = entry().guide!;
+    const withTexts = (raw: string, summary: string): FileEntry => ({
+      ...entry(),
+      guide: { ...g, levelMapping: { ...g.levelMapping, raw }, negotiationDnaSummary: summary },
+    });
+    expect(isEncodable(withTexts("L5 \ud83d", "ok"))).toBe(false);
+    expect(isEncodable(withTexts("L5", "\ude00 ok"))).toBe(false);
+    expect(isEncodable(withTexts("L5 \ud83d\ude00", "😀 ok"))).toBe(true);
+    const encoded = encodeEntries([{ entry: withTexts("L5", "bad \ud83d"), stat: NO_STAT }, ...entries()]);
+    expect(encoded.skipped).toBe(1);
+    expect(decodeEntries(encoded)).toEqual(entries());
+  });
 
   it("takes the shapes the parser produces", () => {
     for (const item of entries()) expect(isEncodable(item.entry)).toBe(true);
@@ -209,7 +251,7 @@ describe("decodeEntries refuses damaged input", () => {
     const e = good();
     const n = [...e.numbers];
     change(n);
-    return { strings: e.strings, numbers: Float64Array.from(n), stats: e.stats, extras: e.extras };
+    return { ...e, numbers: Float64Array.from(n) };
   };
   const refused = (e: Omit<Encoded, "skipped">) => expect(() => decodeEntries(e)).toThrow(TypeError);
 
@@ -221,6 +263,16 @@ describe("decodeEntries refuses damaged input", () => {
     refused({ ...e, stats: [...e.stats] as unknown as Float64Array });
     refused({ ...e, stats: Float32Array.from(e.stats) as unknown as Float64Array });
     refused({ ...e, strings: [...e.strings.slice(0, -1), 5 as unknown as string] });
+  });
+
+  it("a damaged text table, or a text index out of it", () => {
+    const e = good();
+    refused({ ...e, texts: [...e.texts] as unknown as Uint8Array });
+    refused({ ...e, textEnds: [...e.textEnds] as unknown as Uint32Array });
+    refused({ ...e, textEnds: Uint32Array.from([...e.textEnds.slice(0, -1), e.texts.length + 1]) });
+    refused({ ...e, textEnds: Uint32Array.from(e.textEnds).reverse() });
+    // One text fewer: the last guide's summary points past the table.
+    refused({ ...e, textEnds: e.textEnds.slice(0, -1) });
   });
 
   it("a truncated or padded number list", () => {

@@ -1,6 +1,8 @@
 /**
  * A compact, exact encoding of parse results, used by the index cache (cache.ts) and to send results from
- * the parse workers (parallel.ts): one table of distinct strings, one array of numbers and string indexes in
+ * the parse workers (parallel.ts): one table of distinct strings, one table of texts (each guide's raw level
+ * mapping and negotiation DNA summary, as UTF-8 bytes: decoded guides read them from there, see packed.ts),
+ * one array of numbers and string or text indexes in
  * a fixed field order (Float32 when that holds every one exactly, as it does for most catalogues: half the
  * bytes to write, read, hash and copy; else Float64), the stat tuples in a Float64Array of their own (file
  * times in ms are not Float32 numbers), and a side list of the `extra` frontmatter objects (kept as they are:
@@ -13,7 +15,7 @@
  * simply parsed again on every load.
  */
 
-import { narrowed, PackedGuideWriter } from "./packed.ts";
+import { checkedTexts, narrowed, PackedGuideWriter, type TextTable } from "./packed.ts";
 import type { FileEntry } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
@@ -42,6 +44,9 @@ export interface StatEntry {
 
 export interface Encoded {
   strings: string[];
+  /** The texts, as UTF-8, one after the other; `textEnds[i]`: where text `i` ends. */
+  texts: Uint8Array;
+  textEnds: Uint32Array;
   numbers: Float32Array | Float64Array;
   /** size, mtimeMs, ctimeMs, ino of each entry, in order. */
   stats: Float64Array;
@@ -76,12 +81,16 @@ const isEmptyPlainObject = (value: unknown): boolean =>
   Object.getPrototypeOf(value) === Object.prototype &&
   Object.keys(value).length === 0;
 
+/** A lone surrogate: UTF-8 cannot hold it, so a text with one is not encoded. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 /** Whether `encodeEntries` can encode this entry exactly. */
 export function isEncodable(e: FileEntry): boolean {
   for (const p of e.problems) if (Object.keys(p).join(",") !== PROBLEM_KEYS) return false;
   const g = e.guide;
   if (g === null) return true;
   if (g.file !== e.file || Object.keys(g).join(",") !== GUIDE_KEYS) return false;
+  if (LONE_SURROGATE.test(g.levelMapping.raw) || LONE_SURROGATE.test(g.negotiationDnaSummary)) return false;
   for (const b of g.bands) if (Object.keys(b).join(",") !== BAND_KEYS) return false;
   return isPlainData(g.extra) && typeof g.extra === "object" && g.extra !== null;
 }
@@ -102,6 +111,8 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
     }
     return i;
   };
+  const texts: string[] = [];
+  const t = (value: string): number => texts.push(value) - 1;
   // Sized exactly first, so the numbers are written straight into their final array.
   const encodable = items.filter((item) => isEncodable(item.entry));
   let size = 0;
@@ -148,11 +159,11 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
       out.push(b.stock.high, b.bonusPct.low, b.bonusPct.high, b.totalComp.low, b.totalComp.high);
     }
     const m = g.levelMapping;
-    out.push(m.internal === null ? -1 : s(m.internal), s(m.raw), m.equivalences.length);
+    out.push(m.internal === null ? -1 : s(m.internal), t(m.raw), m.equivalences.length);
     for (const q of m.equivalences) out.push(s(q.company), s(q.level));
     out.push(g.dataSources.length);
     for (const src of g.dataSources) out.push(s(src));
-    out.push(s(g.negotiationDnaSummary));
+    out.push(t(g.negotiationDnaSummary));
     if (isEmptyPlainObject(g.extra)) out.push(-1);
     else {
       out.push(extras.length);
@@ -160,7 +171,22 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
     }
   }
   if (at !== size) throw new Error(`encodeEntries: sized ${size} numbers, wrote ${at}`);
-  return { strings, numbers: narrowed(numbers), stats, extras, skipped };
+  const textEnds = new Uint32Array(texts.length);
+  let end = 0;
+  for (let i = 0; i < texts.length; i++) {
+    end += Buffer.byteLength(texts[i]!, "utf8");
+    textEnds[i] = end;
+  }
+  return {
+    strings,
+    // Its own buffer, of its size (never a slice of Buffer's shared pool): a worker transfers it.
+    texts: new TextEncoder().encode(texts.join("")),
+    textEnds,
+    numbers: narrowed(numbers),
+    stats,
+    extras,
+    skipped,
+  };
 }
 
 /** Shares one copy of each repeated string across decoded chunks. */
@@ -210,6 +236,12 @@ export function decodeColumns(
     !Array.isArray(extras)
   )
     fail("layout");
+  let texts: TextTable;
+  try {
+    texts = checkedTexts(encoded.texts, encoded.textEnds);
+  } catch {
+    fail("text table");
+  }
   const table = encoded.strings;
   for (const x of table) if (typeof x !== "string") fail("string table");
   const nLength = n.length;
@@ -219,7 +251,7 @@ export function decodeColumns(
     return value;
   };
   // With an interner, the strings that repeat from guide to guide (names, dates, regions, codes…) are shared
-  // with earlier decodes; the ones that are each file's own (path, hash, id, summary) are not looked up.
+  // with earlier decodes; the ones that are each file's own (path, hash, id) are not looked up.
   const sharedAt: (string | undefined)[] | null = interner ? new Array(table.length) : null;
   const shared = !interner
     ? str
@@ -244,6 +276,7 @@ export function decodeColumns(
     table,
     Math.ceil(nLength / 3),
     interner ? (x) => interner.s(x) : undefined,
+    texts,
   );
   while (k < nLength) {
     const file = str(n[k++]!);
@@ -290,7 +323,7 @@ export function decodeColumns(
       const sourceCount = count(n[k++]!);
       packer.sources(n, k, sourceCount);
       k += sourceCount;
-      const negotiationDnaSummary = str(n[k++]!);
+      const summaryAt = n[k++]!;
       const extraAt = n[k++]!;
       let extra: Record<string, unknown>;
       if (extraAt === -1) extra = NO_EXTRA;
@@ -299,21 +332,23 @@ export function decodeColumns(
         if (found === null || typeof found !== "object" || Array.isArray(found)) fail("extra");
         extra = found as Record<string, unknown>;
       }
-      guide = packer.finish({
-        id,
-        file,
-        company,
-        companyDisplay,
-        role,
-        roleDisplay,
-        roleType,
-        lastUpdated,
-        nextReviewDue,
-        dataQuality,
-        salaryDataQuarter,
-        negotiationDnaSummary,
-        extra,
-      });
+      guide = packer.finish(
+        {
+          id,
+          file,
+          company,
+          companyDisplay,
+          role,
+          roleDisplay,
+          roleType,
+          lastUpdated,
+          nextReviewDue,
+          dataQuality,
+          salaryDataQuarter,
+          extra,
+        },
+        summaryAt,
+      );
     } else if (hasGuide !== 0) fail("guide flag");
     result.push({ file, hash, guide, problems, overdueAt });
   }

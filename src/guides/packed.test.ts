@@ -3,15 +3,18 @@
  * plain guides they stand for, to every consumer: field access, deep equality, key order, JSON, spreading,
  * structured cloning. Expected values are written out here, not produced by the writer.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { decodeEntries, encodeEntries, NO_STAT } from "./compact.ts";
 import { sampleGuide } from "./guide.test-helpers.ts";
 import {
+  checkedTexts,
+  equivalencesOf,
   forEachBandRegion,
   isPacked,
   numberColumnOf,
   PackedGuideWriter,
   packedStringCount,
+  type TextTable,
 } from "./packed.ts";
 import type { Guide } from "./types.ts";
 
@@ -30,24 +33,44 @@ const bare: Guide = sampleGuide("guides/acme/designer.md", {
   negotiationDnaSummary: "",
 });
 
-/** Every string of the guides' bulky fields, in a table, as a decode's string table holds them. */
+/** Every string of the guides' bulky fields (not their texts), in a table, as a decode's string table holds them. */
 function tableOf(guides: readonly Guide[]): string[] {
   const table = new Set<string>(["not used by any guide"]);
   for (const g of guides) {
     for (const b of g.bands) for (const s of [b.region, b.regionSlug, b.currency]) table.add(s);
     if (g.levelMapping.internal !== null) table.add(g.levelMapping.internal);
-    table.add(g.levelMapping.raw);
     for (const q of g.levelMapping.equivalences) table.add(q.company).add(q.level);
     for (const s of g.dataSources) table.add(s);
   }
   return [...table];
 }
 
-/** A writer over the string table of `guides`, and `pack` to append one of them. */
+/**
+ * The raw level mappings and summaries of `guides` as a decode's text table holds them (UTF-8, one after the
+ * other, each text's end in bytes), with one text no guide uses first.
+ */
+function textsOf(guides: readonly Guide[]): { list: string[]; texts: TextTable } {
+  const list = ["not a guide's"];
+  for (const g of guides) list.push(g.levelMapping.raw, g.negotiationDnaSummary);
+  const encoded = list.map((text) => new TextEncoder().encode(text));
+  const bytes = new Uint8Array(encoded.reduce((sum, e) => sum + e.length, 0));
+  const ends = new Uint32Array(list.length);
+  let end = 0;
+  encoded.forEach((e, i) => {
+    bytes.set(e, end);
+    end += e.length;
+    ends[i] = end;
+  });
+  return { list, texts: checkedTexts(bytes, ends) };
+}
+
+/** A writer over the string and text tables of `guides`, and `pack` to append one of them. */
 function writerFor(guides: readonly Guide[], capacity?: number, share?: (value: string) => string) {
   const table = tableOf(guides);
   const at = (s: string) => table.indexOf(s);
-  const writer = new PackedGuideWriter(table, capacity, share);
+  const { list, texts } = textsOf(guides);
+  const text = (s: string) => list.indexOf(s);
+  const writer = new PackedGuideWriter(table, capacity, share, texts);
   const pack = (g: Guide): Guide => {
     writer.begin();
     for (const b of g.bands) {
@@ -65,10 +88,10 @@ function writerFor(guides: readonly Guide[], capacity?: number, share?: (value: 
     }
     const m = g.levelMapping;
     const pairs = m.equivalences.flatMap((q) => [at(q.company), at(q.level)]);
-    writer.mapping(m.internal === null ? -1 : at(m.internal), at(m.raw), pairs, 0, m.equivalences.length);
+    writer.mapping(m.internal === null ? -1 : at(m.internal), text(m.raw), pairs, 0, m.equivalences.length);
     writer.sources(g.dataSources.map(at), 0, g.dataSources.length);
-    const { bands: _b, levelMapping: _l, dataSources: _d, ...scalars } = g;
-    return writer.finish(scalars);
+    const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary, ...scalars } = g;
+    return writer.finish(scalars, text(negotiationDnaSummary));
   };
   return { writer, pack, table };
 }
@@ -89,7 +112,7 @@ describe("packed guides", () => {
     expect(packed[1]!.levelMapping).toEqual({ internal: null, raw: "", equivalences: [] });
   });
 
-  it("share every string they keep but the level mapping's raw text, which is each guide's own", () => {
+  it("share every string they keep; the raw level mapping and the summary are texts, not strings", () => {
     const shared: string[] = [];
     const { writer, pack } = writerFor([berlin], undefined, (value) => {
       shared.push(value);
@@ -99,6 +122,7 @@ describe("packed guides", () => {
     writer.done();
     expect(berlin.levelMapping.raw).toBe("Acme Senior = Google L5 = Meta E5");
     expect(shared).not.toContain("Acme Senior = Google L5 = Meta E5");
+    expect(shared).not.toContain(berlin.negotiationDnaSummary);
     const kept = [
       "Berlin",
       "berlin",
@@ -115,6 +139,82 @@ describe("packed guides", () => {
       "Blind",
     ];
     expect(shared.sort()).toEqual(kept.sort());
+  });
+
+  it("read texts that are not ASCII, each from its own bytes, and build them on every read", () => {
+    const zurich: Guide = sampleGuide("guides/acme/zurich.md", {
+      id: "acme/zurich",
+      levelMapping: {
+        internal: null,
+        raw: "Acme Senior (Zürich) ≈ Google L5 — Meta E5 😀",
+        equivalences: [],
+      },
+      negotiationDnaSummary: "€ & £ heavy · Stable 😀",
+    });
+    // Texts of several bytes a character before and after the ASCII ones: an offset in characters is wrong.
+    const { writer, pack } = writerFor([zurich, berlin, bare]);
+    const packed = [pack(berlin), pack(zurich), pack(bare)];
+    writer.done();
+    expect(packed[1]!.levelMapping.raw).toBe("Acme Senior (Zürich) ≈ Google L5 — Meta E5 😀");
+    expect(packed[1]!.negotiationDnaSummary).toBe("€ & £ heavy · Stable 😀");
+    expect(packed[0]!.negotiationDnaSummary).toBe("Cash-heavy | Stable");
+    expect(packed[0]!.levelMapping.raw).toBe("Acme Senior = Google L5 = Meta E5");
+    expect(packed[2]!.negotiationDnaSummary).toBe("");
+    expect(packed[1]).toStrictEqual(zurich);
+    expect(Object.getOwnPropertyDescriptor(packed[1], "negotiationDnaSummary")).toMatchObject({
+      enumerable: true,
+      get: expect.any(Function),
+    });
+  });
+
+  it("refuse a text index that is not one of the text table's, and a summary before the mapping", () => {
+    for (const bad of [-1, 1.5, Number.NaN, 7, undefined as unknown as number]) {
+      const { writer } = writerFor([berlin]);
+      writer.begin();
+      expect(() => writer.mapping(-1, bad, [], 0, 0), `raw ${bad}`).toThrow(
+        new TypeError(`bad text index ${bad}`),
+      );
+      writer.mapping(-1, 1, [], 0, 0);
+      writer.sources([], 0, 0);
+      const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary: _s, ...scalars } = berlin;
+      expect(() => writer.finish(scalars, bad), `summary ${bad}`).toThrow(
+        new TypeError(`bad text index ${bad}`),
+      );
+    }
+    const { writer } = writerFor([berlin]);
+    writer.begin();
+    const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary: _s, ...scalars } = berlin;
+    expect(() => writer.finish(scalars, 0)).toThrow("finish() before mapping()");
+  });
+
+  it("take a text table only when its ends rise and stay within its bytes", () => {
+    const bytes = new TextEncoder().encode("abcdé");
+    expect(checkedTexts(bytes, Uint32Array.from([0, 3, 6])).ends).toEqual(Uint32Array.from([0, 3, 6]));
+    expect(checkedTexts(bytes, new Uint32Array(0)).bytes).toHaveLength(6);
+    expect(() => checkedTexts(bytes, Uint32Array.from([3, 2]))).toThrow("bad text table ends");
+    expect(() => checkedTexts(bytes, Uint32Array.from([7]))).toThrow("bad text table ends");
+    expect(() => checkedTexts([97], Uint32Array.from([1]))).toThrow("bad text table");
+    expect(() => checkedTexts(bytes, [1])).toThrow("bad text table");
+    expect(() => checkedTexts(bytes, Int32Array.from([1]))).toThrow("bad text table");
+  });
+
+  it("give their level equivalences without decoding the raw mapping, as a plain guide gives its own", () => {
+    const { writer, pack } = writerFor([berlin, bare]);
+    const packed = [pack(berlin), pack(bare)];
+    writer.done();
+    const decoded = vi.spyOn(Buffer.prototype, "toString");
+    try {
+      expect(equivalencesOf(packed[0]!)).toEqual([
+        { company: "Google", level: "L5" },
+        { company: "Meta", level: "E5" },
+      ]);
+      expect(equivalencesOf(packed[1]!)).toEqual([]);
+      expect(decoded).not.toHaveBeenCalled();
+    } finally {
+      decoded.mockRestore();
+    }
+    expect(equivalencesOf(berlin)).toBe(berlin.levelMapping.equivalences);
+    expect(packed[0]!.levelMapping.equivalences).toEqual(equivalencesOf(packed[0]!));
   });
 
   it("give each band's region and slug without building the bands, as a plain guide does", () => {

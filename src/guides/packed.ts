@@ -12,11 +12,18 @@
  * read; everything else is plain data. Deep equality, JSON, spreading and structured cloning see a plain
  * guide. Do not rely on two reads returning the same object.
  *
+ * The two long texts each guide has of its own (the level mapping as written, `raw`, and the negotiation DNA
+ * summary: half of a cache's characters) are not strings until read: they stay in the decode's text table,
+ * UTF-8 bytes outside the JavaScript heap (`texts`), and `levelMapping` and `negotiationDnaSummary` decode
+ * them on each read. A cached start at 50,000 guides then neither deserializes 100,000 strings nor has the
+ * garbage collector copy them (README, Performance).
+ *
  * Layout of one guide in the columns, from its number offset `at`:
  *   numbers: [refsAt, bandCount, (base low, base high, stock low, stock high, bonus low, bonus high,
- *             total low, total high) × bandCount, hasInternal, equivalenceCount, sourceCount]
+ *             total low, total high) × bandCount, hasInternal, equivalenceCount, sourceCount, raw, summary]
+ *             (raw and summary: indexes into the text table)
  *   refs (from refsAt), each an index into `strings`: [(region, regionSlug, currency) × bandCount,
- *             internal (if any), raw, (company, level) × equivalenceCount, source × sourceCount]
+ *             internal (if any), (company, level) × equivalenceCount, source × sourceCount]
  */
 import type { Band, Guide, LevelEquivalence, LevelMapping } from "./types.ts";
 
@@ -31,6 +38,40 @@ interface Columns {
   numbers: Float64Array | Float32Array;
   refs: Uint32Array;
   strings: string[];
+  texts: TextTable;
+}
+
+/**
+ * Texts kept as UTF-8 bytes until read: text `i` is `bytes` from `ends[i - 1]` (0 for the first) to `ends[i]`.
+ * A decode's texts are one table, shared by its guides.
+ */
+export interface TextTable {
+  bytes: Uint8Array;
+  ends: Uint32Array;
+}
+
+/** An empty text table (a writer whose guides have no texts of their own: tests). */
+export const NO_TEXTS: TextTable = { bytes: new Uint8Array(0), ends: new Uint32Array(0) };
+
+/**
+ * Checks a text table read from outside (the cache, a worker): its ends rise and stay within its bytes.
+ * Returns it with its bytes as a Buffer (decoding a slice then makes no copy); throws TypeError otherwise.
+ */
+export function checkedTexts(bytes: unknown, ends: unknown): TextTable {
+  if (!(bytes instanceof Uint8Array) || !(ends instanceof Uint32Array)) throw new TypeError("bad text table");
+  let last = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const end = ends[i]!;
+    if (end < last || end > bytes.length) throw new TypeError("bad text table ends");
+    last = end;
+  }
+  return { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), ends };
+}
+
+/** Text `i` of a table, decoded. */
+function textAt(texts: TextTable, i: number): string {
+  const start = i === 0 ? 0 : texts.ends[i - 1]!;
+  return (texts.bytes as Buffer).toString("utf8", start, texts.ends[i]!);
 }
 
 const COLUMNS = Symbol("packed guide columns");
@@ -72,25 +113,46 @@ function afterBands(guide: PackedFields): { k: number; j: number } {
   return { k: at + 2 + BAND_NUMBERS * count, j: n[at]! + BAND_STRINGS * count };
 }
 
-function levelMappingOf(this: Guide & PackedFields): LevelMapping {
-  const { numbers: n, refs: r, strings: s } = this[COLUMNS];
-  let { k, j } = afterBands(this);
-  const internal = n[k] === 1 ? s[r[j++]!]! : null;
-  const raw = s[r[j++]!]!;
+/** A packed guide's level equivalences, built. */
+function packedEquivalences(guide: PackedFields): LevelEquivalence[] {
+  const { numbers: n, refs: r, strings: s } = guide[COLUMNS];
+  const { k, j: at } = afterBands(guide);
   const count = n[k + 1]!;
   const equivalences: LevelEquivalence[] = new Array(count);
-  for (let q = 0; q < count; q++, j += 2) equivalences[q] = { company: s[r[j]!]!, level: s[r[j + 1]!]! };
-  return { internal, raw, equivalences };
+  for (let q = 0, j = at + n[k]!; q < count; q++, j += 2)
+    equivalences[q] = { company: s[r[j]!]!, level: s[r[j + 1]!]! };
+  return equivalences;
+}
+
+function levelMappingOf(this: Guide & PackedFields): LevelMapping {
+  const { numbers: n, refs: r, strings: s, texts } = this[COLUMNS];
+  const { k, j } = afterBands(this);
+  const internal = n[k] === 1 ? s[r[j]!]! : null;
+  return { internal, raw: textAt(texts, n[k + 3]!), equivalences: packedEquivalences(this) };
+}
+
+/**
+ * A guide's level equivalences (`levelMapping.equivalences`); for a packed guide, without decoding the raw
+ * text of its mapping (the index reads every guide's equivalences, and only them).
+ */
+export function equivalencesOf(guide: Guide): LevelEquivalence[] {
+  if ((guide as Partial<PackedFields>)[COLUMNS] === undefined) return guide.levelMapping.equivalences;
+  return packedEquivalences(guide as unknown as PackedFields);
 }
 
 function dataSourcesOf(this: Guide & PackedFields): string[] {
   const { numbers: n, refs: r, strings: s } = this[COLUMNS];
   const { k, j } = afterBands(this);
-  const start = j + (n[k] === 1 ? 1 : 0) + 1 + 2 * n[k + 1]!;
+  const start = j + (n[k] === 1 ? 1 : 0) + 2 * n[k + 1]!;
   const count = n[k + 2]!;
   const sources: string[] = new Array(count);
   for (let q = 0; q < count; q++) sources[q] = s[r[start + q]!]!;
   return sources;
+}
+
+function summaryOf(this: Guide & PackedFields): string {
+  const { k } = afterBands(this);
+  return textAt(this[COLUMNS].texts, this[COLUMNS].numbers[k + 4]!);
 }
 
 const accessor = (get: (this: Guide & PackedFields) => unknown): PropertyDescriptor => ({
@@ -101,6 +163,7 @@ const accessor = (get: (this: Guide & PackedFields) => unknown): PropertyDescrip
 const BANDS = accessor(bandsOf);
 const LEVEL_MAPPING = accessor(levelMappingOf);
 const DATA_SOURCES = accessor(dataSourcesOf);
+const SUMMARY = accessor(summaryOf);
 
 /**
  * Calls `each` with every band's region and region slug, in order; for a packed guide, without building its
@@ -122,13 +185,14 @@ export function forEachBandRegion(guide: Guide, each: (region: string, regionSlu
 export const isPacked = (guide: Guide): boolean => Object.hasOwn(guide, AT);
 
 /** The plain fields a packed guide keeps as they are. */
-export type GuideScalars = Omit<Guide, "bands" | "levelMapping" | "dataSources">;
+export type GuideScalars = Omit<Guide, "bands" | "levelMapping" | "dataSources" | "negotiationDnaSummary">;
 
 /**
- * Builds packed guides from strings given as indexes into `source` (a decode's string table): append a
- * guide's bulky fields with `band`, `mapping` and `sources` (in that order, once each), then `finish` it with
- * its plain fields. `done()` trims the columns when every guide is in. The guides keep only the strings
- * they use, in a table of their own. An index that is not one of `source`'s throws (bad input).
+ * Builds packed guides from strings given as indexes into `source` (a decode's string table) and texts given
+ * as indexes into `texts` (its text table): append a guide's bulky fields with `band`, `mapping` and
+ * `sources` (in that order, once each), then `finish` it with its plain fields and its summary. `done()`
+ * trims the columns when every guide is in. The guides keep only the strings they use, in a table of their
+ * own, and share `texts`. An index that is not one of `source`'s or `texts`'s throws (bad input).
  */
 export class PackedGuideWriter {
   private numbers: Float64Array;
@@ -149,11 +213,19 @@ export class PackedGuideWriter {
     capacity = 1024,
     /** Applied to each string as it joins the guides' table (to share it with other decodes). */
     private readonly share: (value: string) => string = (value) => value,
+    private readonly texts: TextTable = NO_TEXTS,
   ) {
     this.numbers = new Float64Array(Math.max(16, capacity));
     this.refs = new Uint32Array(Math.max(16, capacity));
     this.remap = new Int32Array(source.length).fill(-1);
-    this.columns = { numbers: this.numbers, refs: this.refs, strings: this.strings };
+    this.columns = { numbers: this.numbers, refs: this.refs, strings: this.strings, texts };
+  }
+
+  /** A text index of `texts`, checked. */
+  private text(index: number): number {
+    if (!(Number.isInteger(index) && index >= 0 && index < this.texts.ends.length))
+      throw new TypeError(`bad text index ${index}`);
+    return index;
   }
 
   /** Room for `count` more numbers. */
@@ -170,14 +242,13 @@ export class PackedGuideWriter {
     this.numbers[this.size++] = value;
   }
 
-  /** Appends a reference to `source[index]`; `shared`: whether the string goes through `share` when it joins. */
-  private ref(index: number, shared = true): void {
+  /** Appends a reference to `source[index]`, which goes through `share` as it joins the guides' table. */
+  private ref(index: number): void {
     let own = this.remap[index];
     if (own === undefined) throw new TypeError(`bad string index ${index}`);
     if (own === -1) {
       own = this.strings.length;
-      const value = this.source[index]!;
-      this.strings.push(shared ? this.share(value) : value);
+      this.strings.push(this.share(this.source[index]!));
       this.remap[index] = own;
     }
     if (this.refCount === this.refs.length) {
@@ -220,8 +291,8 @@ export class PackedGuideWriter {
   }
 
   /**
-   * The level mapping: the indexes of the internal level (-1: none) and the raw text, and `count`
-   * equivalences as (company, level) index pairs read from `pairs` at `from`.
+   * The level mapping: the string index of the internal level (-1: none), the text index of the raw text, and
+   * `count` equivalences as (company, level) string index pairs read from `pairs` at `from`.
    */
   mapping(
     internal: number,
@@ -230,14 +301,15 @@ export class PackedGuideWriter {
     from: number,
     count: number,
   ): void {
+    this.rawText = this.text(raw);
     this.push(internal === -1 ? 0 : 1);
     this.push(count);
     if (internal !== -1) this.ref(internal);
-    // The raw text names the guide's own company: each guide's own, so never worth sharing (looking 50,000
-    // unique strings up cost about 40 ms of a cached start's cache read, for nothing).
-    this.ref(raw, false);
     for (let i = 0; i < 2 * count; i++) this.ref(pairs[from + i]!);
   }
+
+  /** The raw text of the guide begun last, until `finish` writes it after the sources. */
+  private rawText = -1;
 
   /** `count` data sources, as indexes read from `list` at `from`. */
   sources(list: Float32Array | Float64Array | number[], from: number, count: number): void {
@@ -245,8 +317,12 @@ export class PackedGuideWriter {
     for (let i = 0; i < count; i++) this.ref(list[from + i]!);
   }
 
-  /** The guide begun last, with its plain fields. */
-  finish(scalars: GuideScalars): Guide {
+  /** The guide begun last, with its plain fields and the text index of its negotiation DNA summary. */
+  finish(scalars: GuideScalars, summary: number): Guide {
+    if (this.rawText === -1) throw new Error("PackedGuideWriter: finish() before mapping()");
+    this.push(this.rawText);
+    this.push(this.text(summary));
+    this.rawText = -1;
     const guide = {
       id: scalars.id,
       file: scalars.file,
@@ -263,7 +339,7 @@ export class PackedGuideWriter {
     Object.defineProperty(guide, "bands", BANDS);
     Object.defineProperty(guide, "levelMapping", LEVEL_MAPPING);
     Object.defineProperty(guide, "dataSources", DATA_SOURCES);
-    guide.negotiationDnaSummary = scalars.negotiationDnaSummary;
+    Object.defineProperty(guide, "negotiationDnaSummary", SUMMARY);
     guide.extra = scalars.extra;
     Object.defineProperty(guide, COLUMNS, { value: this.columns });
     Object.defineProperty(guide, AT, { value: this.start });

@@ -37,7 +37,9 @@ parentPort?.on("message", (job: ParseJob) => {
       encodedAt.push(i);
     } else others.push([i, entry]);
   });
-  const { strings, numbers, stats, extras } = encodeEntries(items);
-  const done: ParseDone = { id: job.id, encoded: { strings, numbers, stats, extras }, encodedAt, others };
-  parentPort!.postMessage(done, [numbers.buffer as ArrayBuffer, stats.buffer as ArrayBuffer]);
+  const { strings, texts, textEnds, numbers, stats, extras } = encodeEntries(items);
+  const encoded = { strings, texts, textEnds, numbers, stats, extras };
+  const done: ParseDone = { id: job.id, encoded, encodedAt, others };
+  const moved = [texts.buffer, textEnds.buffer, numbers.buffer, stats.buffer] as ArrayBuffer[];
+  parentPort!.postMessage(done, moved);
 });

@@ -7,7 +7,7 @@
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
-import { forEachBandRegion } from "../guides/packed.ts";
+import { equivalencesOf, forEachBandRegion } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify } from "../text/normalize.ts";
 import { REGION_ALIASES } from "./aliases.ts";
@@ -225,7 +225,7 @@ export class SearchIndex {
    * mapping "Contoso Labs Einstein" names Contoso Labs when the catalogue has a Contoso Labs guide.
    */
   equivalencesOf(guide: Guide): readonly LevelEquivalence[] {
-    return this.equivalencesById.get(guide.id) ?? guide.levelMapping.equivalences;
+    return this.equivalencesById.get(guide.id) ?? equivalencesOf(guide);
   }
 
   /** The distinct level texts some guide maps at an outside company. */
@@ -398,7 +398,7 @@ export class SearchIndex {
 
   /** The guide's equivalences re-split with the catalogue's company names (memoised by part). */
   private splitWithCatalogue(guide: Guide, record = true): readonly LevelEquivalence[] {
-    const original = guide.levelMapping.equivalences;
+    const original = equivalencesOf(guide);
     let changed: LevelEquivalence[] | null = null;
     original.forEach((eq, i) => {
       const space = eq.company.indexOf(" ");
