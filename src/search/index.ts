@@ -42,8 +42,10 @@ export class SearchIndex {
   /**
    * Each guide id's position in `list` (the guide is `list[position]`): an in-place replacement finds a
    * guide's place among its company's and role's guides by position, without a map of its own to build.
+   * Only a hot reload needs it, so it is built after start-up, in slices (`warmInSlices`), or when first
+   * needed (`positions`): at 50,000 guides it took about 30 ms of a cached start's index build.
    */
-  private readonly byId = new Map<string, number>();
+  private byId: Map<string, number> | null = null;
   private readonly byCompany = new Map<string, Guide[]>();
   private readonly byRole = new Map<string, Guide[]>();
   private readonly companies = new Map<string, Named>();
@@ -83,7 +85,7 @@ export class SearchIndex {
     this.list = [...guides];
     this.noteCatalogueNames(this.list);
     if (!build) return;
-    for (let i = 0; i < this.list.length; i++) this.addGuide(this.list[i]!, i);
+    for (const guide of this.list) this.addGuide(guide);
     this.addRegionAliases();
   }
 
@@ -97,7 +99,7 @@ export class SearchIndex {
     const list = index.list;
     for (let start = 0; start < list.length; start += slice) {
       const end = Math.min(list.length, start + slice);
-      for (let i = start; i < end; i++) index.addGuide(list[i]!, i);
+      for (let i = start; i < end; i++) index.addGuide(list[i]!);
       await nextTurn();
     }
     index.addRegionAliases();
@@ -131,13 +133,20 @@ export class SearchIndex {
   replaceInPlace(changes: readonly { before: Guide | null; after: Guide | null }[]): boolean {
     const swaps = new Map<Guide, Guide>();
     for (const { before, after } of changes) {
-      if (!before || !after || this.byIdGuide(before.id) !== before || swaps.has(before)) return false;
+      if (
+        !before ||
+        !after ||
+        this.list[this.positions().get(before.id) ?? -1] !== before ||
+        swaps.has(before)
+      )
+        return false;
       if (after.file !== before.file) return false;
       const split = (g: Guide, record: boolean) => this.splitWithCatalogue(g, record);
       if (namesOf(after, split(after, false)) !== namesOf(before, this.equivalencesOf(before))) return false;
       swaps.set(before, after);
     }
-    const at = (g: Guide) => this.byId.get(g.id)!;
+    const positions = this.positions();
+    const at = (g: Guide) => positions.get(g.id)!;
     for (const [before, after] of swaps) {
       // The same id (namesOf is equal), so the same position.
       const position = at(before);
@@ -162,13 +171,26 @@ export class SearchIndex {
     return true;
   }
 
+  /** The guide of `company` and `role` (one at most: the loader and the library keep the first of an id). */
   guide(company: string, role: string): Guide | undefined {
-    return this.byIdGuide(`${company}/${role}`);
+    const guides = this.byCompany.get(company);
+    if (guides) for (const guide of guides) if (guide.role === role) return guide;
+    return undefined;
   }
 
-  private byIdGuide(id: string): Guide | undefined {
-    const position = this.byId.get(id);
-    return position === undefined ? undefined : this.list[position];
+  /** Whether the guides' positions are mapped yet (for tests: not by the build, by `warmInSlices`). */
+  get positionsMapped(): boolean {
+    return this.byId !== null;
+  }
+
+  /** `byId`, built now if it is not yet. */
+  private positions(): Map<string, number> {
+    if (this.byId === null) {
+      const byId = new Map<string, number>();
+      for (let i = 0; i < this.list.length; i++) byId.set(this.list[i]!.id, i);
+      this.byId = byId;
+    }
+    return this.byId;
   }
 
   guidesOfCompany(company: string): readonly Guide[] {
@@ -291,6 +313,15 @@ export class SearchIndex {
     await nextTurn();
     this.typos.prepare();
     await this.suggester.buildInSlices(slice, nextTurn);
+    // Positions do not move once the index is built (an in-place replacement keeps each id's), so a map
+    // built across turns is right; one that `positions` built meanwhile is kept.
+    const byId = new Map<string, number>();
+    for (let start = 0; start < this.list.length && this.byId === null; start += slice) {
+      const end = Math.min(this.list.length, start + slice);
+      for (let i = start; i < end; i++) byId.set(this.list[i]!.id, i);
+      await nextTurn();
+    }
+    this.byId ??= byId;
   }
 
   /** "Did you mean": ranked candidates for a phrase that matched nothing, loosely (fuse.js). */
@@ -311,9 +342,8 @@ export class SearchIndex {
     return hits;
   }
 
-  /** Adds `guide`, which is `list[position]`. */
-  private addGuide(guide: Guide, position: number): void {
-    this.byId.set(guide.id, position);
+  /** Adds `guide` (one of `list`). */
+  private addGuide(guide: Guide): void {
     push(this.byCompany, guide.company, guide);
     push(this.byRole, guide.role, guide);
 

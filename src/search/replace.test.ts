@@ -88,11 +88,25 @@ function changesOf(before: Guide[], after: Guide[], ids: string[]) {
   }));
 }
 
+/** The index of `guides` made three ways: built at once, then warmed in slices, or built in slices. */
+const MADE: [string, (guides: Guide[]) => Promise<SearchIndex>][] = [
+  ["built at once", async (guides) => new SearchIndex(guides)],
+  [
+    "warmed in slices (its guides' positions mapped across turns)",
+    async (guides) => {
+      const index = new SearchIndex(guides);
+      await index.warmInSlices(5);
+      return index;
+    },
+  ],
+  ["built in slices", (guides) => SearchIndex.built(guides, 5)],
+];
+
 describe("SearchIndex.replaceInPlace", () => {
-  it("answers exactly as a full rebuild after figures and dates change", async () => {
+  it.each(MADE)("answers exactly as a full rebuild after figures and dates change: %s", async (_, make) => {
     const dir = makeGuidesDir(ALL);
     const before = await load(dir);
-    const index = new SearchIndex(before);
+    const index = await make(before);
     const edited = [spec(0, 0, 95000), spec(2, 1, 210000), { ...spec(3, 2), lastUpdated: "2026-11-01" }];
     for (const s of edited) writeFileSync(join(dir, s.company, `${s.role}.md`), guideText(s));
     const after = await load(dir);
@@ -108,10 +122,10 @@ describe("SearchIndex.replaceInPlace", () => {
     expect(index.guides).toHaveLength(12);
   });
 
-  it("refuses, changing nothing, a change of names: the caller rebuilds", async () => {
+  it.each(MADE)("refuses, changing nothing, a change of names: the caller rebuilds: %s", async (_, make) => {
     const dir = makeGuidesDir(ALL);
     const before = await load(dir);
-    const index = new SearchIndex(before);
+    const index = await make(before);
     const unchanged = answers(new SearchIndex(before));
     const renamed = { ...spec(1, 0), companyDisplay: "Globex Corporation" };
     const alias = { ...spec(2, 0), extraYaml: "company_aliases:\n  - Initrode\n" };
@@ -141,22 +155,27 @@ describe("SearchIndex.replaceInPlace", () => {
 });
 
 describe("SearchIndex.replaceInPlace, guides not in file order", () => {
-  it("replaces each guide at its place in the index's own list: answers as a rebuild", async () => {
-    const dir = makeGuidesDir(ALL);
-    // Not in file order: positions are those of the index's own list.
-    const before = (await load(dir)).reverse();
-    const index = new SearchIndex(before);
+  it.each(MADE)(
+    "replaces each guide at its place in the index's own list: answers as a rebuild: %s",
+    async (_, make) => {
+      const dir = makeGuidesDir(ALL);
+      // Not in file order: positions are those of the index's own list.
+      const before = (await load(dir)).reverse();
+      const index = await make(before);
 
-    const edited = [spec(1, 0, 99000), spec(1, 1, 123000), spec(3, 2, 321000)];
-    for (const s of edited) writeFileSync(join(dir, s.company, `${s.role}.md`), guideText(s));
-    const after = (await load(dir)).reverse();
-    const ids = ["globex/data-scientist", "globex/backend-engineer", "umbrella/ml-ai-engineer"];
-    expect(index.replaceInPlace(changesOf(before, after, ids))).toBe(true);
-    expect(answers(index)).toEqual(answers(new SearchIndex(after)));
-    expect(index.guides).toEqual(after);
-    // Files sort backend-engineer, data-scientist, ml-ai-engineer; reversed, ml-ai-engineer comes first.
-    expect(index.guidesOfCompany("globex").map((g) => g.bands[0]!.base.low)).toEqual([150000, 99000, 123000]);
-  });
+      const edited = [spec(1, 0, 99000), spec(1, 1, 123000), spec(3, 2, 321000)];
+      for (const s of edited) writeFileSync(join(dir, s.company, `${s.role}.md`), guideText(s));
+      const after = (await load(dir)).reverse();
+      const ids = ["globex/data-scientist", "globex/backend-engineer", "umbrella/ml-ai-engineer"];
+      expect(index.replaceInPlace(changesOf(before, after, ids))).toBe(true);
+      expect(answers(index)).toEqual(answers(new SearchIndex(after)));
+      expect(index.guides).toEqual(after);
+      // Files sort backend-engineer, data-scientist, ml-ai-engineer; reversed, ml-ai-engineer comes first.
+      expect(index.guidesOfCompany("globex").map((g) => g.bands[0]!.base.low)).toEqual([
+        150000, 99000, 123000,
+      ]);
+    },
+  );
 });
 
 describe("SearchIndex.built", () => {
@@ -165,5 +184,27 @@ describe("SearchIndex.built", () => {
     const sliced = await SearchIndex.built(guides, 5);
     expect(answers(sliced)).toEqual(answers(new SearchIndex(guides)));
     expect(sliced.guideCount).toBe(12);
+  });
+
+  it("maps its guides' positions after start-up (warmInSlices) or at the first in-place replacement, not in the build", async () => {
+    const guides = await load(makeGuidesDir(ALL));
+    const warmed = new SearchIndex(guides);
+    expect(warmed.positionsMapped).toBe(false);
+    await warmed.warmInSlices(5);
+    expect(warmed.positionsMapped).toBe(true);
+    const replaced = new SearchIndex(guides);
+    expect(replaced.replaceInPlace([{ before: guides[3]!, after: guides[3]! }])).toBe(true);
+    expect(replaced.positionsMapped).toBe(true);
+    expect((await SearchIndex.built(guides, 5)).positionsMapped).toBe(true);
+  });
+
+  it("finds a guide by company and role, and nothing for a pair no guide has", async () => {
+    const guides = await load(makeGuidesDir(ALL));
+    const index = new SearchIndex(guides);
+    expect(index.guide("initech", "ml-ai-engineer")?.file).toMatch(/initech\/ml-ai-engineer\.md$/);
+    expect(index.guide("acme", "data-scientist")?.id).toBe("acme/data-scientist");
+    expect(index.guide("acme", "designer")).toBeUndefined();
+    expect(index.guide("hooli", "data-scientist")).toBeUndefined();
+    expect(index.guide("data-scientist", "acme")).toBeUndefined();
   });
 });
