@@ -185,6 +185,12 @@ describe("packed guides", () => {
     writer.begin();
     const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary: _s, ...scalars } = berlin;
     expect(() => writer.finish(scalars, 0)).toThrow("finish() before mapping()");
+    // Each guide's mapping once: a second finish without one is refused too.
+    writer.mapping(-1, 1, [], 0, 0);
+    writer.sources([], 0, 0);
+    expect(writer.finish(scalars, 2).negotiationDnaSummary).toBe(berlin.negotiationDnaSummary);
+    writer.begin();
+    expect(() => writer.finish(scalars, 2)).toThrow("finish() before mapping()");
   });
 
   it("take a text table only when its ends rise and stay within its bytes", () => {
