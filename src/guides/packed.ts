@@ -46,12 +46,12 @@ interface Columns {
  * A decode's texts are one table, shared by its guides.
  */
 export interface TextTable {
-  bytes: Uint8Array;
+  bytes: Buffer;
   ends: Uint32Array;
 }
 
 /** An empty text table (a writer whose guides have no texts of their own: tests). */
-export const NO_TEXTS: TextTable = { bytes: new Uint8Array(0), ends: new Uint32Array(0) };
+export const NO_TEXTS: TextTable = { bytes: Buffer.alloc(0), ends: new Uint32Array(0) };
 
 /**
  * Checks a text table read from outside (the cache, a worker): its ends rise and stay within its bytes.
@@ -71,7 +71,7 @@ export function checkedTexts(bytes: unknown, ends: unknown): TextTable {
 /** Text `i` of a table, decoded. */
 function textAt(texts: TextTable, i: number): string {
   const start = i === 0 ? 0 : texts.ends[i - 1]!;
-  return (texts.bytes as Buffer).toString("utf8", start, texts.ends[i]!);
+  return texts.bytes.toString("utf8", start, texts.ends[i]!);
 }
 
 const COLUMNS = Symbol("packed guide columns");
