@@ -185,12 +185,14 @@ export class SearchIndex {
 
   /** `byId`, built now if it is not yet. */
   private positions(): Map<string, number> {
-    if (this.byId === null) {
-      const byId = new Map<string, number>();
-      for (let i = 0; i < this.list.length; i++) byId.set(this.list[i]!.id, i);
-      this.byId = byId;
-    }
+    this.byId ??= this.mapPositions(new Map(), 0, this.list.length);
     return this.byId;
+  }
+
+  /** Maps the ids of `list[from..to)` to their positions in `byId`; returns it. */
+  private mapPositions(byId: Map<string, number>, from: number, to: number): Map<string, number> {
+    for (let i = from; i < to; i++) byId.set(this.list[i]!.id, i);
+    return byId;
   }
 
   guidesOfCompany(company: string): readonly Guide[] {
@@ -307,7 +309,8 @@ export class SearchIndex {
 
   /**
    * `warm`, "did you mean" a slice of phrases at a time with the event loop free in between (see
-   * `SearchIndex.built`, and CompBot.warmUp after start). The same result.
+   * `SearchIndex.built`, and CompBot.warmUp after start). The same result; then the guides' positions, a
+   * slice at a time too.
    */
   async warmInSlices(slice = 2_000): Promise<void> {
     await nextTurn();
@@ -317,8 +320,7 @@ export class SearchIndex {
     // built across turns is right; one that `positions` built meanwhile is kept.
     const byId = new Map<string, number>();
     for (let start = 0; start < this.list.length && this.byId === null; start += slice) {
-      const end = Math.min(this.list.length, start + slice);
-      for (let i = start; i < end; i++) byId.set(this.list[i]!.id, i);
+      this.mapPositions(byId, start, Math.min(this.list.length, start + slice));
       await nextTurn();
     }
     this.byId ??= byId;
