@@ -193,6 +193,35 @@ describe("writeCache / readCache", () => {
     expect(r.ok && r.entries.get("/srv/guides/a.md")).toEqual(item("/srv/guides/a.md", "a".repeat(40)));
   });
 
+  it("keeps each chunk's stat tuples once later chunks are read (records share one read buffer)", () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    // Chunks of one size, so that each is read into the buffer that held the one before; names of every
+    // length modulo 8, so that the stat column lands at each alignment (an aligned one is a view of the record).
+    const files = Array.from({ length: 24 }, (_, i) => `/srv/guides/${"x".repeat(i + 1)}.md`);
+    const stats = files.map((_, i) => ({
+      size: 100 + i,
+      mtimeMs: 1000 + i,
+      ctimeMs: 2000 + i,
+      ino: 300 + i,
+    }));
+    const chunks = files.map((name, i) => {
+      const { skipped: _skipped, ...written } = encodeEntries([
+        { ...item(name, "a".repeat(40)), stat: stats[i]! },
+      ]);
+      return written;
+    });
+    writeRaw(file, [header(), ...chunks]);
+    const r = readCache(file, KEY);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    files.forEach((name, i) => {
+      const at = r.entries.find(name);
+      expect(r.entries.entry(at).file).toBe(name);
+      expect(r.entries.stat(at)).toEqual(stats[i]);
+    });
+  });
+
   it("writes chunks of 25 entries growing to 500 at most, pausing before each, and reads them all back", async () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "guides.bin");
@@ -360,20 +389,5 @@ describe("defaultCacheDir", () => {
     expect(defaultCacheDir({ COMPBOT_CACHE_DIR: "off" })).toBe(false);
     expect(defaultCacheDir({ COMPBOT_CACHE_DIR: "" })).toBe(false);
     expect(defaultCacheDir({})).toBe(path.join(REPO_ROOT, ".compbot-cache/"));
-  });
-});
-
-describe("readCache with bytes read elsewhere (the start-up helper)", () => {
-  it("decodes the bytes it is given, not the file's", () => {
-    const t = fixtureDir();
-    const file = path.join(t.dir, "guides.bin");
-    const other = path.join(t.dir, "other.bin");
-    writeRaw(file, [header(), chunk()]);
-    writeRaw(other, [header({ scannedAtMs: 7000 }), chunk()]);
-    const bytes = readFileSync(other);
-    const sum = createHash("sha256").update(bytes.subarray(CACHE_PAYLOAD_AT)).digest("hex");
-    const given = readCache(file, KEY, { takeCacheBytes: () => ({ bytes, payloadSha256: sum }) });
-    expect(given).toMatchObject({ ok: true, scannedAtMs: 7000 });
-    expect(readCache(file, KEY)).toMatchObject({ ok: true, scannedAtMs: 5000 });
   });
 });

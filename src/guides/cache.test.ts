@@ -292,7 +292,7 @@ describe("parallel loading", () => {
 
   it("lists on the helper thread exactly what listGuideFiles lists, with each file's stat tuple", async () => {
     const dir = path.join(t.dir, "guides");
-    const scan = await startGuideRead(dir, null, 0).scan;
+    const scan = await startGuideRead(dir).scan;
     expect(scan!.files).toEqual((await listGuideFiles(dir)).files);
     expect(scan!.stats).toHaveLength(4 * scan!.files.length);
     scan!.files.forEach((file, i) => {
@@ -304,7 +304,7 @@ describe("parallel loading", () => {
         info.ino,
       ]);
     });
-    expect(await startGuideRead(path.join(t.dir, "missing"), null, 0).scan).toBeNull();
+    expect(await startGuideRead(path.join(t.dir, "missing")).scan).toBeNull();
   });
 
   // Under Stryker (`npm run mutate`) the worker threads would run the instrumented sources without Stryker's

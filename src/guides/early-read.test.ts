@@ -1,16 +1,12 @@
 /**
- * The start-up helper (scan.ts) reads the index cache file and hashes its payload on its own thread, and
- * main.ts starts it before the app's modules load (early-read.ts). What it hands over must be exactly the
- * file's bytes and the payload's sha256; a load that takes an early read gives exactly what a load without
- * one gives; and an early read of another directory is not used.
+ * The start-up helper (scan.ts) lists and stats the guide files on its own thread, and main.ts starts it
+ * before the app's modules load (early-read.ts). A load that takes an early scan gives exactly what a load
+ * without one gives, and an early scan of another directory is not used.
  */
 import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CACHE_PAYLOAD_AT, cacheFileFor, readCache } from "./cache.ts";
-import { loadGuides } from "./load.ts";
+import { listGuideFiles, loadGuides } from "./load.ts";
 import { startEarlyGuideRead, startGuideRead, takeGuideRead } from "./scan.ts";
 import { generatedCatalogue, type tempGuidesDir } from "./test-fixtures.ts";
 
@@ -20,7 +16,6 @@ const REPO = path.resolve(import.meta.dirname, "../..");
 let t: ReturnType<typeof tempGuidesDir>;
 let guidesDir: string;
 let cacheDir: string;
-let cacheFile: string;
 /** How many guides the catalogue has, as a load without any cache finds them. */
 let guideCount: number;
 
@@ -30,79 +25,35 @@ beforeAll(async () => {
   cacheDir = path.join(t.dir, ".cache");
   // A first load writes the cache file.
   await loadGuides(guidesDir, { today: TODAY, workers: 0, cache: cacheDir });
-  cacheFile = cacheFileFor(cacheDir, { dir: guidesDir, checkBody: false });
   guideCount = (await loadGuides(guidesDir, { today: TODAY, workers: 0 })).guides.length;
 }, 30_000);
 afterAll(() => t.cleanup());
 
-const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-
 describe("startGuideRead", () => {
-  it("hands over the cache file's bytes and its payload's sha256, once, and lists the guides", async () => {
-    const read = startGuideRead(guidesDir, cacheFile, CACHE_PAYLOAD_AT);
-    await read.cacheRead;
-    const onDisk = readFileSync(cacheFile);
-    const taken = read.takeCacheBytes();
-    expect(taken!.bytes.equals(onDisk)).toBe(true);
-    expect(taken!.payloadSha256).toBe(sha256(onDisk.subarray(CACHE_PAYLOAD_AT)));
-    // The header line holds the same sum.
-    expect(onDisk.toString("latin1", 0, CACHE_PAYLOAD_AT)).toContain(taken!.payloadSha256);
-    expect(read.takeCacheBytes()).toBeNull();
+  it("lists the guides with their stat tuples, once; settles with nothing once cancelled", async () => {
+    const read = startGuideRead(guidesDir);
     const scan = await read.scan;
     expect(scan!.files).toHaveLength(30);
+    expect(scan!.stats).toHaveLength(120);
+    const cancelled = startGuideRead(guidesDir);
+    cancelled.cancel();
+    expect(await cancelled.scan).toBeNull();
   });
 
-  it("hands over a small file exactly too (Node reads those into a slice of a shared buffer)", async () => {
-    const small = path.join(t.dir, "small.bin");
-    writeFileSync(small, "compbot-guide-cache\nnot really a cache, a few bytes\n");
-    const read = startGuideRead(guidesDir, small, CACHE_PAYLOAD_AT);
-    await read.cacheRead;
-    const taken = read.takeCacheBytes();
-    expect(taken!.bytes.equals(readFileSync(small))).toBe(true);
-    expect(taken!.bytes.buffer.byteLength).toBe(taken!.bytes.length);
-  });
-
-  it("gives no bytes for a missing cache file or none asked for, and still lists", async () => {
-    for (const file of [path.join(cacheDir, "missing.bin"), null]) {
-      const read = startGuideRead(guidesDir, file, CACHE_PAYLOAD_AT);
-      await read.cacheRead;
-      expect(read.takeCacheBytes()).toBeNull();
-      expect((await read.scan)!.files).toHaveLength(30);
+  it("lists paths as path.join writes them, whatever the directory's spelling", async () => {
+    const want = (await startGuideRead(guidesDir).scan)!.files;
+    const relative = path.relative(process.cwd(), guidesDir);
+    for (const spelling of [
+      `${guidesDir}/`,
+      `${guidesDir}//`,
+      `${path.dirname(guidesDir)}/./guides`,
+      relative,
+      `./${relative}/`,
+    ]) {
+      const files = (await startGuideRead(spelling).scan)!.files;
+      expect(files).toEqual((await listGuideFiles(spelling)).files);
+      expect(files.map((file) => path.resolve(file))).toEqual(want);
     }
-  });
-
-  it("settles with nothing once cancelled", async () => {
-    const read = startGuideRead(guidesDir, cacheFile, CACHE_PAYLOAD_AT);
-    read.cancel();
-    await read.cacheRead;
-    expect(await read.scan).toBeNull();
-  });
-});
-
-describe("readCache with the helper's bytes", () => {
-  it("uses them as it would the file, and refuses them when the sum does not match the header", async () => {
-    const key = { dir: guidesDir, checkBody: false };
-    const own = readCache(cacheFile, key);
-    const read = startGuideRead(guidesDir, cacheFile, CACHE_PAYLOAD_AT);
-    await read.cacheRead;
-    const viaHelper = readCache(cacheFile, key, read);
-    expect(viaHelper.ok).toBe(true);
-    expect(viaHelper).toEqual(own);
-
-    const bytes = readFileSync(cacheFile);
-    const wrongSum = { takeCacheBytes: () => ({ bytes, payloadSha256: "0".repeat(64) }) };
-    expect(readCache(cacheFile, key, wrongSum)).toEqual({ ok: false, reason: "corrupt (checksum mismatch)" });
-    const damaged = Buffer.from(bytes);
-    damaged[damaged.length - 10]! ^= 0xff;
-    const damagedBytes = {
-      takeCacheBytes: () => ({ bytes: damaged, payloadSha256: sha256(damaged.subarray(CACHE_PAYLOAD_AT)) }),
-    };
-    expect(readCache(cacheFile, key, damagedBytes)).toEqual({
-      ok: false,
-      reason: "corrupt (checksum mismatch)",
-    });
-    // No bytes from the helper: the file is read here.
-    expect(readCache(cacheFile, key, { takeCacheBytes: () => null })).toEqual(own);
   });
 });
 
@@ -110,7 +61,7 @@ describe("an early read", () => {
   it("is taken by the load of its directory and cache, which gives what a load without it gives", async () => {
     const without = await loadGuides(guidesDir, { today: TODAY, workers: 0, cache: cacheDir });
     expect(without.cache!.early).toBe(false);
-    startEarlyGuideRead(guidesDir, cacheFile, CACHE_PAYLOAD_AT);
+    startEarlyGuideRead(guidesDir);
     const early = await loadGuides(guidesDir, { today: TODAY, workers: 0, cache: cacheDir });
     expect(early.cache).toMatchObject({ status: "hit", early: true, reused: 30 });
     expect(early.guides).toEqual(without.guides);
@@ -120,12 +71,12 @@ describe("an early read", () => {
     expect(after.cache!.early).toBe(false);
   });
 
-  it("of another directory or cache file is not used, and is stopped", async () => {
-    startEarlyGuideRead(path.join(t.dir, "elsewhere"), cacheFile, CACHE_PAYLOAD_AT);
-    const taken = takeGuideRead(guidesDir, cacheFile, CACHE_PAYLOAD_AT);
+  it("of another directory is not used, and is stopped", async () => {
+    startEarlyGuideRead(path.join(t.dir, "elsewhere"));
+    const taken = takeGuideRead(guidesDir);
     expect(taken.early).toBe(false);
     taken.cancel();
-    startEarlyGuideRead(guidesDir, path.join(cacheDir, "other.bin"), CACHE_PAYLOAD_AT);
+    startEarlyGuideRead(path.join(t.dir, "elsewhere"));
     const load = await loadGuides(guidesDir, { today: TODAY, workers: 0, cache: cacheDir });
     expect(load.cache).toMatchObject({ status: "hit", early: false });
   });

@@ -8,7 +8,6 @@ import { readdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
-  CACHE_PAYLOAD_AT,
   type CacheRead,
   cacheFileFor,
   isRacyTime,
@@ -260,13 +259,12 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   const scanStartMs = Date.now();
   const cacheDir = options.cache || null;
   const cacheFile = cacheDir ? cacheFileFor(cacheDir, key) : null;
-  // With a cache, a helper thread reads it, then lists and stats the files (scan.ts) while this thread decodes
-  // the cache. main.ts starts that helper before the app's modules load (early-read.ts): taken here.
-  const helper = cacheFile ? takeGuideRead(dir, cacheFile, CACHE_PAYLOAD_AT) : null;
+  // With a cache, a helper thread lists and stats the files (scan.ts) while this thread reads and decodes the
+  // cache. main.ts starts that helper before the app's modules load (early-read.ts): taken here.
+  const helper = cacheFile ? takeGuideRead(dir) : null;
   let cached: CacheRead | null = null;
-  if (cacheFile && helper) {
-    await helper.cacheRead;
-    cached = readCache(cacheFile, key, helper);
+  if (cacheFile) {
+    cached = readCache(cacheFile, key);
     lap("cache-read");
   }
   const scan = helper ? await helper.scan : null;

@@ -1,15 +1,12 @@
 /**
- * The I/O of a start with the index cache, on a helper thread: first the cache file's bytes (read, and the
- * sha256 of its payload computed, for cache.ts to check; handed over without a copy), then every guide file
- * listed and stat'ed, while the calling thread decodes the cache. main.ts starts it before the rest of the
- * app's modules load (early-read.ts), so that reading the cache overlaps that loading too.
+ * The file system half of a start with the index cache, on a helper thread: every guide file listed and
+ * stat'ed while the calling thread reads and decodes the cache (cache.ts). main.ts starts it before the rest
+ * of the app's modules load (early-read.ts), so that it overlaps that loading too.
  *
  * The helper runs plain JavaScript (no TypeScript loader: it starts in a few tens of milliseconds) and lists
  * by listGuideFiles' rules: *.md except README.md, hidden entries and symlinked directories skipped, symlinked
  * files followed, sorted by path. It gives up on any error (an unreadable directory…): the caller then lists
- * with listGuideFiles, which reports the problem, and stats on its own thread. A cache file it cannot read
- * gives null (cache.ts then reads it itself, and says why it cannot). Tested equal to listGuideFiles and
- * readFileSync.
+ * with listGuideFiles, which reports the problem, and stats on its own thread. Tested equal to listGuideFiles.
  */
 import { Worker } from "node:worker_threads";
 export interface Scan {
@@ -18,25 +15,11 @@ export interface Scan {
   stats: Float64Array;
 }
 
-/** A cache file's bytes, and the sha256 (hex) of those from `payloadAt` on. */
-export interface CacheBytes {
-  bytes: Buffer;
-  payloadSha256: string;
-}
-
-/** Where a cache file's bytes come from: taken once, so that nothing else keeps them (tens of MB). */
-export interface CacheBytesSource {
-  takeCacheBytes(): CacheBytes | null;
-}
-
 /** A helper's work in progress. */
-export interface GuideRead extends CacheBytesSource {
+export interface GuideRead {
   dir: string;
-  cacheFile: string | null;
-  /** Settles when the cache file is read (or cannot be); `takeCacheBytes` then gives its bytes, or null. */
-  cacheRead: Promise<void>;
   scan: Promise<Scan | null>;
-  /** Stops the helper; what it has not given yet is null. */
+  /** Stops the helper; a scan it has not given yet is null. */
   cancel(): void;
 }
 
@@ -48,32 +31,21 @@ const { parentPort, workerData } = require("node:worker_threads");
 const fs = require("node:fs");
 const path = require("node:path");
 const isGuide = (name) => name.toLowerCase().endsWith(".md") && name.toLowerCase() !== "readme.md";
-if (workerData.cacheFile !== null) {
-  let cache = null;
-  try {
-    const read = fs.readFileSync(workerData.cacheFile);
-    const payloadSha256 = require("node:crypto")
-      .createHash("sha256")
-      .update(read.subarray(Math.min(workerData.payloadAt, read.length)))
-      .digest("hex");
-    // An ArrayBuffer holding exactly the file, which moves to the calling thread without a copy. A big file's
-    // read has one of its own; a small one's is a slice of Node's shared pool, so it is copied into one.
-    const whole = read.byteOffset === 0 && read.buffer.byteLength === read.length;
-    cache = { bytes: whole ? read.buffer : new Uint8Array(read).buffer, payloadSha256 };
-  } catch {}
-  parentPort.postMessage({ cache }, cache ? [cache.bytes] : []);
-}
 try {
   const root = workerData.dir;
   if (!fs.statSync(root).isDirectory()) throw new Error("not a directory");
   const files = [];
+  // Paths as path.join makes them: the root's own entries through it (it normalises the root as given), then
+  // each directory's path (normalised already) + separator + name, as joining would give, at a fraction of
+  // its cost (50,000 joins: about 75 ms of a 2-core machine's listing).
+  const join = (d, name) => (d === root ? path.join(d, name) : d + path.sep + name);
   let level = [root];
   while (level.length > 0) {
     const next = [];
     for (const d of level) {
       for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
         if (entry.name.startsWith(".")) continue;
-        const full = path.join(d, entry.name);
+        const full = join(d, entry.name);
         if (entry.isDirectory()) next.push(full);
         else if (isGuide(entry.name)) {
           if (entry.isFile()) files.push(full);
@@ -86,12 +58,19 @@ try {
     }
     level = next;
   }
-  files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The default order of strings is the order of < (UTF-16 code units), without a comparator's calls.
+  files.sort();
   const stats = new Float64Array(files.length * 4).fill(-1);
   files.forEach((file, i) => {
     try {
       const s = fs.statSync(file, { throwIfNoEntry: false });
-      if (s) stats.set([s.size, s.mtimeMs, s.ctimeMs, s.ino], i * 4);
+      if (s) {
+        const k = i * 4;
+        stats[k] = s.size;
+        stats[k + 1] = s.mtimeMs;
+        stats[k + 2] = s.ctimeMs;
+        stats[k + 3] = s.ino;
+      }
     } catch {}
   });
   parentPort.postMessage({ files, stats }, [stats.buffer]);
@@ -100,44 +79,22 @@ try {
 }
 `;
 
-/**
- * Starts a helper that reads `cacheFile` (when not null; `payloadAt`: where its payload starts), then lists
- * and stats the guide files under `dir` (`scan`: null if anything went wrong).
- */
-export function startGuideRead(dir: string, cacheFile: string | null, payloadAt: number): GuideRead {
-  // The bytes wait in `kept`, not in a promise (which would hold them for as long as it is referenced).
-  let kept: CacheBytes | null = null;
-  let cacheDone: () => void = () => {};
-  const cacheRead = new Promise<void>((resolve) => {
-    cacheDone = resolve;
-  });
-  if (cacheFile === null) cacheDone();
+/** Starts a helper that lists and stats the guide files under `dir` (`scan`: null if anything went wrong). */
+export function startGuideRead(dir: string): GuideRead {
   let giveScan: (value: Scan | null) => void = () => {};
   const scan = new Promise<Scan | null>((resolve) => {
     giveScan = resolve;
   });
   let worker: Worker | null = null;
   const stop = () => {
-    cacheDone();
     giveScan(null);
     void worker?.terminate();
   };
-  const read: GuideRead = {
-    dir,
-    cacheFile,
-    cacheRead,
-    takeCacheBytes() {
-      const bytes = kept;
-      kept = null;
-      return bytes;
-    },
-    scan,
-    cancel: stop,
-  };
+  const read: GuideRead = { dir, scan, cancel: stop };
   try {
     worker = new Worker(SOURCE, {
       eval: true,
-      workerData: { dir, cacheFile, payloadAt },
+      workerData: { dir },
       execArgv: [],
       // It runs beside the cache decode, the peak of a cached start's memory: a small young generation
       // (its file list survives anyway) keeps its heap to a few MB instead of tens.
@@ -147,15 +104,7 @@ export function startGuideRead(dir: string, cacheFile: string | null, payloadAt:
     stop();
     return read;
   }
-  worker.on("message", (msg: { cache?: unknown; files?: string[]; stats?: Float64Array }) => {
-    if ("cache" in msg) {
-      const found = msg.cache as { bytes?: unknown; payloadSha256?: unknown } | null;
-      if (found && found.bytes instanceof ArrayBuffer && typeof found.payloadSha256 === "string") {
-        kept = { bytes: Buffer.from(found.bytes), payloadSha256: found.payloadSha256 };
-      }
-      cacheDone();
-      return;
-    }
+  worker.on("message", (msg: { files?: string[]; stats?: Float64Array }) => {
     const { files, stats } = msg;
     if (!Array.isArray(files) || !(stats instanceof Float64Array) || stats.length !== 4 * files.length) {
       return stop();
@@ -170,26 +119,20 @@ export function startGuideRead(dir: string, cacheFile: string | null, payloadAt:
 
 let early: GuideRead | null = null;
 
-/** Starts the read of a start-up (startGuideRead) ahead of time, for `takeGuideRead` to use; see early-read.ts. */
-export function startEarlyGuideRead(dir: string, cacheFile: string | null, payloadAt: number): void {
+/** Starts the scan of a start-up (startGuideRead) ahead of time, for `takeGuideRead` to use; see early-read.ts. */
+export function startEarlyGuideRead(dir: string): void {
   early?.cancel();
-  early = startGuideRead(dir, cacheFile, payloadAt);
+  early = startGuideRead(dir);
 }
 
 /**
- * The read started early for this `dir` and `cacheFile`, if there is one (once), else a new one. An early read
- * of another directory or cache file is stopped. `early` says which it is.
+ * The scan started early for this `dir`, if there is one (once), else a new one. An early scan of another
+ * directory is stopped. `early` says which it is.
  */
-export function takeGuideRead(
-  dir: string,
-  cacheFile: string | null,
-  payloadAt: number,
-): GuideRead & { early: boolean } {
+export function takeGuideRead(dir: string): GuideRead & { early: boolean } {
   const waiting = early;
   early = null;
-  if (waiting && waiting.dir === dir && waiting.cacheFile === cacheFile) {
-    return { ...waiting, early: true };
-  }
+  if (waiting && waiting.dir === dir) return { ...waiting, early: true };
   waiting?.cancel();
-  return { ...startGuideRead(dir, cacheFile, payloadAt), early: false };
+  return { ...startGuideRead(dir), early: false };
 }
