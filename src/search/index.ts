@@ -12,6 +12,7 @@ import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify } from "../text/normalize.ts";
 import { REGION_ALIASES } from "./aliases.ts";
 import { type Entity, type EntityHit, type EntityKind, entityId, type Named } from "./entities.ts";
+import { LevelLinks } from "./level-links.ts";
 import { roleVariants } from "./role-variants.ts";
 import { Suggester } from "./suggester.ts";
 import { TypoDictionary } from "./typos.ts";
@@ -24,17 +25,6 @@ const EMPTY_SET: ReadonlySet<string> = new Set();
 export interface LevelLink {
   guide: Guide;
   equivalence: LevelEquivalence;
-}
-
-/**
- * The links under one outside company, in guide-list order, as parallel columns (a guide, the company as its
- * mapping spells it, the level) rather than a link object and an equivalence object each: 150,000 links at
- * 50,000 guides were 300,000 small objects for every full garbage collection to walk. Links are made on read.
- */
-interface LevelLinkColumns {
-  guides: Guide[];
-  companies: string[];
-  levels: string[];
 }
 
 export class SearchIndex {
@@ -54,9 +44,8 @@ export class SearchIndex {
   private readonly regions = new Map<string, Named>();
   private readonly regionsWithBands = new Set<string>();
   private readonly levelCompanies = new Map<string, Named>();
-  private readonly levelLinks = new Map<string, LevelLinkColumns>();
-  /** The distinct level texts mapped at each outside company ("google" -> {"L4-L5 ML", "L5"}). */
-  private readonly levelTexts = new Map<string, Set<string>>();
+  /** The guides whose mapping names each outside company (level-links.ts), and its distinct levels. */
+  private readonly levelLinks = new Map<string, LevelLinks>();
   /** phrase key -> entities, with whether the phrase is the entity's own name or an alias. */
   private readonly phrases = new Map<string, { entity: Entity; alias: boolean }[]>();
   private readonly typos = new TypoDictionary<Entity>();
@@ -75,6 +64,8 @@ export class SearchIndex {
   private readonly catalogueNames = new Set<string>();
   /** Their first words: a mapping part that starts with none of them is split as the loader split it. */
   private readonly catalogueFirstWords = new Set<string>();
+  /** A mapping's company part -> whether it starts with one of those words (startsWithCatalogueWord). */
+  private readonly firstWordKnown = new Map<string, boolean>();
   /** "company\0level" as the loader split it -> the split with the catalogue's names known. */
   private readonly resplit = new Map<string, LevelEquivalence>();
   /** Guides whose equivalences read differently once the catalogue's names are known. */
@@ -85,7 +76,7 @@ export class SearchIndex {
     this.list = [...guides];
     this.noteCatalogueNames(this.list);
     if (!build) return;
-    for (const guide of this.list) this.addGuide(guide);
+    for (let i = 0; i < this.list.length; i++) this.addGuide(this.list[i]!, i);
     this.addRegionAliases();
   }
 
@@ -99,7 +90,7 @@ export class SearchIndex {
     const list = index.list;
     for (let start = 0; start < list.length; start += slice) {
       const end = Math.min(list.length, start + slice);
-      for (let i = start; i < end; i++) index.addGuide(list[i]!);
+      for (let i = start; i < end; i++) index.addGuide(list[i]!, i);
       await nextTurn();
     }
     index.addRegionAliases();
@@ -154,19 +145,9 @@ export class SearchIndex {
       replaceAt(this.byCompany.get(before.company)!, position, at, after);
       replaceAt(this.byRole.get(before.role)!, position, at, after);
       this.equivalencesById.delete(before.id);
-      // The same equivalences as before (namesOf is equal: the same companies and levels, so the link columns'
-      // strings stand): under each outside company they name, the guide's links are one run, in the order of
-      // its equivalences, and each now points to the new guide.
-      const equivalences = this.splitWithCatalogue(after, true);
-      const runs = new Map<string, number>();
-      for (const equivalence of equivalences) {
-        const key = this.levelCompanyKeys.get(equivalence.company)!;
-        const links = this.levelLinks.get(key)!;
-        let i = runs.get(key);
-        if (i === undefined) i = firstAt(links.guides, position, at);
-        links.guides[i] = after;
-        runs.set(key, i + 1);
-      }
+      // The same equivalences as before (namesOf is equal): the level links name the guide by its position,
+      // which it keeps; only its re-split equivalences, if any, are recorded again.
+      this.splitWithCatalogue(after, true);
     }
     return true;
   }
@@ -233,15 +214,11 @@ export class SearchIndex {
     limit = Infinity,
   ): LevelLink[] {
     const links = this.levelLinks.get(company);
-    const found: LevelLink[] = [];
-    if (links === undefined) return found;
-    const { guides, companies, levels } = links;
-    for (let i = 0; i < guides.length && found.length < limit; i++) {
-      if (accepts(levels[i]!)) {
-        found.push({ guide: guides[i]!, equivalence: { company: companies[i]!, level: levels[i]! } });
-      }
-    }
-    return found;
+    if (links === undefined) return [];
+    return links.find(accepts, limit).map(({ position, company: spelled, level }) => ({
+      guide: this.list[position]!,
+      equivalence: { company: spelled, level },
+    }));
   }
 
   /**
@@ -252,9 +229,9 @@ export class SearchIndex {
     return this.equivalencesById.get(guide.id) ?? equivalencesOf(guide);
   }
 
-  /** The distinct level texts some guide maps at an outside company. */
+  /** The distinct level texts some guide maps at an outside company ("google" -> {"L4-L5 ML", "L5"}). */
   levelTextsOf(company: string): ReadonlySet<string> {
-    return this.levelTexts.get(company) ?? EMPTY_SET;
+    return this.levelLinks.get(company)?.levels ?? EMPTY_SET;
   }
 
   /** Sorted companies with their guides, for the catalogue. */
@@ -344,8 +321,8 @@ export class SearchIndex {
     return hits;
   }
 
-  /** Adds `guide` (one of `list`). */
-  private addGuide(guide: Guide): void {
+  /** Adds `guide`, `list[position]`. */
+  private addGuide(guide: Guide, position: number): void {
     push(this.byCompany, guide.company, guide);
     push(this.byRole, guide.role, guide);
 
@@ -398,21 +375,12 @@ export class SearchIndex {
           false,
         );
       }
-      const links = this.levelLinks.get(key);
-      if (links) {
-        links.guides.push(guide);
-        links.companies.push(equivalence.company);
-        links.levels.push(equivalence.level);
-      } else {
-        this.levelLinks.set(key, {
-          guides: [guide],
-          companies: [equivalence.company],
-          levels: [equivalence.level],
-        });
+      let links = this.levelLinks.get(key);
+      if (links === undefined) {
+        links = new LevelLinks();
+        this.levelLinks.set(key, links);
       }
-      const texts = this.levelTexts.get(key);
-      if (texts) texts.add(equivalence.level);
-      else this.levelTexts.set(key, new Set([equivalence.level]));
+      links.add(position, equivalence.company, equivalence.level);
     }
   }
 
@@ -432,10 +400,9 @@ export class SearchIndex {
   private splitWithCatalogue(guide: Guide, record = true): readonly LevelEquivalence[] {
     const original = equivalencesOf(guide);
     let changed: LevelEquivalence[] | null = null;
-    original.forEach((eq, i) => {
-      const space = eq.company.indexOf(" ");
-      const first = (space === -1 ? eq.company : eq.company.slice(0, space)).toLowerCase();
-      if (!this.catalogueFirstWords.has(/^[a-z0-9]*$/.test(first) ? first : companyKey(first))) return;
+    for (let i = 0; i < original.length; i++) {
+      const eq = original[i]!;
+      if (!this.startsWithCatalogueWord(eq.company)) continue;
       const id = `${eq.company}\0${eq.level}`;
       let split = this.resplit.get(id);
       if (split === undefined) {
@@ -447,10 +414,25 @@ export class SearchIndex {
         changed ??= [...original];
         changed[i] = split;
       }
-    });
+    }
     if (changed === null) return original;
     if (record) this.equivalencesById.set(guide.id, changed);
     return changed;
+  }
+
+  /**
+   * Whether a mapping's company part starts with the first word of a catalogue company's name (only then can
+   * the catalogue split it otherwise). Memoised: a dozen spellings recur across 150,000 equivalences.
+   */
+  private startsWithCatalogueWord(company: string): boolean {
+    let found = this.firstWordKnown.get(company);
+    if (found === undefined) {
+      const space = company.indexOf(" ");
+      const first = (space === -1 ? company : company.slice(0, space)).toLowerCase();
+      found = this.catalogueFirstWords.has(/^[a-z0-9]*$/.test(first) ? first : companyKey(first));
+      this.firstWordKnown.set(company, found);
+    }
+    return found;
   }
 
   private addRegion(display: string): Entity {
@@ -492,8 +474,8 @@ function namesOf(g: Guide, equivalences: readonly LevelEquivalence[]): string {
 
 /**
  * The first index of `list` whose item is at `position` or later in the guide list, by binary search: the
- * per-company, per-role and per-level lists hold their guides in guide-list order, and replacing a guide in
- * place keeps its position.
+ * per-company and per-role lists hold their guides in guide-list order, and replacing a guide in place keeps
+ * its position.
  */
 function firstAt<T>(list: readonly T[], position: number, positionOf: (item: T) => number): number {
   let low = 0;

@@ -85,8 +85,9 @@ export class TypoDictionary<T> {
    * with the real edit distance, so the hits are the same as with the variants themselves.
    */
   private postings = new Float64Array(0);
-  /** Postings of the terms added since the last look-up, not yet sorted in. */
-  private pending: number[] = [];
+  /** Postings of the terms added since the last look-up, not yet sorted in: the first `pendingCount`. */
+  private pending = new Float64Array(1024);
+  private pendingCount = 0;
 
   add(term: string, value: T): void {
     const values = this.terms.get(term);
@@ -98,7 +99,14 @@ export class TypoDictionary<T> {
     const id = this.termList.length;
     if (id >= TERM_BITS) throw new RangeError(`TypoDictionary: more than ${TERM_BITS} terms`);
     this.termList.push(term);
-    const post = (hash: number) => this.pending.push(hash * TERM_BITS + id);
+    const post = (hash: number) => {
+      if (this.pendingCount === this.pending.length) {
+        const grown = new Float64Array(this.pending.length * 2);
+        grown.set(this.pending);
+        this.pending = grown;
+      }
+      this.pending[this.pendingCount++] = hash * TERM_BITS + id;
+    };
     const edits = allowedEdits(term.length);
     post(hashWithout(term));
     for (let i = 0; edits >= 1 && i < term.length; i++) {
@@ -117,20 +125,21 @@ export class TypoDictionary<T> {
 
   /** Postings added and not yet sorted in (0 after `prepare` or a look-up). */
   get unsorted(): number {
-    return this.pending.length;
+    return this.pendingCount;
   }
 
   /** The postings with the pending ones sorted in (a term's repeated variants, "aab" without either a, once). */
   private sorted(): Float64Array {
-    if (this.pending.length === 0) return this.postings;
-    const all = new Float64Array(this.postings.length + this.pending.length);
+    if (this.pendingCount === 0) return this.postings;
+    const all = new Float64Array(this.postings.length + this.pendingCount);
     all.set(this.postings);
-    all.set(this.pending, this.postings.length);
+    all.set(this.pending.subarray(0, this.pendingCount), this.postings.length);
     all.sort();
     let kept = 0;
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[kept - 1]) all[kept++] = all[i]!;
     this.postings = all.slice(0, kept);
-    this.pending = [];
+    this.pending = new Float64Array(1024);
+    this.pendingCount = 0;
     return this.postings;
   }
 
