@@ -4,6 +4,7 @@
  * without one gives, and an early scan of another directory is not used.
  */
 import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listGuideFiles, loadGuides } from "./load.ts";
@@ -38,6 +39,15 @@ describe("startGuideRead", () => {
     const cancelled = startGuideRead(guidesDir);
     cancelled.cancel();
     expect(await cancelled.scan).toBeNull();
+  });
+
+  it("lists an empty directory as no files (not as no scan)", async () => {
+    const empty = path.join(t.dir, "empty");
+    mkdirSync(empty, { recursive: true });
+    const scan = await startGuideRead(empty).scan;
+    expect(scan).not.toBeNull();
+    expect(scan!.files).toEqual([]);
+    expect(scan!.stats).toHaveLength(0);
   });
 
   it("lists paths as path.join writes them, whatever the directory's spelling", async () => {

