@@ -80,6 +80,18 @@ describe("encodeEntries / decodeEntries", () => {
     expect(decoded[1]!.stat).toEqual({ size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 });
   });
 
+  it("gives every entry without problems one shared, frozen empty list (not one array each)", () => {
+    const other = { file: "/g/other.md", hash: "d".repeat(40), guide: null, problems: [], overdueAt: 0 };
+    const items = [entries()[1]!, { entry: other, stat: NO_STAT }];
+    const [first, second] = decodeEntries(encodeEntries(items));
+    expect(first!.entry.problems).toEqual([]);
+    expect(second!.entry.problems).toBe(first!.entry.problems);
+    expect(Object.isFrozen(first!.entry.problems)).toBe(true);
+    // An entry with problems has a list of its own.
+    const [, , broken] = decodeEntries(encodeEntries(entries()));
+    expect(Object.isFrozen(broken!.entry.problems)).toBe(false);
+  });
+
   it("holds the numbers in Float32 when every one is exact there, else in Float64; stat tuples always in Float64", () => {
     const items = entries();
     const small = encodeEntries(items);

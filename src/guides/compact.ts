@@ -21,6 +21,11 @@ import type { Guide, GuideProblem } from "./types.ts";
 
 /** The `extra` of every decoded guide that had none: one shared, frozen empty object. */
 const NO_EXTRA: Record<string, unknown> = Object.freeze({});
+/**
+ * The problems of every decoded entry that had none (most of them): one shared, frozen empty array, not
+ * 50,000 of them at every cached start. Entries' problems are read-only (FileResult).
+ */
+const NO_PROBLEMS: readonly GuideProblem[] = Object.freeze([]);
 
 /** The key order decoding rebuilds; anything else is not encoded. */
 const GUIDE_KEYS =
@@ -286,14 +291,18 @@ export function decodeColumns(
     const hash = hashAt === -1 ? null : str(hashAt);
     const overdueAt = n[k++]!;
     const problemCount = count(n[k++]!);
-    const problems: GuideProblem[] = [];
-    for (let p = 0; p < problemCount; p++) {
-      const severity = n[k++] === 0 ? "error" : "warning";
-      const code = shared(n[k++]!);
-      const path = shared(n[k++]!);
-      const message = str(n[k++]!);
-      const other = n[k++]!;
-      problems.push({ severity, code, file: other === -1 ? file : str(other), path, message });
+    let problems = NO_PROBLEMS;
+    if (problemCount > 0) {
+      const read: GuideProblem[] = [];
+      for (let p = 0; p < problemCount; p++) {
+        const severity = n[k++] === 0 ? "error" : "warning";
+        const code = shared(n[k++]!);
+        const path = shared(n[k++]!);
+        const message = str(n[k++]!);
+        const other = n[k++]!;
+        read.push({ severity, code, file: other === -1 ? file : str(other), path, message });
+      }
+      problems = read;
     }
     if (!Number.isInteger(overdueAt) || overdueAt < 0 || overdueAt > problems.length) fail("overdue index");
     let guide: Guide | null = null;

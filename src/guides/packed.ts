@@ -366,7 +366,8 @@ export class PackedGuideWriter {
 export function narrowed(numbers: Float64Array): Float32Array | Float64Array {
   for (let i = 0; i < numbers.length; i++)
     if (Math.fround(numbers[i]!) !== numbers[i]) return numbers.slice();
-  return Float32Array.from(numbers);
+  // The constructor converts a typed array natively; Float32Array.from went through its iterator.
+  return new Float32Array(numbers);
 }
 
 /** How many strings the columns of a packed guide hold (shared by its decode); null for a guide that is not packed. */

@@ -17,7 +17,7 @@ import {
 import { fixtureDir, guideText } from "./test-fixtures.ts";
 
 const FILE = "/g/acme/backend-engineer.md";
-const codes = (r: { problems: Array<{ code: string }> }) => r.problems.map((p) => p.code);
+const codes = (r: { problems: ReadonlyArray<{ code: string }> }) => r.problems.map((p) => p.code);
 
 describe("parseGuideText: files that are not guides", () => {
   const only = (raw: string) => {

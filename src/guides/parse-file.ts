@@ -19,7 +19,7 @@ import type { Guide, GuideProblem } from "./types.ts";
 
 export interface FileResult {
   guide: Guide | null;
-  problems: GuideProblem[];
+  problems: readonly GuideProblem[];
 }
 
 /** A file's result before today's date is applied. */
