@@ -1,7 +1,7 @@
 /**
- * Entry point (`npm start`, `npm run dev`, `node dist/main.js`). Starts reading the index cache on a helper
- * thread (guides/early-read.ts), then runs the start sequence (run.ts): config, guides, then Slack or the
- * local console.
+ * Entry point (`npm start`, `npm run dev`, `node dist/main.js`). Starts listing and stat'ing the guide files
+ * on a helper thread (guides/early-read.ts), then runs the start sequence (run.ts): config, guides, then Slack
+ * or the local console.
  *
  * run.ts is imported only once early-read.ts has run. An ES module's whole static graph is loaded and linked
  * before any of it runs, so with run.ts imported statically the helper started after every module of the app

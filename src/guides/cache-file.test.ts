@@ -3,7 +3,7 @@
  * not used is named (the loader reports it as the "rebuilt" reason); which files count as racily clean.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import v8 from "node:v8";
 import { describe, expect, it } from "vitest";
@@ -179,6 +179,47 @@ describe("writeCache / readCache", () => {
     expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
     writePayload(file, Buffer.concat([record(header()), junk]));
     expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+  });
+
+  it("reads a record bigger than its read buffer, and refuses a length past the end", () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    // One problem message of 300,000 characters: a record well past the reader's first 64 KB buffer.
+    const long = "m".repeat(300_000);
+    const big = item("/srv/guides/a.md", "a".repeat(40));
+    big.entry.problems = [{ ...big.entry.problems[0]!, message: long }];
+    const { skipped: _skipped, ...written } = encodeEntries([big]);
+    writeRaw(file, [header(), chunk({}, "/srv/guides/0.md"), written]);
+    const r = readCache(file, KEY);
+    expect(r.ok && r.entries.get("/srv/guides/a.md")!.entry.problems[0]!.message).toBe(long);
+    // A length field of 4 GB - 1 after the header: malformed, whatever its checksum.
+    writePayload(file, Buffer.concat([record(header()), Buffer.from([0xff, 0xff, 0xff, 0xff, 1, 2, 3])]));
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+  });
+
+  it("reads a file it gives up on to the end: a damaged layout after a refused header is still named", () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    const good = Buffer.concat([record(header({ dir: "/srv/other" })), record(chunk())]);
+    writePayload(file, good);
+    expect(reasonOf(file)).toBe("other directory or options");
+    writePayload(file, Buffer.concat([good, Buffer.from([9, 0])]));
+    expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
+  });
+
+  it("says a cache path it cannot read is unreadable, and closes every file it opens", () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    mkdirSync(file);
+    expect(reasonOf(file)).toBe("unreadable");
+    const good = path.join(t.dir, "good.bin");
+    writeRaw(good, [header(), chunk()]);
+    const damaged = path.join(t.dir, "damaged.bin");
+    writeRaw(damaged, [header({ dir: "/srv/other" }), chunk()]);
+    const open = () => readdirSync("/proc/self/fd").length;
+    const before = open();
+    for (let i = 0; i < 20; i++) for (const f of [file, good, damaged]) reasonOf(f);
+    expect(open()).toBe(before);
   });
 
   it("reads every chunk: entries of all of them, in order", () => {

@@ -199,8 +199,8 @@ class PayloadReader {
   private readonly hash = createHash("sha256");
   /** False once the records do not fill the payload exactly (a length past its end, a short read). */
   private wellFormed = true;
-  /** The payload's first byte (V8_VERSION_TAG in formats before 5), or -1 for an empty payload. */
-  firstByte = -1;
+  /** The payload's first byte (V8_VERSION_TAG in formats before 5); -1 until it is read. */
+  private firstByte = -1;
 
   constructor(
     private readonly fd: number,
@@ -218,7 +218,7 @@ class PayloadReader {
       done += n;
     }
     this.hash.update(this.buffer.subarray(0, length));
-    if (this.at === CACHE_PAYLOAD_AT && length > 0) this.firstByte = this.buffer[0]!;
+    if (this.firstByte === -1) this.firstByte = this.buffer[0]!;
     this.at += length;
     return true;
   }
@@ -226,8 +226,9 @@ class PayloadReader {
   /** The next record, a view valid until the next call; null at the payload's end or where it is malformed. */
   next(): Buffer | null {
     if (!this.wellFormed || this.at === this.size) return null;
-    if (this.at + LENGTH_BYTES > this.size || !this.fill(LENGTH_BYTES)) return this.malformed();
+    if (!this.fill(LENGTH_BYTES)) return this.malformed();
     const length = this.buffer.readUInt32LE(0);
+    // A length past the end is refused before a buffer is made for it (up to 4 GB).
     if (this.at + length > this.size || !this.fill(length)) return this.malformed();
     return this.buffer.subarray(0, length);
   }
@@ -243,13 +244,12 @@ class PayloadReader {
    */
   verdict(sum: string): string | null {
     while (this.next() !== null);
-    // Past a malformed record, the rest is hashed as plain bytes.
-    while (this.at < this.size) if (!this.fill(Math.min(DRAIN_BYTES, this.size - this.at))) break;
-    if (this.at !== this.size || this.hash.digest("hex") !== sum) return "corrupt (checksum mismatch)";
-    if (!this.wellFormed || this.firstByte === -1) {
-      // Formats before 5 were one v8.serialize value, which starts with its version tag (0xFF), not with records.
+    // Past a malformed record, the rest is hashed as plain bytes (a short read leaves the hash short).
+    while (this.at < this.size && this.fill(Math.min(DRAIN_BYTES, this.size - this.at)));
+    if (this.hash.digest("hex") !== sum) return "corrupt (checksum mismatch)";
+    // Formats before 5 were one v8.serialize value, which starts with its version tag (0xFF), not with records.
+    if (!this.wellFormed)
       return this.firstByte === V8_VERSION_TAG ? "other cache format" : "corrupt (cannot deserialize)";
-    }
     return null;
   }
 }
@@ -264,9 +264,7 @@ function deserialized(record: Buffer): { ok: true; value: unknown } | { ok: fals
 
 /** A copy of a typed array (anything else as it is, for the decoder to refuse). */
 function owned<T>(value: T): T {
-  return ArrayBuffer.isView(value) && !(value instanceof DataView)
-    ? ((value as unknown as Uint8Array).slice() as unknown as T)
-    : value;
+  return value instanceof Uint8Array || value instanceof Uint32Array ? (value.slice() as T) : value;
 }
 
 /**
@@ -294,14 +292,13 @@ export function readCache(file: string, key: CacheKey): CacheRead {
 }
 
 function readOpenCache(fd: number, key: CacheKey): CacheRead {
-  const size = fstatSync(fd).size;
   const head = Buffer.alloc(CACHE_PAYLOAD_AT);
-  if (size < CACHE_PAYLOAD_AT || readSync(fd, head, 0, CACHE_PAYLOAD_AT, 0) !== CACHE_PAYLOAD_AT) {
+  const read = readSync(fd, head, 0, CACHE_PAYLOAD_AT, 0);
+  if (read !== CACHE_PAYLOAD_AT || head.toString("latin1", 0, MAGIC.length) !== MAGIC) {
     return { ok: false, reason: "not a cache file" };
   }
-  if (head.toString("latin1", 0, MAGIC.length) !== MAGIC) return { ok: false, reason: "not a cache file" };
   const sum = head.toString("latin1", MAGIC.length, MAGIC.length + HASH_HEX);
-  const reader = new PayloadReader(fd, size);
+  const reader = new PayloadReader(fd, fstatSync(fd).size);
   const miss = (reason: string): CacheRead => ({ ok: false, reason: reader.verdict(sum) ?? reason });
 
   const headerRecord = reader.next();
