@@ -41,9 +41,52 @@ function item(file: string, hash: string | null): StatEntry {
   };
 }
 
-/** One payload record as documented: a 4-byte little-endian length, then that many bytes of v8.serialize. */
+/**
+ * A record's value as documented (cache-record.ts), written here on its own: v8 serializer output, each typed
+ * array a host object of a type code (0 Uint8Array, 1 Uint32Array, 2 Float32Array, 3 Float64Array), its byte
+ * length, then its bytes.
+ */
+class DocumentedRecordWriter extends v8.Serializer {
+  constructor() {
+    super();
+    (
+      this as unknown as { _setTreatArrayBufferViewsAsHostObjects(on: boolean): void }
+    )._setTreatArrayBufferViewsAsHostObjects(true);
+  }
+  _writeHostObject(view: Uint8Array | Uint32Array | Float32Array | Float64Array | Int32Array): void {
+    const code = [Uint8Array, Uint32Array, Float32Array, Float64Array].findIndex(
+      (type) => view instanceof type,
+    );
+    // Any other array gets code 4, which no reader knows.
+    this.writeUint32(code === -1 ? 4 : code);
+    this.writeUint32(view.byteLength);
+    this.writeRawBytes(view);
+  }
+  static bytes(value: unknown): Buffer {
+    const writer = new DocumentedRecordWriter();
+    writer.writeHeader();
+    writer.writeValue(value);
+    return writer.releaseBuffer();
+  }
+}
+
+/** A record's value read as documented, on its own (see DocumentedRecordWriter). */
+class DocumentedRecordReader extends v8.Deserializer {
+  _readHostObject(): ArrayBufferView {
+    const type = [Uint8Array, Uint32Array, Float32Array, Float64Array][this.readUint32()]!;
+    const bytes = Uint8Array.from(this.readRawBytes(this.readUint32()));
+    return new type(bytes.buffer);
+  }
+  static value(bytes: Buffer): unknown {
+    const reader = new DocumentedRecordReader(bytes);
+    reader.readHeader();
+    return reader.readValue();
+  }
+}
+
+/** One payload record as documented: a 4-byte little-endian length, then that many bytes of its value. */
 function record(value: unknown): Buffer {
-  const body = v8.serialize(value);
+  const body = DocumentedRecordWriter.bytes(value);
   const length = Buffer.alloc(4);
   length.writeUInt32LE(body.length);
   return Buffer.concat([length, body]);
@@ -158,7 +201,7 @@ describe("writeCache / readCache", () => {
     expect(reasonOf(file)).toBe("corrupt (bad entry)");
   });
 
-  it("needs records that fill the payload exactly, each one v8.serialize output", () => {
+  it("needs records that fill the payload exactly, each one a record value", () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "guides.bin");
     const good = Buffer.concat([record(header()), record(chunk())]);
@@ -171,7 +214,7 @@ describe("writeCache / readCache", () => {
     expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
     writePayload(file, Buffer.concat([good, Buffer.from([0, 0, 0, 0])]));
     expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
-    // No records at all; a header, or a chunk, that is not v8.serialize output.
+    // No records at all; a header, or a chunk, that is not v8 serializer output.
     writePayload(file, Buffer.alloc(0));
     expect(reasonOf(file)).toBe("corrupt (cannot deserialize)");
     const junk = Buffer.from([6, 0, 0, 0, ...Buffer.from("not v8")]);
@@ -283,7 +326,7 @@ describe("writeCache / readCache", () => {
     const values: unknown[] = [];
     for (let at = 0; at < payload.length; ) {
       const length = payload.readUInt32LE(at);
-      values.push(v8.deserialize(payload.subarray(at + 4, at + 4 + length)));
+      values.push(DocumentedRecordReader.value(payload.subarray(at + 4, at + 4 + length)));
       at += 4 + length;
     }
     expect(values[0]).toEqual({
@@ -325,7 +368,9 @@ describe("writeCache / readCache", () => {
       const sizes: number[] = [];
       for (let at = 0; at < payload.length; ) {
         const length = payload.readUInt32LE(at);
-        const value = v8.deserialize(payload.subarray(at + 4, at + 4 + length)) as { stats?: Float64Array };
+        const value = DocumentedRecordReader.value(payload.subarray(at + 4, at + 4 + length)) as {
+          stats?: Float64Array;
+        };
         if (value.stats) sizes.push(value.stats.length / 4);
         at += 4 + length;
       }

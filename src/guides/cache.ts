@@ -23,9 +23,10 @@
  * only when the checksum, the format, the parser fingerprint (the source of the parsing modules and the
  * versions of their libraries), the guides directory and the options all match, and it decodes cleanly;
  * otherwise it is ignored and rebuilt. The payload is a run of records, each a 4-byte length (unsigned,
- * little-endian) and that many bytes of `v8.serialize` output: first a header (format, fingerprint, directory,
+ * little-endian) and that many bytes of v8 serializer output (cache-record.ts): first a header (format, fingerprint, directory,
  * options, scan time), then the chunks, each the compact encoding of up to CACHE_CHUNK_ENTRIES entries (a
- * string table and typed arrays: fast to decode, no repeated property names). Chunks let the cache be written
+ * string table and typed arrays, the guides' ones already in the columns packed guides read: fast to decode,
+ * no repeated property names). Chunks let the cache be written
  * a piece at a time after start-up without holding the thread. The overdue warning (it depends on today's
  * date) is not cached: the loader adds it.
  */
@@ -46,13 +47,13 @@ import {
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import v8 from "node:v8";
+import { deserializeRecord, serializeRecord } from "./cache-record.ts";
 import { CachedEntries } from "./cached-entries.ts";
 import { decodeColumns, encodeEntries, Interner, type StatEntry } from "./compact.ts";
 import type { FileEntry } from "./parse-file.ts";
 
 /** Bump when the cache layout changes. */
-export const CACHE_FORMAT = 6;
+export const CACHE_FORMAT = 7;
 /**
  * Entries per chunk record, at most. A chunk is encoded, serialized, hashed and written in one step, so a write
  * spread over the event loop after start-up holds a question up for one chunk at most. Chunks start small and
@@ -75,6 +76,8 @@ export const CACHE_PAYLOAD_AT = MAGIC.length + HASH_HEX + 1;
 const PARSER_SOURCES = [
   "./parse-file.ts",
   "./compact.ts",
+  "./packed.ts",
+  "./cache-record.ts",
   "./fast-split.ts",
   "./frontmatter.ts",
   "./repair.ts",
@@ -151,6 +154,9 @@ interface CacheChunk {
   texts: Uint8Array;
   textEnds: Uint32Array;
   numbers: Float32Array | Float64Array;
+  guideNumbers: Float32Array | Float64Array;
+  guideRefs: Uint32Array;
+  guideStrings: string[];
   stats: Float64Array;
   extras: unknown[];
 }
@@ -180,7 +186,7 @@ export type CacheRead =
 
 /** Bytes of the length that starts each record of the payload (unsigned, little-endian). */
 const LENGTH_BYTES = 4;
-/** The first byte of `v8.serialize` output. */
+/** The first byte of v8 serializer output. */
 const V8_VERSION_TAG = 0xff;
 
 /** Bytes read at a time when a payload is hashed past its last good record. */
@@ -189,7 +195,7 @@ const DRAIN_BYTES = 1 << 20;
 /**
  * Reads a cache file's payload one record at a time, into one buffer reused from record to record, and
  * hashes every byte of the payload as it goes. A record is a view of that buffer, valid until the next one is
- * read: whatever outlives it must be copied (`v8.deserialize` gives typed arrays that are views of its input).
+ * read: whatever outlives it must be copied (deserializeRecord copies typed arrays out of it).
  * Reading a 34 MB cache whole into a new buffer took about 0.1 s on a 2-core VM, most of it the kernel
  * handing out fresh pages; a few hundred KB reused take a few milliseconds (README, Performance).
  */
@@ -256,15 +262,10 @@ class PayloadReader {
 
 function deserialized(record: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: v8.deserialize(record) };
+    return { ok: true, value: deserializeRecord(record) };
   } catch {
     return { ok: false };
   }
-}
-
-/** A copy of a typed array (anything else as it is, for the decoder to refuse). */
-function owned<T>(value: T): T {
-  return value instanceof Uint8Array || value instanceof Uint32Array ? (value.slice() as T) : value;
 }
 
 /**
@@ -321,24 +322,13 @@ function readOpenCache(fd: number, key: CacheKey): CacheRead {
     // Anything but a chunk (null, a number…) reads as one without its arrays, which decodeEntries refuses.
     const value = Object(chunk.value ?? {}) as Partial<CacheChunk>;
     try {
-      // The typed arrays are views of the reader's buffer: the decoded guides keep their texts, so those are
-      // copied; the numbers are copied into the guides' own columns as they are decoded, and the stats below.
-      const decoded = decodeColumns(
-        {
-          strings: value.strings as string[],
-          texts: owned(value.texts) as Uint8Array,
-          textEnds: owned(value.textEnds) as Uint32Array,
-          numbers: value.numbers as Float32Array | Float64Array,
-          stats: value.stats as Float64Array,
-          extras: value.extras as unknown[],
-        },
-        interner,
-      );
+      // Its typed arrays are its own (cache-record.ts): the guides keep their columns and texts as they are.
+      const decoded = decodeColumns(value as CacheChunk, interner);
       for (const entry of decoded.entries) {
         if (entry.hash === null) throw new TypeError("no hash");
         entries.push(entry);
       }
-      statColumns.push(decoded.stats.slice());
+      statColumns.push(decoded.stats);
     } catch {
       return miss("corrupt (bad entry)");
     }
@@ -433,18 +423,17 @@ export async function writeCache(
       checkBody: key.checkBody,
       scannedAtMs,
     };
-    put(v8.serialize(header));
+    put(serializeRecord(header));
     const clock = options.clock ?? (() => performance.now());
     let size = FIRST_CHUNK_ENTRIES;
     for (let start = 0; start < kept.length; ) {
       if (options.pause) await options.pause();
       if (options.signal?.aborted) throw new Error("cache write stopped");
       const began = clock();
-      const { strings, texts, textEnds, numbers, stats, extras } = encodeEntries(
-        kept.slice(start, start + size),
-      );
-      const chunk: CacheChunk = { strings, texts, textEnds, numbers, stats, extras };
-      put(v8.serialize(chunk));
+      const { skipped: _, ...chunk } = encodeEntries(kept.slice(start, start + size)) satisfies CacheChunk & {
+        skipped: number;
+      };
+      put(serializeRecord(chunk));
       start += size;
       const took = clock() - began;
       if (took > CHUNK_STEP_MS) size = Math.max(FIRST_CHUNK_ENTRIES, Math.floor(size / 2));

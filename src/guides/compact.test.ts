@@ -96,6 +96,7 @@ describe("encodeEntries / decodeEntries", () => {
     const items = entries();
     const small = encodeEntries(items);
     expect(small.numbers).toBeInstanceOf(Float32Array);
+    expect(small.guideNumbers).toBeInstanceOf(Float32Array);
     // File times in ms (1,700,000,000,123.5) are not Float32 numbers: they keep their own Float64 column.
     expect(small.stats).toBeInstanceOf(Float64Array);
     expect(Array.from(small.stats.subarray(0, 4))).toEqual([1234, 1700000000123.5, 1700000000456.25, 42]);
@@ -107,7 +108,9 @@ describe("encodeEntries / decodeEntries", () => {
       const band = changed[0]!.entry.guide!.bands[0]!;
       changed[0]!.entry.guide!.bands[0] = { ...band, bonusPct: { low: odd, high: band.bonusPct.high } };
       const wide = encodeEntries(changed);
-      expect(wide.numbers, String(odd)).toBeInstanceOf(Float64Array);
+      expect(wide.guideNumbers, String(odd)).toBeInstanceOf(Float64Array);
+      // The entries' own numbers are indexes and counts: whole, so still Float32.
+      expect(wide.numbers, String(odd)).toBeInstanceOf(Float32Array);
       expect(decodeEntries(wide)[0]!.entry.guide!.bands[0]!.bonusPct.low).toBe(odd);
       expect(decodeEntries(wide)).toEqual(changed);
     }
@@ -143,10 +146,13 @@ describe("encodeEntries / decodeEntries", () => {
 
   it("stores each distinct string once", () => {
     const encoded = encodeEntries(entries());
-    const count = (s: string) => encoded.strings.filter((x) => x === s).length;
-    expect(count("EUR")).toBe(1);
+    const count = (s: string, table = encoded.strings) => table.filter((x) => x === s).length;
     expect(count(A)).toBe(1);
     expect(count("Acme")).toBe(1);
+    // The guides' bulky fields have a table of their own, in the columns packed guides read.
+    expect(count("EUR", encoded.guideStrings)).toBe(1);
+    expect(count("Berlin", encoded.guideStrings)).toBe(1);
+    expect(count("EUR")).toBe(0);
   });
 
   it("with an interner, short strings are shared with earlier decodes; long ones are not", () => {
@@ -315,5 +321,37 @@ describe("decodeEntries refuses damaged input", () => {
     refused({ ...e, extras: [[1]] });
     refused({ ...e, extras: ["x"] });
     refused({ ...e, extras: [] });
+  });
+
+  it("packed guide columns that do not match the entries, or are damaged", () => {
+    const e = good();
+    const items = entries();
+    const columnsOf = (x: Encoded) => ({
+      guideNumbers: x.guideNumbers,
+      guideRefs: x.guideRefs,
+      guideStrings: [...x.guideStrings],
+    });
+    // The columns of one guide fewer under the same entries, and of one more (with its texts).
+    const last = items.findLastIndex((item) => item.entry.guide !== null);
+    const fewer = encodeEntries(items.filter((_, i) => i !== last));
+    const first = items.find((item) => item.entry.guide !== null)!;
+    const extra: StatEntry = { ...first, entry: { ...first.entry, file: "/g/z.md" } };
+    extra.entry.guide = { ...first.entry.guide!, file: "/g/z.md" };
+    const more = encodeEntries([...items, extra]);
+    expect(() => decodeEntries({ ...e, ...columnsOf(fewer) })).toThrow(
+      new TypeError("bad encoded entries: more guides than packed"),
+    );
+    expect(() =>
+      decodeEntries({ ...e, ...columnsOf(more), texts: more.texts, textEnds: more.textEnds }),
+    ).toThrow(new TypeError("bad encoded entries: fewer guides than packed"));
+    expect(decodeEntries({ ...more, ...columnsOf(more) })).toHaveLength(items.length + 1);
+    const refs = [...e.guideRefs];
+    refs[refs.length - 1] = e.guideStrings.length;
+    expect(() => decodeEntries({ ...e, guideRefs: Uint32Array.from(refs) })).toThrow(
+      new TypeError("bad packed guides: string reference"),
+    );
+    refused({ ...e, guideNumbers: e.guideNumbers.slice(0, -1) });
+    refused({ ...e, guideNumbers: [...e.guideNumbers] as unknown as Float64Array });
+    refused({ ...e, guideStrings: undefined as unknown as string[] });
   });
 });

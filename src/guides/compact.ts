@@ -15,7 +15,7 @@
  * simply parsed again on every load.
  */
 
-import { checkedTexts, narrowed, PackedGuideWriter, type TextTable } from "./packed.ts";
+import { checkedTexts, narrowed, PackedGuideReader, PackedGuideWriter, type TextTable } from "./packed.ts";
 import type { FileEntry } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
@@ -53,6 +53,13 @@ export interface Encoded {
   texts: Uint8Array;
   textEnds: Uint32Array;
   numbers: Float32Array | Float64Array;
+  /**
+   * The guides' bands, level mappings and data sources, already in the columns packed guides read (packed.ts):
+   * the encoder packs them, so a decode only checks the columns and wraps each guide.
+   */
+  guideNumbers: Float32Array | Float64Array;
+  guideRefs: Uint32Array;
+  guideStrings: string[];
   /** size, mtimeMs, ctimeMs, ino of each entry, in order. */
   stats: Float64Array;
   extras: unknown[];
@@ -121,14 +128,16 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
   // Sized exactly first, so the numbers are written straight into their final array.
   const encodable = items.filter((item) => isEncodable(item.entry));
   let size = 0;
+  let guideSize = 0;
   for (const { entry: e } of encodable) {
     size += 5 + 5 * e.problems.length;
     const g = e.guide;
     if (g !== null) {
-      const m = g.levelMapping;
-      size += 17 + 11 * g.bands.length + 2 * m.equivalences.length + g.dataSources.length;
+      size += 11;
+      guideSize += 7 + 8 * g.bands.length;
     }
   }
+  const packer = new PackedGuideWriter(guideSize);
   const numbers = new Float64Array(size);
   const stats = new Float64Array(4 * encodable.length);
   let at = 0;
@@ -158,17 +167,7 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
     }
     out.push(1, s(g.id), s(g.company), s(g.companyDisplay), s(g.role), s(g.roleDisplay), s(g.roleType));
     out.push(s(g.lastUpdated), s(g.nextReviewDue), s(g.dataQuality), s(g.salaryDataQuarter));
-    out.push(g.bands.length);
-    for (const b of g.bands) {
-      out.push(s(b.region), s(b.regionSlug), s(b.currency), b.base.low, b.base.high, b.stock.low);
-      out.push(b.stock.high, b.bonusPct.low, b.bonusPct.high, b.totalComp.low, b.totalComp.high);
-    }
-    const m = g.levelMapping;
-    out.push(m.internal === null ? -1 : s(m.internal), t(m.raw), m.equivalences.length);
-    for (const q of m.equivalences) out.push(s(q.company), s(q.level));
-    out.push(g.dataSources.length);
-    for (const src of g.dataSources) out.push(s(src));
-    out.push(t(g.negotiationDnaSummary));
+    packer.add(g, t(g.levelMapping.raw), t(g.negotiationDnaSummary));
     if (isEmptyPlainObject(g.extra)) out.push(-1);
     else {
       out.push(extras.length);
@@ -182,8 +181,12 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
     end += Buffer.byteLength(texts[i]!, "utf8");
     textEnds[i] = end;
   }
+  const packed = packer.done();
   return {
     strings,
+    guideNumbers: packed.numbers,
+    guideRefs: packed.refs,
+    guideStrings: packed.strings,
     // Its own buffer, of its size (never a slice of Buffer's shared pool): a worker transfers it.
     texts: new TextEncoder().encode(texts.join("")),
     textEnds,
@@ -276,13 +279,12 @@ export function decodeColumns(
   let k = 0;
   let statsRead = 0;
   const result: FileEntry[] = [];
-  // A guide's columns take about a third of its encoded numbers (no stats, problems or string indexes).
-  const packer = new PackedGuideWriter(
-    table,
-    Math.ceil(nLength / 3),
-    interner ? (x) => interner.s(x) : undefined,
+  const guides = new PackedGuideReader(
+    { numbers: encoded.guideNumbers, refs: encoded.guideRefs, strings: encoded.guideStrings },
     texts,
+    interner ? (x) => interner.s(x) : undefined,
   );
+  let guidesRead = 0;
   while (k < nLength) {
     const file = str(n[k++]!);
     // One stat tuple an entry: checked against the column's length once all are read.
@@ -318,21 +320,6 @@ export function decodeColumns(
       const nextReviewDue = shared(n[k++]!);
       const dataQuality = shared(n[k++]!);
       const salaryDataQuarter = shared(n[k++]!);
-      const bandCount = count(n[k++]!);
-      packer.begin();
-      for (let b = 0; b < bandCount; b++) {
-        packer.band(n[k]!, n[k + 1]!, n[k + 2]!, n, k + 3);
-        k += 11;
-      }
-      const internalAt = n[k++]!;
-      const rawAt = n[k++]!;
-      const eqCount = count(n[k++]!);
-      packer.mapping(internalAt, rawAt, n, k, eqCount);
-      k += 2 * eqCount;
-      const sourceCount = count(n[k++]!);
-      packer.sources(n, k, sourceCount);
-      k += sourceCount;
-      const summaryAt = n[k++]!;
       const extraAt = n[k++]!;
       let extra: Record<string, unknown>;
       if (extraAt === -1) extra = NO_EXTRA;
@@ -341,28 +328,26 @@ export function decodeColumns(
         if (found === null || typeof found !== "object" || Array.isArray(found)) fail("extra");
         extra = found as Record<string, unknown>;
       }
-      guide = packer.finish(
-        {
-          id,
-          file,
-          company,
-          companyDisplay,
-          role,
-          roleDisplay,
-          roleType,
-          lastUpdated,
-          nextReviewDue,
-          dataQuality,
-          salaryDataQuarter,
-          extra,
-        },
-        summaryAt,
-      );
+      if (guidesRead === guides.count) fail("more guides than packed");
+      guide = guides.guide(guidesRead++, {
+        id,
+        file,
+        company,
+        companyDisplay,
+        role,
+        roleDisplay,
+        roleType,
+        lastUpdated,
+        nextReviewDue,
+        dataQuality,
+        salaryDataQuarter,
+        extra,
+      });
     } else if (hasGuide !== 0) fail("guide flag");
     result.push({ file, hash, guide, problems, overdueAt });
   }
   if (k !== nLength) fail("truncated");
   if (statsRead !== stats.length) fail("stat tuples");
-  packer.done();
+  if (guidesRead !== guides.count) fail("fewer guides than packed");
   return { entries: result, stats };
 }

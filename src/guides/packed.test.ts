@@ -12,6 +12,7 @@ import {
   forEachBandRegion,
   isPacked,
   numberColumnOf,
+  PackedGuideReader,
   PackedGuideWriter,
   packedStringCount,
   type TextTable,
@@ -33,9 +34,9 @@ const bare: Guide = sampleGuide("guides/acme/designer.md", {
   negotiationDnaSummary: "",
 });
 
-/** Every string of the guides' bulky fields (not their texts), in a table, as a decode's string table holds them. */
+/** Every string of the guides' bulky fields (not their texts): what their columns should hold, once each. */
 function tableOf(guides: readonly Guide[]): string[] {
-  const table = new Set<string>(["not used by any guide"]);
+  const table = new Set<string>();
   for (const g of guides) {
     for (const b of g.bands) for (const s of [b.region, b.regionSlug, b.currency]) table.add(s);
     if (g.levelMapping.internal !== null) table.add(g.levelMapping.internal);
@@ -45,13 +46,8 @@ function tableOf(guides: readonly Guide[]): string[] {
   return [...table];
 }
 
-/**
- * The raw level mappings and summaries of `guides` as a decode's text table holds them (UTF-8, one after the
- * other, each text's end in bytes), with one text no guide uses first.
- */
-function textsOf(guides: readonly Guide[]): { list: string[]; texts: TextTable } {
-  const list = ["not a guide's"];
-  for (const g of guides) list.push(g.levelMapping.raw, g.negotiationDnaSummary);
+/** A text table of `list` (UTF-8, one after the other, each text's end in bytes), as an encoder writes it. */
+function textTable(list: readonly string[]): TextTable {
   const encoded = list.map((text) => new TextEncoder().encode(text));
   const bytes = new Uint8Array(encoded.reduce((sum, e) => sum + e.length, 0));
   const ends = new Uint32Array(list.length);
@@ -61,47 +57,36 @@ function textsOf(guides: readonly Guide[]): { list: string[]; texts: TextTable }
     end += e.length;
     ends[i] = end;
   });
-  return { list, texts: checkedTexts(bytes, ends) };
+  return checkedTexts(bytes, ends);
 }
 
-/** A writer over the string and text tables of `guides`, and `pack` to append one of them. */
-function writerFor(guides: readonly Guide[], capacity?: number, share?: (value: string) => string) {
-  const table = tableOf(guides);
-  const at = (s: string) => table.indexOf(s);
-  const { list, texts } = textsOf(guides);
-  const text = (s: string) => list.indexOf(s);
-  const writer = new PackedGuideWriter(table, capacity, share, texts);
-  const pack = (g: Guide): Guide => {
-    writer.begin();
-    for (const b of g.bands) {
-      const figures = [
-        b.base.low,
-        b.base.high,
-        b.stock.low,
-        b.stock.high,
-        b.bonusPct.low,
-        b.bonusPct.high,
-        b.totalComp.low,
-        b.totalComp.high,
-      ];
-      writer.band(at(b.region), at(b.regionSlug), at(b.currency), figures, 0);
-    }
-    const m = g.levelMapping;
-    const pairs = m.equivalences.flatMap((q) => [at(q.company), at(q.level)]);
-    writer.mapping(m.internal === null ? -1 : at(m.internal), text(m.raw), pairs, 0, m.equivalences.length);
-    writer.sources(g.dataSources.map(at), 0, g.dataSources.length);
-    const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary, ...scalars } = g;
-    return writer.finish(scalars, text(negotiationDnaSummary));
-  };
-  return { writer, pack, table };
+/**
+ * `guides` written into columns (with one text no guide uses first in the text table), then read back as
+ * packed guides.
+ */
+function packAll(
+  guides: readonly Guide[],
+  options: { capacity?: number; share?: (value: string) => string } = {},
+) {
+  const list = ["not a guide's"];
+  const writer = new PackedGuideWriter(options.capacity);
+  for (const g of guides) {
+    writer.add(g, list.push(g.levelMapping.raw) - 1, list.push(g.negotiationDnaSummary) - 1);
+  }
+  const columns = writer.done();
+  const reader = new PackedGuideReader(columns, textTable(list), options.share);
+  const packed = guides.map((g, i) => {
+    const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary: _s, ...scalars } = g;
+    return reader.guide(i, scalars);
+  });
+  return { packed, columns, writer, reader };
 }
 
 describe("packed guides", () => {
   it("read exactly as the plain guides they were made from, one writer holding several", () => {
-    // Capacity 16 is less than the two guides need: the columns grow, and earlier guides still read right.
-    const { writer, pack } = writerFor([berlin, bare], 16);
-    const packed = [pack(berlin), pack(bare), pack(berlin)];
-    writer.done();
+    // Capacity 16 is less than the three guides need: the columns grow, and earlier guides still read right.
+    const { packed, reader } = packAll([berlin, bare, berlin], { capacity: 16 });
+    expect(reader.count).toBe(3);
     expect(packed[0]).toStrictEqual(berlin);
     expect(packed[1]).toStrictEqual(bare);
     expect(packed[2]).toStrictEqual(berlin);
@@ -114,12 +99,13 @@ describe("packed guides", () => {
 
   it("share every string they keep; the raw level mapping and the summary are texts, not strings", () => {
     const shared: string[] = [];
-    const { writer, pack } = writerFor([berlin], undefined, (value) => {
-      shared.push(value);
-      return value;
+    const { packed } = packAll([berlin], {
+      share: (value) => {
+        shared.push(value);
+        return value;
+      },
     });
-    expect(pack(berlin)).toStrictEqual(berlin);
-    writer.done();
+    expect(packed[0]).toStrictEqual(berlin);
     expect(berlin.levelMapping.raw).toBe("Acme Senior = Google L5 = Meta E5");
     expect(shared).not.toContain("Acme Senior = Google L5 = Meta E5");
     expect(shared).not.toContain(berlin.negotiationDnaSummary);
@@ -152,9 +138,7 @@ describe("packed guides", () => {
       negotiationDnaSummary: "€ & £ heavy · Stable 😀",
     });
     // Texts of several bytes a character before and after the ASCII ones: an offset in characters is wrong.
-    const { writer, pack } = writerFor([zurich, berlin, bare]);
-    const packed = [pack(berlin), pack(zurich), pack(bare)];
-    writer.done();
+    const { packed } = packAll([berlin, zurich, bare]);
     expect(packed[1]!.levelMapping.raw).toBe("Acme Senior (Zürich) ≈ Google L5 — Meta E5 😀");
     expect(packed[1]!.negotiationDnaSummary).toBe("€ & £ heavy · Stable 😀");
     expect(packed[0]!.negotiationDnaSummary).toBe("Cash-heavy | Stable");
@@ -167,30 +151,71 @@ describe("packed guides", () => {
     });
   });
 
-  it("refuse a text index that is not one of the text table's, and a summary before the mapping", () => {
-    for (const bad of [-1, 1.5, Number.NaN, 7, undefined as unknown as number]) {
-      const { writer } = writerFor([berlin]);
-      writer.begin();
-      expect(() => writer.mapping(-1, bad, [], 0, 0), `raw ${bad}`).toThrow(
-        new TypeError(`bad text index ${bad}`),
+  it("read columns written by hand, and refuse every damaged layout (a damaged cache or message)", () => {
+    const strings = ["Berlin", "berlin", "EUR", "Google"];
+    const texts = textTable(["raw", "summary"]);
+    // One guide: refs from 0, one band (region, slug, currency, eight figures), no internal level, no
+    // equivalence, one source (Google), raw text 0, summary 1.
+    const layout = [0, 1, 1, 2, 3, 4, 5, 6, 7, 8, 0, 0, 1, 0, 1];
+    const refs = [0, 1, 2, 3];
+    const read = (numbers: number[], references = refs, table: unknown[] = strings) =>
+      new PackedGuideReader(
+        { numbers: Float64Array.from(numbers), refs: Uint32Array.from(references), strings: [...table] },
+        texts,
       );
-      writer.mapping(-1, 1, [], 0, 0);
-      writer.sources([], 0, 0);
-      const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary: _s, ...scalars } = berlin;
-      expect(() => writer.finish(scalars, bad), `summary ${bad}`).toThrow(
-        new TypeError(`bad text index ${bad}`),
+    const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary: _s, ...scalars } = bare;
+    const reader = read(layout);
+    expect(reader.count).toBe(1);
+    const g = reader.guide(0, scalars);
+    expect(g.bands).toEqual([
+      {
+        region: "Berlin",
+        regionSlug: "berlin",
+        currency: "EUR",
+        base: { low: 1, high: 2 },
+        stock: { low: 3, high: 4 },
+        bonusPct: { low: 5, high: 6 },
+        totalComp: { low: 7, high: 8 },
+      },
+    ]);
+    expect(g.levelMapping).toEqual({ internal: null, raw: "raw", equivalences: [] });
+    expect(g.dataSources).toEqual(["Google"]);
+    expect(g.negotiationDnaSummary).toBe("summary");
+    expect(() => reader.guide(1, scalars)).toThrow("bad packed guides: guide index");
+    expect(read([], []).count).toBe(0);
+
+    const damaged: Array<[string, number[], number[]?, unknown[]?]> = [
+      ["guide head", [1, ...layout.slice(1)]],
+      ["guide head", [0, 1.5, ...layout.slice(2)]],
+      ["guide head", [0, -1, ...layout.slice(2)]],
+      ["guide head", [0]],
+      ["truncated", layout.slice(0, -1)],
+      ["truncated", [0, 2, ...layout.slice(2)]],
+      ["counts", layout.map((x, i) => (i === 10 ? 2 : x))],
+      ["counts", layout.map((x, i) => (i === 11 ? 0.5 : x))],
+      ["counts", layout.map((x, i) => (i === 12 ? -1 : x))],
+      ["text index", layout.map((x, i) => (i === 13 ? 2 : x))],
+      ["text index", layout.map((x, i) => (i === 14 ? -1 : x))],
+      ["references", layout.map((x, i) => (i === 12 ? 2 : x))],
+      ["references", layout, [...refs, 0]],
+      ["references", [...layout, 4, 0, 0, 0, 1, 0, 1]],
+      ["string reference", layout, [0, 1, 2, 4]],
+      ["string table", layout, refs, ["Berlin", "berlin", 3, "Google"]],
+    ];
+    for (const [what, numbers, references, table] of damaged) {
+      expect(() => read(numbers, references, table), `${what}: ${numbers}`).toThrow(
+        new TypeError(`bad packed guides: ${what}`),
       );
     }
-    const { writer } = writerFor([berlin]);
-    writer.begin();
-    const { bands: _b, levelMapping: _l, dataSources: _d, negotiationDnaSummary: _s, ...scalars } = berlin;
-    expect(() => writer.finish(scalars, 0)).toThrow("finish() before mapping()");
-    // Each guide's mapping once: a second finish without one is refused too.
-    writer.mapping(-1, 1, [], 0, 0);
-    writer.sources([], 0, 0);
-    expect(writer.finish(scalars, 2).negotiationDnaSummary).toBe(berlin.negotiationDnaSummary);
-    writer.begin();
-    expect(() => writer.finish(scalars, 2)).toThrow("finish() before mapping()");
+    for (const layoutOnly of [
+      { numbers: layout, refs: Uint32Array.from(refs), strings },
+      { numbers: Float64Array.from(layout), refs, strings },
+      { numbers: Float64Array.from(layout), refs: Uint32Array.from(refs), strings: "Berlin" },
+    ]) {
+      expect(() => new PackedGuideReader(layoutOnly, texts)).toThrow(
+        new TypeError("bad packed guides: layout"),
+      );
+    }
   });
 
   it("take a text table only when its ends rise and stay within its bytes", () => {
@@ -205,9 +230,7 @@ describe("packed guides", () => {
   });
 
   it("give their level equivalences without decoding the raw mapping, as a plain guide gives its own", () => {
-    const { writer, pack } = writerFor([berlin, bare]);
-    const packed = [pack(berlin), pack(bare)];
-    writer.done();
+    const { packed } = packAll([berlin, bare]);
     const decoded = vi.spyOn(Buffer.prototype, "toString");
     try {
       expect(equivalencesOf(packed[0]!)).toEqual([
@@ -224,9 +247,7 @@ describe("packed guides", () => {
   });
 
   it("give each band's region and slug without building the bands, as a plain guide does", () => {
-    const { writer, pack } = writerFor([berlin, bare]);
-    const packed = [pack(bare), pack(berlin)];
-    writer.done();
+    const { packed } = packAll([bare, berlin]);
     const regions = (g: Guide) => {
       const seen: string[] = [];
       forEachBandRegion(g, (region, slug) => seen.push(`${region}/${slug}`));
@@ -239,37 +260,17 @@ describe("packed guides", () => {
   });
 
   it("keep each string they use once, and none they do not use", () => {
-    const { writer, pack, table } = writerFor([berlin, bare]);
-    const packed = [pack(berlin), pack(berlin), pack(bare)];
-    writer.done();
-    // The table has one string no guide uses; berlin's strings are held once though packed twice.
-    expect(packedStringCount(packed[0]!)).toBe(table.length - 1);
-    expect(packedStringCount(packed[2]!)).toBe(table.length - 1);
+    const { packed, columns } = packAll([berlin, berlin, bare]);
+    // berlin's strings are held once though packed twice.
+    expect([...columns.strings].sort()).toEqual(tableOf([berlin, bare]).sort());
+    expect(packedStringCount(packed[0]!)).toBe(13);
+    expect(packedStringCount(packed[2]!)).toBe(13);
     expect(packedStringCount(berlin)).toBeNull();
     expect(packed[1]).toStrictEqual(berlin);
   });
 
-  it("refuse a string index that is not one of the table's (a damaged cache)", () => {
-    for (const bad of [-1, 1.5, Number.NaN, 10_000, undefined as unknown as number]) {
-      const { writer, table } = writerFor([berlin]);
-      writer.begin();
-      expect(() => writer.band(bad, 0, 0, [1, 2, 3, 4, 5, 6, 7, 8], 0), `band ${bad}`).toThrow(
-        new TypeError(`bad string index ${bad}`),
-      );
-      expect(() => writer.mapping(-1, bad, [], 0, 0), `raw ${bad}`).toThrow(TypeError);
-      expect(() => writer.mapping(bad === -1 ? -2 : bad, 0, [], 0, 0), `internal ${bad}`).toThrow(TypeError);
-      expect(() => writer.mapping(-1, 0, [0, bad], 0, 1), `level ${bad}`).toThrow(TypeError);
-      expect(() => writer.sources([bad], 0, 1), `source ${bad}`).toThrow(TypeError);
-      // Reading past the end of the list gives undefined: refused too.
-      expect(() => writer.sources([0], 0, 2)).toThrow(TypeError);
-      expect(table.length).toBeLessThan(10_000);
-    }
-  });
-
   it("hold numbers in Float32 only when every one is exact there, and read every figure back exactly", () => {
-    const { writer, pack } = writerFor([berlin, bare]);
-    const whole = [pack(berlin), pack(bare)];
-    writer.done();
+    const { packed: whole, writer } = packAll([berlin, bare]);
     expect(numberColumnOf(whole[0]!)).toBe("float32");
     expect(whole[0]).toStrictEqual(berlin);
 
@@ -280,22 +281,18 @@ describe("packed guides", () => {
         role: "odd",
         bands: [{ ...berlin.bands[0]!, totalComp: { low: 150_000, high: figure } }],
       });
-      const mixed = writerFor([berlin, odd]);
-      const guides = [mixed.pack(berlin), mixed.pack(odd)];
-      mixed.writer.done();
+      const { packed: guides } = packAll([berlin, odd]);
       expect(numberColumnOf(guides[0]!)).toBe("float64");
       expect(guides[1]!.bands[0]!.totalComp.high).toBe(figure);
       expect(guides[0]).toStrictEqual(berlin);
       expect(guides[1]).toStrictEqual(odd);
     }
     expect(numberColumnOf(berlin)).toBeNull();
-    expect(() => writer.begin()).toThrow(/after done/);
+    expect(() => writer.add(berlin, 0, 0)).toThrow("add() after done()");
   });
 
   it("look like plain data: same keys in the same order, same JSON, same spread and clone", () => {
-    const { writer, pack } = writerFor([berlin]);
-    const g = pack(berlin);
-    writer.done();
+    const g = packAll([berlin]).packed[0]!;
     expect(Object.keys(g)).toEqual(Object.keys(berlin));
     expect(JSON.stringify(g)).toBe(JSON.stringify(berlin));
     expect({ ...g }).toStrictEqual(berlin);
@@ -306,9 +303,7 @@ describe("packed guides", () => {
   });
 
   it("give a fresh object on every read, so changing one read never changes the guide", () => {
-    const { writer, pack } = writerFor([berlin]);
-    const g = pack(berlin);
-    writer.done();
+    const g = packAll([berlin]).packed[0]!;
     const first = g.bands;
     first[0]!.base.low = 1;
     first.pop();
@@ -320,8 +315,7 @@ describe("packed guides", () => {
   });
 
   it("refuse an assignment to a packed field (strict mode): the guide is read-only there", () => {
-    const { pack } = writerFor([berlin]);
-    const g = pack(berlin);
+    const g = packAll([berlin]).packed[0]!;
     expect(() => {
       (g as { bands: unknown }).bands = [];
     }).toThrow(TypeError);

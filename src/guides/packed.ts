@@ -187,45 +187,31 @@ export const isPacked = (guide: Guide): boolean => Object.hasOwn(guide, AT);
 /** The plain fields a packed guide keeps as they are. */
 export type GuideScalars = Omit<Guide, "bands" | "levelMapping" | "dataSources" | "negotiationDnaSummary">;
 
+/** The columns of packed guides without their texts, as the encoder writes them and the decoder reads them. */
+export interface PackedColumns {
+  numbers: Float32Array | Float64Array;
+  refs: Uint32Array;
+  strings: string[];
+}
+
 /**
- * Builds packed guides from strings given as indexes into `source` (a decode's string table) and texts given
- * as indexes into `texts` (its text table): append a guide's bulky fields with `band`, `mapping` and
- * `sources` (in that order, once each), then `finish` it with its plain fields and its summary. `done()`
- * trims the columns when every guide is in. The guides keep only the strings they use, in a table of their
- * own, and share `texts`. An index that is not one of `source`'s or `texts`'s throws (bad input).
+ * Writes guides' bulky fields into columns, on the encoding side (the cache writer, the parse workers), so that
+ * a decode only checks the columns and wraps them: `add` each guide with the text indexes of its raw level
+ * mapping and its negotiation DNA summary (in the encoder's text table), then `done()` once.
  */
 export class PackedGuideWriter {
   private numbers: Float64Array;
   private refs: Uint32Array;
-  private readonly strings: string[] = [];
-  /** For each index of `source`, its index in `strings`, or -1 while unused. */
-  private readonly remap: Int32Array;
   private size = 0;
   private refCount = 0;
-  private start = -1;
-  private bandCountAt = -1;
-  private readonly columns: Columns;
+  private readonly strings: string[] = [];
+  private readonly index = new Map<string, number>();
   private finished = false;
 
-  /** `capacity`: numbers expected (an upper bound saves regrowing); string references take about as many. */
-  constructor(
-    private readonly source: readonly string[],
-    capacity = 1024,
-    /** Applied to each string as it joins the guides' table (to share it with other decodes). */
-    private readonly share: (value: string) => string = (value) => value,
-    private readonly texts: TextTable = NO_TEXTS,
-  ) {
+  /** `capacity`: numbers expected (an upper bound saves regrowing); references take about as many. */
+  constructor(capacity = 1024) {
     this.numbers = new Float64Array(Math.max(16, capacity));
     this.refs = new Uint32Array(Math.max(16, capacity));
-    this.remap = new Int32Array(source.length).fill(-1);
-    this.columns = { numbers: this.numbers, refs: this.refs, strings: this.strings, texts };
-  }
-
-  /** A text index of `texts`, checked. */
-  private text(index: number): number {
-    if (!(Number.isInteger(index) && index >= 0 && index < this.texts.ends.length))
-      throw new TypeError(`bad text index ${index}`);
-    return index;
   }
 
   /** Room for `count` more numbers. */
@@ -234,95 +220,149 @@ export class PackedGuideWriter {
     const grown = new Float64Array(Math.max(this.numbers.length * 2, this.size + count));
     grown.set(this.numbers);
     this.numbers = grown;
-    this.columns.numbers = grown;
   }
 
-  private push(value: number): void {
-    this.room(1);
-    this.numbers[this.size++] = value;
-  }
-
-  /** Appends a reference to `source[index]`, which goes through `share` as it joins the guides' table. */
-  private ref(index: number): void {
-    let own = this.remap[index];
-    if (own === undefined) throw new TypeError(`bad string index ${index}`);
-    if (own === -1) {
-      own = this.strings.length;
-      this.strings.push(this.share(this.source[index]!));
-      this.remap[index] = own;
+  /** Appends a reference to `value`, which joins the table the first time it is seen. */
+  private ref(value: string): void {
+    let at = this.index.get(value);
+    if (at === undefined) {
+      at = this.strings.push(value) - 1;
+      this.index.set(value, at);
     }
     if (this.refCount === this.refs.length) {
       const grown = new Uint32Array(this.refs.length * 2);
       grown.set(this.refs);
       this.refs = grown;
-      this.columns.refs = grown;
     }
-    this.refs[this.refCount++] = own;
+    this.refs[this.refCount++] = at;
   }
 
-  /** Starts a guide. */
-  begin(): void {
-    if (this.finished) throw new Error("PackedGuideWriter: begin() after done()");
-    this.start = this.size;
-    this.push(this.refCount);
-    this.bandCountAt = this.size;
-    this.push(0);
-  }
-
-  /**
-   * A band: the indexes of its three names, and its eight figures read from `figures` at `from` (base, stock,
-   * bonus, total; low then high).
-   */
-  band(
-    region: number,
-    regionSlug: number,
-    currency: number,
-    figures: Float32Array | Float64Array | number[],
-    from: number,
-  ): void {
-    this.ref(region);
-    this.ref(regionSlug);
-    this.ref(currency);
-    this.room(BAND_NUMBERS);
+  /** Appends one guide's bands, level mapping (without its raw text) and data sources; returns its offset. */
+  add(guide: Guide, raw: number, summary: number): number {
+    if (this.finished) throw new Error("PackedGuideWriter: add() after done()");
+    const { bands, levelMapping: m, dataSources } = guide;
+    this.room(2 + BAND_NUMBERS * bands.length + 5);
     const n = this.numbers;
-    for (let i = 0; i < BAND_NUMBERS; i++) n[this.size + i] = figures[from + i]!;
-    this.size += BAND_NUMBERS;
-    n[this.bandCountAt]!++;
+    const at = this.size;
+    let k = at;
+    n[k++] = this.refCount;
+    n[k++] = bands.length;
+    for (const b of bands) {
+      this.ref(b.region);
+      this.ref(b.regionSlug);
+      this.ref(b.currency);
+      n[k++] = b.base.low;
+      n[k++] = b.base.high;
+      n[k++] = b.stock.low;
+      n[k++] = b.stock.high;
+      n[k++] = b.bonusPct.low;
+      n[k++] = b.bonusPct.high;
+      n[k++] = b.totalComp.low;
+      n[k++] = b.totalComp.high;
+    }
+    n[k++] = m.internal === null ? 0 : 1;
+    n[k++] = m.equivalences.length;
+    n[k++] = dataSources.length;
+    n[k++] = raw;
+    n[k++] = summary;
+    this.size = k;
+    if (m.internal !== null) this.ref(m.internal);
+    for (const q of m.equivalences) {
+      this.ref(q.company);
+      this.ref(q.level);
+    }
+    for (const source of dataSources) this.ref(source);
+    return at;
   }
 
   /**
-   * The level mapping: the string index of the internal level (-1: none), the text index of the raw text, and
-   * `count` equivalences as (company, level) string index pairs read from `pairs` at `from`.
+   * The columns, trimmed: numbers in Float32 when every one written is exactly a Float32 (half the memory),
+   * else in Float64. Each array has a buffer of its own (a worker transfers them).
    */
-  mapping(
-    internal: number,
-    raw: number,
-    pairs: Float32Array | Float64Array | number[],
-    from: number,
-    count: number,
-  ): void {
-    this.rawText = this.text(raw);
-    this.push(internal === -1 ? 0 : 1);
-    this.push(count);
-    if (internal !== -1) this.ref(internal);
-    for (let i = 0; i < 2 * count; i++) this.ref(pairs[from + i]!);
+  done(): PackedColumns {
+    this.finished = true;
+    const columns = {
+      numbers: narrowed(this.numbers.subarray(0, this.size)),
+      refs: this.refs.slice(0, this.refCount),
+      strings: this.strings,
+    };
+    this.numbers = new Float64Array(0);
+    this.refs = new Uint32Array(0);
+    return columns;
+  }
+}
+
+function bad(what: string): never {
+  throw new TypeError(`bad packed guides: ${what}`);
+}
+
+/** Whether `value` is a whole number in [0, limit). */
+const indexBelow = (value: number, limit: number): boolean =>
+  Number.isInteger(value) && value >= 0 && value < limit;
+
+/**
+ * The guides of columns read from outside (the cache, a worker's message): checked once whole (the layout
+ * walks from guide to guide to the end of both columns, every reference names a string, every text index a
+ * text; TypeError otherwise), then `guide(i, scalars)` gives guide `i` as a packed guide. The columns' strings
+ * are put through `share` in place (to share them with other decodes); the guides keep the arrays as given.
+ */
+export class PackedGuideReader {
+  private readonly columns: Columns;
+  private readonly offsets: number[] = [];
+
+  constructor(
+    packed: Partial<Record<keyof PackedColumns, unknown>>,
+    texts: TextTable,
+    share?: (value: string) => string,
+  ) {
+    const { numbers: n, refs: r, strings: s } = packed;
+    if (
+      !(n instanceof Float32Array || n instanceof Float64Array) ||
+      !(r instanceof Uint32Array) ||
+      !Array.isArray(s)
+    )
+      bad("layout");
+    for (let i = 0; i < s.length; i++) {
+      const value: unknown = s[i];
+      if (typeof value !== "string") bad("string table");
+      if (share) s[i] = share(value);
+    }
+    for (let i = 0; i < r.length; i++) if (r[i]! >= s.length) bad("string reference");
+    const textCount = texts.ends.length;
+    let refsAt = 0;
+    for (let k = 0; k < n.length; ) {
+      const bandCount = n[k + 1]!;
+      if (n[k] !== refsAt || !indexBelow(bandCount, n.length)) bad("guide head");
+      const after = k + 2 + BAND_NUMBERS * bandCount;
+      if (after + 5 > n.length) bad("truncated");
+      const internal = n[after]!;
+      const equivalences = n[after + 1]!;
+      const sources = n[after + 2]!;
+      if (
+        (internal !== 0 && internal !== 1) ||
+        !indexBelow(equivalences, r.length + 1) ||
+        !indexBelow(sources, r.length + 1)
+      )
+        bad("counts");
+      if (!indexBelow(n[after + 3]!, textCount) || !indexBelow(n[after + 4]!, textCount)) bad("text index");
+      refsAt += BAND_STRINGS * bandCount + internal + 2 * equivalences + sources;
+      if (refsAt > r.length) bad("references");
+      this.offsets.push(k);
+      k = after + 5;
+    }
+    if (refsAt !== r.length) bad("references");
+    this.columns = { numbers: n, refs: r, strings: s as string[], texts };
   }
 
-  /** The raw text of the guide begun last, until `finish` writes it after the sources. */
-  private rawText = -1;
-
-  /** `count` data sources, as indexes read from `list` at `from`. */
-  sources(list: Float32Array | Float64Array | number[], from: number, count: number): void {
-    this.push(count);
-    for (let i = 0; i < count; i++) this.ref(list[from + i]!);
+  /** How many guides the columns hold. */
+  get count(): number {
+    return this.offsets.length;
   }
 
-  /** The guide begun last, with its plain fields and the text index of its negotiation DNA summary. */
-  finish(scalars: GuideScalars, summary: number): Guide {
-    if (this.rawText === -1) throw new Error("PackedGuideWriter: finish() before mapping()");
-    this.push(this.rawText);
-    this.push(this.text(summary));
-    this.rawText = -1;
+  /** Guide `i` (in the order they were written), with its plain fields. */
+  guide(i: number, scalars: GuideScalars): Guide {
+    const at = this.offsets[i];
+    if (at === undefined) bad("guide index");
     const guide = {
       id: scalars.id,
       file: scalars.file,
@@ -342,20 +382,8 @@ export class PackedGuideWriter {
     Object.defineProperty(guide, "negotiationDnaSummary", SUMMARY);
     guide.extra = scalars.extra;
     Object.defineProperty(guide, COLUMNS, { value: this.columns });
-    Object.defineProperty(guide, AT, { value: this.start });
+    Object.defineProperty(guide, AT, { value: at });
     return guide;
-  }
-
-  /**
-   * Trims the number column to what was written, in Float32 when every number written is exactly a Float32
-   * (half the memory); one that is not keeps the whole column in Float64. Call once every guide is finished.
-   */
-  done(): void {
-    this.columns.numbers = narrowed(this.numbers.subarray(0, this.size));
-    this.columns.refs = this.refs.slice(0, this.refCount);
-    this.numbers = new Float64Array(0);
-    this.refs = new Uint32Array(0);
-    this.finished = true;
   }
 }
 

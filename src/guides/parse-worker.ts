@@ -37,9 +37,11 @@ parentPort?.on("message", (job: ParseJob) => {
       encodedAt.push(i);
     } else others.push([i, entry]);
   });
-  const { strings, texts, textEnds, numbers, stats, extras } = encodeEntries(items);
-  const encoded = { strings, texts, textEnds, numbers, stats, extras };
+  const { skipped: _, ...encoded } = encodeEntries(items);
   const done: ParseDone = { id: job.id, encoded, encodedAt, others };
-  const moved = [texts.buffer, textEnds.buffer, numbers.buffer, stats.buffer] as ArrayBuffer[];
+  const { texts, textEnds, numbers, guideNumbers, guideRefs, stats } = encoded;
+  const moved = [texts, textEnds, numbers, guideNumbers, guideRefs, stats].map(
+    (a) => a.buffer as ArrayBuffer,
+  );
   parentPort!.postMessage(done, moved);
 });
