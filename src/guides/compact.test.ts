@@ -300,7 +300,9 @@ describe("decodeEntries refuses damaged input", () => {
     for (const cut of [1, 2, 5, 20]) refused({ ...e, numbers: e.numbers.slice(0, e.numbers.length - cut) });
     refused({ ...e, numbers: Float64Array.from([...e.numbers, 0]) });
     // One stat tuple per entry, no more and no fewer.
-    refused({ ...e, stats: e.stats.slice(0, e.stats.length - 4) });
+    expect(() => decodeEntries({ ...e, stats: e.stats.slice(0, e.stats.length - 4) })).toThrow(
+      new TypeError("bad encoded entries: stat tuples"),
+    );
     refused({ ...e, stats: e.stats.slice(0, e.stats.length - 1) });
     refused({ ...e, stats: Float64Array.from([...e.stats, 1, 2, 3, 4]) });
   });
@@ -316,8 +318,12 @@ describe("decodeEntries refuses damaged input", () => {
     refused(withNumbers((n) => (n[3] = -1)));
     refused(withNumbers((n) => (n[3] = 1e9)));
     // After the one problem (5 numbers): the guide flag.
-    refused(withNumbers((n) => (n[9] = 2)));
-    refused({ ...e, extras: [null] });
+    expect(() => decodeEntries(withNumbers((n) => (n[9] = 2)))).toThrow(
+      new TypeError("bad encoded entries: guide flag"),
+    );
+    expect(() => decodeEntries({ ...e, extras: [null] })).toThrow(
+      new TypeError("bad encoded entries: extra"),
+    );
     refused({ ...e, extras: [[1]] });
     refused({ ...e, extras: ["x"] });
     refused({ ...e, extras: [] });

@@ -183,6 +183,16 @@ describe("packed guides", () => {
     expect(g.negotiationDnaSummary).toBe("summary");
     expect(() => reader.guide(1, scalars)).toThrow("bad packed guides: guide index");
     expect(read([], []).count).toBe(0);
+    // A guide of only sources, and one of only level equivalences: every reference is theirs.
+    const sourcesOnly = read([0, 0, 0, 0, 2, 0, 1], [3, 0]).guide(0, scalars);
+    expect(sourcesOnly.dataSources).toEqual(["Google", "Berlin"]);
+    expect(sourcesOnly.bands).toEqual([]);
+    const levelsOnly = read([0, 0, 0, 1, 0, 1, 0], [3, 0]).guide(0, scalars);
+    expect(levelsOnly.levelMapping).toEqual({
+      internal: null,
+      raw: "summary",
+      equivalences: [{ company: "Google", level: "Berlin" }],
+    });
 
     const damaged: Array<[string, number[], number[]?, unknown[]?]> = [
       ["guide head", [1, ...layout.slice(1)]],
@@ -266,6 +276,32 @@ describe("packed guides", () => {
     expect(packedStringCount(packed[0]!)).toBe(13);
     expect(packedStringCount(packed[2]!)).toBe(13);
     expect(packedStringCount(berlin)).toBeNull();
+    expect(packed[1]).toStrictEqual(berlin);
+  });
+
+  it("grow their columns past twice their capacity for one guide of many bands", () => {
+    // Capacity 16; six bands take 55 numbers, more than the doubled 32.
+    const band = (i: number) => ({
+      ...berlin.bands[0]!,
+      region: `Region ${i}`,
+      regionSlug: `region-${i}`,
+      base: { low: 1000 * i, high: 1000 * i + 1 },
+    });
+    const wide = sampleGuide("guides/acme/wide.md", {
+      id: "acme/wide",
+      role: "wide",
+      bands: [1, 2, 3, 4, 5, 6].map(band),
+    });
+    const { packed } = packAll([wide, berlin], { capacity: 16 });
+    expect(packed[0]!.bands.map((b) => b.base)).toEqual([
+      { low: 1000, high: 1001 },
+      { low: 2000, high: 2001 },
+      { low: 3000, high: 3001 },
+      { low: 4000, high: 4001 },
+      { low: 5000, high: 5001 },
+      { low: 6000, high: 6001 },
+    ]);
+    expect(packed[0]).toStrictEqual(wide);
     expect(packed[1]).toStrictEqual(berlin);
   });
 

@@ -346,7 +346,6 @@ export class PackedGuideReader {
         bad("counts");
       if (!indexBelow(n[after + 3]!, textCount) || !indexBelow(n[after + 4]!, textCount)) bad("text index");
       refsAt += BAND_STRINGS * bandCount + internal + 2 * equivalences + sources;
-      if (refsAt > r.length) bad("references");
       this.offsets.push(k);
       k = after + 5;
     }
