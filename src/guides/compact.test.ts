@@ -310,13 +310,18 @@ describe("decodeEntries refuses damaged input", () => {
   it("out-of-range string indexes, counts, flags and extra", () => {
     const e = good();
     // The first entry: file, hash, overdueAt, problem count (its stat tuple is in `stats`).
-    refused(withNumbers((n) => (n[0] = e.strings.length)));
+    expect(() => decodeEntries(withNumbers((n) => (n[0] = e.strings.length)))).toThrow(
+      new TypeError("bad encoded entries: string index"),
+    );
     refused(withNumbers((n) => (n[1] = 999)));
     refused(withNumbers((n) => (n[2] = 2))); // overdue index past its one problem
     refused(withNumbers((n) => (n[2] = -1)));
     refused(withNumbers((n) => (n[2] = 0.5)));
-    refused(withNumbers((n) => (n[3] = -1)));
-    refused(withNumbers((n) => (n[3] = 1e9)));
+    for (const problems of [-1, 1e9]) {
+      expect(() => decodeEntries(withNumbers((n) => (n[3] = problems)))).toThrow(
+        new TypeError("bad encoded entries: count"),
+      );
+    }
     // After the one problem (5 numbers): the guide flag.
     expect(() => decodeEntries(withNumbers((n) => (n[9] = 2)))).toThrow(
       new TypeError("bad encoded entries: guide flag"),
