@@ -23,12 +23,12 @@
  * only when the checksum, the format, the parser fingerprint (the source of the parsing modules and the
  * versions of their libraries), the guides directory and the options all match, and it decodes cleanly;
  * otherwise it is ignored and rebuilt. The payload is a run of records, each a 4-byte length (unsigned,
- * little-endian) and that many bytes of v8 serializer output (cache-record.ts): first a header (format, fingerprint, directory,
- * options, scan time), then the chunks, each the compact encoding of up to CACHE_CHUNK_ENTRIES entries (a
- * string table and typed arrays, the guides' ones already in the columns packed guides read: fast to decode,
- * no repeated property names). Chunks let the cache be written
- * a piece at a time after start-up without holding the thread. The overdue warning (it depends on today's
- * date) is not cached: the loader adds it.
+ * little-endian) and that many bytes of a record value (cache-record.ts: v8 serializer output): first a
+ * header (format, fingerprint, directory, options, scan time), then the chunks, each the compact encoding of
+ * up to CACHE_CHUNK_ENTRIES entries (a string table and typed arrays, the guides' already in the columns
+ * packed guides read: fast to decode, no repeated property names). Chunks let the cache be written a piece
+ * at a time after start-up without holding the thread. The overdue warning (it depends on today's date) is
+ * not cached: the loader adds it.
  */
 import { createHash } from "node:crypto";
 import {

@@ -2,13 +2,15 @@
  * A compact, exact encoding of parse results, used by the index cache (cache.ts) and to send results from
  * the parse workers (parallel.ts): one table of distinct strings, one table of texts (each guide's raw level
  * mapping and negotiation DNA summary, as UTF-8 bytes: decoded guides read them from there, see packed.ts),
- * one array of numbers and string or text indexes in
- * a fixed field order (Float32 when that holds every one exactly, as it does for most catalogues: half the
- * bytes to write, read, hash and copy; else Float64), the stat tuples in a Float64Array of their own (file
- * times in ms are not Float32 numbers), and a side list of the `extra` frontmatter objects (kept as they are:
- * `v8.serialize` and `postMessage` carry dates and nested values exactly). No property names are repeated,
- * and decoding shares one copy of every repeated string (regions, currencies, company and role names,
- * sources, problem codes…). `decodeEntries(encodeEntries(e))` deep-equals `e`, key order included.
+ * one array of the entries' numbers and string indexes in a fixed field order, the guides' bands, level
+ * mappings and sources already in the columns packed guides read (written by PackedGuideWriter, so a decode
+ * only checks them and wraps each guide), the stat tuples in a Float64Array of their own (file times in ms
+ * are not Float32 numbers), and a side list of the `extra` frontmatter objects (kept as they are:
+ * `v8.serialize` and `postMessage` carry dates and nested values exactly). Number columns are Float32 when
+ * that holds every one exactly, as it does for most catalogues (half the bytes to write, read, hash and
+ * copy), else Float64. No property names are repeated, and decoding shares one copy of every repeated
+ * string (regions, currencies, company and role names, sources, problem codes…).
+ * `decodeEntries(encodeEntries(e))` deep-equals `e`, key order included.
  *
  * An entry is encoded only when it is plain data of the expected shape; anything else (an `extra` value
  * that is neither plain data nor a date, a guide object of another shape) is left out, and such a file is
