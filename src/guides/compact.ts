@@ -17,6 +17,7 @@
  * simply parsed again on every load.
  */
 
+import { StringTable } from "../text/string-table.ts";
 import { checkedTexts, narrowed, PackedGuideReader, PackedGuideWriter, type TextTable } from "./packed.ts";
 import type { FileEntry } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
@@ -114,17 +115,8 @@ export const NO_STAT: FileStat = { size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 }
 
 /** Encodes entries (with their stat tuples, or NO_STAT); the ones that cannot be encoded exactly are left out. */
 export function encodeEntries(items: readonly StatEntry[]): Encoded {
-  const strings: string[] = [];
-  const index = new Map<string, number>();
-  const s = (value: string): number => {
-    let i = index.get(value);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(value);
-      index.set(value, i);
-    }
-    return i;
-  };
+  const table = new StringTable();
+  const s = (value: string): number => table.indexOf(value);
   const texts: string[] = [];
   const t = (value: string): number => texts.push(value) - 1;
   // Sized exactly first, so the numbers are written straight into their final array.
@@ -185,7 +177,7 @@ export function encodeEntries(items: readonly StatEntry[]): Encoded {
   }
   const packed = packer.done();
   return {
-    strings,
+    strings: table.list,
     guideNumbers: packed.numbers,
     guideRefs: packed.refs,
     guideStrings: packed.strings,

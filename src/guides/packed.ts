@@ -25,6 +25,7 @@
  *   refs (from refsAt), each an index into `strings`: [(region, regionSlug, currency) × bandCount,
  *             internal (if any), (company, level) × equivalenceCount, source × sourceCount]
  */
+import { StringTable } from "../text/string-table.ts";
 import type { Band, Guide, LevelEquivalence, LevelMapping } from "./types.ts";
 
 const BAND_NUMBERS = 8;
@@ -204,8 +205,7 @@ export class PackedGuideWriter {
   private refs: Uint32Array;
   private size = 0;
   private refCount = 0;
-  private readonly strings: string[] = [];
-  private readonly index = new Map<string, number>();
+  private readonly strings = new StringTable();
   private finished = false;
 
   /** `capacity`: numbers expected (an upper bound saves regrowing); references take about as many. */
@@ -224,11 +224,7 @@ export class PackedGuideWriter {
 
   /** Appends a reference to `value`, which joins the table the first time it is seen. */
   private ref(value: string): void {
-    let at = this.index.get(value);
-    if (at === undefined) {
-      at = this.strings.push(value) - 1;
-      this.index.set(value, at);
-    }
+    const at = this.strings.indexOf(value);
     if (this.refCount === this.refs.length) {
       const grown = new Uint32Array(this.refs.length * 2);
       grown.set(this.refs);
@@ -284,7 +280,7 @@ export class PackedGuideWriter {
     const columns = {
       numbers: narrowed(this.numbers.subarray(0, this.size)),
       refs: this.refs.slice(0, this.refCount),
-      strings: this.strings,
+      strings: this.strings.list,
     };
     this.numbers = new Float64Array(0);
     this.refs = new Uint32Array(0);

@@ -9,6 +9,7 @@
  * 50,000 guides, 112 levels in all). A hot reload that replaces a guide in place keeps its position, so the
  * links need no change.
  */
+import { StringTable } from "../text/string-table.ts";
 
 /** A growable column of 32-bit integers (a typed array, doubled when full). */
 class IntColumn {
@@ -29,17 +30,6 @@ class IntColumn {
   }
 }
 
-/** Index of `value` in `list`, added at its end when new (`index` maps each value of `list` to its index). */
-function indexIn(list: string[], index: Map<string, number>, value: string): number {
-  let at = index.get(value);
-  if (at === undefined) {
-    at = list.length;
-    list.push(value);
-    index.set(value, at);
-  }
-  return at;
-}
-
 /** One link, read back: the guide's position, and the company and level as its mapping gives them. */
 export interface LinkAt {
   position: number;
@@ -52,20 +42,18 @@ export class LevelLinks {
   private readonly positions = new IntColumn();
   private readonly companyAt = new IntColumn();
   private readonly levelAt = new IntColumn();
-  private readonly companies: string[] = [];
-  private readonly companyIndex = new Map<string, number>();
-  private readonly levelList: string[] = [];
-  private readonly levelIndex = new Map<string, number>();
+  private readonly companies = new StringTable();
+  private readonly levelTable = new StringTable();
 
   add(position: number, company: string, level: string): void {
     this.positions.push(position);
-    this.companyAt.push(indexIn(this.companies, this.companyIndex, company));
-    this.levelAt.push(indexIn(this.levelList, this.levelIndex, level));
+    this.companyAt.push(this.companies.indexOf(company));
+    this.levelAt.push(this.levelTable.indexOf(level));
   }
 
   /** The distinct levels, in the order first added. */
   get levels(): ReadonlySet<string> {
-    return new Set(this.levelList);
+    return new Set(this.levelTable.list);
   }
 
   get size(): number {
@@ -78,20 +66,21 @@ export class LevelLinks {
    */
   find(accepts: (level: string) => boolean, limit: number): LinkAt[] {
     // Per distinct level: 0 not asked yet, 1 accepted, 2 refused.
-    const verdicts = new Uint8Array(this.levelList.length);
+    const levels = this.levelTable.list;
+    const verdicts = new Uint8Array(levels.length);
     const found: LinkAt[] = [];
     for (let i = 0; i < this.positions.length && found.length < limit; i++) {
       const levelAt = this.levelAt.at(i);
       let verdict = verdicts[levelAt]!;
       if (verdict === 0) {
-        verdict = accepts(this.levelList[levelAt]!) ? 1 : 2;
+        verdict = accepts(levels[levelAt]!) ? 1 : 2;
         verdicts[levelAt] = verdict;
       }
       if (verdict === 1) {
         found.push({
           position: this.positions.at(i),
-          company: this.companies[this.companyAt.at(i)]!,
-          level: this.levelList[levelAt]!,
+          company: this.companies.list[this.companyAt.at(i)]!,
+          level: levels[levelAt]!,
         });
       }
     }
