@@ -12,8 +12,11 @@
  *    (time from the write until an answer shows it), then 1,000 guides rewritten at once (until all are
  *    served), with the latency of every request sent meanwhile; then /comp throughput at 50 concurrent
  *    clients (after a warm-up), and peak RSS over the whole process life;
- * 3. a bare Bolt app (bench/bare-bolt.ts, its own process) under the same load, in turn with CompBot: five
- *    windows each, alternating, so that both apps' figures come from the same minute of the machine.
+ * 3. a bare Bolt app (bench/bare-bolt.ts, its own process): first its own sequential /comp for 10 s after its
+ *    first answer, with the same client (the floor this machine and client put under the "none over 20 ms"
+ *    figure: an app that only acks shows how slow the slowest request gets without any of CompBot's work);
+ *    then under the same load, in turn with CompBot: five windows each, alternating, so that both apps'
+ *    figures come from the same minute of the machine.
  *
  * The client, the fake Slack and this script share one process; the app under test is alone in its own.
  * The machine's load average is recorded with every phase: wall-clock figures are only comparable within a
@@ -95,6 +98,8 @@ export interface ModeResult {
   reloadBurst: (ReloadFigures & { files: number }) | null;
   throughput: Throughput;
   bare: Throughput;
+  /** Bare Bolt's sequential /comp for TAIL_SECONDS after its first answer, with the same client. */
+  bareTail: Latencies & { overSlow: number };
   /** VmHWM of the cached start's process at its end (serving, reloads and the load run included). */
   peakRssServingMB: number;
   /** CPU seconds of the cached start's process over its whole life. */
@@ -630,6 +635,7 @@ async function benchMode(
     const bareClient = new Client(barePort, fake.responseUrl("bench"));
     let through: Throughput;
     let bare: Throughput;
+    let bareTail: ModeResult["bareTail"];
     let peakRssServingMB: number;
     let cpuServingS: number;
     try {
@@ -639,6 +645,12 @@ async function benchMode(
           throw new Error(`bare Bolt did not start:\n${bareRun.output()}`);
         await sleep(20);
       }
+      // Its first answer is not counted, as CompBot's is not (that one includes compiling the request path).
+      const first = await bareClient.ask(FIRST_QUESTION);
+      if (first.status !== 200) throw new Error(`bare Bolt answered ${first.status}`);
+      log(`[${mode}] bare Bolt: sequential /comp for ${TAIL_SECONDS} s`);
+      bareTail = await sequential(bareClient, texts, TAIL_SECONDS);
+      log(`  bare Bolt tail ${JSON.stringify(bareTail)}; load ${loadAvg()}`);
       log(
         `[${mode}] /comp at ${options.concurrency} concurrent, CompBot and bare Bolt in turn, ${options.seconds} s each`,
       );
@@ -666,6 +678,7 @@ async function benchMode(
       reloadBurst: { ...burst, files: BURST },
       throughput: through,
       bare,
+      bareTail,
       peakRssServingMB,
       cpuServingS,
     };
@@ -696,6 +709,11 @@ export function processTable(bench: ProcessBench): string {
     `sequential /comp, ${TAIL_SECONDS} s after the first answer (cached start)`,
     (r) =>
       `p50 ${r.cached.tail.p50Ms} / p99 ${r.cached.tail.p99Ms} / max ${r.cached.tail.maxMs} ms; ${r.cached.tail.overSlow} of ${r.cached.tail.requests} over ${SLOW_MS} ms`,
+  );
+  add(
+    `the same, bare Bolt (${TAIL_SECONDS} s after its first answer, same client)`,
+    (r) =>
+      `p50 ${r.bareTail.p50Ms} / p99 ${r.bareTail.p99Ms} / max ${r.bareTail.maxMs} ms; ${r.bareTail.overSlow} of ${r.bareTail.requests} over ${SLOW_MS} ms`,
   );
   add(`CPU of the process in those ${TAIL_SECONDS} s (cached start)`, (r) => `${r.cached.cpuTailS} s`);
   add(
