@@ -91,6 +91,7 @@ export const PARSER_SOURCES = [
   "./types.ts",
   "../text/normalize.ts",
   "../text/decode.ts",
+  "../text/recent.ts",
   "../text/string-table.ts",
   "../money/read.ts",
   "../money/currency.ts",

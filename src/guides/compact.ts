@@ -31,10 +31,34 @@ const NO_EXTRA: Record<string, unknown> = Object.freeze({});
 const NO_PROBLEMS: readonly GuideProblem[] = Object.freeze([]);
 
 /** The key order decoding rebuilds; anything else is not encoded. */
-const GUIDE_KEYS =
-  "id,file,company,companyDisplay,role,roleDisplay,roleType,lastUpdated,nextReviewDue,dataQuality,salaryDataQuarter,bands,levelMapping,dataSources,negotiationDnaSummary,extra";
-const PROBLEM_KEYS = "severity,code,file,path,message";
-const BAND_KEYS = "region,regionSlug,currency,base,stock,bonusPct,totalComp";
+const GUIDE_KEYS = [
+  "id",
+  "file",
+  "company",
+  "companyDisplay",
+  "role",
+  "roleDisplay",
+  "roleType",
+  "lastUpdated",
+  "nextReviewDue",
+  "dataQuality",
+  "salaryDataQuarter",
+  "bands",
+  "levelMapping",
+  "dataSources",
+  "negotiationDnaSummary",
+  "extra",
+];
+const PROBLEM_KEYS = ["severity", "code", "file", "path", "message"];
+const BAND_KEYS = ["region", "regionSlug", "currency", "base", "stock", "bonusPct", "totalComp"];
+
+/** Whether `value`'s own keys are exactly `keys`, in that order (compared one by one: no joined string per object). */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  const own = Object.keys(value);
+  if (own.length !== keys.length) return false;
+  for (let i = 0; i < own.length; i++) if (own[i] !== keys[i]) return false;
+  return true;
+}
 
 /** A file's stat tuple, as the cache compares it (see cache.ts). */
 export interface FileStat {
@@ -101,12 +125,12 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 /** Whether `encodeEntries` can encode this entry exactly. */
 export function isEncodable(e: FileEntry): boolean {
-  for (const p of e.problems) if (Object.keys(p).join(",") !== PROBLEM_KEYS) return false;
+  for (const p of e.problems) if (!hasKeys(p, PROBLEM_KEYS)) return false;
   const g = e.guide;
   if (g === null) return true;
-  if (g.file !== e.file || Object.keys(g).join(",") !== GUIDE_KEYS) return false;
+  if (g.file !== e.file || !hasKeys(g, GUIDE_KEYS)) return false;
   if (LONE_SURROGATE.test(g.levelMapping.raw) || LONE_SURROGATE.test(g.negotiationDnaSummary)) return false;
-  for (const b of g.bands) if (Object.keys(b).join(",") !== BAND_KEYS) return false;
+  for (const b of g.bands) if (!hasKeys(b, BAND_KEYS)) return false;
   return isPlainData(g.extra) && typeof g.extra === "object" && g.extra !== null;
 }
 

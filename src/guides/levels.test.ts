@@ -69,6 +69,24 @@ describe("parseLevelMapping: multi-word companies", () => {
       { company: "Contoso", level: "Labs Einstein" },
     ]);
   });
+
+  it("splits a part the same with or without the catalogue's names, in either order, however often it recurs", () => {
+    // Parts recur from guide to guide and the parser remembers its splits (text/recent.ts): a split made
+    // without the catalogue's names must not answer for one made with them, nor the other way round.
+    const known = (key: string) => key === "tailspin toys";
+    const raw = "X = Tailspin Toys Einstein";
+    expect(parseLevelMapping(raw, "X")).toEqual([{ company: "Tailspin", level: "Toys Einstein" }]);
+    expect(parseLevelMapping(raw, "X", known)).toEqual([{ company: "Tailspin Toys", level: "Einstein" }]);
+    expect(parseLevelMapping(raw, "X")).toEqual([{ company: "Tailspin", level: "Toys Einstein" }]);
+  });
+
+  it("gives each guide equivalences of its own, even for a part it has split before", () => {
+    const first = parseLevelMapping("X = Wingtip L6", "X");
+    first[0]!.level = "changed by the first guide's reader";
+    const second = parseLevelMapping("Y = Wingtip L6", "Y");
+    expect(second).toEqual([{ company: "Wingtip", level: "L6" }]);
+    expect(second[0]).not.toBe(first[0]);
+  });
 });
 
 describe("levelMatches", () => {

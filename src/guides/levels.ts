@@ -2,6 +2,7 @@
  * Level equivalences: "Segment ML/AI = Google L4-L5 ML = Meta ML E5" → [{Google, "L4-L5 ML"}, {Meta, "ML E5"}],
  * and token-based matching of an asked level ("l5", "E5", "L4-L5") against a level text.
  */
+import { remembered } from "../text/recent.ts";
 import type { LevelEquivalence } from "./types.ts";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -174,6 +175,12 @@ export function splitCompanyLevel(
   return { company: ws.slice(0, n).join(" "), level: ws.slice(n).join(" ") };
 }
 
+/**
+ * splitCompanyLevel with only the well-known names, remembered: the parts of level mappings ("Google L5",
+ * "Meta E5") recur across a catalogue's guides, and the parser splits every guide's.
+ */
+const splitWithWellKnown = remembered((part: string) => splitCompanyLevel(part));
+
 function startsLevel(word: string): boolean {
   return /\p{N}/u.test(word) || LEVEL_WORDS.has(companyKey(word));
 }
@@ -192,7 +199,8 @@ export function parseLevelMapping(
   for (const piece of raw.split("=")) {
     const part = piece.trim().replace(/\s+/g, " ");
     if (part === "" || namesCompany(part, companyDisplay)) continue;
-    result.push(splitCompanyLevel(part, isKnown));
+    // A fresh object each time: a guide's equivalences are its own.
+    result.push(isKnown ? splitCompanyLevel(part, isKnown) : { ...splitWithWellKnown(part) });
   }
   return result;
 }

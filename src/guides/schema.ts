@@ -5,6 +5,7 @@
 
 import { z } from "zod";
 import { slugify } from "../text/normalize.ts";
+import { remembered } from "../text/recent.ts";
 import { parseLevelMapping } from "./levels.ts";
 import type { Band, Guide, GuideProblem, PercentRange } from "./types.ts";
 
@@ -82,9 +83,15 @@ const bonus = z.unknown().transform((value, ctx): PercentRange => {
   return range;
 });
 
+/**
+ * A region's slug. Worked out three times per band (the rule below, crossFieldIssues, toBand) for a few
+ * hundred region names that recur across a catalogue: remembered (text/recent.ts).
+ */
+const regionSlug = remembered(slugify);
+
 const band = z.looseObject(
   {
-    region: text('a region name such as "San Francisco"').refine((r) => slugify(r) !== "", {
+    region: text('a region name such as "San Francisco"').refine((r) => regionSlug(r) !== "", {
       error: "expected a region name with letters or digits",
     }),
     base_low: positive,
@@ -205,7 +212,7 @@ function crossFieldIssues(input: unknown): Array<{ path: PropertyKey[]; message:
       }
     }
     if (typeof band.region !== "string") return;
-    const key = slugify(band.region);
+    const key = regionSlug(band.region);
     if (key === "") return;
     const first = seen.get(key);
     if (first === undefined) seen.set(key, i);
@@ -223,7 +230,7 @@ export type ValidationResult = { ok: true; guide: Guide } | { ok: false; problem
 function toBand(b: Frontmatter["compensation"][number]): Band {
   return {
     region: b.region,
-    regionSlug: slugify(b.region),
+    regionSlug: regionSlug(b.region),
     currency: b.currency,
     base: { low: b.base_low, high: b.base_high },
     stock: { low: b.stock_low, high: b.stock_high },
