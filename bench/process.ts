@@ -61,8 +61,14 @@ export interface StartFigures {
   /** CPU seconds the process used during the TAIL_SECONDS of sequential /comp (the watcher's start-up work shows here). */
   cpuTailS: number;
   /** Every sequential /comp in the TAIL_SECONDS after the first answer. */
-  tail: Latencies & { overSlow: number };
+  tail: Sequential;
   loadAvg: number[];
+}
+
+/** Sequential requests: their latencies, and each one over SLOW_MS with when it was sent (ms into the window). */
+export interface Sequential extends Latencies {
+  overSlow: number;
+  slow: { sentAtMs: number; ms: number }[];
 }
 
 export interface Latencies {
@@ -99,7 +105,7 @@ export interface ModeResult {
   throughput: Throughput;
   bare: Throughput;
   /** Bare Bolt's sequential /comp for TAIL_SECONDS after its first answer, with the same client. */
-  bareTail: Latencies & { overSlow: number };
+  bareTail: Sequential;
   /** VmHWM of the cached start's process at its end (serving, reloads and the load run included). */
   peakRssServingMB: number;
   /** CPU seconds of the cached start's process over its whole life. */
@@ -248,17 +254,21 @@ async function firstAnswer(run: Running, client: Client): Promise<number> {
   }
 }
 
-/** Sequential /comp for `seconds`, every latency kept. */
-async function sequential(client: Client, texts: readonly string[], seconds: number) {
+/** Sequential /comp for `seconds`, every latency kept; the ones over SLOW_MS also with when they were sent. */
+async function sequential(client: Client, texts: readonly string[], seconds: number): Promise<Sequential> {
   const times: number[] = [];
-  const end = performance.now() + seconds * 1000;
+  const slow: Sequential["slow"] = [];
+  const start = performance.now();
+  const end = start + seconds * 1000;
   let i = 0;
   while (performance.now() < end) {
+    const sentAt = performance.now() - start;
     const r = await client.ask(texts[i++ % texts.length]!);
     if (r.status !== 200) throw new Error(`/comp answered ${r.status}`);
     times.push(r.ms);
+    if (r.ms > SLOW_MS) slow.push({ sentAtMs: Math.round(sentAt), ms: +r.ms.toFixed(1) });
   }
-  return { ...latencies(times), overSlow: times.filter((t) => t > SLOW_MS).length };
+  return { ...latencies(times), overSlow: slow.length, slow };
 }
 
 /** Windows each app gets in turn in the throughput phase (see throughputSideBySide). */
@@ -691,6 +701,15 @@ async function benchMode(
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const served = (ms: number) => (ms < 0 ? `over ${s(RELOAD_TIMEOUT_MS)}` : s(ms));
 const la = (xs: number[]) => `load ${xs[0]}`;
+/** A sequential window's figures, and when each request over SLOW_MS was sent (seconds into the window). */
+const sequentialCell = (t: Sequential) =>
+  `p50 ${t.p50Ms} / p99 ${t.p99Ms} / max ${t.maxMs} ms; ${t.overSlow} of ${t.requests} over ${SLOW_MS} ms` +
+  (t.slow.length === 0
+    ? ""
+    : ` (${t.slow
+        .slice(0, 5)
+        .map((x) => `${x.ms} ms at ${(x.sentAtMs / 1000).toFixed(1)} s`)
+        .join(", ")}${t.slow.length > 5 ? ", …" : ""})`);
 
 export function processTable(bench: ProcessBench): string {
   const rows: string[][] = [["", ...bench.results.map((r) => `\`${r.command}\``)]];
@@ -705,22 +724,14 @@ export function processTable(bench: ProcessBench): string {
     "first answer, valid cache",
     (r) => `${s(r.cached.firstAnswerMs)} (CPU ${r.cached.cpuAtFirstAnswerS} s, ${la(r.cached.loadAvg)})`,
   );
-  add(
-    `sequential /comp, ${TAIL_SECONDS} s after the first answer (cached start)`,
-    (r) =>
-      `p50 ${r.cached.tail.p50Ms} / p99 ${r.cached.tail.p99Ms} / max ${r.cached.tail.maxMs} ms; ${r.cached.tail.overSlow} of ${r.cached.tail.requests} over ${SLOW_MS} ms`,
+  add(`sequential /comp, ${TAIL_SECONDS} s after the first answer (cached start)`, (r) =>
+    sequentialCell(r.cached.tail),
   );
-  add(
-    `the same, bare Bolt (${TAIL_SECONDS} s after its first answer, same client)`,
-    (r) =>
-      `p50 ${r.bareTail.p50Ms} / p99 ${r.bareTail.p99Ms} / max ${r.bareTail.maxMs} ms; ${r.bareTail.overSlow} of ${r.bareTail.requests} over ${SLOW_MS} ms`,
+  add(`the same, bare Bolt (${TAIL_SECONDS} s after its first answer, same client)`, (r) =>
+    sequentialCell(r.bareTail),
   );
   add(`CPU of the process in those ${TAIL_SECONDS} s (cached start)`, (r) => `${r.cached.cpuTailS} s`);
-  add(
-    `the same after the start without cache`,
-    (r) =>
-      `p50 ${r.noCache.tail.p50Ms} / p99 ${r.noCache.tail.p99Ms} / max ${r.noCache.tail.maxMs} ms; ${r.noCache.tail.overSlow} of ${r.noCache.tail.requests} over ${SLOW_MS} ms`,
-  );
+  add(`the same after the start without cache`, (r) => sequentialCell(r.noCache.tail));
   add("one changed guide served", (r) =>
     r.reloadOne
       ? `${served(r.reloadOne.servedMs)} (max request meanwhile ${r.reloadOne.during.maxMs} ms, ${la(r.reloadOne.loadAvg)})`
