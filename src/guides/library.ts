@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { normalize } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { ShardedMap } from "../text/sharded-map.ts";
 import { IO_CONCURRENCY, mapLimit } from "./load.ts";
 import { loadGuideBytes } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
@@ -28,9 +29,13 @@ export interface GuideChange {
 export const changedAnything = (r: RefreshReport) => r.added.length + r.updated.length + r.removed.length > 0;
 
 export class GuideLibrary {
-  private readonly byFile = new Map<string, Guide>();
+  /**
+   * Sharded (text/sharded-map.ts): built a slice at a time while questions are answered, where one Map of
+   * 50,000 files grew past 32,768 in a single step of several ms.
+   */
+  private readonly byFile = new ShardedMap<Guide>();
   /** The file of each guide id served (for the duplicate check, without a scan of every guide). */
-  private readonly fileById = new Map<string, string>();
+  private readonly fileById = new ShardedMap<string>();
 
   /**
    * The guides given at construction, not yet indexed by file (from `indexed` on): that is done by
@@ -101,7 +106,7 @@ export class GuideLibrary {
   filesUnder(dir: string): string[] {
     this.ensure();
     const prefix = normalize(`${dir}/`);
-    return [...this.byFile.keys()].filter((f) => f.startsWith(prefix));
+    return [...this.byFile.keys()].filter((f) => f.startsWith(prefix)).sort();
   }
 
   /** Reads these files again. Never throws. */
