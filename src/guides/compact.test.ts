@@ -16,7 +16,7 @@ import {
 } from "./compact.ts";
 import { sampleGuide as guide } from "./guide.test-helpers.ts";
 import type { FileEntry } from "./parse-file.ts";
-import type { Guide } from "./types.ts";
+import type { Guide, GuideProblem } from "./types.ts";
 
 const A = "/g/acme/backend-engineer.md";
 const B = "/g/beta/ml.md";
@@ -211,6 +211,15 @@ describe("isEncodable", () => {
       { ...entry(), guide: { ...g, id: g.id, extraField: 1 } as Guide },
       { ...entry(), guide: { ...g, bands: [{ ...g.bands[0]!, note: "x" } as Guide["bands"][number]] } },
       { ...entry(), problems: [{ severity: "error", code: "x", file: A, message: "m", path: "" }] },
+      // A key short at the end: every key present is in its place, yet the shape is not the encoder's.
+      { ...entry(), problems: [{ severity: "error", code: "x", file: A, path: "" } as GuideProblem] },
+      {
+        ...entry(),
+        guide: {
+          ...g,
+          bands: [(({ totalComp: _t, ...rest }) => rest)(g.bands[0]!) as Guide["bands"][number]],
+        },
+      },
       { ...entry(), guide: { ...g, extra: { m: new Map() } } },
       { ...entry(), guide: { ...g, extra: null as unknown as Guide["extra"] } },
     ];

@@ -25,6 +25,12 @@ describe("parseLevelMapping", () => {
     ]);
   });
 
+  it("reads a run of spaces or tabs inside a part as one space, the own company's name included", () => {
+    expect(parseLevelMapping("Jane  Street L3 =  Google \t L5", "Jane Street")).toEqual([
+      { company: "Google", level: "L5" },
+    ]);
+  });
+
   it("copes with empty parts, lone company names and extra spaces", () => {
     expect(parseLevelMapping("", "X")).toEqual([]);
     expect(parseLevelMapping(" = Stripe =  Google   L5 ", "X")).toEqual([
