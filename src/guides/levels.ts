@@ -8,7 +8,7 @@ import type { LevelEquivalence } from "./types.ts";
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Compiled patterns of recent company names (a catalogue parses many guides of the same company). */
-const companyPatterns = new Map<string, RegExp>();
+const companyPattern = remembered((name: string) => new RegExp(`^${escapeRegExp(name)}`, "iu"), 1_024);
 
 /**
  * A letter or a number at `lastIndex`. Shared, and kept out of each company's pattern: a `\p{…}` class in a
@@ -38,13 +38,7 @@ function prefixLength(part: string, name: string): number | null {
     // Plain ASCII on both sides (nearly every guide): Unicode case folding is ASCII lower case there.
     return start.toLowerCase() === name.toLowerCase() ? name.length : null;
   }
-  let pattern = companyPatterns.get(name);
-  if (pattern === undefined) {
-    if (companyPatterns.size >= 1_024) companyPatterns.clear();
-    pattern = new RegExp(`^${escapeRegExp(name)}`, "iu");
-    companyPatterns.set(name, pattern);
-  }
-  return pattern.exec(part)?.[0].length ?? null;
+  return companyPattern(name).exec(part)?.[0].length ?? null;
 }
 
 /**
