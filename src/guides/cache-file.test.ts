@@ -147,6 +147,35 @@ describe("writeCache / readCache", () => {
     expect(readdirSync(path.dirname(file))).toEqual(["guides.bin"]);
   });
 
+  it("writes a chunk given encoded as it is, in its place among entries encoded here", async () => {
+    const t = fixtureDir();
+    const file = path.join(t.dir, "guides.bin");
+    const name = (i: number) => `/srv/guides/c${i}.md`;
+    const hash = (i: number) => String(i).repeat(40).slice(0, 40);
+    const before = [1, 2].map((i) => item(name(i), hash(i)));
+    const given = [3, 4, 5].map((i) => ({ ...item(name(i), hash(i)), stat: { ...STAT, ino: i } }));
+    const { skipped: _, ...chunk } = encodeEntries(given);
+    const after = [item(name(6), null), item(name(7), hash(7))];
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    expect(await writeCache(file, KEY, [...before, { chunk }, ...after], 5000, { pause })).toBeNull();
+    const payload = readFileSync(file).subarray(CACHE_PAYLOAD_AT);
+    const values: unknown[] = [];
+    for (let at = 0; at < payload.length; ) {
+      const length = payload.readUInt32LE(at);
+      values.push(DocumentedRecordReader.value(payload.subarray(at + 4, at + 4 + length)));
+      at += 4 + length;
+    }
+    // Header, the two entries before, the chunk as given, the one entry after that has a hash.
+    expect(values).toHaveLength(4);
+    expect(pauses).toBe(3);
+    expect(values[2]).toEqual(chunk);
+    const r = readCache(file, KEY);
+    expect(r.ok && r.entries.toArray()).toEqual([...before, ...given, after[1]]);
+  });
+
   it("names why a cache file is not used", () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "guides.bin");

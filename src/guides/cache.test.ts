@@ -19,9 +19,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateCorpus } from "../../bench/generate.ts";
-import { isRacyTime, RACY_WINDOW_MS } from "./cache.ts";
+import { CACHE_PAYLOAD_AT, isRacyTime, RACY_WINDOW_MS, readCache } from "./cache.ts";
+import { deserializeRecord } from "./cache-record.ts";
 import { CachedEntries } from "./cached-entries.ts";
 import { type LoadOptions, listGuideFiles, loadGuides } from "./load.ts";
+import { CHUNK_SIZE } from "./parallel.ts";
 import { startGuideRead } from "./scan.ts";
 import { generatedCatalogue, SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
 
@@ -334,6 +336,53 @@ describe("parallel loading", () => {
       } finally {
         rmSync(cache, { recursive: true, force: true });
       }
+    },
+  );
+
+  it.skipIf(process.env.COMPBOT_MUTATION === "1")(
+    "after a start without a cache, writes the workers' chunks as they sent them: one record a chunk, stat tuples filled in",
+    async () => {
+      const dir = path.join(t.dir, "rebuilt");
+      cpSync(path.join(t.dir, "guides"), dir, { recursive: true });
+      const { files } = await listGuideFiles(dir);
+      const cache = path.join(t.dir, ".rebuilt-cache");
+      const built = await base(dir, { workers: 2, cache, deferCacheWrite: true });
+      expect(built.cache!.status).toBe("rebuilt");
+      expect(await built.cacheWrite!.run()).toBeNull();
+
+      // The payload's records (cache.ts): the header, then one chunk per worker chunk of CHUNK_SIZE files.
+      const bytes = readFileSync(built.cache!.file).subarray(CACHE_PAYLOAD_AT);
+      const sizes: number[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const length = bytes.readUInt32LE(at);
+        const value = deserializeRecord(bytes.subarray(at + 4, at + 4 + length)) as { stats?: Float64Array };
+        if (value.stats) sizes.push(value.stats.length / 4);
+        at += 4 + length;
+      }
+      expect(CHUNK_SIZE).toBe(250);
+      expect(files.length).toBeGreaterThan(2 * CHUNK_SIZE);
+      expect(sizes).toHaveLength(Math.ceil(files.length / CHUNK_SIZE));
+      // The files that do not encode (none here has a read error, so every one has a hash) are left out.
+      expect(sizes[0]).toBeGreaterThan(CHUNK_SIZE - 10);
+
+      // Each file's own stat tuple, where the workers sent none.
+      const read = readCache(built.cache!.file, { dir, checkBody: false });
+      expect(read.ok).toBe(true);
+      if (!read.ok) return;
+      expect(read.entries.size).toBe(sizes.reduce((a, b) => a + b));
+      for (let at = 0; at < read.entries.size; at++) {
+        const info = statSync(read.entries.entry(at).file);
+        expect(read.entries.stat(at)).toEqual({
+          size: info.size,
+          mtimeMs: info.mtimeMs,
+          ctimeMs: info.ctimeMs,
+          ino: info.ino,
+        });
+      }
+      // (Every file is racily clean here, its ctime just set: re-hashed, found unchanged, not parsed.)
+      const hit = await base(dir, { workers: 2, cache });
+      expect(hit.cache).toMatchObject({ status: "hit", parsed: 0, reused: files.length });
+      expect(same(hit)).toEqual(await plain(dir));
     },
   );
 

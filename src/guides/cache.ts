@@ -156,7 +156,7 @@ interface CacheHeader {
 }
 
 /** One chunk record: the compact.ts encoding of up to CACHE_CHUNK_ENTRIES entries. */
-interface CacheChunk {
+export interface CacheChunk {
   strings: string[];
   texts: Uint8Array;
   textEnds: Uint32Array;
@@ -351,6 +351,15 @@ function readOpenCache(fd: number, key: CacheKey): CacheRead {
   return { ok: true, scannedAtMs, entries: new CachedEntries(entries, stats) };
 }
 
+/**
+ * Entries encoded already, with their stat tuples (a parse worker's chunk, parallel.ts): a cache write puts
+ * them in the file as they are, where entries given one by one are encoded first. Every entry in it must have
+ * a hash (the cache's reader refuses a chunk with one that has none).
+ */
+export interface EncodedChunk {
+  chunk: CacheChunk;
+}
+
 /** How a cache write may be spread out and stopped (see writeCache). */
 export interface WriteCacheOptions {
   /** Awaited before each chunk: lets other work run in between (a write after start-up). */
@@ -392,23 +401,24 @@ function writeAll(fd: number, bytes: Buffer, position: number): void {
 }
 
 /**
- * Writes the cache atomically (temp file + rename): the entries that have a hash and can be encoded exactly,
- * a chunk at a time (FIRST_CHUNK_ENTRIES to CACHE_CHUNK_ENTRIES entries, sized to take about CHUNK_STEP_MS),
- * each encoded, serialized, hashed and written in one step. With `pause`, other work runs between chunks, so
- * a write after start-up never holds the thread for long.
+ * Writes the cache atomically (temp file + rename): `items` in path order, each an entry or a chunk encoded
+ * already. Entries are kept when they have a hash and can be encoded exactly, and encoded a chunk at a time
+ * (FIRST_CHUNK_ENTRIES to CACHE_CHUNK_ENTRIES entries, sized to take about CHUNK_STEP_MS); each chunk,
+ * encoded here or given, is serialized, hashed and written in one step. With `pause`, other work runs between
+ * chunks, so a write after start-up never holds the thread for long.
  * Resolves to an error text, or null when written; never rejects.
  */
 export async function writeCache(
   file: string,
   key: CacheKey,
-  items: readonly StatEntry[],
+  items: readonly (StatEntry | EncodedChunk)[],
   scannedAtMs: number,
   options: WriteCacheOptions = {},
 ): Promise<string | null> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   let fd: number | null = null;
   try {
-    const kept = items.filter((item) => item.entry.hash !== null);
+    const kept = items.filter((item) => "chunk" in item || item.entry.hash !== null);
     mkdirSync(path.dirname(file), { recursive: true });
     removeStaleTemps(file, Date.now());
     fd = openSync(tmp, "w");
@@ -436,12 +446,23 @@ export async function writeCache(
     for (let start = 0; start < kept.length; ) {
       if (options.pause) await options.pause();
       if (options.signal?.aborted) throw new Error("cache write stopped");
+      const first = kept[start]!;
+      if ("chunk" in first) {
+        put(serializeRecord(first.chunk));
+        start++;
+        continue;
+      }
+      // Entries up to the next encoded chunk, `size` at most.
+      const run: StatEntry[] = [];
+      for (let k = start; k < kept.length && run.length < size; k++) {
+        const item = kept[k]!;
+        if ("chunk" in item) break;
+        run.push(item);
+      }
       const began = clock();
-      const { skipped: _, ...chunk } = encodeEntries(kept.slice(start, start + size)) satisfies CacheChunk & {
-        skipped: number;
-      };
+      const { skipped: _, ...chunk } = encodeEntries(run) satisfies CacheChunk & { skipped: number };
       put(serializeRecord(chunk));
-      start += size;
+      start += run.length;
       const took = clock() - began;
       if (took > CHUNK_STEP_MS) size = Math.max(FIRST_CHUNK_ENTRIES, Math.floor(size / 2));
       else if (took < CHUNK_STEP_MS / 2) size = Math.min(CACHE_CHUNK_ENTRIES, size * 2);

@@ -1,7 +1,11 @@
 import { mkdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadGuides, mapLimit, statsOf } from "./load.ts";
+import type { EncodedChunk } from "./cache.ts";
+import { encodeEntries, NO_STAT } from "./compact.ts";
+import { cacheItems, loadGuides, mapLimit, statsOf } from "./load.ts";
+import type { WorkerChunk } from "./parallel.ts";
+import type { FileEntry, SameFile } from "./parse-file.ts";
 import { hasMojibake } from "./repair.ts";
 import { fixtureDir, guideText, REPO_ROOT, SEED_FILE, seedText } from "./test-fixtures.ts";
 import type { GuideProblem } from "./types.ts";
@@ -456,5 +460,64 @@ describe("mapLimit (the loader's bounded concurrency)", () => {
 
   it("with no items, calls nothing and returns []", async () => {
     expect(await mapLimit([], 4, async () => 1)).toEqual([]);
+  });
+});
+
+describe("cacheItems (what a cache write is given after a load)", () => {
+  const entry = (i: number, hash: string | null = `h${i}`): FileEntry => ({
+    file: `/g/${i}.md`,
+    hash,
+    guide: null,
+    problems: [],
+    overdueAt: 0,
+  });
+  // Stat tuple of file i: [i, 10i, 20i, 30i].
+  const stats = (n: number) =>
+    new Float64Array(Array.from({ length: n }, (_, i) => [i, 10 * i, 20 * i, 30 * i]).flat());
+  /** A worker's chunk of todo positions [start, end), holding the entries at `at` (job positions). */
+  const chunkOf = (read: readonly FileEntry[], start: number, end: number, at: number[]): WorkerChunk => {
+    const { skipped: _, ...encoded } = encodeEntries(
+      at.map((k) => ({ entry: read[start + k]!, stat: NO_STAT })),
+    );
+    return { start, end, at, encoded };
+  };
+  const shape = (items: ReturnType<typeof cacheItems>) =>
+    items.map((item) => ("chunk" in item ? `chunk ${item.chunk.stats.length / 4}` : item.entry.file));
+
+  it("takes a chunk whose files follow one another, all parsed and hashed, with each file's stat tuple", () => {
+    const entries = [0, 1, 2, 3, 4].map((i) => entry(i));
+    const todo = [0, 1, 2, 3, 4];
+    // Job positions 0, 1 and 3 encoded; 2 did not encode (it is left out, as the encoder would).
+    const items = cacheItems(entries, stats(5), todo, entries, [chunkOf(entries, 1, 5, [0, 1, 3])]);
+    expect(shape(items)).toEqual(["/g/0.md", "chunk 3"]);
+    const chunk = (items[1] as EncodedChunk).chunk;
+    expect([...chunk.stats]).toEqual([1, 10, 20, 30, 2, 20, 40, 60, 4, 40, 80, 120]);
+    expect(items[0]).toEqual({ entry: entries[0], stat: { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 } });
+  });
+
+  it("takes entries one by one where a chunk's files are not consecutive, one was unchanged, or one has no hash", () => {
+    const entries = [0, 1, 2, 3, 4, 5].map((i) => entry(i));
+    const all = ["/g/0.md", "/g/1.md", "/g/2.md", "/g/3.md", "/g/4.md", "/g/5.md"];
+    // Files 0, 2 and 4 re-read (the others from the cache): the chunk's files are not consecutive.
+    const gaps = [entries[0]!, entries[2]!, entries[4]!];
+    expect(shape(cacheItems(entries, stats(6), [0, 2, 4], gaps, [chunkOf(gaps, 0, 3, [0, 1, 2])]))).toEqual(
+      all,
+    );
+    // One file of the chunk unchanged (its entry is the cache's).
+    const read: (FileEntry | SameFile)[] = [...entries];
+    read[3] = { same: true, file: "/g/3.md", hash: "h3" };
+    const todo = [0, 1, 2, 3, 4, 5];
+    expect(
+      shape(cacheItems(entries, stats(6), todo, read, [chunkOf(entries, 0, 6, [0, 1, 2, 4, 5])])),
+    ).toEqual(all);
+    // One entry without a hash (its file could not be read): the reader refuses such a chunk.
+    const unhashed = entries.map((e, i) => (i === 4 ? entry(4, null) : e));
+    expect(
+      shape(cacheItems(unhashed, stats(6), todo, unhashed, [chunkOf(unhashed, 0, 6, [0, 1, 2, 3, 4, 5])])),
+    ).toEqual(all);
+    // The same chunk with every entry hashed is taken whole.
+    expect(
+      shape(cacheItems(entries, stats(6), todo, entries, [chunkOf(entries, 0, 6, [0, 1, 2, 3, 4, 5])])),
+    ).toEqual(["chunk 6"]);
   });
 });

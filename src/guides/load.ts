@@ -10,13 +10,14 @@ import path from "node:path";
 import {
   type CacheRead,
   cacheFileFor,
+  type EncodedChunk,
   isRacyTime,
   readCache,
   type WriteCacheOptions,
   writeCache,
 } from "./cache.ts";
 import { type StatEntry, statAt } from "./compact.ts";
-import { readEntriesInWorkers } from "./parallel.ts";
+import { readEntriesInWorkers, type WorkerChunk } from "./parallel.ts";
 import {
   errorText,
   type FileEntry,
@@ -234,6 +235,48 @@ export function statsOf(files: readonly string[]): Float64Array {
   return stats;
 }
 
+/**
+ * What a cache write is given: every entry in path order with its stat tuple, except where a parse worker's
+ * chunk covers files that follow one another in path order, all parsed here (none unchanged from the cache)
+ * and all hashed. Such a chunk is written as the worker encoded it, its stat tuples filled in, so this thread
+ * encodes nothing for its files: after a start without a cache, nothing at all (README, Performance).
+ * `todo[k]` is the position in `entries` of the file `read[k]` was read from; chunks index `todo`.
+ */
+export function cacheItems(
+  entries: readonly FileEntry[],
+  stats: Float64Array,
+  todo: readonly number[],
+  read: readonly (FileEntry | SameFile)[],
+  chunks: readonly WorkerChunk[],
+): (StatEntry | EncodedChunk)[] {
+  const covered = new Map<number, { end: number; chunk: EncodedChunk["chunk"] }>();
+  for (const c of chunks) {
+    const first = todo[c.start]!;
+    if (todo[c.end - 1]! - first !== c.end - 1 - c.start) continue;
+    let whole = true;
+    for (let k = c.start; k < c.end && whole; k++) whole = !("same" in read[k]!);
+    for (const p of c.at) if (entries[first + p]!.hash === null) whole = false;
+    if (!whole) continue;
+    const chunkStats = new Float64Array(4 * c.at.length);
+    c.at.forEach((p, k) => {
+      chunkStats.set(stats.subarray(4 * (first + p), 4 * (first + p + 1)), 4 * k);
+    });
+    covered.set(first, { end: first + c.end - c.start, chunk: { ...c.encoded, stats: chunkStats } });
+  }
+  const items: (StatEntry | EncodedChunk)[] = [];
+  for (let i = 0; i < entries.length; ) {
+    const run = covered.get(i);
+    if (run) {
+      items.push({ chunk: run.chunk });
+      i = run.end;
+    } else {
+      items.push({ entry: entries[i]!, stat: statAt(stats, i) });
+      i++;
+    }
+  }
+  return items;
+}
+
 /** Today's date in UTC, YYYY-MM-DD. */
 export function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
@@ -305,9 +348,11 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   const workers = Math.max(0, Math.floor(options.workers ?? defaultWorkers(todo.length)));
   let read: (FileEntry | SameFile)[];
   let parallel: LoadResult["parallel"];
+  let workerChunks: WorkerChunk[] = [];
   if (workers > 0 && todo.length > 0) {
     const done = await readEntriesInWorkers(todoFiles, expected, readOptions, workers, IO_CONCURRENCY);
     read = done.entries;
+    workerChunks = done.chunks;
     parallel = { workers, filesInWorkers: done.filesInWorkers };
   } else {
     read = await mapLimit(todoFiles, IO_CONCURRENCY, (file, k) =>
@@ -351,9 +396,7 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   if (cacheFile && cached) {
     const parsed = files.length - reused;
     const unchanged = cached.ok && parsed === 0 && rehashed === 0 && cached.entries.size === reused;
-    const items: StatEntry[] = unchanged
-      ? []
-      : entries.map((entry, i) => ({ entry, stat: statAt(stats, i) }));
+    const items = unchanged ? [] : cacheItems(entries, stats, todo, read, workerChunks);
     const report: CacheReport = {
       file: cacheFile,
       status: !cached.ok ? "rebuilt" : parsed === 0 && cached.entries.size === reused ? "hit" : "partial",

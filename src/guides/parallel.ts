@@ -54,14 +54,27 @@ function bootstrap(): string {
   return `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
 }
 
+/**
+ * A worker's chunk as it sent it: files `start` to `end` (positions in the files given), the ones at `start +
+ * at[k]` encoded in `encoded` (entry k; the others were unchanged or do not encode). Its stat tuples are
+ * NO_STAT. A cache write can put it in the file as it is once they are filled in (load.ts).
+ */
+export interface WorkerChunk {
+  start: number;
+  end: number;
+  at: readonly number[];
+  encoded: ParseDone["encoded"];
+}
+
 export async function readEntriesInWorkers(
   files: readonly string[],
   expected: readonly (string | null)[] | null,
   options: ReadOptions,
   workerCount: number,
   fallbackConcurrency: number,
-): Promise<{ entries: (FileEntry | SameFile)[]; filesInWorkers: number }> {
+): Promise<{ entries: (FileEntry | SameFile)[]; filesInWorkers: number; chunks: WorkerChunk[] }> {
   const results = new Array<FileEntry | SameFile>(files.length);
+  const encodedChunks: WorkerChunk[] = [];
   const chunks: { start: number; end: number }[] = [];
   for (let start = 0; start < files.length; start += CHUNK_SIZE) {
     chunks.push({ start, end: Math.min(files.length, start + CHUNK_SIZE) });
@@ -113,6 +126,7 @@ export async function readEntriesInWorkers(
           results[start + done.encodedAt[k]!] = entry;
         });
         for (const [i, entry] of done.others) results[start + i] = entry;
+        encodedChunks.push({ start, end, at: done.encodedAt, encoded: done.encoded });
         filesInWorkers += end - start;
         pending.delete(done.id);
         send();
@@ -140,5 +154,6 @@ export async function readEntriesInWorkers(
     }
   };
   await Promise.all(Array.from({ length: Math.min(fallbackConcurrency, indexes.length) }, worker));
-  return { entries: results, filesInWorkers };
+  encodedChunks.sort((a, b) => a.start - b.start);
+  return { entries: results, filesInWorkers, chunks: encodedChunks };
 }
