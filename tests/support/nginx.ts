@@ -1,8 +1,8 @@
 /**
- * The real nginx (Debian's `nginx-light`; `.ci/run` installs it) on a loopback port, for tests of the
- * repository's proxy config. The config under test is a conf.d-style file (upstream + server blocks); this
- * harness plays the part of the image's nginx.conf: the main and events contexts, and pid, error log, access
- * log and temp paths inside a temp folder, so nginx needs no root path.
+ * The real nginx (Debian's `nginx-light`; `npm test` installs it when missing: scripts/ensure-nginx.sh) on a
+ * loopback port, for tests of the repository's proxy config. The config under test is a conf.d-style file
+ * (upstream + server blocks); this harness plays the part of the image's nginx.conf: the main and events
+ * contexts, and pid, error log, access log and temp paths inside a temp folder, so nginx needs no root path.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { accessSync, chmodSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,7 +20,9 @@ export function findNginx(): string {
       return file;
     } catch {}
   }
-  throw new Error("nginx is not installed: `apt-get install nginx-light` (.ci/run installs it when missing)");
+  throw new Error(
+    "nginx is not installed: `apt-get install nginx-light` (`npm test` installs it when missing and it can: scripts/ensure-nginx.sh)",
+  );
 }
 
 /** A port nobody listens on right now, on 127.0.0.1. */
