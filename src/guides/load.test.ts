@@ -495,6 +495,18 @@ describe("cacheItems (what a cache write is given after a load)", () => {
     expect(items[0]).toEqual({ entry: entries[0], stat: { size: 0, mtimeMs: 0, ctimeMs: 0, ino: 0 } });
   });
 
+  it("goes on after each chunk with the file that follows it", () => {
+    const entries = [0, 1, 2, 3, 4, 5, 6].map((i) => entry(i));
+    const todo = [0, 1, 2, 3, 4, 5, 6];
+    const chunks = [chunkOf(entries, 0, 2, [0, 1]), chunkOf(entries, 2, 5, [0, 1, 2])];
+    expect(shape(cacheItems(entries, stats(7), todo, entries, chunks))).toEqual([
+      "chunk 2",
+      "chunk 3",
+      "/g/5.md",
+      "/g/6.md",
+    ]);
+  });
+
   it("takes entries one by one where a chunk's files are not consecutive, one was unchanged, or one has no hash", () => {
     const entries = [0, 1, 2, 3, 4, 5].map((i) => entry(i));
     const all = ["/g/0.md", "/g/1.md", "/g/2.md", "/g/3.md", "/g/4.md", "/g/5.md"];
