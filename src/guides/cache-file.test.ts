@@ -93,6 +93,17 @@ function record(value: unknown): Buffer {
 }
 
 /** A cache file in the documented layout (magic line, sha256 of the payload, payload) with this payload. */
+/** The values of a payload's records, read as documented: each a 4-byte length (little-endian), then the record. */
+function recordValues(payload: Buffer): unknown[] {
+  const values: unknown[] = [];
+  for (let at = 0; at < payload.length; ) {
+    const length = payload.readUInt32LE(at);
+    values.push(DocumentedRecordReader.value(payload.subarray(at + 4, at + 4 + length)));
+    at += 4 + length;
+  }
+  return values;
+}
+
 function writePayload(file: string, payload: Buffer): void {
   const sum = createHash("sha256").update(payload).digest("hex");
   writeFileSync(file, Buffer.concat([Buffer.from(`compbot-guide-cache\n${sum}\n`, "latin1"), payload]));
@@ -161,13 +172,7 @@ describe("writeCache / readCache", () => {
       pauses++;
     };
     expect(await writeCache(file, KEY, [...before, { chunk }, ...after], 5000, { pause })).toBeNull();
-    const payload = readFileSync(file).subarray(CACHE_PAYLOAD_AT);
-    const values: unknown[] = [];
-    for (let at = 0; at < payload.length; ) {
-      const length = payload.readUInt32LE(at);
-      values.push(DocumentedRecordReader.value(payload.subarray(at + 4, at + 4 + length)));
-      at += 4 + length;
-    }
+    const values = recordValues(readFileSync(file).subarray(CACHE_PAYLOAD_AT));
     // Header, the two entries before, the chunk as given, the one entry after that has a hash.
     expect(values).toHaveLength(4);
     expect(pauses).toBe(3);
@@ -352,12 +357,7 @@ describe("writeCache / readCache", () => {
     expect(bytes.toString("latin1", 0, CACHE_PAYLOAD_AT)).toBe(
       `compbot-guide-cache\n${createHash("sha256").update(payload).digest("hex")}\n`,
     );
-    const values: unknown[] = [];
-    for (let at = 0; at < payload.length; ) {
-      const length = payload.readUInt32LE(at);
-      values.push(DocumentedRecordReader.value(payload.subarray(at + 4, at + 4 + length)));
-      at += 4 + length;
-    }
+    const values = recordValues(payload);
     expect(values[0]).toEqual({
       format: CACHE_FORMAT,
       fingerprint: parserFingerprint(),
