@@ -2,10 +2,9 @@
  * Level equivalences: "Segment ML/AI = Google L4-L5 ML = Meta ML E5" → [{Google, "L4-L5 ML"}, {Meta, "ML E5"}],
  * and token-based matching of an asked level ("l5", "E5", "L4-L5") against a level text.
  */
+import { escapeRegExp } from "../text/normalize.ts";
 import { remembered } from "../text/recent.ts";
 import type { LevelEquivalence } from "./types.ts";
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Compiled patterns of recent company names (a catalogue parses many guides of the same company). */
 const companyPattern = remembered((name: string) => new RegExp(`^${escapeRegExp(name)}`, "iu"), 1_024);

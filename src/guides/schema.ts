@@ -4,7 +4,7 @@
  */
 
 import { z } from "zod";
-import { slugify } from "../text/normalize.ts";
+import { escapeRegExp, slugify } from "../text/normalize.ts";
 import { remembered } from "../text/recent.ts";
 import { parseLevelMapping } from "./levels.ts";
 import type { Band, Guide, GuideProblem, PercentRange } from "./types.ts";
@@ -170,6 +170,15 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 /**
+ * The line `key: value` of a top-level field (its value in group 1), compiled once per key: the same few keys
+ * (last_updated, next_review_due) come back in every guide.
+ */
+const topLevelScalar = remembered(
+  (key: string) => new RegExp(`^${escapeRegExp(key)}[ \\t]*:[ \\t]*(\\S+?)[ \\t]*(?:#.*)?$`, "m"),
+  256,
+);
+
+/**
  * js-yaml turns an unquoted `2026-02-30` into a Date of 2026-03-02. To judge the date as written, take the
  * top-level scalar back from the raw frontmatter text for every Date-valued top-level field.
  */
@@ -180,8 +189,8 @@ export function restoreDateStrings(
   let copy: Record<string, unknown> | null = null;
   for (const [key, value] of Object.entries(data)) {
     if (!(value instanceof Date)) continue;
-    const keyPattern = key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    const m = new RegExp(`^${keyPattern}[ \\t]*:[ \\t]*(\\S+?)[ \\t]*(?:#.*)?$`, "m").exec(rawMatter);
+    // Neither global nor sticky: exec starts at the beginning whatever ran before.
+    const m = topLevelScalar(key).exec(rawMatter);
     if (!m) continue;
     copy ??= { ...data };
     copy[key] = m[1];

@@ -2,6 +2,7 @@
  * Currencies as people write them next to a figure: a symbol ("£"), a prefixed dollar ("US$") or an ISO 4217
  * code ("GBP"). The one list every reader of money uses (offers, the modal, guide bodies, scripts).
  */
+import { escapeRegExp } from "../text/normalize.ts";
 
 /** Symbols and the ISO codes they stand for. "$" alone is read as USD. */
 export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
@@ -52,13 +53,10 @@ export function currencyOf(mark: string | null | undefined): string | null {
   return CURRENCY_CODES.has(code) ? code : null;
 }
 
-/** Escapes a literal for a RegExp source. */
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** RegExp source matching any symbol (longest first, so "US$" wins over "$"). */
 export const SYMBOL_SOURCE = Object.keys(CURRENCY_SYMBOLS)
   .sort((a, b) => b.length - a.length)
-  .map(esc)
+  .map(escapeRegExp)
   .join("|");
 
 /** RegExp source matching any ISO code we read (used with the `i` flag). */

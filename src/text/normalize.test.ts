@@ -1,6 +1,6 @@
 /** Text normalisation shared by the index and the question parser: folding, words, phrase keys, slugs. */
 import { describe, expect, it } from "vitest";
-import { fold, phraseKey, slugify, words } from "./normalize.ts";
+import { escapeRegExp, fold, phraseKey, slugify, words } from "./normalize.ts";
 
 describe("fold", () => {
   it("lower-cases, drops accents and unifies compatibility forms", () => {
@@ -28,5 +28,16 @@ describe("phraseKey and slugify", () => {
     expect(phraseKey("São  Paulo!")).toBe("sao paulo");
     expect(slugify("  São Paulo ")).toBe("sao-paulo");
     expect(slugify("?")).toBe("");
+  });
+});
+
+describe("escapeRegExp", () => {
+  it("gives a pattern that matches the text itself and nothing else", () => {
+    const special = "C$ US$ (a+b)*[1-2]? {3} ^x|y \\ .";
+    const pattern = new RegExp(`^${escapeRegExp(special)}$`);
+    expect(pattern.test(special)).toBe(true);
+    expect(pattern.test(special.replace(".", "!"))).toBe(false);
+    expect(new RegExp(escapeRegExp("C$")).test("C")).toBe(false);
+    expect(escapeRegExp("plain words")).toBe("plain words");
   });
 });

@@ -4,6 +4,11 @@ const COMBINING_MARKS = /\p{M}+/gu;
 /** Anything that is not a letter or a digit separates words ("ml-ai-engineer", "ML/AI", "london?"). */
 const SEPARATORS = /[^\p{L}\p{N}]+/u;
 
+/** A literal text as a RegExp source that matches exactly it: "C$" matches "C$", not a "C" at a line's end. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 /** Lower case, accents folded, compatibility forms unified ("São Paulo" -> "sao paulo", "ｓｆ" -> "sf"). */
 export function fold(text: string): string {
   return text.normalize("NFKD").replace(COMBINING_MARKS, "").toLowerCase();
