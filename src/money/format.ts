@@ -3,37 +3,50 @@
  * Pure functions; never return "NaN", "undefined" or "null". The renderers and the answers both use these.
  */
 
+import { remembered } from "../text/recent.ts";
+
 /** Shown instead of a figure that is missing or not a finite number. */
 export const MISSING = "n/a";
 
-const moneyFormatters = new Map<string, Intl.NumberFormat | null>();
-
-/** The compact formatter of a currency code (upper case, trimmed); null when Intl does not know the code. */
-function moneyFormatter(code: string): Intl.NumberFormat | null {
-  let formatter = moneyFormatters.get(code);
-  if (formatter === undefined) {
-    try {
-      formatter = new Intl.NumberFormat("en-US", {
-        style: "currency",
-        currency: code,
-        notation: "compact",
-        minimumFractionDigits: 0,
-        maximumFractionDigits: 1,
-      });
-    } catch {
-      // Not a well-formed ISO 4217 code (Intl throws RangeError): formatted without a symbol.
-      formatter = null;
-    }
-    moneyFormatters.set(code, formatter);
+/**
+ * The compact formatter of a currency code (upper case, trimmed); null when Intl does not know the code.
+ * Remembered (text/recent.ts): building one costs far more than using it.
+ */
+const moneyFormatter = remembered((code: string): Intl.NumberFormat | null => {
+  try {
+    return new Intl.NumberFormat("en-US", {
+      style: "currency",
+      currency: code,
+      notation: "compact",
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    });
+  } catch {
+    // Not a well-formed ISO 4217 code (Intl throws RangeError): formatted without a symbol.
+    return null;
   }
-  return formatter;
-}
+}, 256);
 
 const compactNumber = new Intl.NumberFormat("en-US", {
   notation: "compact",
   minimumFractionDigits: 0,
   maximumFractionDigits: 1,
 });
+
+/**
+ * A figure formatted, by "<amount> <currency code>". Intl's compact currency format costs a few microseconds
+ * a call and a band answer needs a dozen; guides share round figures, so most calls are repeats: remembered
+ * (text/recent.ts), 20,000 figures at most.
+ */
+const formattedFigure = remembered((key: string): string => {
+  const space = key.indexOf(" ");
+  const amount = Number(key.slice(0, space));
+  const code = key.slice(space + 1);
+  const formatter = moneyFormatter(code);
+  if (formatter) return formatter.format(amount);
+  const number = compactNumber.format(amount);
+  return code === "" ? number : `${code} ${number}`;
+}, 20_000);
 
 /**
  * 188000 USD -> "$188K", 132000 GBP -> "£132K", 1250000 USD -> "$1.3M". Currencies without a symbol in en-US
@@ -43,31 +56,8 @@ export function formatMoney(amount: number, currency: string): string {
   // Number.isFinite is false for anything that is not a number (no coercion).
   if (!Number.isFinite(amount)) return MISSING;
   const code = typeof currency === "string" ? currency.trim().toUpperCase() : "";
-  const key = `${code} ${amount}`;
-  const known = formatted.get(key);
-  if (known !== undefined) return known;
-  const formatter = moneyFormatter(code);
-  let text: string;
-  if (formatter) text = formatter.format(amount);
-  else {
-    const number = compactNumber.format(amount);
-    text = code === "" ? number : `${code} ${number}`;
-  }
-  remember(key, text);
-  return text;
-}
-
-/**
- * Formatted figures by "<currency> <amount>". Intl's compact currency format costs a few microseconds a call and
- * a band answer needs a dozen; guides share round figures, so most calls are repeats. Bounded: when full, it
- * starts again empty.
- */
-const formatted = new Map<string, string>();
-const FORMATTED_CAPACITY = 20_000;
-
-function remember(key: string, text: string): void {
-  if (formatted.size >= FORMATTED_CAPACITY) formatted.clear();
-  formatted.set(key, text);
+  // A finite number's text reads back as exactly that number.
+  return formattedFigure(`${amount} ${code}`);
 }
 
 /** The range separator: EN DASH (U+2013). */
