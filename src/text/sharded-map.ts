@@ -2,9 +2,10 @@
  * A map from strings, spread over many small Maps by a hash of the key.
  *
  * A Map grows by rehashing every entry into a table twice the size, in one step: the step that takes a Map of
- * guides past 32,768 entries took 6 ms in a scratch script on a 2-core machine (10 and 13.5 ms in a profile of a
- * serving process, where two such maps grew in the same slice), and questions wait meanwhile. Spread over SHARDS maps, each grows in steps a
- * sixty-fourth of that size. Iteration goes shard by shard: not in insertion order.
+ * guides past 32,768 entries took 6 ms in a scratch script on a 2-core machine (10 and 13.5 ms in a profile of
+ * a serving process, where two such maps grew in the same slice), and questions wait meanwhile. Spread over
+ * SHARDS maps, each grows in steps a sixty-fourth of that size. Iteration goes shard by shard: not in
+ * insertion order.
  */
 const SHARDS = 64;
 /** Characters of the key hashed, from its end (paths and ids differ most there). */
