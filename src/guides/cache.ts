@@ -82,6 +82,7 @@ export const PARSER_SOURCES = [
   "./packed.ts",
   "./cache-record.ts",
   "./fast-split.ts",
+  "./simple-yaml.ts",
   "./frontmatter.ts",
   "./repair.ts",
   "./schema.ts",

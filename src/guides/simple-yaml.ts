@@ -1,0 +1,253 @@
+/**
+ * A quick reader for the YAML that guide frontmatter is written in, for the bulk loader (fast-split.ts):
+ * block mappings with plain keys, block sequences (of mappings or of scalars, indented or at the key's own
+ * column), one-line plain, single- and double-quoted scalars, blank lines and whole-line comments.
+ *
+ * Plain scalars are typed by js-yaml's own implicit types (the default safe schema that gray-matter loads
+ * with), in js-yaml's order, so numbers, nulls, booleans and dates come out exactly as js-yaml makes them.
+ * Anything else (flow collections, anchors, aliases, tags, block scalars, scalars over several lines,
+ * escapes, tabs, carriage returns, comments after a value, unusual indentation, duplicate keys, characters
+ * js-yaml refuses…) gives `undefined`, and the caller hands the text to js-yaml itself: the result, or the
+ * error, is then js-yaml's. Equality with js-yaml is tested on the seed, generated catalogues, edge cases
+ * and thousands of random edits of the seed's frontmatter (simple-yaml.test.ts).
+ *
+ * Why: js-yaml was about 60% of the parse of a guide without its body (the work of a start without a cache).
+ */
+import yaml from "js-yaml";
+import { remembered } from "../text/recent.ts";
+
+interface ImplicitType {
+  resolve(data: string): boolean;
+  construct(data: string): unknown;
+}
+
+/** js-yaml's implicit types, in the order its composeNode tries them on a plain scalar. */
+const implicitTypes = (yaml.DEFAULT_SAFE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] })
+  .compiledImplicit;
+
+interface Typing {
+  /** The implicit type that took the scalar, or null: it stays a string. */
+  type: ImplicitType | null;
+  /** What the type made of it; undefined when that is an object (a date), which is made afresh each time. */
+  value: unknown;
+}
+
+/**
+ * Trying the types costs a few regular expressions per scalar, and numbers repeat from guide to guide, so the
+ * outcome is remembered (numbers, strings and nulls as they are; objects are never shared).
+ */
+const typing = remembered((plain: string): Typing => {
+  for (const type of implicitTypes)
+    if (type.resolve(plain)) {
+      const value = type.construct(plain);
+      return { type, value: typeof value === "object" && value !== null ? undefined : value };
+    }
+  return { type: null, value: plain };
+}, 16_384);
+
+/** A plain scalar as js-yaml types it. */
+export function typed(plain: string): unknown {
+  const { type, value } = typing(plain);
+  return value === undefined && type !== null ? type.construct(plain) : value;
+}
+
+/** Thrown inside the reader when the text leaves the subset; never escapes parseSimpleYaml. */
+class Outside {}
+const outside = new Outside();
+
+/**
+ * Characters this reader leaves to js-yaml: controls (tab and CR included), C1 controls, line and paragraph
+ * separators, surrogates (paired or not), BOM and non-characters.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const UNUSUAL = /[\x00-\x09\x0B-\x1F\x7F-\x9F\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+/** First characters with a meaning in YAML: a plain scalar starting with one is left to js-yaml. */
+const INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
+
+/**
+ * The only plain scalars starting with a letter that js-yaml's implicit types take (null and bool; int, float,
+ * timestamp and merge start with a digit, a sign, a dot, "_" or "<"): every other one stays a string, with no
+ * need to try the types. (Checked against js-yaml's resolvers in simple-yaml.test.ts.)
+ */
+const LETTER_WORDS = new Set(["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"]);
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+/**
+ * Digits only, not starting with 0: js-yaml's int type takes these first, and makes parseInt(text, 10) of
+ * them, which is the text's Number. (A leading 0 is octal there; checked in the test.)
+ */
+function isDecimal(text: string, start: number, end: number): boolean {
+  if (text.charCodeAt(start) === 48) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isKeyChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === DASH;
+
+/**
+ * One parse: the text, and its lines that have content (not blank, not a comment) as a flat array of
+ * (indent, start of content, end of content without trailing spaces) triples.
+ */
+class Reader {
+  readonly lines: number[] = [];
+  constructor(readonly text: string) {
+    const n = text.length;
+    let pos = 0;
+    while (pos <= n) {
+      let eol = text.indexOf("\n", pos);
+      if (eol === -1) eol = n;
+      let start = pos;
+      while (start < eol && text.charCodeAt(start) === SPACE) start++;
+      let end = eol;
+      while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+      if (end > start && text.charCodeAt(start) !== HASH) this.lines.push(start - pos, start, end);
+      pos = eol + 1;
+    }
+  }
+
+  get count(): number {
+    return this.lines.length / 3;
+  }
+  indent(at: number): number {
+    return this.lines[3 * at]!;
+  }
+  start(at: number): number {
+    return this.lines[3 * at + 1]!;
+  }
+  end(at: number): number {
+    return this.lines[3 * at + 2]!;
+  }
+
+  /** `-` alone or followed by a space: a sequence item. */
+  isItem(at: number): boolean {
+    const start = this.start(at);
+    return (
+      this.text.charCodeAt(start) === DASH &&
+      (start + 1 === this.end(at) || this.text.charCodeAt(start + 1) === SPACE)
+    );
+  }
+
+  /** Where the `:` after a plain key at the start of the line is, or -1 when the line is not `key:`/`key: …`. */
+  keyEnd(at: number): number {
+    const { text } = this;
+    const start = this.start(at);
+    const end = this.end(at);
+    const first = text.charCodeAt(start);
+    if (!isLetter(first) && first !== 95) return -1;
+    let k = start + 1;
+    while (k < end && isKeyChar(text.charCodeAt(k))) k++;
+    if (k - start > 64 || text.charCodeAt(k) !== COLON) return -1;
+    return k + 1 === end || text.charCodeAt(k + 1) === SPACE ? k : -1;
+  }
+
+  scalar(start: number, end: number): unknown {
+    const { text } = this;
+    const first = text[start]!;
+    if (first === '"' || first === "'") {
+      if (end - start < 2 || text[end - 1] !== first || text.indexOf(first, start + 1) !== end - 1)
+        throw outside;
+      if (first === '"') {
+        const backslash = text.indexOf("\\", start + 1);
+        if (backslash !== -1 && backslash < end) throw outside;
+      }
+      return text.slice(start + 1, end - 1);
+    }
+    if (INDICATORS.includes(first)) throw outside;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) throw outside;
+      if (c === HASH && text.charCodeAt(i - 1) === SPACE) throw outside;
+    }
+    const plain = text.slice(start, end);
+    if (isLetter(first.charCodeAt(0))) return LETTER_WORDS.has(plain) ? typed(plain) : plain;
+    if (isDecimal(text, start, end)) return Number(plain);
+    return typed(plain);
+  }
+
+  readMapping(from: number, indent: number): [Record<string, unknown>, number] {
+    const out: Record<string, unknown> = {};
+    let at = from;
+    while (at < this.count) {
+      if (this.indent(at) < indent) break;
+      if (this.indent(at) > indent) throw outside;
+      const colon = this.keyEnd(at);
+      if (colon === -1) throw outside;
+      const start = this.start(at);
+      const key = this.text.slice(start, colon);
+      // js-yaml types keys too ("True" is stored as "true"), refuses duplicates, and guards __proto__.
+      if (LETTER_WORDS.has(key) || (key[0] === "_" && (key === "__proto__" || typed(key) !== key)))
+        throw outside;
+      if (Object.hasOwn(out, key)) throw outside;
+      let rest = colon + 1;
+      const end = this.end(at);
+      while (rest < end && this.text.charCodeAt(rest) === SPACE) rest++;
+      let value: unknown;
+      at++;
+      // A deeper line after a scalar (it would continue the scalar, or be an error) is refused above.
+      if (rest < end) value = this.scalar(rest, end);
+      else if (at < this.count && this.indent(at) > indent) {
+        [value, at] = this.readBlock(at, this.indent(at));
+      } else if (at < this.count && this.indent(at) === indent && this.isItem(at)) {
+        [value, at] = this.readSequence(at, indent);
+      } else value = null;
+      out[key] = value;
+    }
+    return [out, at];
+  }
+
+  readSequence(from: number, indent: number): [unknown[], number] {
+    const out: unknown[] = [];
+    let at = from;
+    while (at < this.count) {
+      if (this.indent(at) < indent) break;
+      if (this.indent(at) > indent) throw outside;
+      if (!this.isItem(at)) break;
+      const start = this.start(at);
+      let item = start + 1;
+      while (this.text.charCodeAt(item) === SPACE) item++;
+      if (item >= this.end(at)) throw outside;
+      // The item's content as a line of its own, at its column: a mapping or a scalar.
+      this.lines[3 * at] = indent + (item - start);
+      this.lines[3 * at + 1] = item;
+      let value: unknown;
+      if (this.isItem(at)) throw outside;
+      if (this.keyEnd(at) !== -1) [value, at] = this.readMapping(at, this.indent(at));
+      else {
+        value = this.scalar(item, this.end(at));
+        at++;
+      }
+      out.push(value);
+    }
+    return [out, at];
+  }
+
+  readBlock(at: number, indent: number): [unknown, number] {
+    return this.isItem(at) ? this.readSequence(at, indent) : this.readMapping(at, indent);
+  }
+}
+
+/**
+ * The mapping js-yaml's safeLoad would return for `text`, or undefined when the text is outside the subset
+ * this reader knows, or is empty (only blank lines and comments).
+ */
+export function parseSimpleYaml(text: string): Record<string, unknown> | undefined {
+  if (UNUSUAL.test(text)) return undefined;
+  const reader = new Reader(text);
+  if (reader.count === 0 || reader.indent(0) !== 0) return undefined;
+  try {
+    const [out, at] = reader.readMapping(0, 0);
+    return at === reader.count ? out : undefined;
+  } catch (err) {
+    if (err === outside) return undefined;
+    throw err;
+  }
+}
