@@ -99,6 +99,10 @@ const isKeyChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) ||
  */
 class Reader {
   readonly lines: number[] = [];
+  /** How many lines have content. */
+  readonly count: number;
+  /** The line being read. */
+  at = 0;
   constructor(readonly text: string) {
     const n = text.length;
     let pos = 0;
@@ -112,11 +116,9 @@ class Reader {
       if (end > start && text.charCodeAt(start) !== HASH) this.lines.push(start - pos, start, end);
       pos = eol + 1;
     }
+    this.count = this.lines.length / 3;
   }
 
-  get count(): number {
-    return this.lines.length / 3;
-  }
   indent(at: number): number {
     return this.lines[3 * at]!;
   }
@@ -173,65 +175,63 @@ class Reader {
     return typed(plain);
   }
 
-  readMapping(from: number, indent: number): [Record<string, unknown>, number] {
+  /** Reads the mapping whose keys are at `indent`, from line `this.at` on; leaves `this.at` after it. */
+  readMapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    let at = from;
-    while (at < this.count) {
+    const { text, count } = this;
+    while (this.at < count) {
+      const at = this.at;
       if (this.indent(at) < indent) break;
       if (this.indent(at) > indent) throw outside;
       const colon = this.keyEnd(at);
       if (colon === -1) throw outside;
-      const start = this.start(at);
-      const key = this.text.slice(start, colon);
+      const key = text.slice(this.start(at), colon);
       // js-yaml types keys too ("True" is stored as "true"), refuses duplicates, and guards __proto__.
       if (LETTER_WORDS.has(key) || (key[0] === "_" && (key === "__proto__" || typed(key) !== key)))
         throw outside;
       if (Object.hasOwn(out, key)) throw outside;
       let rest = colon + 1;
       const end = this.end(at);
-      while (rest < end && this.text.charCodeAt(rest) === SPACE) rest++;
-      let value: unknown;
-      at++;
+      while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
+      const next = ++this.at;
       // A deeper line after a scalar (it would continue the scalar, or be an error) is refused above.
-      if (rest < end) value = this.scalar(rest, end);
-      else if (at < this.count && this.indent(at) > indent) {
-        [value, at] = this.readBlock(at, this.indent(at));
-      } else if (at < this.count && this.indent(at) === indent && this.isItem(at)) {
-        [value, at] = this.readSequence(at, indent);
-      } else value = null;
-      out[key] = value;
+      if (rest < end) out[key] = this.scalar(rest, end);
+      else if (next < count && this.indent(next) > indent) out[key] = this.readBlock(this.indent(next));
+      else if (next < count && this.indent(next) === indent && this.isItem(next))
+        out[key] = this.readSequence(indent);
+      else out[key] = null;
     }
-    return [out, at];
+    return out;
   }
 
-  readSequence(from: number, indent: number): [unknown[], number] {
+  /** Reads the sequence whose items are at `indent`, from line `this.at` on; leaves `this.at` after it. */
+  readSequence(indent: number): unknown[] {
     const out: unknown[] = [];
-    let at = from;
-    while (at < this.count) {
+    const { text, count } = this;
+    while (this.at < count) {
+      const at = this.at;
       if (this.indent(at) < indent) break;
       if (this.indent(at) > indent) throw outside;
       if (!this.isItem(at)) break;
       const start = this.start(at);
       let item = start + 1;
-      while (this.text.charCodeAt(item) === SPACE) item++;
+      while (text.charCodeAt(item) === SPACE) item++;
       if (item >= this.end(at)) throw outside;
       // The item's content as a line of its own, at its column: a mapping or a scalar.
       this.lines[3 * at] = indent + (item - start);
       this.lines[3 * at + 1] = item;
-      let value: unknown;
       if (this.isItem(at)) throw outside;
-      if (this.keyEnd(at) !== -1) [value, at] = this.readMapping(at, this.indent(at));
+      if (this.keyEnd(at) !== -1) out.push(this.readMapping(this.indent(at)));
       else {
-        value = this.scalar(item, this.end(at));
-        at++;
+        out.push(this.scalar(item, this.end(at)));
+        this.at++;
       }
-      out.push(value);
     }
-    return [out, at];
+    return out;
   }
 
-  readBlock(at: number, indent: number): [unknown, number] {
-    return this.isItem(at) ? this.readSequence(at, indent) : this.readMapping(at, indent);
+  readBlock(indent: number): unknown {
+    return this.isItem(this.at) ? this.readSequence(indent) : this.readMapping(indent);
   }
 }
 
@@ -244,8 +244,8 @@ export function parseSimpleYaml(text: string): Record<string, unknown> | undefin
   const reader = new Reader(text);
   if (reader.count === 0 || reader.indent(0) !== 0) return undefined;
   try {
-    const [out, at] = reader.readMapping(0, 0);
-    return at === reader.count ? out : undefined;
+    const out = reader.readMapping(0);
+    return reader.at === reader.count ? out : undefined;
   } catch (err) {
     if (err === outside) return undefined;
     throw err;
