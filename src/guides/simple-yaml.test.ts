@@ -100,6 +100,9 @@ describe("parseSimpleYaml", () => {
     ["m:\n    a: 1\n    b:\n      c: x\n    d: 2", { m: { a: 1, b: { c: "x" }, d: 2 } }],
     ["_1: a\nk: _1", { _1: "a", k: "_1" }],
     ["my-key_2: v", { "my-key_2": "v" }],
+    ["A: Z\nZ: A\na: z\nz: a\nk09: 90", { A: "Z", Z: "A", a: "z", z: "a", k09: 90 }],
+    ["s: 'C:\\dir'\nt: '\"'", { s: "C:\\dir", t: '"' }],
+    [`${"k".repeat(64)}: 1`, { ["k".repeat(64)]: 1 }],
   ];
   it.each(cases)("reads %j", (text, expected) => {
     expect(parseSimpleYaml(text)).toStrictEqual(expected);
@@ -137,6 +140,15 @@ describe("parseSimpleYaml", () => {
     "a:\n  - \n  - b",
     "a:\n  -\n    b: 1",
     "a:\n  - - b",
+    "a:\n  -5",
+    "l:\n  - a\n  -b",
+    "a:\n  -",
+    "a:\n  -\n  - b",
+    'a: "x"y"',
+    "a: 'x'y'",
+    'a: "',
+    "a: '",
+    "a: 'x\nb: y'",
     "a:\n  b: 1\n c: 2",
     "a:\n  b: 1\n   c: 2",
     "a:\n  - b: 1\n   c: 2",
@@ -166,10 +178,34 @@ describe("parseSimpleYaml", () => {
     }
   });
 
+  it("makes a new date object each time: one guide's dates are never another's", () => {
+    const first = parseSimpleYaml("d: 2026-02-23")!;
+    const second = parseSimpleYaml("d: 2026-02-23")!;
+    expect(second.d).not.toBe(first.d);
+    (first.d as Date).setUTCFullYear(1999);
+    expect(second.d).toStrictEqual(new Date(Date.UTC(2026, 1, 23)));
+    expect(parseSimpleYaml("d: 2026-02-23")!.d).toStrictEqual(new Date(Date.UTC(2026, 1, 23)));
+  });
+
   it("reads numbers as js-yaml does (decimal, octal, long, signed, with underscores or dots)", () => {
     const random = mulberry32(7);
     const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join("");
-    const numbers = ["0", "00", "7", "08", "010", "1_000", "+5", "-5", "1.5", "1e3", "123456789012345"];
+    const numbers = [
+      "+.",
+      "$$",
+      "((",
+      "0",
+      "00",
+      "7",
+      "08",
+      "010",
+      "1_000",
+      "+5",
+      "-5",
+      "1.5",
+      "1e3",
+      "123456789012345",
+    ];
     numbers.push("1234567890123456", "9007199254740993", "99999999999999999999", "1:30", "0b101", "0x1F");
     for (let n = 0; n < 300; n++) numbers.push(digits(1 + Math.floor(random() * 20)));
     for (const number of numbers)

@@ -25,33 +25,23 @@ interface ImplicitType {
 const implicitTypes = (yaml.DEFAULT_SAFE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] })
   .compiledImplicit;
 
-interface Typing {
-  /** The implicit type that took the scalar, or null: it stays a string. */
-  type: ImplicitType | null;
-  /** What the type made of it; undefined when that is an object (a date), which is made afresh each time. */
-  value: unknown;
-}
-
 /**
- * Trying the types costs a few regular expressions per scalar, and numbers repeat from guide to guide, so the
- * outcome is remembered (numbers, strings and nulls as they are; objects are never shared).
+ * Which of js-yaml's implicit types takes a plain scalar (null: none, it stays a string). Trying them costs a
+ * few regular expressions, and keys and values recur from guide to guide: remembered. The value itself is
+ * made each time, so no two guides share a date object.
  */
-const typing = remembered((plain: string): Typing => {
-  for (const type of implicitTypes)
-    if (type.resolve(plain)) {
-      const value = type.construct(plain);
-      return { type, value: typeof value === "object" && value !== null ? undefined : value };
-    }
-  return { type: null, value: plain };
-}, 16_384);
+const implicitTypeOf = remembered(
+  (plain: string): ImplicitType | null => implicitTypes.find((type) => type.resolve(plain)) ?? null,
+  16_384,
+);
 
 /** A plain scalar as js-yaml types it. */
-export function typed(plain: string): unknown {
-  const { type, value } = typing(plain);
-  return value === undefined && type !== null ? type.construct(plain) : value;
+function typed(plain: string): unknown {
+  const type = implicitTypeOf(plain);
+  return type === null ? plain : type.construct(plain);
 }
 
-/** Thrown inside the reader when the text leaves the subset; never escapes parseSimpleYaml. */
+/** Thrown inside the reader when the text leaves the subset; parseSimpleYaml then returns undefined. */
 class Outside {}
 const outside = new Outside();
 
@@ -109,14 +99,18 @@ class Reader {
     while (pos <= n) {
       let eol = text.indexOf("\n", pos);
       if (eol === -1) eol = n;
+      // The line ends with "\n" or the text: neither is a space.
       let start = pos;
-      while (start < eol && text.charCodeAt(start) === SPACE) start++;
+      while (text.charCodeAt(start) === SPACE) start++;
+      // On a blank line this goes back to its start (the "\n" before it stops it): end <= start, skipped.
       let end = eol;
-      while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+      while (text.charCodeAt(end - 1) === SPACE) end--;
       if (end > start && text.charCodeAt(start) !== HASH) this.lines.push(start - pos, start, end);
       pos = eol + 1;
     }
     this.count = this.lines.length / 3;
+    // A last line at indent -1, shallower than any: it ends every mapping and sequence being read.
+    this.lines.push(-1, n, n);
   }
 
   indent(at: number): number {
@@ -129,13 +123,13 @@ class Reader {
     return this.lines[3 * at + 2]!;
   }
 
-  /** `-` alone or followed by a space: a sequence item. */
+  /**
+   * `- `: a sequence item. (A `-` alone, its trailing spaces cut, is one too when spaces follow it in the text,
+   * and is refused as an empty item; without them it is no item and no key: refused all the same.)
+   */
   isItem(at: number): boolean {
     const start = this.start(at);
-    return (
-      this.text.charCodeAt(start) === DASH &&
-      (start + 1 === this.end(at) || this.text.charCodeAt(start + 1) === SPACE)
-    );
+    return this.text.charCodeAt(start) === DASH && this.text.charCodeAt(start + 1) === SPACE;
   }
 
   /** Where the `:` after a plain key at the start of the line is, or -1 when the line is not `key:`/`key: …`. */
@@ -146,7 +140,7 @@ class Reader {
     const first = text.charCodeAt(start);
     if (!isLetter(first) && first !== 95) return -1;
     let k = start + 1;
-    while (k < end && isKeyChar(text.charCodeAt(k))) k++;
+    while (isKeyChar(text.charCodeAt(k))) k++;
     if (k - start > 64 || text.charCodeAt(k) !== COLON) return -1;
     return k + 1 === end || text.charCodeAt(k + 1) === SPACE ? k : -1;
   }
@@ -155,13 +149,11 @@ class Reader {
     const { text } = this;
     const first = text[start]!;
     if (first === '"' || first === "'") {
-      if (end - start < 2 || text[end - 1] !== first || text.indexOf(first, start + 1) !== end - 1)
-        throw outside;
-      if (first === '"') {
-        const backslash = text.indexOf("\\", start + 1);
-        if (backslash !== -1 && backslash < end) throw outside;
-      }
-      return text.slice(start + 1, end - 1);
+      // The next quote must be the line's last character: no quote inside, none missing.
+      if (text.indexOf(first, start + 1) !== end - 1) throw outside;
+      const inner = text.slice(start + 1, end - 1);
+      if (first === '"' && inner.includes("\\")) throw outside;
+      return inner;
     }
     if (INDICATORS.includes(first)) throw outside;
     for (let i = start; i < end; i++) {
@@ -178,8 +170,8 @@ class Reader {
   /** Reads the mapping whose keys are at `indent`, from line `this.at` on; leaves `this.at` after it. */
   readMapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const { text, count } = this;
-    while (this.at < count) {
+    const { text } = this;
+    for (;;) {
       const at = this.at;
       if (this.indent(at) < indent) break;
       if (this.indent(at) > indent) throw outside;
@@ -187,18 +179,16 @@ class Reader {
       if (colon === -1) throw outside;
       const key = text.slice(this.start(at), colon);
       // js-yaml types keys too ("True" is stored as "true"), refuses duplicates, and guards __proto__.
-      if (LETTER_WORDS.has(key) || (key[0] === "_" && (key === "__proto__" || typed(key) !== key)))
-        throw outside;
-      if (Object.hasOwn(out, key)) throw outside;
+      if (key === "__proto__" || typed(key) !== key || Object.hasOwn(out, key)) throw outside;
+      // Past the line's end come spaces cut from it, then "\n": rest >= end means no value on this line.
       let rest = colon + 1;
+      while (text.charCodeAt(rest) === SPACE) rest++;
       const end = this.end(at);
-      while (rest < end && text.charCodeAt(rest) === SPACE) rest++;
       const next = ++this.at;
       // A deeper line after a scalar (it would continue the scalar, or be an error) is refused above.
       if (rest < end) out[key] = this.scalar(rest, end);
-      else if (next < count && this.indent(next) > indent) out[key] = this.readBlock(this.indent(next));
-      else if (next < count && this.indent(next) === indent && this.isItem(next))
-        out[key] = this.readSequence(indent);
+      else if (this.indent(next) > indent) out[key] = this.readBlock(this.indent(next));
+      else if (this.indent(next) === indent && this.isItem(next)) out[key] = this.readSequence(indent);
       else out[key] = null;
     }
     return out;
@@ -207,8 +197,8 @@ class Reader {
   /** Reads the sequence whose items are at `indent`, from line `this.at` on; leaves `this.at` after it. */
   readSequence(indent: number): unknown[] {
     const out: unknown[] = [];
-    const { text, count } = this;
-    while (this.at < count) {
+    const { text } = this;
+    for (;;) {
       const at = this.at;
       if (this.indent(at) < indent) break;
       if (this.indent(at) > indent) throw outside;
@@ -220,7 +210,7 @@ class Reader {
       // The item's content as a line of its own, at its column: a mapping or a scalar.
       this.lines[3 * at] = indent + (item - start);
       this.lines[3 * at + 1] = item;
-      if (this.isItem(at)) throw outside;
+      // (An item that starts with "- " again is a scalar starting with "-": refused by scalar.)
       if (this.keyEnd(at) !== -1) out.push(this.readMapping(this.indent(at)));
       else {
         out.push(this.scalar(item, this.end(at)));
@@ -242,12 +232,12 @@ class Reader {
 export function parseSimpleYaml(text: string): Record<string, unknown> | undefined {
   if (UNUSUAL.test(text)) return undefined;
   const reader = new Reader(text);
-  if (reader.count === 0 || reader.indent(0) !== 0) return undefined;
+  if (reader.count === 0) return undefined;
   try {
-    const out = reader.readMapping(0);
-    return reader.at === reader.count ? out : undefined;
-  } catch (err) {
-    if (err === outside) return undefined;
-    throw err;
+    // A first line indented, or any line after the mapping, is deeper than 0: refused in readMapping.
+    return reader.readMapping(0);
+  } catch {
+    // Outside the subset, or anything unforeseen: js-yaml decides.
+    return undefined;
   }
 }
