@@ -89,8 +89,6 @@ const isKeyChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) ||
  */
 class Reader {
   readonly lines: number[] = [];
-  /** How many lines have content. */
-  readonly count: number;
   /** The line being read. */
   at = 0;
   constructor(readonly text: string) {
@@ -108,7 +106,6 @@ class Reader {
       if (end > start && text.charCodeAt(start) !== HASH) this.lines.push(start - pos, start, end);
       pos = eol + 1;
     }
-    this.count = this.lines.length / 3;
     // A last line at indent -1, shallower than any: it ends every mapping and sequence being read.
     this.lines.push(-1, n, n);
   }
@@ -232,7 +229,7 @@ class Reader {
 export function parseSimpleYaml(text: string): Record<string, unknown> | undefined {
   if (UNUSUAL.test(text)) return undefined;
   const reader = new Reader(text);
-  if (reader.count === 0) return undefined;
+  if (reader.indent(0) === -1) return undefined; // only blank lines and comments
   try {
     // A first line indented, or any line after the mapping, is deeper than 0: refused in readMapping.
     return reader.readMapping(0);
