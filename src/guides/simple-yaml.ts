@@ -71,10 +71,10 @@ const DASH = 45;
  * Digits only, not starting with 0: js-yaml's int type takes these first, and makes parseInt(text, 10) of
  * them, which is the text's Number. (A leading 0 is octal there; checked in the test.)
  */
-function isDecimal(text: string, start: number, end: number): boolean {
-  if (text.charCodeAt(start) === 48) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
+function isDecimal(plain: string): boolean {
+  if (plain.charCodeAt(0) === 48) return false;
+  for (let i = 0; i < plain.length; i++) {
+    const c = plain.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
   return true;
@@ -82,6 +82,13 @@ function isDecimal(text: string, start: number, end: number): boolean {
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isKeyChar = (c: number): boolean => isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === DASH;
+
+/** A plain scalar (or key) as js-yaml types it, the usual ones (words, decimal numbers) without trying types. */
+function plainScalar(plain: string): unknown {
+  if (isLetter(plain.charCodeAt(0))) return LETTER_WORDS.has(plain) ? typed(plain) : plain;
+  if (isDecimal(plain)) return Number(plain);
+  return typed(plain);
+}
 
 /**
  * One parse: the text, and its lines that have content (not blank, not a comment) as a flat array of
@@ -158,10 +165,7 @@ class Reader {
       if (c === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE)) throw outside;
       if (c === HASH && text.charCodeAt(i - 1) === SPACE) throw outside;
     }
-    const plain = text.slice(start, end);
-    if (isLetter(first.charCodeAt(0))) return LETTER_WORDS.has(plain) ? typed(plain) : plain;
-    if (isDecimal(text, start, end)) return Number(plain);
-    return typed(plain);
+    return plainScalar(text.slice(start, end));
   }
 
   /** Reads the mapping whose keys are at `indent`, from line `this.at` on; leaves `this.at` after it. */
@@ -176,7 +180,7 @@ class Reader {
       if (colon === -1) throw outside;
       const key = text.slice(this.start(at), colon);
       // js-yaml types keys too ("True" is stored as "true"), refuses duplicates, and guards __proto__.
-      if (key === "__proto__" || typed(key) !== key || Object.hasOwn(out, key)) throw outside;
+      if (key === "__proto__" || plainScalar(key) !== key || Object.hasOwn(out, key)) throw outside;
       // Past the line's end come spaces cut from it, then "\n": rest >= end means no value on this line.
       let rest = colon + 1;
       while (text.charCodeAt(rest) === SPACE) rest++;
