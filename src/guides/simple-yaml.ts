@@ -128,8 +128,8 @@ class Reader {
   }
 
   /**
-   * `- `: a sequence item. (A `-` alone, its trailing spaces cut, is one too when spaces follow it in the text,
-   * and is refused as an empty item; without them it is no item and no key: refused all the same.)
+   * A `-` followed by a space starts a sequence item. A `-` that ends its line is refused either way: as an
+   * empty item when spaces were cut after it, otherwise as a line that is neither an item nor a key.
    */
   isItem(at: number): boolean {
     const start = this.start(at);
