@@ -2,8 +2,12 @@
  * What the body parser takes from the ways guide authors write: the DNA line, the prose, levers, the script
  * and its accept threshold, the evidence list and the comp table. (The seed guide is in body.test.ts.)
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { mulberry32 } from "../../bench/generate.ts";
 import { bodyOfText, parseGuideBody, stripQuotes } from "./body.ts";
+import { splitGuide } from "./frontmatter.ts";
+import { SEED_FILE } from "./test-fixtures.ts";
 
 describe("stripQuotes", () => {
   it("removes one pair of straight or curly quotes, and the spaces inside", () => {
@@ -194,5 +198,64 @@ describe("bodyOfText", () => {
     expect(bodyOfText("---\na: [\n---\nBody\n")).toBe("Body\n");
     expect(bodyOfText("---\na: [\n--- \n")).toBe("");
     expect(bodyOfText("No frontmatter\n")).toBe("No frontmatter\n");
+  });
+
+  it("cuts after the closing line, whatever the block holds, with CRLF, and at the very end", () => {
+    expect(bodyOfText("---\r\na: 1\r\n---\r\nBody\r\n")).toBe("Body\r\n");
+    expect(bodyOfText("---\na: 1\n---")).toBe("");
+    expect(bodyOfText("---\n{ not: [yaml\n---\n\nBody")).toBe("\nBody");
+    expect(bodyOfText("---js\nmodule.exports = {}\n---\nBody")).toBe("Body");
+    expect(bodyOfText("---toml\na = 1\n---\nBody\n---\nMore")).toBe("Body\n---\nMore");
+  });
+
+  it("keeps the two ways' answers where they differ: an empty block, `----`, a closing line with more on it", () => {
+    // An empty block: gray-matter's cut when the YAML is read, the fallback's (which looks further on) when not.
+    expect(bodyOfText("---\n---\nBody\n")).toBe("Body\n");
+    expect(bodyOfText("---toml\n---\nBody\n---\nMore")).toBe("More");
+    // "----" opens no block: the whole text is the body.
+    expect(bodyOfText("----\na: 1\n---\nBody")).toBe("----\na: 1\n---\nBody");
+    // "---x" closing: gray-matter keeps "x"; the fallback (broken YAML) drops the line.
+    expect(bodyOfText("---\na: 1\n---x\nBody")).toBe("x\nBody");
+    expect(bodyOfText("---\na: [\n---x\nBody")).toBe("Body");
+  });
+
+  it("is the body gray-matter gives, or the fallback's when the YAML is broken, on thousands of random edits of the seed", () => {
+    // The rule as it reads without the short cut: splitGuide's body, else the fallback's.
+    const reference = (text: string): string => {
+      try {
+        return splitGuide(text).content;
+      } catch {
+        const m = /^---[^\n]*\n[\s\S]*?\n---[^\n]*(?:\n|$)/.exec(text);
+        return m ? text.slice(m[0].length) : text;
+      }
+    };
+    const seed = readFileSync(SEED_FILE, "utf8");
+    const close = seed.indexOf("\n---", 3);
+    const pieces = ["---", "-", "\n", "\r\n", "\r", " ", "a: [", "x", "js", "yaml", "\n---\n", ""];
+    const random = mulberry32(20261203);
+    let broken = 0;
+    for (let n = 0; n < 3_000; n++) {
+      let text = seed;
+      const edits = 1 + Math.floor(random() * 3);
+      for (let e = 0; e < edits; e++) {
+        // Mostly near the delimiters (the start and the closing line), sometimes anywhere.
+        const near = [0, 3, close, close + 1, close + 4, close + 5][Math.floor(random() * 6)]!;
+        const at =
+          random() < 0.8
+            ? Math.max(0, near + Math.floor(random() * 5) - 2)
+            : Math.floor(random() * text.length);
+        const cut = Math.floor(random() * 3);
+        text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)]! + text.slice(at + cut);
+      }
+      try {
+        splitGuide(text);
+      } catch {
+        broken++;
+      }
+      expect(bodyOfText(text), JSON.stringify(text.slice(0, 40))).toBe(reference(text));
+    }
+    // Both ways are exercised.
+    expect(broken).toBeGreaterThan(300);
+    expect(broken).toBeLessThan(2_700);
   });
 });

@@ -214,8 +214,26 @@ export function parseGuideBody(markdown: string): GuideBody {
   return body;
 }
 
-/** Splits a file's text into frontmatter and body; falls back to a plain split when the YAML is broken. */
+/**
+ * Splits a file's text into frontmatter and body; falls back to a plain split when the YAML is broken.
+ *
+ * When the block holds at least one line and its closing `---` is a line of its own, both ways cut the body at
+ * the same place (after that line), so the YAML is not parsed at all: a body read neither loads the YAML
+ * libraries nor parses the frontmatter. `---` then another `-` opens no block (gray-matter keeps the whole
+ * text): left to splitGuide.
+ */
 export function bodyOfText(text: string): string {
+  if (text.startsWith("---") && text[3] !== "-") {
+    const eol = text.indexOf("\n");
+    const close = eol === -1 ? -1 : text.indexOf("\n---", eol);
+    // A block closed on the line after it opens (empty) is left to splitGuide: the fallback looks further on.
+    if (close > eol) {
+      const after = close + 4;
+      if (after === text.length) return "";
+      if (text[after] === "\n") return text.slice(after + 1);
+      if (text[after] === "\r" && text[after + 1] === "\n") return text.slice(after + 2);
+    }
+  }
   try {
     return splitGuide(text).content;
   } catch {

@@ -83,6 +83,7 @@ export const PARSER_SOURCES = [
   "./cache-record.ts",
   "./fast-split.ts",
   "./simple-yaml.ts",
+  "./yaml-libraries.ts",
   "./frontmatter.ts",
   "./repair.ts",
   "./schema.ts",

@@ -6,15 +6,16 @@
  * data, errors and the raw `matter` text are the same; every other shape goes to `splitGuide` itself.
  * Equality with `splitGuide` is tested over the seed, generated catalogues and edge cases.
  */
-import matter from "gray-matter";
 import { type SplitGuide, splitGuide } from "./frontmatter.ts";
 import { parseSimpleYaml } from "./simple-yaml.ts";
+import { grayMatter } from "./yaml-libraries.ts";
 
 type YamlParse = (text: string) => unknown;
 
 /** gray-matter's own YAML engine (js-yaml safeLoad, bound), so both paths use one parser instance. */
-const yamlParse: YamlParse = (matter as unknown as { engines: { yaml: { parse: YamlParse } } }).engines.yaml
-  .parse;
+function yamlParse(text: string): unknown {
+  return (grayMatter() as unknown as { engines: { yaml: { parse: YamlParse } } }).engines.yaml.parse(text);
+}
 
 /** gray-matter treats a block of only comments and blank space as empty frontmatter. */
 const COMMENT_LINES = /^\s*#[^\n]+/gm;

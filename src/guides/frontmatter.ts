@@ -6,7 +6,7 @@
  * - only the frontmatter block goes through gray-matter (it hashes and copies its whole input), the body is
  *   cut off by the same rule gray-matter uses.
  */
-import matter from "gray-matter";
+import { grayMatter } from "./yaml-libraries.ts";
 
 export class FrontmatterLanguageError extends Error {
   constructor(readonly language: string) {
@@ -31,7 +31,7 @@ export interface SplitGuide {
 }
 
 function whole(text: string): SplitGuide {
-  const f = matter(text, MATTER_OPTIONS);
+  const f = grayMatter()(text, MATTER_OPTIONS);
   return { data: f.data, matter: f.matter, content: f.content };
 }
 
@@ -47,7 +47,7 @@ export function splitGuide(text: string): SplitGuide {
   if (language !== "" && !/^(?:yaml|yml)$/i.test(language)) throw new FrontmatterLanguageError(language);
   const close = text.indexOf("\n---", eol);
   if (close === -1) return whole(text);
-  const head = matter(text.slice(0, close + 4), MATTER_OPTIONS);
+  const head = grayMatter()(text.slice(0, close + 4), MATTER_OPTIONS);
   let content = text.slice(close + 4);
   if (content[0] === "\r") content = content.slice(1);
   if (content[0] === "\n") content = content.slice(1);

@@ -13,27 +13,27 @@
  *
  * Why: js-yaml was about 60% of the parse of a guide without its body (the work of a start without a cache).
  */
-import yaml from "js-yaml";
 import { remembered } from "../text/recent.ts";
+import { jsYaml } from "./yaml-libraries.ts";
 
 interface ImplicitType {
   resolve(data: string): boolean;
   construct(data: string): unknown;
 }
 
-/** js-yaml's implicit types, in the order its composeNode tries them on a plain scalar. */
-const implicitTypes = (yaml.DEFAULT_SAFE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] })
-  .compiledImplicit;
+/** js-yaml's implicit types, in the order its composeNode tries them on a plain scalar (js-yaml loaded then). */
+let implicitTypes: ImplicitType[] | undefined;
 
 /**
  * Which of js-yaml's implicit types takes a plain scalar (null: none, it stays a string). Trying them costs a
  * few regular expressions, and keys and values recur from guide to guide: remembered. The value itself is
  * made each time, so no two guides share a date object.
  */
-const implicitTypeOf = remembered(
-  (plain: string): ImplicitType | null => implicitTypes.find((type) => type.resolve(plain)) ?? null,
-  16_384,
-);
+const implicitTypeOf = remembered((plain: string): ImplicitType | null => {
+  implicitTypes ??= (jsYaml().DEFAULT_SAFE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] })
+    .compiledImplicit;
+  return implicitTypes.find((type) => type.resolve(plain)) ?? null;
+}, 16_384);
 
 /** A plain scalar as js-yaml types it. */
 function typed(plain: string): unknown {

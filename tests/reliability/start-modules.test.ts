@@ -9,14 +9,25 @@
  * - `@slack/socket-mode` (Socket Mode) and `@slack/oauth` with `jsonwebtoken` (OAuth mode), which Bolt's files
  *   require whatever the mode (bolt.ts leaves them unloaded until read: requireOnUse).
  * - `undici`'s index, which loads all of undici; http-client.ts requires only its Agent and request().
+ * - `gray-matter` and `js-yaml` (guides/yaml-libraries.ts), when no guide is parsed: a start from the index
+ *   cache, whose answers (bodies included) parse no frontmatter.
  * And when the index cache's helper thread starts (guides/early-read.ts): before the app's libraries load
  * (main.ts imports the rest of the app only once it has started), so that reading the cache overlaps their
  * loading.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { generatedCatalogue, seedText } from "../../src/guides/test-fixtures.ts";
 import { EVENTS_PATH } from "../../src/slack/app.ts";
 import { type CompBotProcess, FROM_SOURCE, REPO_ROOT, spawnCompBot } from "../support/compbot-process.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
@@ -52,6 +63,8 @@ const marks = {
   "@slack/oauth": "/node_modules/@slack/oauth/dist/install-provider.js",
   jsonwebtoken: "/node_modules/jsonwebtoken/",
   "undici (index)": "/node_modules/undici/index.js",
+  "gray-matter": "/node_modules/gray-matter/",
+  "js-yaml": "/node_modules/js-yaml/",
 };
 process.on("exit", () => {
   const packages = new Set();
@@ -121,14 +134,18 @@ function start(env: Record<string, string>, preloadFile = preload): CompBotProce
   return p;
 }
 
-async function answerThenStop(p: CompBotProcess): Promise<string> {
-  const match = await p.waitFor(/listening for Slack on port (\d+)/, 30_000);
+async function ask(p: CompBotProcess, text: string): Promise<string> {
+  const match = await p.waitFor(/listening for Slack on port (\d+)/, 60_000);
   const res = await sendSigned(
     `http://127.0.0.1:${match[1]}${EVENTS_PATH}`,
-    slashCommand({ text: "segment ml-ai-engineer london", response_url: fake.responseUrl("m") }),
+    slashCommand({ text, response_url: fake.responseUrl("m") }),
     { secret: SIGNING_SECRET },
   );
-  expect(await res.text()).toContain("£132K–£165K");
+  return res.text();
+}
+
+async function answerThenStop(p: CompBotProcess): Promise<string> {
+  expect(await ask(p, "segment ml-ai-engineer london")).toContain("£132K–£165K");
   p.child.kill("SIGTERM");
   expect(await p.exitWithin(10_000)).toBe(0);
   const line = p.stderr.match(/^LOADED: (.*)$/m);
@@ -138,7 +155,9 @@ async function answerThenStop(p: CompBotProcess): Promise<string> {
 
 describe("the packages a start loads", () => {
   it("without DATABASE_URL: answers without loading the PostgreSQL client, Express, YAML, Socket Mode, OAuth or undici's index", async () => {
-    expect(await answerThenStop(start({}))).toBe("");
+    // The one guide is parsed (no cache under 1,000 files) by simple-yaml.ts, which types its dates with
+    // js-yaml's types: js-yaml is loaded, gray-matter is not.
+    expect(await answerThenStop(start({}))).toBe("js-yaml");
   });
 
   it("with DATABASE_URL (no server there): the PostgreSQL client is loaded, and it still answers", async () => {
@@ -170,4 +189,40 @@ describe("the index cache's helper thread", () => {
     // And the app it started ahead of still starts.
     await p.waitFor(/listening for Slack on port (\d+)/, 30_000);
   });
+});
+
+describe("a start from the index cache", () => {
+  it("answers, a negotiation script (the guide's body) included, without loading gray-matter or js-yaml", async () => {
+    // Over the 1,000 files from which CompBot uses the index cache, plus the seed.
+    const catalogue = await generatedCatalogue(31, 1_050);
+    try {
+      const guides = path.join(catalogue.dir, "guides");
+      const seed = path.join(guides, "segment", "ml-ai-engineer.md");
+      mkdirSync(path.dirname(seed), { recursive: true });
+      writeFileSync(seed, seedText());
+      // Aged past the cache's racy window, so that the second start reuses every file.
+      await new Promise((resolve) => setTimeout(resolve, 2_300));
+      const cache = path.join(catalogue.dir, "cache");
+      const env = { GUIDES_DIR: guides, COMPBOT_CACHE_DIR: cache };
+
+      // The first start parses every guide (in worker threads) and writes the cache once it answers.
+      const first = start(env);
+      expect(await ask(first, "segment ml-ai-engineer london")).toContain("£132K–£165K");
+      const written = () => existsSync(cache) && readdirSync(cache).some((name) => name.endsWith(".bin"));
+      for (const end = Date.now() + 30_000; !written(); ) {
+        expect(Date.now()).toBeLessThan(end);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      first.child.kill("SIGTERM");
+      expect(await first.exitWithin(10_000)).toBe(0);
+
+      const second = start(env);
+      expect(await ask(second, "script segment ml-ai-engineer london")).toContain(
+        "I'd like £181K in Twilio RSUs over 4 years with a £157K base",
+      );
+      expect(await answerThenStop(second)).toBe("");
+    } finally {
+      catalogue.cleanup();
+    }
+  }, 120_000);
 });
