@@ -97,6 +97,8 @@ export const PARSER_SOURCES = [
   "../text/string-table.ts",
   "../money/read.ts",
   "../money/currency.ts",
+  "../runtime/zod.ts",
+  "../runtime/require-on-use.ts",
 ];
 const PARSER_MODULES = import.meta.url.endsWith(".ts")
   ? PARSER_SOURCES

@@ -3,7 +3,7 @@
  * Every rule's message says what was expected; `validateFrontmatter` adds what was found.
  */
 
-import { z } from "zod";
+import { z } from "../runtime/zod.ts";
 import { escapeRegExp, slugify } from "../text/normalize.ts";
 import { remembered } from "../text/recent.ts";
 import { parseLevelMapping } from "./levels.ts";

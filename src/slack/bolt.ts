@@ -9,52 +9,18 @@
  * upgrade that moves or renames one fails there first.
  *
  * Two of Bolt's dependencies are required by its files whatever the app runs, and are left unloaded until
- * something reads them (requireOnUse below): @slack/socket-mode (with undici under it: about 300 modules,
- * which Bolt's App.js loads through its SocketModeReceiver) and @slack/oauth (InstallProvider, with
+ * something reads them (runtime/require-on-use.ts): @slack/socket-mode (with undici under it: about 300
+ * modules, which Bolt's App.js loads through its SocketModeReceiver) and @slack/oauth (InstallProvider, with
  * jsonwebtoken and semver under it). An HTTP start for one workspace uses neither; Socket Mode and OAuth
  * load them as they start, when they read them.
  */
-import { createRequire, Module } from "node:module";
+import { createRequire } from "node:module";
+import { requireOnUse } from "../runtime/require-on-use.ts";
 
 // Bolt's files are CommonJS compiled from TypeScript, a class being its module's `default`. They are required
 // rather than imported: what an ES `import` of such a file gives differs between Node (the whole module) and
 // Vite, which runs the tests (its `default`).
 const require = createRequire(import.meta.url);
-
-/**
- * Puts a stand-in for the CommonJS module `file` (a path) in require's cache, unless it is loaded already: a
- * file that requires it gets the stand-in, and the first read of any of its exports loads the real module
- * (which then replaces the stand-in in the cache) and reads it there. `__esModule` (which TypeScript's import
- * helpers check at require time) is answered without loading, as these modules, compiled from TypeScript, set it.
- */
-export function requireOnUse(file: string): void {
-  if (require.cache[file] !== undefined) return;
-  let real: object | undefined;
-  const load = (): object => {
-    if (real === undefined) {
-      delete require.cache[file];
-      real = require(file) as object;
-    }
-    return real;
-  };
-  const standIn = new Module(file);
-  standIn.filename = file;
-  standIn.loaded = true;
-  standIn.exports = new Proxy(
-    {},
-    {
-      get: (_, key) => (key === "__esModule" ? true : Reflect.get(load(), key)),
-      has: (_, key) => key === "__esModule" || Reflect.has(load(), key),
-      ownKeys: () => Reflect.ownKeys(load()),
-      getOwnPropertyDescriptor: (_, key) => {
-        const found = Reflect.getOwnPropertyDescriptor(load(), key);
-        // A proxy may not report a property of its (empty) target as not configurable.
-        return found === undefined ? undefined : { ...found, configurable: true };
-      },
-    },
-  );
-  require.cache[file] = standIn;
-}
 
 // Resolved from Bolt's own files, which are the ones that require them.
 const boltRequire = createRequire(require.resolve("@slack/bolt/dist/App.js"));

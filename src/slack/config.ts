@@ -14,7 +14,7 @@
  * what it should hold. Secret values are never echoed.
  */
 import { config as loadDotenv } from "dotenv";
-import { z } from "zod";
+import { z } from "../runtime/zod.ts";
 import { guidesDirSetting } from "../settings.ts";
 
 export type LogLevelName = "debug" | "info" | "warn" | "error";

@@ -5,7 +5,7 @@
  * reaches another replica is dropped too.
  */
 import type { Logger } from "@slack/bolt";
-import { z } from "zod";
+import { z } from "../runtime/zod.ts";
 import type { Store } from "../store/types.ts";
 
 export { DEDUPE_CAPACITY, EventDeduper } from "../store/memory.ts";

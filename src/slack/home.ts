@@ -1,10 +1,10 @@
 /** Publishing the App Home view for one user (views.publish), and reading back what it carries. */
 import type { webApi } from "@slack/bolt";
-import { z } from "zod";
 import { freshness } from "../answers/catalogue.ts";
 import { realToday } from "../bot.ts";
 import { type HomeSelection, homeView } from "../render/blocks/home.ts";
 import type { SlackMessage } from "../render/limits.ts";
+import { z } from "../runtime/zod.ts";
 import type { ListenerDeps } from "./deps.ts";
 
 const Pick = z.object({ value: z.string().min(1).max(150), label: z.string().max(200) });

@@ -6,13 +6,13 @@
  * Nothing here logs or keeps the figures: they go from the submission to the question and nowhere else.
  */
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { z } from "zod";
 import type { Band, Guide } from "../guides/types.ts";
 import { CURRENCY_CODES, currencyOf } from "../money/currency.ts";
 import { readFigure } from "../money/read.ts";
 import { currencyCode, DOT, guideTitle, oneLine, regionName } from "../render/describe.ts";
 import { escapeMrkdwn } from "../render/escape.ts";
 import { contextBlock, plainText, sectionBlock, truncate } from "../render/limits.ts";
+import { z } from "../runtime/zod.ts";
 
 export const OFFER_CALLBACK_ID = "compbot_offer";
 export const OFFER_MODAL_TITLE = "Check my offer";

@@ -6,11 +6,11 @@
  * in. The figures travel only in the modal itself (its inputs and private_metadata), never in a log.
  */
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
-import { z } from "zod";
 import type { Answer } from "../answers/types.ts";
 import { guideTitle } from "../render/describe.ts";
 import { escapeMrkdwn } from "../render/escape.ts";
 import { contextBlock, plainText, sectionBlock, truncate } from "../render/limits.ts";
+import { z } from "../runtime/zod.ts";
 import {
   MODAL_LIMITS,
   OFFER_INPUTS,

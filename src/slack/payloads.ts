@@ -2,7 +2,7 @@
  * The parts of Slack payloads CompBot relies on, validated at the edge. Unknown fields are ignored; a payload
  * missing a field we need is rejected here rather than failing somewhere deeper.
  */
-import { z } from "zod";
+import { z } from "../runtime/zod.ts";
 
 const id = z.string().min(1).max(255);
 const ts = z.string().regex(/^\d+(\.\d+)?$/);

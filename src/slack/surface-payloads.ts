@@ -2,7 +2,7 @@
  * The parts of the App Home, shortcut, picker and feedback payloads CompBot relies on, validated at the edge
  * (see payloads.ts for messages, commands and buttons). Unknown fields are ignored.
  */
-import { z } from "zod";
+import { z } from "../runtime/zod.ts";
 
 const id = z.string().min(1).max(255);
 const ts = z.string().regex(/^\d+(\.\d+)?$/);

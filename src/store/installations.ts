@@ -13,7 +13,7 @@
  */
 import type { Installation, InstallationQuery, InstallationStore, Logger } from "@slack/bolt";
 import type pg from "pg";
-import { z } from "zod";
+import { z } from "../runtime/zod.ts";
 import { OAUTH_INSTALL_PATH } from "../slack/config.ts";
 import type { TokenCipher } from "./token-cipher.ts";
 

@@ -5,8 +5,8 @@
  * store's and tests can control it.
  */
 import pg from "pg";
-import { z } from "zod";
 import type { ConversationContext } from "../questions/types.ts";
+import { z } from "../runtime/zod.ts";
 import { Batcher } from "./batch.ts";
 import { migrate } from "./migrate.ts";
 import { MIGRATIONS } from "./migrations/index.ts";

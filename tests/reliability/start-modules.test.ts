@@ -9,6 +9,7 @@
  * - `@slack/socket-mode` (Socket Mode) and `@slack/oauth` with `jsonwebtoken` (OAuth mode), which Bolt's files
  *   require whatever the mode (bolt.ts leaves them unloaded until read: requireOnUse).
  * - `undici`'s index, which loads all of undici; http-client.ts requires only its Agent and request().
+ * - zod's translations of its messages (runtime/zod.ts leaves them unloaded: CompBot's are zod's English ones).
  * - `gray-matter` and `js-yaml` (guides/yaml-libraries.ts), when no guide is parsed: a start from the index
  *   cache, whose answers (bodies included) parse no frontmatter.
  * And when the index cache's helper thread starts (guides/early-read.ts): before the app's libraries load
@@ -65,6 +66,7 @@ const marks = {
   "undici (index)": "/node_modules/undici/index.js",
   "gray-matter": "/node_modules/gray-matter/",
   "js-yaml": "/node_modules/js-yaml/",
+  "zod (translations)": "/node_modules/zod/v4/locales/fr.cjs",
 };
 process.on("exit", () => {
   const packages = new Set();
@@ -154,7 +156,7 @@ async function answerThenStop(p: CompBotProcess): Promise<string> {
 }
 
 describe("the packages a start loads", () => {
-  it("without DATABASE_URL: answers without loading the PostgreSQL client, Express, YAML, Socket Mode, OAuth or undici's index", async () => {
+  it("without DATABASE_URL: answers without loading the PostgreSQL client, Express, YAML, Socket Mode, OAuth, undici's index or zod's translations", async () => {
     // The one guide is parsed (no cache under 1,000 files) by simple-yaml.ts, which types its dates with
     // js-yaml's types: js-yaml is loaded, gray-matter is not.
     expect(await answerThenStop(start({}))).toBe("js-yaml");

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { z } from "zod";
+import { z } from "../../runtime/zod.ts";
 
 /** manifest.yml at the project root (the same three levels up from src/slack/oauth and from a built dist/). */
 export const MANIFEST_PATH = fileURLToPath(new URL("../../../manifest.yml", import.meta.url));

@@ -8,9 +8,9 @@
  * The figures are neither logged nor kept.
  */
 import type { AllMiddlewareArgs, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { z } from "zod";
 import type { Query } from "../../../questions/types.ts";
 import { renderBlocks } from "../../../render/blocks.ts";
+import { z } from "../../../runtime/zod.ts";
 import { sendDirectMessage } from "../../deliver.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
