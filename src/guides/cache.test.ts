@@ -22,20 +22,20 @@ import { generateCorpus } from "../../bench/generate.ts";
 import { CACHE_PAYLOAD_AT, isRacyTime, RACY_WINDOW_MS, readCache } from "./cache.ts";
 import { deserializeRecord } from "./cache-record.ts";
 import { CachedEntries } from "./cached-entries.ts";
+import { plainGuide } from "./guide.test-helpers.ts";
 import { type LoadOptions, listGuideFiles, loadGuides } from "./load.ts";
 import { CHUNK_SIZE } from "./parallel.ts";
 import { startGuideRead } from "./scan.ts";
 import { generatedCatalogue, SEED_FILE, seedText, tempGuidesDir } from "./test-fixtures.ts";
+import type { Guide } from "./types.ts";
 
 const TODAY = "2026-03-01";
 const base = (dir: string, extra: LoadOptions = {}) =>
   loadGuides(dir, { today: TODAY, workers: 0, ...extra });
-const plain = async (dir: string) => {
-  const { guides, problems, files } = await base(dir);
-  return { guides, problems, files };
-};
-const same = (r: { guides: unknown; problems: unknown; files: number }) => ({
-  guides: r.guides,
+const plain = async (dir: string) => same(await base(dir));
+/** What two loads are compared on; each guide read into a plain one (a cached or worker guide is packed). */
+const same = <P>(r: { guides: readonly Guide[]; problems: P; files: number }) => ({
+  guides: r.guides.map(plainGuide),
   problems: r.problems,
   files: r.files,
 });

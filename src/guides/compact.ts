@@ -18,7 +18,14 @@
  */
 
 import { StringTable } from "../text/string-table.ts";
-import { checkedTexts, narrowed, PackedGuideReader, PackedGuideWriter, type TextTable } from "./packed.ts";
+import {
+  checkedTexts,
+  isPacked,
+  narrowed,
+  PackedGuideReader,
+  PackedGuideWriter,
+  type TextTable,
+} from "./packed.ts";
 import type { FileEntry } from "./parse-file.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
@@ -49,6 +56,10 @@ const GUIDE_KEYS = [
   "negotiationDnaSummary",
   "extra",
 ];
+/** A packed guide's own keys (packed.ts: the other four are getters of its class). */
+const PACKED_GUIDE_KEYS = GUIDE_KEYS.filter(
+  (key) => !["bands", "levelMapping", "dataSources", "negotiationDnaSummary"].includes(key),
+);
 const PROBLEM_KEYS = ["severity", "code", "file", "path", "message"];
 const BAND_KEYS = ["region", "regionSlug", "currency", "base", "stock", "bonusPct", "totalComp"];
 
@@ -128,7 +139,7 @@ export function isEncodable(e: FileEntry): boolean {
   for (const p of e.problems) if (!hasKeys(p, PROBLEM_KEYS)) return false;
   const g = e.guide;
   if (g === null) return true;
-  if (g.file !== e.file || !hasKeys(g, GUIDE_KEYS)) return false;
+  if (g.file !== e.file || !hasKeys(g, isPacked(g) ? PACKED_GUIDE_KEYS : GUIDE_KEYS)) return false;
   if (LONE_SURROGATE.test(g.levelMapping.raw) || LONE_SURROGATE.test(g.negotiationDnaSummary)) return false;
   for (const b of g.bands) if (!hasKeys(b, BAND_KEYS)) return false;
   return isPlainData(g.extra) && typeof g.extra === "object" && g.extra !== null;

@@ -51,3 +51,29 @@ export function sampleGuide(file: string, over: Partial<Guide> = {}): Guide {
     ...over,
   };
 }
+
+/**
+ * A guide as a parsed one is made: an ordinary object with every field its own, in the order of the Guide
+ * type. A packed guide (packed.ts) keeps its bulky fields as getters of its class, which deep equality does
+ * not see: tests compare `plainGuide(packed)` with the guide it stands for.
+ */
+export function plainGuide(guide: Guide): Guide {
+  return {
+    id: guide.id,
+    file: guide.file,
+    company: guide.company,
+    companyDisplay: guide.companyDisplay,
+    role: guide.role,
+    roleDisplay: guide.roleDisplay,
+    roleType: guide.roleType,
+    lastUpdated: guide.lastUpdated,
+    nextReviewDue: guide.nextReviewDue,
+    dataQuality: guide.dataQuality,
+    salaryDataQuarter: guide.salaryDataQuarter,
+    bands: guide.bands,
+    levelMapping: guide.levelMapping,
+    dataSources: guide.dataSources,
+    negotiationDnaSummary: guide.negotiationDnaSummary,
+    extra: guide.extra,
+  };
+}

@@ -7,10 +7,12 @@
  * memory, and far less for the garbage collector to walk. The references are 4 bytes each outside the
  * JavaScript heap, where an array of strings takes 8 per slot inside it (1.4 million slots at 50,000 guides).
  *
- * A packed guide is an ordinary object with the same own enumerable keys, in the same order, as a parsed
- * one. `bands`, `levelMapping` and `dataSources` are read-only accessors that build fresh objects on every
- * read; everything else is plain data. Deep equality, JSON, spreading and structured cloning see a plain
- * guide. Do not rely on two reads returning the same object.
+ * A packed guide is a PackedGuide: its plain fields are its own data, as a parsed guide's are; `bands`,
+ * `levelMapping`, `dataSources` and `negotiationDnaSummary` are read-only getters of the class that build
+ * fresh values on every read. Do not rely on two reads returning the same object. Deep equality, JSON and
+ * spreading see only the plain fields: `plainGuide` (guide.test-helpers.ts) gives a parsed guide's shape.
+ * (Each guide used to be a plain object given the four as accessors of its own: six Object.defineProperty
+ * calls a guide, about 100 ms of a 50,000-guide cached start on a 2-core machine; README, Performance.)
  *
  * The two long texts each guide has of its own (the level mapping as written, `raw`, and the negotiation DNA
  * summary: half of a cache's characters) are not strings until read: they stay in the decode's text table,
@@ -75,17 +77,15 @@ function textAt(texts: TextTable, i: number): string {
   return texts.bytes.toString("utf8", start, texts.ends[i]!);
 }
 
-const COLUMNS = Symbol("packed guide columns");
-const AT = Symbol("packed guide offset");
-
-interface PackedFields {
-  [COLUMNS]: Columns;
-  [AT]: number;
+/** Where a packed guide's bulky fields are: its decode's columns, and its offset in their numbers. */
+interface Place {
+  columns: Columns;
+  at: number;
 }
 
-function bandsOf(this: Guide & PackedFields): Band[] {
-  const { numbers: n, refs: r, strings: s } = this[COLUMNS];
-  let k = this[AT];
+function bandsOf({ columns, at }: Place): Band[] {
+  const { numbers: n, refs: r, strings: s } = columns;
+  let k = at;
   let j = n[k]!;
   const count = n[k + 1]!;
   k += 2;
@@ -107,17 +107,16 @@ function bandsOf(this: Guide & PackedFields): Band[] {
 }
 
 /** Offsets just after the bands: the level mapping's flags in `numbers`, its strings' references in `refs`. */
-function afterBands(guide: PackedFields): { k: number; j: number } {
-  const n = guide[COLUMNS].numbers;
-  const at = guide[AT];
+function afterBands({ columns, at }: Place): { k: number; j: number } {
+  const n = columns.numbers;
   const count = n[at + 1]!;
   return { k: at + 2 + BAND_NUMBERS * count, j: n[at]! + BAND_STRINGS * count };
 }
 
 /** A packed guide's level equivalences, built. */
-function packedEquivalences(guide: PackedFields): LevelEquivalence[] {
-  const { numbers: n, refs: r, strings: s } = guide[COLUMNS];
-  const { k, j: at } = afterBands(guide);
+function packedEquivalences(place: Place): LevelEquivalence[] {
+  const { numbers: n, refs: r, strings: s } = place.columns;
+  const { k, j: at } = afterBands(place);
   const count = n[k + 1]!;
   const equivalences: LevelEquivalence[] = new Array(count);
   for (let q = 0, j = at + n[k]!; q < count; q++, j += 2)
@@ -125,25 +124,16 @@ function packedEquivalences(guide: PackedFields): LevelEquivalence[] {
   return equivalences;
 }
 
-function levelMappingOf(this: Guide & PackedFields): LevelMapping {
-  const { numbers: n, refs: r, strings: s, texts } = this[COLUMNS];
-  const { k, j } = afterBands(this);
+function levelMappingOf(place: Place): LevelMapping {
+  const { numbers: n, refs: r, strings: s, texts } = place.columns;
+  const { k, j } = afterBands(place);
   const internal = n[k] === 1 ? s[r[j]!]! : null;
-  return { internal, raw: textAt(texts, n[k + 3]!), equivalences: packedEquivalences(this) };
+  return { internal, raw: textAt(texts, n[k + 3]!), equivalences: packedEquivalences(place) };
 }
 
-/**
- * A guide's level equivalences (`levelMapping.equivalences`); for a packed guide, without decoding the raw
- * text of its mapping (the index reads every guide's equivalences, and only them).
- */
-export function equivalencesOf(guide: Guide): LevelEquivalence[] {
-  if ((guide as Partial<PackedFields>)[COLUMNS] === undefined) return guide.levelMapping.equivalences;
-  return packedEquivalences(guide as unknown as PackedFields);
-}
-
-function dataSourcesOf(this: Guide & PackedFields): string[] {
-  const { numbers: n, refs: r, strings: s } = this[COLUMNS];
-  const { k, j } = afterBands(this);
+function dataSourcesOf(place: Place): string[] {
+  const { numbers: n, refs: r, strings: s } = place.columns;
+  const { k, j } = afterBands(place);
   const start = j + (n[k] === 1 ? 1 : 0) + 2 * n[k + 1]!;
   const count = n[k + 2]!;
   const sources: string[] = new Array(count);
@@ -151,42 +141,101 @@ function dataSourcesOf(this: Guide & PackedFields): string[] {
   return sources;
 }
 
-function summaryOf(this: Guide & PackedFields): string {
-  const { k } = afterBands(this);
-  return textAt(this[COLUMNS].texts, this[COLUMNS].numbers[k + 4]!);
+function summaryOf(place: Place): string {
+  const { k } = afterBands(place);
+  return textAt(place.columns.texts, place.columns.numbers[k + 4]!);
 }
 
-const accessor = (get: (this: Guide & PackedFields) => unknown): PropertyDescriptor => ({
-  get,
-  enumerable: true,
-  configurable: true,
-});
-const BANDS = accessor(bandsOf);
-const LEVEL_MAPPING = accessor(levelMappingOf);
-const DATA_SOURCES = accessor(dataSourcesOf);
-const SUMMARY = accessor(summaryOf);
+/** The plain fields a packed guide keeps as they are. */
+export type GuideScalars = Omit<Guide, "bands" | "levelMapping" | "dataSources" | "negotiationDnaSummary">;
+
+/**
+ * A guide of a decode: its plain fields of its own, its bulky ones built from the decode's columns on every
+ * read. One object with a fixed layout, made by one constructor call.
+ */
+class PackedGuide implements Guide, Place {
+  id: string;
+  file: string;
+  company: string;
+  companyDisplay: string;
+  role: string;
+  roleDisplay: string;
+  roleType: string;
+  lastUpdated: string;
+  nextReviewDue: string;
+  dataQuality: string;
+  salaryDataQuarter: string;
+  extra: Record<string, unknown>;
+  readonly #columns: Columns;
+  readonly #at: number;
+
+  constructor(scalars: GuideScalars, columns: Columns, at: number) {
+    this.id = scalars.id;
+    this.file = scalars.file;
+    this.company = scalars.company;
+    this.companyDisplay = scalars.companyDisplay;
+    this.role = scalars.role;
+    this.roleDisplay = scalars.roleDisplay;
+    this.roleType = scalars.roleType;
+    this.lastUpdated = scalars.lastUpdated;
+    this.nextReviewDue = scalars.nextReviewDue;
+    this.dataQuality = scalars.dataQuality;
+    this.salaryDataQuarter = scalars.salaryDataQuarter;
+    this.extra = scalars.extra;
+    this.#columns = columns;
+    this.#at = at;
+  }
+
+  get columns(): Columns {
+    return this.#columns;
+  }
+
+  get at(): number {
+    return this.#at;
+  }
+
+  get bands(): Band[] {
+    return bandsOf(this);
+  }
+
+  get levelMapping(): LevelMapping {
+    return levelMappingOf(this);
+  }
+
+  get dataSources(): string[] {
+    return dataSourcesOf(this);
+  }
+
+  get negotiationDnaSummary(): string {
+    return summaryOf(this);
+  }
+}
+
+/**
+ * A guide's level equivalences (`levelMapping.equivalences`); for a packed guide, without decoding the raw
+ * text of its mapping (the index reads every guide's equivalences, and only them).
+ */
+export function equivalencesOf(guide: Guide): LevelEquivalence[] {
+  return guide instanceof PackedGuide ? packedEquivalences(guide) : guide.levelMapping.equivalences;
+}
 
 /**
  * Calls `each` with every band's region and region slug, in order; for a packed guide, without building its
  * bands (the index reads only these: 50,000 guides' bands were about a million short-lived objects).
  */
 export function forEachBandRegion(guide: Guide, each: (region: string, regionSlug: string) => void): void {
-  const columns = (guide as Partial<PackedFields>)[COLUMNS];
-  if (columns === undefined) {
+  if (!(guide instanceof PackedGuide)) {
     for (const band of guide.bands) each(band.region, band.regionSlug);
     return;
   }
-  const { numbers: n, refs: r, strings: s } = columns;
-  const at = (guide as unknown as PackedFields)[AT];
+  const { numbers: n, refs: r, strings: s } = guide.columns;
+  const at = guide.at;
   const count = n[at + 1]!;
   for (let b = 0, j = n[at]!; b < count; b++, j += BAND_STRINGS) each(s[r[j]!]!, s[r[j + 1]!]!);
 }
 
 /** Whether a guide is a packed one (for tests and the cache encoder). */
-export const isPacked = (guide: Guide): boolean => Object.hasOwn(guide, AT);
-
-/** The plain fields a packed guide keeps as they are. */
-export type GuideScalars = Omit<Guide, "bands" | "levelMapping" | "dataSources" | "negotiationDnaSummary">;
+export const isPacked = (guide: Guide): boolean => guide instanceof PackedGuide;
 
 /** The columns of packed guides without their texts, as the encoder writes them and the decoder reads them. */
 export interface PackedColumns {
@@ -358,27 +407,7 @@ export class PackedGuideReader {
   guide(i: number, scalars: GuideScalars): Guide {
     const at = this.offsets[i];
     if (at === undefined) bad("guide index");
-    const guide = {
-      id: scalars.id,
-      file: scalars.file,
-      company: scalars.company,
-      companyDisplay: scalars.companyDisplay,
-      role: scalars.role,
-      roleDisplay: scalars.roleDisplay,
-      roleType: scalars.roleType,
-      lastUpdated: scalars.lastUpdated,
-      nextReviewDue: scalars.nextReviewDue,
-      dataQuality: scalars.dataQuality,
-      salaryDataQuarter: scalars.salaryDataQuarter,
-    } as Guide & PackedFields;
-    Object.defineProperty(guide, "bands", BANDS);
-    Object.defineProperty(guide, "levelMapping", LEVEL_MAPPING);
-    Object.defineProperty(guide, "dataSources", DATA_SOURCES);
-    Object.defineProperty(guide, "negotiationDnaSummary", SUMMARY);
-    guide.extra = scalars.extra;
-    Object.defineProperty(guide, COLUMNS, { value: this.columns });
-    Object.defineProperty(guide, AT, { value: at });
-    return guide;
+    return new PackedGuide(scalars, this.columns, at);
   }
 }
 
@@ -395,12 +424,11 @@ export function narrowed(numbers: Float64Array): Float32Array | Float64Array {
 
 /** How many strings the columns of a packed guide hold (shared by its decode); null for a guide that is not packed. */
 export function packedStringCount(guide: Guide): number | null {
-  return (guide as Partial<PackedFields>)[COLUMNS]?.strings.length ?? null;
+  return guide instanceof PackedGuide ? guide.columns.strings.length : null;
 }
 
 /** "float32" or "float64": how a packed guide's numbers are held; null for a guide that is not packed. */
 export function numberColumnOf(guide: Guide): "float32" | "float64" | null {
-  const columns = (guide as Partial<PackedFields>)[COLUMNS];
-  if (!columns) return null;
-  return columns.numbers instanceof Float32Array ? "float32" : "float64";
+  if (!(guide instanceof PackedGuide)) return null;
+  return guide.columns.numbers instanceof Float32Array ? "float32" : "float64";
 }
