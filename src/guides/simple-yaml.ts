@@ -14,7 +14,7 @@
  * Why: js-yaml was about 60% of the parse of a guide without its body (the work of a start without a cache).
  */
 import { remembered } from "../text/recent.ts";
-import { jsYaml } from "./yaml-libraries.ts";
+import { yamlSafeSchema } from "./yaml-libraries.ts";
 
 interface ImplicitType {
   resolve(data: string): boolean;
@@ -30,8 +30,7 @@ let implicitTypes: ImplicitType[] | undefined;
  * made each time, so no two guides share a date object.
  */
 const implicitTypeOf = remembered((plain: string): ImplicitType | null => {
-  implicitTypes ??= (jsYaml().DEFAULT_SAFE_SCHEMA as unknown as { compiledImplicit: ImplicitType[] })
-    .compiledImplicit;
+  implicitTypes ??= (yamlSafeSchema() as unknown as { compiledImplicit: ImplicitType[] }).compiledImplicit;
   return implicitTypes.find((type) => type.resolve(plain)) ?? null;
 }, 16_384);
 

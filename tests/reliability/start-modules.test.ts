@@ -66,6 +66,7 @@ const marks = {
   "undici (index)": "/node_modules/undici/index.js",
   "gray-matter": "/node_modules/gray-matter/",
   "js-yaml": "/node_modules/js-yaml/",
+  "js-yaml (loader)": "/node_modules/js-yaml/lib/js-yaml/loader.js",
   "zod (translations)": "/node_modules/zod/v4/locales/fr.cjs",
 };
 process.on("exit", () => {
@@ -158,7 +159,7 @@ async function answerThenStop(p: CompBotProcess): Promise<string> {
 describe("the packages a start loads", () => {
   it("without DATABASE_URL: answers without loading the PostgreSQL client, Express, YAML, Socket Mode, OAuth, undici's index or zod's translations", async () => {
     // The one guide is parsed (no cache under 1,000 files) by simple-yaml.ts, which types its dates with
-    // js-yaml's types: js-yaml is loaded, gray-matter is not.
+    // js-yaml's types: js-yaml's safe schema is loaded, not its loader, nor gray-matter.
     expect(await answerThenStop(start({}))).toBe("js-yaml");
   });
 
