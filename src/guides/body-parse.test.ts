@@ -217,6 +217,11 @@ describe("bodyOfText", () => {
     // "---x" closing: gray-matter keeps "x"; the fallback (broken YAML) drops the line.
     expect(bodyOfText("---\na: 1\n---x\nBody")).toBe("x\nBody");
     expect(bodyOfText("---\na: [\n---x\nBody")).toBe("Body");
+    // No line break at all, and a closing line that ends the text after an empty block.
+    expect(bodyOfText("---ab")).toBe("---ab");
+    expect(bodyOfText("---toml\n---\nBody\n---")).toBe("");
+    // A text that only ends with dashes has no frontmatter.
+    expect(bodyOfText("Intro\nmore\n---\nBody ---")).toBe("Intro\nmore\n---\nBody ---");
   });
 
   it("is the body gray-matter gives, or the fallback's when the YAML is broken, on thousands of random edits of the seed", () => {

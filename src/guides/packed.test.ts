@@ -268,6 +268,10 @@ describe("packed guides", () => {
     expect(regions(berlin)).toEqual(["Berlin/berlin", "London/london"]);
     expect(regions(packed[0]!)).toEqual([]);
     expect(regions(bare)).toEqual([]);
+    // The first guide of its columns, and one after a guide of two bands.
+    const [first, second] = packAll([berlin, berlin]).packed;
+    expect(regions(first!)).toEqual(["Berlin/berlin", "London/london"]);
+    expect(regions(second!)).toEqual(["Berlin/berlin", "London/london"]);
   });
 
   it("keep each string they use once, and none they do not use", () => {
