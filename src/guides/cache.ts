@@ -87,6 +87,8 @@ export const PARSER_SOURCES = [
   "./frontmatter.ts",
   "./repair.ts",
   "./schema.ts",
+  "./field-rules.ts",
+  "./usual-frontmatter.ts",
   "./levels.ts",
   "./body.ts",
   "./consistency.ts",
