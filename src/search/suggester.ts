@@ -3,7 +3,20 @@
  * search, or ahead of it (`build` at start; `buildInSlices` for an index built while questions are answered:
  * at 50,000 guides the whole build takes about 80 ms of CPU).
  */
-import Fuse from "fuse.js";
+import { createRequire } from "node:module";
+import type Fuse from "fuse.js";
+
+const require = createRequire(import.meta.url);
+let FuseClass: typeof Fuse | undefined;
+/**
+ * fuse.js, loaded when the first searcher is built: a start answers its first questions without it (it is built
+ * after start, once the watcher has started), and loading it took about 10 ms of the start's main thread. Its
+ * CommonJS build is the same code as its ES one.
+ */
+const fuseClass = (): typeof Fuse => {
+  FuseClass ??= require("fuse.js") as typeof Fuse;
+  return FuseClass;
+};
 
 interface Doc<T> {
   phrase: string;
@@ -47,7 +60,7 @@ export class Suggester<T> {
   }
 
   build(): Fuse<Doc<T>> {
-    this.fuse ??= new Fuse(this.docs(), OPTIONS);
+    this.fuse ??= new (fuseClass())(this.docs(), OPTIONS);
     return this.fuse;
   }
 
@@ -58,7 +71,7 @@ export class Suggester<T> {
   async buildInSlices(slice: number, pause: () => Promise<unknown>): Promise<void> {
     if (this.fuse) return;
     const generation = this.generation;
-    const fuse = new Fuse<Doc<T>>([], OPTIONS);
+    const fuse = new (fuseClass())<Doc<T>>([], OPTIONS);
     const docs = this.docs();
     for (let start = 0; start < docs.length; start += slice) {
       await pause();
