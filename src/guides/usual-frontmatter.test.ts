@@ -88,6 +88,14 @@ describe("usualFrontmatter", () => {
     ["a base as a text", (fm) => (bands(fm)[0]!.base_low = "150000"), false],
     ["base low above high", (fm) => (bands(fm)[0]!.base_low = 10_000_000), false],
     ["a bonus from high to low", (fm) => (bands(fm)[0]!.bonus_pct = "15-10"), false],
+    ["a negative bonus", (fm) => (bands(fm)[0]!.bonus_pct = -5), false],
+    ["an infinite bonus", (fm) => (bands(fm)[0]!.bonus_pct = Number.POSITIVE_INFINITY), false],
+    [
+      "a bonus {low, high} with an infinite high",
+      (fm) => (bands(fm)[0]!.bonus_pct = { low: 1, high: Number.POSITIVE_INFINITY }),
+      false,
+    ],
+    ["a currency in a list", (fm) => (bands(fm)[0]!.currency = ["USD"]), false],
     ["a lower-case currency", (fm) => (bands(fm)[0]!.currency = "usd"), false],
     ["an unknown currency", (fm) => (bands(fm)[0]!.currency = "ZZZ"), false],
     ["a region without letters or digits", (fm) => (bands(fm)[0]!.region = "!!"), false],
@@ -115,6 +123,16 @@ describe("usualFrontmatter", () => {
       expect(expectSameAsSchema(fm, name)).toBe(usual);
     });
   }
+
+  it("refuses, by the schema's rules, a bonus below 0 or not finite", () => {
+    for (const bonus of [-5, Number.POSITIVE_INFINITY, { low: 1, high: Number.POSITIVE_INFINITY }, "-5"]) {
+      const fm = seed();
+      bands(fm)[0]!.bonus_pct = bonus;
+      const result = validateFrontmatter(fm, "g.md");
+      expect(result.ok, String(bonus)).toBe(false);
+      expect(!result.ok && result.problems.map((p) => p.path)).toEqual(["compensation.0.bonus_pct"]);
+    }
+  });
 
   it("gives the schema's result, or leaves it to zod, on thousands of random edits of the seed's values", () => {
     const random = mulberry32(20261204);
