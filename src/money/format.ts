@@ -27,11 +27,20 @@ const moneyFormatter = remembered((code: string): Intl.NumberFormat | null => {
   }
 }, 256);
 
-const compactNumber = new Intl.NumberFormat("en-US", {
-  notation: "compact",
-  minimumFractionDigits: 0,
-  maximumFractionDigits: 1,
-});
+/**
+ * The formatters below are made on first use, not when this module loads: the first Intl.NumberFormat of a
+ * process loads ICU's number data (25-50 ms on a 2-core machine), which the start-up helper thread loads for
+ * the whole process while the main thread decodes the index cache (guides/scan.ts).
+ */
+let compactNumber: Intl.NumberFormat | undefined;
+const compact = (): Intl.NumberFormat => {
+  compactNumber ??= new Intl.NumberFormat("en-US", {
+    notation: "compact",
+    minimumFractionDigits: 0,
+    maximumFractionDigits: 1,
+  });
+  return compactNumber;
+};
 
 /**
  * A figure formatted, by "<amount> <currency code>". Intl's compact currency format costs a few microseconds
@@ -44,7 +53,7 @@ const formattedFigure = remembered((key: string): string => {
   const code = key.slice(space + 1);
   const formatter = moneyFormatter(code);
   if (formatter) return formatter.format(amount);
-  const number = compactNumber.format(amount);
+  const number = compact().format(amount);
   return code === "" ? number : `${code} ${number}`;
 }, 20_000);
 
@@ -70,12 +79,16 @@ export function formatMoneyRange(range: { low: number; high: number }, currency:
   return low === high ? low : `${low}${RANGE_DASH}${high}`;
 }
 
-const percentNumber = new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+let percentNumber: Intl.NumberFormat | undefined;
+const percent = (): Intl.NumberFormat => {
+  percentNumber ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+  return percentNumber;
+};
 
 function formatPercentNumber(n: number): string {
   if (!Number.isFinite(n)) return MISSING;
   // Whole numbers (nearly every bonus figure) read the same in en-US without grouping: skip Intl.
-  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : percentNumber.format(n);
+  return Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0) ? String(n) : percent().format(n);
 }
 
 /** {10, 10} -> "10%", {10, 15} -> "10–15%". */
