@@ -4,10 +4,12 @@
  * currency…) and that breaks no rule across fields. It gives what zod's schema (schema.ts) gives for that
  * frontmatter, or `undefined` for anything else, and then zod decides and says what is wrong.
  *
- * Why: zod's validation was about a quarter of the parse of a guide (a start without a cache parses every
- * file), 30–40 µs a guide against a few here. The rules of single values are shared with the schema
- * (field-rules.ts); that the two agree is tested on generated catalogues and thousands of random edits of
- * the seed's frontmatter (usual-frontmatter.test.ts).
+ * Why: zod's safeParse was the largest part of the parse of a guide (a start without a cache parses every
+ * file): 32–40 µs of the 47–55 µs validateFrontmatter took, which takes 17–20 µs with this walk (README,
+ * Performance). The rules of single values are shared with the schema (field-rules.ts); the rules across
+ * fields (low ≤ high, each region once) are checked here too, where schema.ts's crossFieldIssues words
+ * them. That the two agree is tested on a generated catalogue and thousands of random edits of the seed's
+ * frontmatter (usual-frontmatter.test.ts).
  */
 import { bonusRangeOf, isCurrencyCode, isoDateOf, QUARTER, regionSlug, SLUG } from "./field-rules.ts";
 import type { Frontmatter } from "./schema.ts";
