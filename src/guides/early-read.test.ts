@@ -4,7 +4,7 @@
  * without one gives, and an early scan of another directory is not used.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, statSync, symlinkSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listGuideFiles, loadGuides } from "./load.ts";
@@ -48,6 +48,36 @@ describe("startGuideRead", () => {
     expect(scan).not.toBeNull();
     expect(scan!.files).toEqual([]);
     expect(scan!.stats).toHaveLength(0);
+  });
+
+  it("gives every folder it listed, parents first, with the inode and mtime each had when listed", async () => {
+    const root = path.join(t.dir, "tree");
+    for (const rel of ["a/b/c", "a/d", "e", ".hidden/f"])
+      mkdirSync(path.join(root, rel), { recursive: true });
+    symlinkSync(path.join(root, "a"), path.join(root, "linked"));
+    // An mtime apart from the ctime (which the scan must not give instead).
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(path.join(root, "a", "d"), hourAgo, hourAgo);
+    const before = Date.now();
+    const folders = (await startGuideRead(`${root}/`).scan)!.folders;
+    // Written out: hidden and symlinked folders are skipped, as the listing skips them.
+    expect([...folders.paths].sort()).toEqual(
+      [`${root}/`, ...["a", "a/b", "a/b/c", "a/d", "e"].map((rel) => path.join(root, rel))].sort(),
+    );
+    expect(folders.paths[0]).toBe(`${root}/`);
+    expect(folders.info).toHaveLength(3 * folders.paths.length);
+    folders.paths.forEach((folder, i) => {
+      const parent = folders.info[3 * i]!;
+      if (i === 0) expect(parent).toBe(-1);
+      else {
+        expect(parent).toBeLessThan(i);
+        expect(path.resolve(folders.paths[parent]!)).toBe(path.dirname(folder));
+      }
+      const info = statSync(folder);
+      expect([folders.info[3 * i + 1], folders.info[3 * i + 2]]).toEqual([info.ino, info.mtimeMs]);
+    });
+    expect(folders.startedAtMs).toBeGreaterThanOrEqual(before);
+    expect(folders.startedAtMs).toBeLessThanOrEqual(Date.now());
   });
 
   it("lists paths as path.join writes them, whatever the directory's spelling", async () => {

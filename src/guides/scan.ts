@@ -13,6 +13,25 @@ export interface Scan {
   files: string[];
   /** size, mtimeMs, ctimeMs, ino of each file, in order (all -1: it could not be stat'ed). */
   stats: Float64Array;
+  /** The folders listed on the way: the guide watcher starts from them (watch.ts). */
+  folders: ScannedFolders;
+}
+
+/**
+ * Every folder a scan listed, the root first and each folder after its parent (hidden and symlinked ones
+ * skipped, as the listing skips them), with what its stat said just before it was listed. A folder whose inode
+ * and mtime are still those has had no entry added, removed or renamed since (POSIX updates a directory's
+ * mtime on each), unless its mtime is racily close to the scan (see isRacyTime in cache.ts).
+ */
+export interface ScannedFolders {
+  /** Paths as path.join writes them; the root's as path.normalize writes it. */
+  paths: string[];
+  /** Per folder: its parent's index (-1 for the root), inode, mtimeMs. */
+  info: Float64Array;
+  /** Date.now() before the helper's first stat. */
+  startedAtMs: number;
+  /** The guide files it listed (Scan's `files`: sorted, as path.join writes them). */
+  files: readonly string[];
 }
 
 /** A helper's work in progress. */
@@ -32,22 +51,39 @@ const fs = require("node:fs");
 const path = require("node:path");
 const isGuide = (name) => name.toLowerCase().endsWith(".md") && name.toLowerCase() !== "readme.md";
 try {
+  const startedAtMs = Date.now();
   const root = workerData.dir;
-  if (!fs.statSync(root).isDirectory()) throw new Error("not a directory");
+  const rootStat = fs.statSync(root);
+  if (!rootStat.isDirectory()) throw new Error("not a directory");
   const files = [];
+  // Each folder with its parent's index, inode and mtime, stat'ed before it is listed (watch.ts relies on it).
+  const dirs = [path.normalize(root)];
+  const dirInfo = [-1, rootStat.ino, rootStat.mtimeMs];
   // Paths as path.join makes them: the root's own entries through it (it normalises the root as given), then
   // each directory's path (normalised already) + separator + name, as joining would give, at a fraction of
   // its cost (50,000 joins: about 75 ms of a 2-core machine's listing).
   const join = (d, name) => (d === root ? path.join(d, name) : d + path.sep + name);
   let level = [root];
+  let index = [0];
   while (level.length > 0) {
     const next = [];
-    for (const d of level) {
+    const nextIndex = [];
+    for (let i = 0; i < level.length; i++) {
+      const d = level[i];
+      if (d !== root) {
+        const s = fs.statSync(d);
+        dirInfo[index[i] * 3 + 1] = s.ino;
+        dirInfo[index[i] * 3 + 2] = s.mtimeMs;
+      }
       for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
         if (entry.name.startsWith(".")) continue;
         const full = join(d, entry.name);
-        if (entry.isDirectory()) next.push(full);
-        else if (isGuide(entry.name)) {
+        if (entry.isDirectory()) {
+          next.push(full);
+          nextIndex.push(dirs.length);
+          dirs.push(full);
+          dirInfo.push(index[i], -1, -1);
+        } else if (isGuide(entry.name)) {
           if (entry.isFile()) files.push(full);
           else if (entry.isSymbolicLink()) {
             const target = fs.statSync(full, { throwIfNoEntry: false });
@@ -57,6 +93,7 @@ try {
       }
     }
     level = next;
+    index = nextIndex;
   }
   // The default order of strings is the order of < (UTF-16 code units), without a comparator's calls.
   files.sort();
@@ -75,7 +112,11 @@ try {
   });
   // One string, not an array of 50,000: cloning it is a copy of its bytes, and splitting it on the calling
   // thread took about 11 ms where receiving the array took about 43 (no path holds a NUL).
-  parentPort.postMessage({ joined: files.join("\\0"), count: files.length, stats }, [stats.buffer]);
+  const folders = Float64Array.from(dirInfo);
+  parentPort.postMessage(
+    { joined: files.join("\\0"), count: files.length, stats, dirs: dirs.join("\\0"), folders, startedAtMs },
+    [stats.buffer, folders.buffer],
+  );
 } catch (err) {
   parentPort.postMessage({ error: String(err) });
 }
@@ -109,13 +150,16 @@ export function startGuideRead(dir: string): GuideRead {
     stop();
     return read;
   }
-  worker.on("message", (msg: { joined?: unknown; count?: unknown; stats?: unknown }) => {
-    const { joined, count, stats } = msg;
-    if (typeof joined !== "string" || typeof count !== "number") return stop();
+  worker.on("message", (msg: Record<string, unknown>) => {
+    const { joined, count, stats, dirs, folders, startedAtMs } = msg;
+    if (typeof joined !== "string" || typeof count !== "number" || typeof dirs !== "string") return stop();
     const files = count === 0 ? [] : joined.split("\0");
     if (files.length !== count || !(stats instanceof Float64Array) || stats.length !== 4 * count)
       return stop();
-    giveScan({ files, stats });
+    const paths = dirs.split("\0");
+    if (!(folders instanceof Float64Array) || folders.length !== 3 * paths.length) return stop();
+    if (typeof startedAtMs !== "number") return stop();
+    giveScan({ files, stats, folders: { paths, info: folders, startedAtMs, files } });
     // It ends on its own once it has loaded ICU's number data (above).
   });
   worker.on("error", stop);
