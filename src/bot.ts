@@ -10,6 +10,7 @@ import { readGuideBody } from "./guides/body.ts";
 import { defaultCacheDir } from "./guides/cache.ts";
 import type { GuideChange } from "./guides/library.ts";
 import { loadGuides, type PendingCacheWrite } from "./guides/load.ts";
+import type { ScannedFolders } from "./guides/scan.ts";
 import type { Guide, GuideBody, GuideProblem } from "./guides/types.ts";
 import { parseQuestion } from "./questions/parse.ts";
 import type { ConversationContext, Query } from "./questions/types.ts";
@@ -63,7 +64,13 @@ export interface CompBotApi {
 export type LoadCompBot = (
   guidesDir: string,
   options?: LoadOptions,
-) => Promise<{ bot: CompBotApi; problems: GuideProblem[]; cacheWrite?: PendingCacheWrite | null }>;
+) => Promise<{
+  bot: CompBotApi;
+  problems: GuideProblem[];
+  cacheWrite?: PendingCacheWrite | null;
+  /** The folders listed while loading, when a helper thread listed them (the guide watcher starts from them). */
+  folders?: ScannedFolders;
+}>;
 
 const DAY_MS = 86_400_000;
 let todayCache = { day: Number.NaN, date: "" };
@@ -211,7 +218,7 @@ const CACHE_MIN_FILES = 1_000;
 export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
   const today = options.today ?? realToday;
   const cache = options.cache === undefined ? defaultCacheDir() : options.cache;
-  const { guides, problems, cacheWrite } = await loadGuides(guidesDir, {
+  const { guides, problems, cacheWrite, folders } = await loadGuides(guidesDir, {
     today: today(),
     cache,
     cacheMinFiles: options.cache === undefined ? CACHE_MIN_FILES : 0,
@@ -219,5 +226,6 @@ export const loadCompBot: LoadCompBot = async (guidesDir, options = {}) => {
   });
   const index = new SearchIndex(guides);
   index.warm({ suggestions: !options.deferSuggestions });
-  return { bot: new CompBot(index, today), problems, cacheWrite: cacheWrite ?? null };
+  const bot = new CompBot(index, today);
+  return { bot, problems, cacheWrite: cacheWrite ?? null, ...(folders ? { folders } : {}) };
 };

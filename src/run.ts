@@ -15,6 +15,7 @@ import { summariseProblems } from "./console/guides-dir.ts";
 import { runShell } from "./console/shell.ts";
 import { GuideLibrary } from "./guides/library.ts";
 import type { PendingCacheWrite } from "./guides/load.ts";
+import type { ScannedFolders } from "./guides/scan.ts";
 import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
 import { limitHeapGrowth } from "./runtime/heap.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
@@ -46,7 +47,14 @@ async function main(): Promise<number> {
   }
 
   limitHeapGrowth();
-  const { bot, cacheWrite } = await loadAndReport(config.guidesDir);
+  const loaded = await loadAndReport(config.guidesDir);
+  const { bot, cacheWrite } = loaded;
+  /** The folders listed at load, for the watcher to start from; given once (and not kept by main's locals). */
+  const takeFolders = () => {
+    const folders = loaded.folders;
+    loaded.folders = null;
+    return folders;
+  };
   // The index cache is written once the bot answers, a chunk at a time (a new or changed catalogue); stopped
   // at shutdown, when the next start writes it again.
   const stopCacheWrite = new AbortController();
@@ -64,7 +72,9 @@ async function main(): Promise<number> {
   if (config.mode === "console") {
     const interactive = Boolean(process.stdin.isTTY);
     const watcher = interactive
-      ? startWatcher(bot, config.guidesDir, (_level, line) => process.stderr.write(`${line}\n`))
+      ? startWatcher(bot, config.guidesDir, takeFolders(), (_level, line) =>
+          process.stderr.write(`${line}\n`),
+        )
       : null;
     const warn = (line: string) => process.stderr.write(`${line}\n`);
     // Typed questions are answered while the cache is written (stopped at exit: the next start writes it);
@@ -139,7 +149,7 @@ async function main(): Promise<number> {
     await untilStopped;
     return 0;
   }
-  const watching = startWatcher(bot, config.guidesDir, (level, line) => logger[level](line));
+  const watching = startWatcher(bot, config.guidesDir, takeFolders(), (level, line) => logger[level](line));
   watcher = watching;
   // After the watcher's own start-up slices: one piece of background work at a time between questions.
   void watching.settled.then(() => writeCache((line) => logger.warn(line)));
@@ -162,14 +172,14 @@ function badSetting(message: string): number {
  */
 async function loadAndReport(
   guidesDir: string,
-): Promise<{ bot: CompBotApi; cacheWrite: PendingCacheWrite | null }> {
-  const { bot, problems, cacheWrite } = await loadCompBot(guidesDir, {
+): Promise<{ bot: CompBotApi; cacheWrite: PendingCacheWrite | null; folders: ScannedFolders | null }> {
+  const { bot, problems, cacheWrite, folders } = await loadCompBot(guidesDir, {
     deferCacheWrite: true,
     deferSuggestions: true,
   });
   const summary = summariseProblems(guidesDir, bot.guideCount, problems);
   if (summary) process.stderr.write(`${summary}\n`);
-  return { bot, cacheWrite: cacheWrite ?? null };
+  return { bot, cacheWrite: cacheWrite ?? null, folders: folders ?? null };
 }
 
 /**
@@ -180,6 +190,7 @@ async function loadAndReport(
 function startWatcher(
   bot: CompBotApi,
   dir: string,
+  folders: ScannedFolders | null,
   log: (level: "info" | "warn", line: string) => void,
 ): GuideWatcher & { settled: Promise<unknown> } {
   const watcher = watchGuides({
@@ -189,8 +200,14 @@ function startWatcher(
     onUpdate: (report, guides) =>
       bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(guides()),
     log,
+    ...(folders ? { folders } : {}),
   });
   const settled = watcher.ready
+    .then(() => {
+      const { folders: count, fromScan } = watcher.status();
+      const how = fromScan ? "as listed at start-up" : "listed by the watcher";
+      if (count > 0) log("info", `guide watcher: watching ${count.toLocaleString("en-US")} folders (${how})`);
+    })
     .catch(() => {})
     .then(() => bot.warmUp?.())
     .catch(() => {});

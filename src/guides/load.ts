@@ -25,7 +25,7 @@ import {
   readEntry,
   type SameFile,
 } from "./parse-file.ts";
-import { takeGuideRead } from "./scan.ts";
+import { type ScannedFolders, takeGuideRead } from "./scan.ts";
 import type { Guide, GuideProblem } from "./types.ts";
 
 export { type FileResult, loadGuideText } from "./parse-file.ts";
@@ -121,6 +121,8 @@ export interface LoadResult {
   cacheWrite?: PendingCacheWrite | null;
   /** Milliseconds spent in each phase (list, cache-read, read, assemble, cache-write), for the benchmark. */
   timings: Record<string, number>;
+  /** The folders the helper thread listed, when it did (scan.ts): the guide watcher starts from them. */
+  folders?: ScannedFolders;
 }
 
 /** Catalogues at least this big are parsed in worker threads by default (starting one costs ~0.1–0.3 s). */
@@ -393,6 +395,7 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   lap("assemble");
   const result: LoadResult = { guides, problems, files: files.length, timings };
   if (parallel) result.parallel = parallel;
+  if (scan) result.folders = scan.folders;
   if (cacheFile && cached) {
     const parsed = files.length - reused;
     const unchanged = cached.ok && parsed === 0 && rehashed === 0 && cached.entries.size === reused;
