@@ -172,15 +172,16 @@ describe("guide watcher started from the loader's scan", () => {
 
   it("lists a folder whose mtime is racily close to the scan (a guide added just then is read)", async () => {
     const dir = guidesDir();
-    // Folders changed half a second before the scan: a guide added in the same tick of the file system's
-    // clock would leave the mtime as the scan saw it (put back here by hand).
-    // A broken guide there too: the loader reported it; listing the folder again does not read it again.
+    // A broken guide: the loader reported it, and listing its folder again does not read it again.
     writeFileSync(join(dir, "emea", "globex", "broken.md"), "---\ncompany: [unclosed\n---\n");
-    const recent = new Date(Date.now() - 500);
-    ageFolders(dir, recent);
+    // Folders whose mtime is not older than the scan (here an hour ahead: racy however late the scan starts).
+    // A guide added in the same tick of the file system's clock would leave the mtime as the scan saw it (put
+    // back here by hand).
+    const ahead = new Date(Date.now() + 3_600_000);
+    ageFolders(dir, ahead);
     const { bot, folders } = await load(dir);
     writeFileSync(join(dir, "emea", "globex", "product-manager.md"), guide("globex", "product-manager"));
-    utimesSync(join(dir, "emea", "globex"), recent, recent);
+    utimesSync(join(dir, "emea", "globex"), ahead, ahead);
     const logs = await watchFrom(bot, dir, folders);
     await eventually(() => kind(bot, "globex product manager dublin") === "band");
     await eventually(() => reloaded(logs).added === 1);
