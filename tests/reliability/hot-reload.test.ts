@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EVENTS_PATH } from "../../src/slack/app.ts";
-import { type CompBotProcess, spawnCompBot } from "../support/compbot-process.ts";
+import { type CompBotProcess, spawnHttpCompBot } from "../support/compbot-process.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { guideText } from "../support/make-guide.ts";
-import { sendSigned, slashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../support/signing.ts";
+import { sendSigned, slashCommand, TEST_BOT_TOKEN } from "../support/signing.ts";
 
 let fake: FakeSlack;
 let p: CompBotProcess;
@@ -79,14 +79,7 @@ beforeAll(async () => {
   write("acme/ml-engineer.md", acme(150_000, 190_000));
   write("beta/data-engineer.md", beta(90_000, 110_000));
   fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN });
-  p = spawnCompBot({
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    PORT: "0",
-    SLACK_API_URL: fake.apiUrl,
-    GUIDES_DIR: dir,
-  });
-  base = `http://127.0.0.1:${(await p.waitFor(/listening for Slack on port (\d+)/))[1]}`;
+  ({ process: p, base } = await spawnHttpCompBot(fake.apiUrl, { GUIDES_DIR: dir }));
 }, 30_000);
 afterAll(async () => {
   p?.kill();

@@ -8,10 +8,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { EVENTS_PATH } from "../../src/slack/app.ts";
-import { type CompBotProcess, spawnCompBot } from "../support/compbot-process.ts";
+import { type CompBotProcess, spawnHttpCompBot } from "../support/compbot-process.ts";
 import { FakeSlack } from "../support/fake-slack.ts";
 import { guideText } from "../support/make-guide.ts";
-import { sendSigned, slashCommand, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../support/signing.ts";
+import { sendSigned, slashCommand, TEST_BOT_TOKEN } from "../support/signing.ts";
 
 const guide = (company: string, role: string, roleDisplay: string, low: number) =>
   guideText({
@@ -63,15 +63,9 @@ function guidesDir(name: string): string {
 }
 
 async function startAndAdd(cacheDir: string, dir: string, expectedLog: RegExp): Promise<void> {
-  p = spawnCompBot({
-    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
-    PORT: "0",
-    SLACK_API_URL: fake.apiUrl,
-    GUIDES_DIR: dir,
-    COMPBOT_CACHE_DIR: cacheDir,
-  });
-  const base = `http://127.0.0.1:${(await p.waitFor(/listening for Slack on port (\d+)/))[1]}`;
+  const started = await spawnHttpCompBot(fake.apiUrl, { GUIDES_DIR: dir, COMPBOT_CACHE_DIR: cacheDir });
+  p = started.process;
+  const { base } = started;
   await p.waitFor(expectedLog);
   const ask = async (text: string) => {
     const res = await sendSigned(

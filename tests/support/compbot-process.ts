@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "./signing.ts";
 
 export const REPO_ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -42,6 +43,25 @@ export interface CompBotProcess {
 /** How CompBot is started: from source through tsx (the default), or the compiled build (`npm run build`). */
 export const FROM_SOURCE = ["--import", "tsx", "src/main.ts"];
 export const COMPILED = ["dist/main.js"];
+
+/**
+ * CompBot in HTTP mode on a free port against the fake Slack Web API at `apiUrl`, with the tests' token and
+ * signing secret (and `env` besides); `base` is its URL once it says it listens.
+ */
+export async function spawnHttpCompBot(
+  apiUrl: string,
+  env: Record<string, string>,
+): Promise<{ process: CompBotProcess; base: string }> {
+  const started = spawnCompBot({
+    SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+    SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    PORT: "0",
+    SLACK_API_URL: apiUrl,
+    ...env,
+  });
+  const port = (await started.waitFor(/listening for Slack on port (\d+)/))[1];
+  return { process: started, base: `http://127.0.0.1:${port}` };
+}
 
 export function spawnCompBot(env: Record<string, string>, nodeArgs: string[] = FROM_SOURCE): CompBotProcess {
   const base: NodeJS.ProcessEnv = { ...process.env };
