@@ -268,9 +268,10 @@ describe("helpers", () => {
     expect(hasFigures(parseOffer("base banana"))).toBe(false);
   });
 
-  it("looksLikeOffer wants the word offer and a digit", () => {
+  it("looksLikeOffer wants the word offer (offered, offering) and a digit", () => {
     expect(looksLikeOffer("I was offered 150k")).toBe(true);
     expect(looksLikeOffer("my offer is 150k")).toBe(true);
+    expect(looksLikeOffer("they are offering 150k")).toBe(true);
     expect(looksLikeOffer("my offer")).toBe(false);
     expect(looksLikeOffer("base 150k")).toBe(false);
     expect(looksLikeOffer("offers 150k")).toBe(false);

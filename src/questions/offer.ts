@@ -122,7 +122,7 @@ function guessFigure(text: string): string | null {
 
 /** True when the text looks like it talks about an offer's figures (so the offer check should answer). */
 export function looksLikeOffer(text: string): boolean {
-  return /\boffer(?:ed)?\b/i.test(text) && /\d/.test(text);
+  return /\boffer(?:ed|ing)?\b/i.test(text) && /\d/.test(text);
 }
 
 const EXAMPLE: Record<OfferComponent, string> = {

@@ -154,6 +154,14 @@ describe("figures in a question", () => {
     );
   });
 
+  it("reads an offer told in a sentence with the verb (offered, offering), which names nothing", () => {
+    // Segment's one role is filled in by the answer, not the parser.
+    const told = reading({ intent: "offer", company: "segment", region: "london", offer: true });
+    expect(read("I was offered 120k base at segment in london, what should I ask for?")).toEqual(told);
+    expect(read("segment is offering me 120k base in london")).toEqual(told);
+    expect(parseQuestion("segment offered me 120k base in london", index).offer?.base?.amount).toBe(120000);
+  });
+
   it("names the guide from the words the offer's figures leave", () => {
     const q = parseQuestion("offer acme base 150k backend engineer berlin", index);
     expect(q.offer?.base?.amount).toBe(150000);

@@ -64,7 +64,7 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
 }
 
 const HELP_WORD = /\b(?:help|usage|commands)\b/i;
-const OFFER_WORD = /\b(?:offer|offered|check my offer)\b/i;
+const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 const FIGURE_AFTER_KEYWORD = /\b(?:base|stock|rsus?|equity|signing|bonus)\s+[$£€]?\d/i;
 
 function parseWords(cleaned: string, rest: string, index: SearchIndex, context: ConversationContext): Query {

@@ -80,7 +80,7 @@ export const FILLER = new Set(
   can could would should will shall may might please pls plz tell show give get got getting need want know
   about around roughly approx approximately typical typically usually current currently today now these days
   comp compensation salary salaries pay pays paid paying band bands range ranges total tc base stock stocks rsu
-  rsus equity bonus bonuses package offer offers figures numbers data info information guide guides market rate
+  rsus equity bonus bonuses package offer offers offered offering figures numbers data info information guide guides market rate
   rates role roles job jobs position positions title titles work working someone somebody person people
   like look looking lookup find see check per year yearly annual annually us me thanks thank ok okay so
   yo sup good morning afternoon evening company companies region regions location locations city
