@@ -169,12 +169,10 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
   };
 
   /**
-   * Watches the scanned folders, parents first, the event loop free after each slice. Returns what is left to
-   * do once the guides are indexed by file: list the folders that changed since the scan, and have what
-   * changed in them, or in folders gone since, read (the next flush).
+   * Watches the scanned folders, parents first, the event loop free after each slice; then lists those that
+   * changed since the scan, and has what changed in them, or in folders gone since, read (the next flush).
    */
-  const watchScanned = async (scanned: ScannedFolders): Promise<() => Promise<void>> => {
-    const { paths, info, startedAtMs, files } = scanned;
+  const watchScanned = async ({ paths, info, startedAtMs, files }: ScannedFolders): Promise<void> => {
     const changed: number[] = [];
     const gone: string[] = [];
     for (let i = 0; i < paths.length; i++) {
@@ -203,20 +201,18 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
       if (now.ino !== info[i * 3 + 1] || now.mtimeMs !== mtimeMs || isRacyTime(mtimeMs, startedAtMs))
         changed.push(i);
     }
-    return async () => {
-      // Files as the scan found them: a guide file it did not see is new, one it saw and is gone is removed.
-      for (const dir of gone) for (const file of scannedFilesUnder(files, dir, false)) schedule(file);
-      if (changed.length === 0) return;
-      const subfolders = new Map(changed.map((i) => [i, new Set<string>()]));
-      for (let j = 1; j < paths.length; j++) subfolders.get(info[j * 3]!)?.add(paths[j]!);
-      // A few at a time, the event loop free between them, as the walk without a scan (watchTree).
-      await mapLimit(changed, START_CONCURRENCY, async (i) => {
-        await nextTurn();
-        if (closed) return;
-        const dir = paths[i]!;
-        await scheduleChanges(dir, subfolders.get(i)!, scannedFilesUnder(files, dir, true));
-      });
-    };
+    // Files as the scan found them: a guide file it did not see is new, one it saw and is gone is removed.
+    for (const dir of gone) for (const file of scannedFilesUnder(files, dir, false)) schedule(file);
+    if (changed.length === 0) return;
+    const subfolders = new Map(changed.map((i) => [i, new Set<string>()]));
+    for (let j = 1; j < paths.length; j++) subfolders.get(info[j * 3]!)?.add(paths[j]!);
+    // A few at a time, the event loop free between them, as the walk without a scan (watchTree).
+    await mapLimit(changed, START_CONCURRENCY, async (i) => {
+      await nextTurn();
+      if (closed) return;
+      const dir = paths[i]!;
+      await scheduleChanges(dir, subfolders.get(i)!, scannedFilesUnder(files, dir, true));
+    });
   };
 
   /**
@@ -310,12 +306,11 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
     // One after the other: each runs in slices between questions, and two side by side would put a slice of
     // each in the same turn of the event loop (a question then waits for both).
     fromScan = scanned !== null && scanned.paths[0] === root;
-    const changesSinceScan = fromScan ? await watchScanned(scanned!) : null;
-    if (!fromScan) await watchTree(root, info, null);
-    await library.prepare(500);
-    await changesSinceScan?.();
+    if (fromScan) await watchScanned(scanned!);
+    else await watchTree(root, info, null);
     // Not kept for the life of the process (its list of every file).
     scanned = null;
+    await library.prepare(500);
   })();
 
   return {
