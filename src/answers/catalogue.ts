@@ -9,6 +9,7 @@
  */
 import type { Band, Guide } from "../guides/types.ts";
 import { words } from "../text/normalize.ts";
+import { lowerBound } from "../text/sorted.ts";
 
 export interface PickOption {
   /** What the picker sends back: a company slug, a role slug, a region slug, or `<company>/<role>`. */
@@ -83,21 +84,10 @@ function browseOf(guides: readonly Guide[]): Browse {
   return browse;
 }
 
-/** The first index whose word is not below `key` (binary search). */
-function lowerBound(list: [string, Named][], key: string): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]![0] < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** [from, to) of the entries whose word starts with `prefix`. */
 function prefixRange(list: [string, Named][], prefix: string): [number, number] {
-  return [lowerBound(list, prefix), lowerBound(list, `${prefix}\uffff`)];
+  const word = ([w]: [string, Named]) => w;
+  return [lowerBound(list, prefix, word), lowerBound(list, `${prefix}\uffff`, word)];
 }
 
 /** Entries with a word starting with `prefix` (binary search, then a bounded scan), each once. */

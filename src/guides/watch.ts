@@ -26,6 +26,7 @@ import { type FSWatcher, type Stats, statSync, watch } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, normalize, sep } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { lowerBound } from "../text/sorted.ts";
 import { isRacyTime } from "./cache.ts";
 import { changedAnything, type GuideLibrary, type RefreshReport } from "./library.ts";
 import { IO_CONCURRENCY, mapLimit } from "./load.ts";
@@ -330,15 +331,12 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
 /** The files of a sorted list under `dir` (one range of it), only those directly in it when `direct`. */
 function scannedFilesUnder(files: readonly string[], dir: string, direct: boolean): string[] {
   const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
-  let low = 0;
-  let high = files.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (files[middle]! < prefix) low = middle + 1;
-    else high = middle;
-  }
   const found: string[] = [];
-  for (let i = low; i < files.length && files[i]!.startsWith(prefix); i++) {
+  for (
+    let i = lowerBound(files, prefix, (file) => file);
+    i < files.length && files[i]!.startsWith(prefix);
+    i++
+  ) {
     if (!direct || !files[i]!.includes(sep, prefix.length)) found.push(files[i]!);
   }
   return found;
