@@ -7,14 +7,16 @@ import { describe, expect, it, vi } from "vitest";
 import { decodeEntries, encodeEntries, NO_STAT } from "./compact.ts";
 import { plainGuide, sampleGuide } from "./guide.test-helpers.ts";
 import {
+  BAND_REFS,
   checkedTexts,
   equivalencesOf,
-  forEachBandRegion,
   isPacked,
+  noRefSpans,
   numberColumnOf,
   PackedGuideReader,
   PackedGuideWriter,
   packedStringCount,
+  refSpansOf,
   type TextTable,
 } from "./packed.ts";
 import type { Guide } from "./types.ts";
@@ -257,21 +259,42 @@ describe("packed guides", () => {
     expect(packed[0]!.levelMapping.equivalences).toEqual(equivalencesOf(packed[0]!));
   });
 
-  it("give each band's region and slug without building the bands, as a plain guide does", () => {
-    const { packed } = packAll([bare, berlin]);
-    const regions = (g: Guide) => {
-      const seen: string[] = [];
-      forEachBandRegion(g, (region, slug) => seen.push(`${region}/${slug}`));
-      return seen;
+  it("say where each band's region and slug and each equivalence are among their decode's strings", () => {
+    /** A guide's spans read back: "region/slug" per band, "company level" per equivalence; null if not packed. */
+    const read = (g: Guide) => {
+      const spans = noRefSpans();
+      if (!refSpansOf(g, spans)) return null;
+      const at = (j: number) => spans.strings[spans.refs[j]!];
+      const regions: string[] = [];
+      for (let b = 0, j = spans.bandsAt; b < spans.bandCount; b++, j += BAND_REFS)
+        regions.push(`${at(j)}/${at(j + 1)}`);
+      const equivalences: string[] = [];
+      for (let q = 0, j = spans.equivalencesAt; q < spans.equivalenceCount; q++, j += 2)
+        equivalences.push(`${at(j)} ${at(j + 1)}`);
+      return { strings: spans.strings, regions, equivalences };
     };
-    expect(regions(packed[1]!)).toEqual(["Berlin/berlin", "London/london"]);
-    expect(regions(berlin)).toEqual(["Berlin/berlin", "London/london"]);
-    expect(regions(packed[0]!)).toEqual([]);
-    expect(regions(bare)).toEqual([]);
-    // The first guide of its columns, and one after a guide of two bands.
-    const [first, second] = packAll([berlin, berlin]).packed;
-    expect(regions(first!)).toEqual(["Berlin/berlin", "London/london"]);
-    expect(regions(second!)).toEqual(["Berlin/berlin", "London/london"]);
+    const berlinRead = {
+      regions: ["Berlin/berlin", "London/london"],
+      equivalences: ["Google L5", "Meta E5"],
+    };
+    const noInternal = sampleGuide("guides/acme/writer.md", {
+      id: "acme/writer",
+      bands: [berlin.bands[1]!],
+      levelMapping: { internal: null, raw: "Google L4", equivalences: [{ company: "Google", level: "L4" }] },
+    });
+    const { packed } = packAll([bare, berlin, noInternal, berlin]);
+    expect(read(packed[0]!)).toMatchObject({ regions: [], equivalences: [] });
+    // After a guide with nothing, one with an internal level, one without (its equivalence comes first).
+    expect(read(packed[1]!)).toMatchObject(berlinRead);
+    expect(read(packed[2]!)).toMatchObject({ regions: ["London/london"], equivalences: ["Google L4"] });
+    expect(read(packed[3]!)).toMatchObject(berlinRead);
+    // One string table for the guides of one decode; another decode has its own.
+    expect(read(packed[3]!)!.strings).toBe(read(packed[0]!)!.strings);
+    expect(read(packAll([berlin]).packed[0]!)!.strings).not.toBe(read(packed[0]!)!.strings);
+    // A plain guide has no spans, and the object given is left as it was.
+    const spans = noRefSpans();
+    expect(refSpansOf(berlin, spans)).toBe(false);
+    expect(spans).toEqual(noRefSpans());
   });
 
   it("keep each string they use once, and none they do not use", () => {

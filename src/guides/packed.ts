@@ -220,18 +220,56 @@ export function equivalencesOf(guide: Guide): LevelEquivalence[] {
 }
 
 /**
- * Calls `each` with every band's region and region slug, in order; for a packed guide, without building its
- * bands (the index reads only these: 50,000 guides' bands were about a million short-lived objects).
+ * Where a packed guide's band regions and level equivalences are among its decode's string references: what
+ * the index reads of every guide. A reader that keeps what it learnt per string of a decode (the decode's
+ * strings are each held once, and 50,000 guides name a few dozen regions and outside companies) then does
+ * per guide a few array reads, where building the bands and equivalences made about a million short-lived
+ * objects and did a dozen map look-ups for each of them.
  */
-export function forEachBandRegion(guide: Guide, each: (region: string, regionSlug: string) => void): void {
-  if (!(guide instanceof PackedGuide)) {
-    for (const band of guide.bands) each(band.region, band.regionSlug);
-    return;
-  }
-  const { numbers: n, refs: r, strings: s } = guide.columns;
+export interface GuideRefSpans {
+  /** The decode's string table: the same array for each of its guides. */
+  strings: readonly string[];
+  refs: Uint32Array;
+  /** Band `b`'s region is `strings[refs[bandsAt + BAND_REFS * b]]`, its slug the reference after it. */
+  bandsAt: number;
+  bandCount: number;
+  /** Equivalence `q`'s company is `strings[refs[equivalencesAt + 2 * q]]`, its level the reference after it. */
+  equivalencesAt: number;
+  equivalenceCount: number;
+}
+
+/** How many string references a band has in the columns (region, region slug, currency). */
+export const BAND_REFS = BAND_STRINGS;
+
+/** An empty GuideRefSpans, for `refSpansOf` to fill. */
+export const noRefSpans = (): GuideRefSpans => ({
+  strings: [],
+  refs: new Uint32Array(0),
+  bandsAt: 0,
+  bandCount: 0,
+  equivalencesAt: 0,
+  equivalenceCount: 0,
+});
+
+/**
+ * Fills `spans` with a packed guide's and returns true; false (and `spans` untouched) for a guide that is not
+ * packed. Fills one object the caller reuses: no allocation per guide.
+ */
+export function refSpansOf(guide: Guide, spans: GuideRefSpans): boolean {
+  if (!(guide instanceof PackedGuide)) return false;
+  const { numbers: n, refs, strings } = guide.columns;
   const at = guide.at;
-  const count = n[at + 1]!;
-  for (let b = 0, j = n[at]!; b < count; b++, j += BAND_STRINGS) each(s[r[j]!]!, s[r[j + 1]!]!);
+  const bandsAt = n[at]!;
+  const bandCount = n[at + 1]!;
+  // As afterBands, without its object: the flags after the bands, then the internal level's reference if any.
+  const k = at + 2 + BAND_NUMBERS * bandCount;
+  spans.strings = strings;
+  spans.refs = refs;
+  spans.bandsAt = bandsAt;
+  spans.bandCount = bandCount;
+  spans.equivalencesAt = bandsAt + BAND_STRINGS * bandCount + n[k]!;
+  spans.equivalenceCount = n[k + 1]!;
+  return true;
 }
 
 /** Whether a guide is a packed one (for tests and the cache encoder). */

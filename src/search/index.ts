@@ -6,12 +6,13 @@
  * Only frontmatter facts live here; guide bodies are read on demand elsewhere.
  */
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { companyKey, splitCompanyLevel } from "../guides/levels.ts";
-import { equivalencesOf, forEachBandRegion } from "../guides/packed.ts";
+import { equivalencesOf, type GuideRefSpans, noRefSpans, refSpansOf } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { fold, phraseKey, slugify } from "../text/normalize.ts";
 import { ShardedMap } from "../text/sharded-map.ts";
 import { REGION_ALIASES } from "./aliases.ts";
+import { CatalogueSplit } from "./catalogue-split.ts";
+import { DecodeMemos, type MemoTargets } from "./decode-memo.ts";
 import { type Entity, type EntityHit, type EntityKind, entityId, type Named } from "./entities.ts";
 import { LevelLinks } from "./level-links.ts";
 import { roleVariants } from "./role-variants.ts";
@@ -61,21 +62,24 @@ export class SearchIndex {
   private readonly seenRegionNames = new Set<string>();
   private readonly seenAliases = new Set<string>();
   private readonly levelCompanyKeys = new Map<string, string>();
-  /** The catalogue's company names (companyKey), for splitting level mappings (see equivalencesOf). */
-  private readonly catalogueNames = new Set<string>();
-  /** Their first words: a mapping part that starts with none of them is split as the loader split it. */
-  private readonly catalogueFirstWords = new Set<string>();
-  /** A mapping's company part -> whether it starts with one of those words (startsWithCatalogueWord). */
-  private readonly firstWordKnown = new Map<string, boolean>();
-  /** "company\0level" as the loader split it -> the split with the catalogue's names known. */
-  private readonly resplit = new Map<string, LevelEquivalence>();
+  /** Level mappings read with the catalogue's company names (see equivalencesOf). */
+  private readonly catalogue: CatalogueSplit;
   /** Guides whose equivalences read differently once the catalogue's names are known. */
-  private readonly equivalencesById = new Map<string, LevelEquivalence[]>();
+  private readonly equivalencesById = new Map<string, readonly LevelEquivalence[]>();
+  /** Packed guides' decodes: what was done per string of each (decode-memo.ts), and one guide's spans. */
+  private readonly memos = new DecodeMemos();
+  private readonly spans: GuideRefSpans = noRefSpans();
+  private readonly memoTargets: MemoTargets = {
+    bandRegion: (region) => this.addBandRegion(region),
+    bandSlug: (slug) => this.regionsWithBands.add(slug),
+    mayResplit: (company) => this.catalogue.mayResplit(company),
+    linksOf: (company) => this.linksOf(company),
+  };
 
   /** `build` false: an empty shell for `built` to fill in slices. */
   constructor(guides: readonly Guide[], build = true) {
     this.list = [...guides];
-    this.noteCatalogueNames(this.list);
+    this.catalogue = new CatalogueSplit(this.list);
     if (!build) return;
     for (let i = 0; i < this.list.length; i++) this.addGuide(this.list[i]!, i);
     this.addRegionAliases();
@@ -355,86 +359,52 @@ export class SearchIndex {
       this.addPhrase(alias, { kind: "role", key: guide.role, display: guide.roleDisplay }, true);
     }
 
-    forEachBandRegion(guide, (region, regionSlug) => {
-      if (!this.seenRegionNames.has(region)) {
-        this.seenRegionNames.add(region);
-        this.addRegion(region);
+    if (refSpansOf(guide, this.spans)) {
+      const memo = this.memos.of(this.spans.strings);
+      memo.addBands(this.spans, this.memoTargets);
+      if (memo.addLinks(position, this.spans, this.memoTargets)) return;
+    } else {
+      for (const band of guide.bands) {
+        this.addBandRegion(band.region);
+        this.regionsWithBands.add(band.regionSlug);
       }
-      this.regionsWithBands.add(regionSlug);
-    });
-
+    }
     for (const equivalence of this.splitWithCatalogue(guide)) {
-      let key = this.levelCompanyKeys.get(equivalence.company);
-      if (key === undefined) {
-        key = fold(equivalence.company);
-        this.levelCompanyKeys.set(equivalence.company, key);
-      }
-      if (!this.levelCompanies.has(key)) {
-        this.levelCompanies.set(key, { key, display: equivalence.company });
-        this.addPhrase(
-          equivalence.company,
-          { kind: "level-company", key, display: equivalence.company },
-          false,
-        );
-      }
-      let links = this.levelLinks.get(key);
-      if (links === undefined) {
-        links = new LevelLinks();
-        this.levelLinks.set(key, links);
-      }
-      links.add(position, equivalence.company, equivalence.level);
+      this.linksOf(equivalence.company).add(position, equivalence.company, equivalence.level);
     }
   }
 
-  /** Records the catalogue's company names before guides are added (their mappings are split with them). */
-  private noteCatalogueNames(guides: readonly Guide[]): void {
-    let last = "";
-    for (const guide of guides) {
-      if (guide.companyDisplay === last) continue;
-      last = guide.companyDisplay;
-      const key = companyKey(last);
-      this.catalogueNames.add(key);
-      this.catalogueFirstWords.add(key.split(" ")[0]!);
-    }
+  private addBandRegion(region: string): void {
+    if (this.seenRegionNames.has(region)) return;
+    this.seenRegionNames.add(region);
+    this.addRegion(region);
   }
 
-  /** The guide's equivalences re-split with the catalogue's company names (memoised by part). */
+  /** The links under an outside company as a mapping spells it (the company known from then on). */
+  private linksOf(spelled: string): LevelLinks {
+    let key = this.levelCompanyKeys.get(spelled);
+    if (key === undefined) {
+      key = fold(spelled);
+      this.levelCompanyKeys.set(spelled, key);
+    }
+    if (!this.levelCompanies.has(key)) {
+      this.levelCompanies.set(key, { key, display: spelled });
+      this.addPhrase(spelled, { kind: "level-company", key, display: spelled }, false);
+    }
+    let links = this.levelLinks.get(key);
+    if (links === undefined) {
+      links = new LevelLinks();
+      this.levelLinks.set(key, links);
+    }
+    return links;
+  }
+
+  /** The guide's equivalences read with the catalogue's names; recorded (`record`) when they read otherwise. */
   private splitWithCatalogue(guide: Guide, record = true): readonly LevelEquivalence[] {
     const original = equivalencesOf(guide);
-    let changed: LevelEquivalence[] | null = null;
-    for (let i = 0; i < original.length; i++) {
-      const eq = original[i]!;
-      if (!this.startsWithCatalogueWord(eq.company)) continue;
-      const id = `${eq.company}\0${eq.level}`;
-      let split = this.resplit.get(id);
-      if (split === undefined) {
-        split = splitCompanyLevel(`${eq.company} ${eq.level}`, (k) => this.catalogueNames.has(k));
-        this.resplit.set(id, split);
-      }
-      // The level is the rest of the words, so it changes only with the company.
-      if (split.company !== eq.company) {
-        changed ??= [...original];
-        changed[i] = split;
-      }
-    }
-    if (changed === null) return original;
-    if (record) this.equivalencesById.set(guide.id, changed);
-    return changed;
-  }
-
-  /**
-   * Whether a mapping's company part starts with the first word of a catalogue company's name (only then can
-   * the catalogue split it otherwise). Memoised: a dozen spellings recur across 150,000 equivalences.
-   */
-  private startsWithCatalogueWord(company: string): boolean {
-    let found = this.firstWordKnown.get(company);
-    if (found === undefined) {
-      const space = company.indexOf(" ");
-      const first = (space === -1 ? company : company.slice(0, space)).toLowerCase();
-      found = this.catalogueFirstWords.has(/^[a-z0-9]*$/.test(first) ? first : companyKey(first));
-      this.firstWordKnown.set(company, found);
-    }
-    return found;
+    const split = this.catalogue.split(original);
+    if (record && split !== original) this.equivalencesById.set(guide.id, split);
+    return split;
   }
 
   private addRegion(display: string): Entity {

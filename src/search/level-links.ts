@@ -46,9 +46,24 @@ export class LevelLinks {
   private readonly levelTable = new StringTable();
 
   add(position: number, company: string, level: string): void {
+    this.addAt(position, this.companyIndex(company), this.levelIndex(level));
+  }
+
+  /** The index of a spelling of the company in this list's own table (added when new), for `addAt`. */
+  companyIndex(company: string): number {
+    return this.companies.indexOf(company);
+  }
+
+  /** The index of a level in this list's own table (added when new), for `addAt`. */
+  levelIndex(level: string): number {
+    return this.levelTable.indexOf(level);
+  }
+
+  /** `add`, with the spelling and the level given by their indexes (a caller that looked them up once). */
+  addAt(position: number, companyIndex: number, levelIndex: number): void {
     this.positions.push(position);
-    this.companyAt.push(this.companies.indexOf(company));
-    this.levelAt.push(this.levelTable.indexOf(level));
+    this.companyAt.push(companyIndex);
+    this.levelAt.push(levelIndex);
   }
 
   /** The distinct levels, in the order first added. */
