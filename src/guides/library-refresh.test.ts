@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { turnsDuring } from "../runtime/turns.test-helpers.ts";
 import { changedAnything, GuideLibrary } from "./library.ts";
 import { loadGuides } from "./load.ts";
 import { fixtureDir, guideText } from "./test-fixtures.ts";
@@ -29,10 +30,13 @@ describe("GuideLibrary", () => {
     expect(library.filesUnder(path.join(t.dir, "ac"))).toEqual([]);
   });
 
-  it("indexes the initial guides in slices", async () => {
+  it("indexes the initial guides in slices, the event loop free between two", async () => {
     const { library } = await setUp();
-    await library.prepare(1);
+    // Two guides, one a slice: one turn of the event loop between them.
+    expect(await turnsDuring(() => library.prepare(1))).toBe(1);
     expect(library.guides.map((g) => g.id)).toEqual(["acme/backend-engineer", "beta/ml"]);
+    const { library: whole } = await setUp();
+    expect(await turnsDuring(() => whole.prepare(2))).toBe(0);
   });
 
   it("adds, updates and removes, reporting each change with the guide before and after", async () => {

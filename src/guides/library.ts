@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { normalize } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { Slice } from "../runtime/slices.ts";
 import { ShardedMap } from "../text/sharded-map.ts";
 import { IO_CONCURRENCY, mapLimit } from "./load.ts";
 import { loadGuideBytes } from "./parse-file.ts";
@@ -48,31 +49,35 @@ export class GuideLibrary {
     this.initial = guides;
   }
 
-  /** Indexes up to `count` more of the initial guides; true when all are. */
-  private indexSome(count: number): boolean {
+  /** Indexes more of the initial guides, until `slice` is full (all of them without one); true when all are. */
+  private indexSome(slice: Slice | null): boolean {
     const guides = this.initial;
     if (guides === null) return true;
-    const end = Math.min(guides.length, this.indexed + count);
-    for (let i = this.indexed; i < end; i++) {
-      const file = guides[i]!.file;
+    while (this.indexed < guides.length) {
+      const guide = guides[this.indexed++]!;
+      const file = guide.file;
       // normalize() builds a new string even for a path it leaves as it was, as a rope of its pieces (about
       // 180 bytes a path, kept by both maps): the guide's own string, when equal, is kept instead.
       const key = normalize(file);
-      this.set(key === file ? file : key, guides[i]!);
+      this.set(key === file ? file : key, guide);
+      if (slice?.full()) break;
     }
-    this.indexed = end;
-    if (end < guides.length) return false;
+    if (this.indexed < guides.length) return false;
     this.initial = null;
     return true;
   }
 
   private ensure(): void {
-    this.indexSome(Number.POSITIVE_INFINITY);
+    this.indexSome(null);
   }
 
-  /** Indexes the initial guides a slice at a time, the event loop free in between (50,000 take ~0.2 s). */
+  /**
+   * Indexes the initial guides in slices of at most `slice` guides (runtime/slices.ts), the event loop free in
+   * between (50,000 take ~0.2 s in all).
+   */
   async prepare(slice = 2_000): Promise<void> {
-    while (!this.indexSome(slice)) await nextTurn();
+    const clock = new Slice(slice);
+    while (!this.indexSome(clock)) await clock.next();
   }
 
   private set(file: string, guide: Guide): void {

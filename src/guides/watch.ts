@@ -26,6 +26,7 @@ import { type FSWatcher, type Stats, statSync, watch } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { basename, join, normalize, sep } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import { Slice } from "../runtime/slices.ts";
 import { lowerBound } from "../text/sorted.ts";
 import { isRacyTime } from "./cache.ts";
 import { changedAnything, type GuideLibrary, type RefreshReport } from "./library.ts";
@@ -176,8 +177,9 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
   const watchScanned = async ({ paths, info, startedAtMs, files }: ScannedFolders): Promise<void> => {
     const changed: number[] = [];
     const gone: string[] = [];
+    const slice = new Slice(SCANNED_SLICE);
     for (let i = 0; i < paths.length; i++) {
-      if (i > 0 && i % SCANNED_SLICE === 0) await nextTurn();
+      if (i > 0 && slice.full()) await slice.next();
       if (closed) break;
       const dir = paths[i]!;
       const parent = info[i * 3]!;

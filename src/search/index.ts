@@ -5,9 +5,9 @@
  * fuse.js ranks "did you mean" candidates over the same lists when neither stage finds anything.
  * Only frontmatter facts live here; guide bodies are read on demand elsewhere.
  */
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { equivalencesOf, type GuideRefSpans, noRefSpans, refSpansOf } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
+import { Slice } from "../runtime/slices.ts";
 import { fold, phraseKey, slugify } from "../text/normalize.ts";
 import { ShardedMap } from "../text/sharded-map.ts";
 import { REGION_ALIASES } from "./aliases.ts";
@@ -86,18 +86,19 @@ export class SearchIndex {
   }
 
   /**
-   * The same index as `new SearchIndex(guides)` followed by `warm()`, built `slice` guides (then `slice`
-   * phrases) at a time with the event loop free in between (a hot reload that has to rebuild never holds up
-   * the questions being answered meanwhile, nor the first typo after it).
+   * The same index as `new SearchIndex(guides)` followed by `warm()`, built in slices (runtime/slices.ts: at
+   * most `slice` guides, then phrases, then positions, each) with the event loop free in between: a hot reload
+   * that has to rebuild never holds up the questions being answered meanwhile, nor the first typo after it.
    */
   static async built(guides: readonly Guide[], slice = 2_000): Promise<SearchIndex> {
     const index = new SearchIndex(guides, false);
     const list = index.list;
-    for (let start = 0; start < list.length; start += slice) {
-      const end = Math.min(list.length, start + slice);
-      for (let i = start; i < end; i++) index.addGuide(list[i]!, i);
-      await nextTurn();
+    const clock = new Slice(slice);
+    for (let i = 0; i < list.length; i++) {
+      index.addGuide(list[i]!, i);
+      if (clock.full()) await clock.next();
     }
+    await clock.next();
     index.addRegionAliases();
     await index.warmInSlices(slice);
     return index;
@@ -291,20 +292,22 @@ export class SearchIndex {
 
   /**
    * `warm`, "did you mean" a slice of phrases at a time with the event loop free in between (see
-   * `SearchIndex.built`, and CompBot.warmUp after start). The same result; then the guides' positions, a
-   * slice at a time too.
+   * `SearchIndex.built`, and CompBot.warmUp after start; slices of at most `slice` items, runtime/slices.ts).
+   * The same result; then the guides' positions, in slices too.
    */
   async warmInSlices(slice = 2_000): Promise<void> {
-    await nextTurn();
+    const clock = new Slice(slice);
+    await clock.next();
     this.typos.prepare();
-    await this.suggester.buildInSlices(slice, nextTurn);
+    await this.suggester.buildInSlices(clock);
     // Positions do not move once the index is built (an in-place replacement keeps each id's), so a map
     // built across turns is right; one that `positions` built meanwhile is kept.
     // Sharded (text/sharded-map.ts): one Map of 50,000 ids grew past 32,768 in one step of about 10 ms.
     const byId = new ShardedMap<number>();
-    for (let start = 0; start < this.list.length && this.byId === null; start += slice) {
-      this.mapPositions(byId, start, Math.min(this.list.length, start + slice));
-      await nextTurn();
+    await clock.next();
+    for (let i = 0; i < this.list.length && this.byId === null; i++) {
+      byId.set(this.list[i]!.id, i);
+      if (clock.full()) await clock.next();
     }
     this.byId ??= byId;
   }

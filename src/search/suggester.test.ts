@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../guides/test-fixtures.ts";
+import { Slice } from "../runtime/slices.ts";
 import { Suggester } from "./suggester.ts";
 
 const NAMES = [
@@ -27,9 +28,11 @@ describe("Suggester", () => {
     const whole = new Suggester(docs);
     const sliced = new Suggester(docs);
     let pauses = 0;
-    await sliced.buildInSlices(2, async () => {
-      pauses++;
-    });
+    await sliced.buildInSlices(
+      new Slice(2, async () => {
+        pauses++;
+      }),
+    );
     expect(pauses).toBe(4); // 8 phrases, 2 a slice
     expect(sliced.built).toBe(true);
     for (const text of ["acme", "globx", "umbrela", "hooli", "zz", "vandely industries"]) {
@@ -44,12 +47,14 @@ describe("Suggester", () => {
   it("a reset during a build in slices drops it: the next search sees the phrases added meanwhile", async () => {
     const phrases = ["Globex", "Initech"];
     const suggester = new Suggester(() => phrases.map((phrase) => ({ phrase, value: phrase })));
-    const building = suggester.buildInSlices(1, async () => {
-      if (!phrases.includes("Hooli")) {
-        phrases.push("Hooli");
-        suggester.reset();
-      }
-    });
+    const building = suggester.buildInSlices(
+      new Slice(1, async () => {
+        if (!phrases.includes("Hooli")) {
+          phrases.push("Hooli");
+          suggester.reset();
+        }
+      }),
+    );
     await building;
     expect(suggester.built).toBe(false);
     expect(suggester.search("hooli", 5)[0]).toMatchObject({ phrase: "Hooli" });

@@ -5,6 +5,7 @@
  */
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
+import type { Slice } from "../runtime/slices.ts";
 
 const require = createRequire(import.meta.url);
 let FuseClass: typeof Fuse | undefined;
@@ -65,18 +66,19 @@ export class Suggester<T> {
   }
 
   /**
-   * The same searcher as `build`, its phrases added `slice` at a time, `pause` awaited before each slice.
-   * A search meanwhile builds it at once; a `reset` meanwhile drops what the slices built.
+   * The same searcher as `build`, its phrases added a slice at a time (runtime/slices.ts), the event loop
+   * free before each slice. A search meanwhile builds it at once; a `reset` meanwhile drops what the slices
+   * built.
    */
-  async buildInSlices(slice: number, pause: () => Promise<unknown>): Promise<void> {
+  async buildInSlices(slice: Slice): Promise<void> {
     if (this.fuse) return;
     const generation = this.generation;
     const fuse = new (fuseClass())<Doc<T>>([], OPTIONS);
     const docs = this.docs();
-    for (let start = 0; start < docs.length; start += slice) {
-      await pause();
-      const end = Math.min(docs.length, start + slice);
-      for (let i = start; i < end; i++) fuse.add(docs[i]!);
+    await slice.next();
+    for (let i = 0; i < docs.length; i++) {
+      fuse.add(docs[i]!);
+      if (slice.full() && i + 1 < docs.length) await slice.next();
     }
     if (this.generation === generation) this.fuse ??= fuse;
   }
