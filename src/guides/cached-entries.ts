@@ -6,8 +6,11 @@
  * per file) and 100,000 small objects (a tuple and a wrapper an entry).
  * Entries out of path order (a cache file not written by writeCache) fall back to a map, found the same.
  */
+import { lowerBound } from "../text/sorted.ts";
 import { type FileStat, type StatEntry, statAt } from "./compact.ts";
 import type { FileEntry } from "./parse-file.ts";
+
+const fileOf = (entry: FileEntry): string => entry.file;
 
 export class CachedEntries {
   /** The entry after the last one found: where a look-up in path order finds its file. */
@@ -39,13 +42,7 @@ export class CachedEntries {
     if (this.byFile) return this.byFile.get(file) ?? -1;
     let at = this.next;
     if (!(at < entries.length && entries[at]!.file === file)) {
-      let low = 0;
-      let high = entries.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (entries[mid]!.file < file) low = mid + 1;
-        else high = mid;
-      }
+      const low = lowerBound(entries, file, fileOf);
       if (!(low < entries.length && entries[low]!.file === file)) return -1;
       at = low;
     }

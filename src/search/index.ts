@@ -10,6 +10,7 @@ import type { Guide, LevelEquivalence } from "../guides/types.ts";
 import { Slice } from "../runtime/slices.ts";
 import { fold, phraseKey, slugify } from "../text/normalize.ts";
 import { ShardedMap } from "../text/sharded-map.ts";
+import { lowerBound } from "../text/sorted.ts";
 import { REGION_ALIASES } from "./aliases.ts";
 import { CatalogueSplit } from "./catalogue-split.ts";
 import { DecodeMemos, type MemoTargets } from "./decode-memo.ts";
@@ -448,24 +449,11 @@ function namesOf(g: Guide, equivalences: readonly LevelEquivalence[]): string {
 }
 
 /**
- * The first index of `list` whose item is at `position` or later in the guide list, by binary search: the
- * per-company and per-role lists hold their guides in guide-list order, and replacing a guide in place keeps
- * its position.
+ * Puts `after` in the place of the guide at `position` in a list of guides in guide-list order (the
+ * per-company and per-role lists are; replacing a guide in place keeps its position).
  */
-function firstAt<T>(list: readonly T[], position: number, positionOf: (item: T) => number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (positionOf(list[mid]!) < position) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** Puts `after` in the place of the guide at `position` in a list of guides in guide-list order. */
 function replaceAt(list: Guide[], position: number, positionOf: (g: Guide) => number, after: Guide): void {
-  list[firstAt(list, position, positionOf)] = after;
+  list[lowerBound(list, position, positionOf)] = after;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -5,6 +5,7 @@
  * are then checked with the real (Damerau) edit distance.
  * This is the fast path; fuse.js ranks "did you mean" candidates when this finds nothing close enough.
  */
+import { lowerBound } from "../text/sorted.ts";
 
 export interface TypoHit<T> {
   term: string;
@@ -61,6 +62,8 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 }
 
 /** Bits of a posting (see TypoDictionary) that hold the term's number; the variant's 32-bit hash is above them. */
+/** A number as its own key (lowerBound over the postings). */
+const same = (n: number): number => n;
 const TERM_BITS = 2 ** 21;
 
 /** FNV-1a (32-bit) of `text` without the characters at `skipA` and `skipB` (-1: none), without building it. */
@@ -155,15 +158,12 @@ export class TypoDictionary<T> {
     for (const variant of variants) {
       const hash = hashWithout(variant);
       // The first posting of this hash, by binary search; then its run.
-      let lo = 0;
-      let hi = postings.length;
       const from = hash * TERM_BITS;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (postings[mid]! < from) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let k = lo; k < postings.length && postings[k]! < from + TERM_BITS; k++) {
+      for (
+        let k = lowerBound(postings, from, same);
+        k < postings.length && postings[k]! < from + TERM_BITS;
+        k++
+      ) {
         const term = this.termList[postings[k]! - from]!;
         if (seen.has(term)) continue;
         seen.add(term);
