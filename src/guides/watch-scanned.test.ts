@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { guideText, makeGuidesDir } from "../../tests/support/make-guide.ts";
 import { type CompBot, loadCompBot } from "../bot.ts";
+import { turnsDuring } from "../runtime/turns.test-helpers.ts";
 import { GuideLibrary } from "./library.ts";
 import type { ScannedFolders } from "./scan.ts";
 import { type GuideWatcher, watchGuides } from "./watch.ts";
@@ -235,6 +236,22 @@ describe("guide watcher started from the loader's scan", () => {
       join(dir, "emea", "globex", "dublin", "product-manager.md"),
       guide("globex", "product-manager"),
     );
+    await eventually(() => kind(bot, "globex product manager dublin") === "band");
+  });
+
+  it("watches the scanned folders a slice at a time, letting the event loop run between slices", async () => {
+    const dir = guidesDir();
+    // 640 folders the scan lists and the watcher finds unchanged: nothing to list again, only watch and stat.
+    for (let i = 0; i < 640; i++) mkdirSync(join(dir, "emea", `f${String(i).padStart(3, "0")}`));
+    ageFolders(dir);
+    const { bot, folders } = await load(dir);
+    expect(folders?.paths.length).toBeGreaterThan(640);
+    // At most 64 folders a slice (watch.ts), and fewer when a slice's millisecond runs out: 640 folders take 9
+    // pauses or more. Watched in one go, the loop turned once in all.
+    const turns = await turnsDuring(() => watchFrom(bot, dir, folders));
+    expect(turns).toBeGreaterThanOrEqual(9);
+    // Every folder is watched all the same: a guide written in the last one is served.
+    writeFileSync(join(dir, "emea", "f639", "product-manager.md"), guide("globex", "product-manager"));
     await eventually(() => kind(bot, "globex product manager dublin") === "band");
   });
 });
