@@ -370,6 +370,7 @@ if (!args.has("no-process")) {
       modes: ["start", "tsx"],
       seconds: 8,
       concurrency: 50,
+      restarts: 4,
     });
   } catch (err) {
     processed = `failed: ${err instanceof Error ? err.message : String(err)}`;
