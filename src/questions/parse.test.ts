@@ -145,13 +145,34 @@ describe("figures in a question", () => {
     expect(read("hi offer")).toEqual(reading({ intent: "offer", offer: true }));
   });
 
-  it("is not an offer without the word offer or a part's name before a figure", () => {
+  it("reads an offer when an amount of money is followed by a part's name, whatever the verb", () => {
+    const told = reading({
+      intent: "offer",
+      company: "segment",
+      role: "ml-ai-engineer",
+      region: "london",
+      offer: true,
+    });
+    expect(read("segment ml-ai-engineer london they gave me 150k base")).toEqual(told);
+    expect(read("segment ml-ai-engineer london: £150k base and £100k stock")).toEqual(told);
+    const q = parseQuestion(
+      "they gave me $180,000 base, 25k signing for segment ml-ai-engineer london",
+      index,
+    );
+    expect([q.offer?.base?.amount, q.offer?.signing?.amount]).toEqual([180000, 25000]);
+  });
+
+  it("is not an offer without the word offer or a part's name next to an amount", () => {
     expect(read("I got 150k at segment")).toEqual(
       reading({ intent: "company", company: "segment", unknown: ["150k"] }),
     );
     expect(read("base banana segment")).toEqual(
       reading({ intent: "company", company: "segment", unknown: ["banana"] }),
     );
+    // A number without a currency or k/m before a part's name is not an amount.
+    for (const text of ["segment l4 base", "segment 2025 bonus", "top 10 base segment"]) {
+      expect(read(text).intent, text).not.toBe("offer");
+    }
   });
 
   it("reads an offer told in a sentence with the verb (offered, offering), which names nothing", () => {

@@ -49,7 +49,7 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   // An offer's figures are read first; the words left over name the guide.
   let offer: ParsedOffer | null = null;
   let rest = cleaned;
-  if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned)) {
+  if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned) || MONEY_BEFORE_KEYWORD.test(cleaned)) {
     const parsed = parseOffer(cleaned);
     if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {
       offer = parsed;
@@ -66,6 +66,12 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
 const HELP_WORD = /\b(?:help|usage|commands)\b/i;
 const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 const FIGURE_AFTER_KEYWORD = /\b(?:base|stock|rsus?|equity|signing|bonus)\s+[$£€]?\d/i;
+/**
+ * "they gave me 150k base", "£120k stock": an amount written as money (a currency sign, or k/m after it) just
+ * before a part's name. A bare number is not enough ("l4 base", "2025 bonus", "top 10 base").
+ */
+const MONEY_BEFORE_KEYWORD =
+  /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?[km])\s+(?:base|stock|rsus?|equity|signing|bonus)\b/i;
 
 function parseWords(cleaned: string, rest: string, index: SearchIndex, context: ConversationContext): Query {
   const ws = words(rest).slice(0, MAX_WORDS);
