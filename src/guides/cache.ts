@@ -39,16 +39,25 @@ import {
   readdirSync,
   readFileSync,
   readSync,
-  renameSync,
   rmSync,
   statSync,
-  writeSync,
 } from "node:fs";
+import { type FileHandle, open, rename } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import {
+  CACHE_PAYLOAD_AT,
+  type CopiedRecord,
+  HASH_HEX,
+  LENGTH_BYTES,
+  MAGIC,
+  PayloadReader,
+  RecordCopier,
+  writeAll,
+} from "./cache-io.ts";
 import { deserializeRecord, serializeRecord } from "./cache-record.ts";
-import { CachedEntries } from "./cached-entries.ts";
+import { CachedEntries, type CacheSource } from "./cached-entries.ts";
 import { decodeColumns, encodeEntries, Interner, type StatEntry } from "./compact.ts";
 import type { FileEntry } from "./parse-file.ts";
 
@@ -67,10 +76,7 @@ export const FIRST_CHUNK_ENTRIES = 25;
 const CHUNK_STEP_MS = 5;
 /** Files changed this close to (or after) the cache's writing are re-hashed (see above). */
 export const RACY_WINDOW_MS = 2_000;
-const MAGIC = "compbot-guide-cache\n";
-const HASH_HEX = 64;
-/** Where the payload starts: after the magic line and the line holding its sha256. */
-export const CACHE_PAYLOAD_AT = MAGIC.length + HASH_HEX + 1;
+export { CACHE_PAYLOAD_AT, type CopiedRecord };
 
 /**
  * Modules whose code decides what a guide file parses to, or the bytes it is cached as (their `.js` twins in the
@@ -197,82 +203,6 @@ export type CacheRead =
   | { ok: true; scannedAtMs: number; entries: CachedEntries }
   | { ok: false; reason: string };
 
-/** Bytes of the length that starts each record of the payload (unsigned, little-endian). */
-const LENGTH_BYTES = 4;
-/** The first byte of v8 serializer output. */
-const V8_VERSION_TAG = 0xff;
-
-/** Bytes read at a time when a payload is hashed past its last good record. */
-const DRAIN_BYTES = 1 << 20;
-
-/**
- * Reads a cache file's payload one record at a time, into one buffer reused from record to record, and
- * hashes every byte of the payload as it goes. A record is a view of that buffer, valid until the next one is
- * read: whatever outlives it must be copied (deserializeRecord copies typed arrays out of it).
- * Reading a 34 MB cache whole into a new buffer took about 0.1 s on a 2-core VM, most of it the kernel
- * handing out fresh pages; a few hundred KB reused take a few milliseconds (README, Performance).
- */
-class PayloadReader {
-  private buffer = Buffer.allocUnsafeSlow(64 * 1024);
-  private at = CACHE_PAYLOAD_AT;
-  private readonly hash = createHash("sha256");
-  /** False once the records do not fill the payload exactly (a length past its end, a short read). */
-  private wellFormed = true;
-  /** The payload's first byte (V8_VERSION_TAG in formats before 5); -1 until it is read. */
-  private firstByte = -1;
-
-  constructor(
-    private readonly fd: number,
-    private readonly size: number,
-  ) {}
-
-  /** Reads `length` bytes at the current position into the buffer (from its start), hashed; false if short. */
-  private fill(length: number): boolean {
-    if (length > this.buffer.length)
-      this.buffer = Buffer.allocUnsafeSlow(Math.max(length, 2 * this.buffer.length));
-    let done = 0;
-    while (done < length) {
-      const n = readSync(this.fd, this.buffer, done, length - done, this.at + done);
-      if (n === 0) return false;
-      done += n;
-    }
-    this.hash.update(this.buffer.subarray(0, length));
-    if (this.firstByte === -1) this.firstByte = this.buffer[0]!;
-    this.at += length;
-    return true;
-  }
-
-  /** The next record, a view valid until the next call; null at the payload's end or where it is malformed. */
-  next(): Buffer | null {
-    if (!this.wellFormed || this.at === this.size) return null;
-    if (!this.fill(LENGTH_BYTES)) return this.malformed();
-    const length = this.buffer.readUInt32LE(0);
-    // A length past the end is refused before a buffer is made for it (up to 4 GB).
-    if (this.at + length > this.size || !this.fill(length)) return this.malformed();
-    return this.buffer.subarray(0, length);
-  }
-
-  private malformed(): null {
-    this.wellFormed = false;
-    return null;
-  }
-
-  /**
-   * Reads and hashes the rest of the payload, then says what is wrong with the file, if anything: its
-   * checksum (`sum`, from the file's head) first, then the layout of its records; null when both are right.
-   */
-  verdict(sum: string): string | null {
-    while (this.next() !== null);
-    // Past a malformed record, the rest is hashed as plain bytes (a short read leaves the hash short).
-    while (this.at < this.size && this.fill(Math.min(DRAIN_BYTES, this.size - this.at)));
-    if (this.hash.digest("hex") !== sum) return "corrupt (checksum mismatch)";
-    // Formats before 5 were one v8.serialize value, which starts with its version tag (0xFF), not with records.
-    if (!this.wellFormed)
-      return this.firstByte === V8_VERSION_TAG ? "other cache format" : "corrupt (cannot deserialize)";
-    return null;
-  }
-}
-
 function deserialized(record: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: deserializeRecord(record) };
@@ -296,7 +226,7 @@ export function readCache(file: string, key: CacheKey): CacheRead {
     return { ok: false, reason: "no cache file" };
   }
   try {
-    return readOpenCache(fd, key);
+    return readOpenCache(fd, file, key);
   } catch {
     // An I/O error part way (the disk…): the cache is only an optimisation.
     return { ok: false, reason: "unreadable" };
@@ -305,14 +235,15 @@ export function readCache(file: string, key: CacheKey): CacheRead {
   }
 }
 
-function readOpenCache(fd: number, key: CacheKey): CacheRead {
+function readOpenCache(fd: number, file: string, key: CacheKey): CacheRead {
   const head = Buffer.alloc(CACHE_PAYLOAD_AT);
   const read = readSync(fd, head, 0, CACHE_PAYLOAD_AT, 0);
   if (read !== CACHE_PAYLOAD_AT || head.toString("latin1", 0, MAGIC.length) !== MAGIC) {
     return { ok: false, reason: "not a cache file" };
   }
   const sum = head.toString("latin1", MAGIC.length, MAGIC.length + HASH_HEX);
-  const reader = new PayloadReader(fd, fstatSync(fd).size);
+  const info = fstatSync(fd);
+  const reader = new PayloadReader(fd, info.size);
   const miss = (reason: string): CacheRead => ({ ok: false, reason: reader.verdict(sum) ?? reason });
 
   const headerRecord = reader.next();
@@ -328,8 +259,13 @@ function readOpenCache(fd: number, key: CacheKey): CacheRead {
   if (typeof scannedAtMs !== "number" || !Number.isFinite(scannedAtMs)) return miss("corrupt (no time)");
   const entries: FileEntry[] = [];
   const statColumns: Float64Array[] = [];
+  const records: number[] = [];
   const interner = new Interner();
-  for (let record = reader.next(); record !== null; record = reader.next()) {
+  for (
+    let at = reader.position, record = reader.next();
+    record !== null;
+    at = reader.position, record = reader.next()
+  ) {
     const chunk = deserialized(record);
     if (!chunk.ok) return miss("corrupt (cannot deserialize)");
     // Anything but a chunk (null, a number…) reads as one without its arrays, which decodeEntries refuses.
@@ -337,6 +273,7 @@ function readOpenCache(fd: number, key: CacheKey): CacheRead {
     try {
       // Its typed arrays are its own (cache-record.ts): the guides keep their columns and texts as they are.
       const decoded = decodeColumns(value as CacheChunk, interner);
+      records.push(at, reader.position - at, entries.length, decoded.entries.length);
       for (const entry of decoded.entries) {
         if (entry.hash === null) throw new TypeError("no hash");
         entries.push(entry);
@@ -354,7 +291,15 @@ function readOpenCache(fd: number, key: CacheKey): CacheRead {
     stats.set(column, at);
     at += column.length;
   }
-  return { ok: true, scannedAtMs, entries: new CachedEntries(entries, stats) };
+  const source: CacheSource = {
+    file,
+    ino: info.ino,
+    size: info.size,
+    mtimeMs: info.mtimeMs,
+    ctimeMs: info.ctimeMs,
+    records: Float64Array.from(records),
+  };
+  return { ok: true, scannedAtMs, entries: new CachedEntries(entries, stats, source) };
 }
 
 /**
@@ -374,6 +319,8 @@ export interface WriteCacheOptions {
   signal?: AbortSignal;
   /** Milliseconds, to time each chunk's step (default performance.now). */
   clock?: () => number;
+  /** Counted as the write goes: records copied from the file it replaces, and records serialized here. */
+  tally?: { copied: number; serialized: number };
 }
 
 /** Temp files of an interrupted write (a killed process) older than this are removed by the next write. */
@@ -400,44 +347,44 @@ function removeStaleTemps(file: string, nowMs: number): void {
   }
 }
 
-/** Writes all of `bytes` at `position` (a write may take fewer bytes than it was given). */
-function writeAll(fd: number, bytes: Buffer, position: number): void {
-  for (let done = 0; done < bytes.length; )
-    done += writeSync(fd, bytes, done, bytes.length - done, position + done);
-}
-
 /**
- * Writes the cache atomically (temp file + rename): `items` in path order, each an entry or a chunk encoded
- * already. Entries are kept when they have a hash and can be encoded exactly, and encoded a chunk at a time
- * (FIRST_CHUNK_ENTRIES to CACHE_CHUNK_ENTRIES entries, sized to take about CHUNK_STEP_MS); each chunk,
- * encoded here or given, is serialized, hashed and written in one step. With `pause`, other work runs between
- * chunks, so a write after start-up never holds the thread for long.
+ * Writes the cache atomically (temp file + rename): `items` in path order, each an entry, a chunk encoded
+ * already, or a record of the cache file being replaced. Entries are kept when they have a hash and can be
+ * encoded exactly, and encoded a chunk at a time (FIRST_CHUNK_ENTRIES to CACHE_CHUNK_ENTRIES entries, sized to
+ * take about CHUNK_STEP_MS); each chunk, encoded here or given, is serialized, hashed and written in one step,
+ * and each record is copied, hashed and written in one step. A record is copied only from the very file it
+ * was read from (same inode, size, mtime and ctime): a file replaced since makes the write fail, and the next
+ * start writes it. Copying spares this thread the encoding of every unchanged guide, and the garbage: after
+ * one guide changed, rewriting 50,000 entries held up questions for 20-50 ms at a time (README, Performance).
+ * With `pause`, other work runs between steps, so a write after start-up never holds the thread for long.
  * Resolves to an error text, or null when written; never rejects.
  */
 export async function writeCache(
   file: string,
   key: CacheKey,
-  items: readonly (StatEntry | EncodedChunk)[],
+  items: readonly (StatEntry | EncodedChunk | CopiedRecord)[],
   scannedAtMs: number,
   options: WriteCacheOptions = {},
 ): Promise<string | null> {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  let fd: number | null = null;
+  let handle: FileHandle | null = null;
+  const copier = new RecordCopier();
   try {
-    const kept = items.filter((item) => "chunk" in item || item.entry.hash !== null);
+    const kept = items.filter((item) => !("entry" in item) || item.entry.hash !== null);
     mkdirSync(path.dirname(file), { recursive: true });
     removeStaleTemps(file, Date.now());
-    fd = openSync(tmp, "w");
-    const out = fd;
+    handle = await open(tmp, "w");
+    const out = handle;
     const hash = createHash("sha256");
     let at = CACHE_PAYLOAD_AT;
-    const put = (record: Buffer) => {
+    const put = async (record: Buffer) => {
       const length = Buffer.alloc(LENGTH_BYTES);
       length.writeUInt32LE(record.length);
       hash.update(length).update(record);
-      writeAll(out, length, at);
-      writeAll(out, record, at + LENGTH_BYTES);
+      const position = at;
       at += LENGTH_BYTES + record.length;
+      await writeAll(out, length, position);
+      await writeAll(out, record, position + LENGTH_BYTES);
     };
     const header: CacheHeader = {
       format: CACHE_FORMAT,
@@ -446,7 +393,7 @@ export async function writeCache(
       checkBody: key.checkBody,
       scannedAtMs,
     };
-    put(serializeRecord(header));
+    await put(serializeRecord(header));
     const clock = options.clock ?? (() => performance.now());
     let size = FIRST_CHUNK_ENTRIES;
     for (let start = 0; start < kept.length; ) {
@@ -454,33 +401,52 @@ export async function writeCache(
       if (options.signal?.aborted) throw new Error("cache write stopped");
       const first = kept[start]!;
       if ("chunk" in first) {
-        put(serializeRecord(first.chunk));
+        await put(serializeRecord(first.chunk));
+        if (options.tally) options.tally.serialized++;
         start++;
         continue;
       }
-      // Entries up to the next encoded chunk, `size` at most.
+      if ("copy" in first) {
+        const bytes = await copier.read(first.copy);
+        hash.update(bytes);
+        const position = at;
+        at += bytes.length;
+        await writeAll(out, bytes, position);
+        if (options.tally) options.tally.copied++;
+        start++;
+        continue;
+      }
+      // Entries up to the next chunk or record, `size` at most.
       const run: StatEntry[] = [];
       for (let k = start; k < kept.length && run.length < size; k++) {
         const item = kept[k]!;
-        if ("chunk" in item) break;
+        if (!("entry" in item)) break;
         run.push(item);
       }
       const began = clock();
       const { skipped: _, ...chunk } = encodeEntries(run) satisfies CacheChunk & { skipped: number };
-      put(serializeRecord(chunk));
-      start += run.length;
+      const record = serializeRecord(chunk);
       const took = clock() - began;
+      await put(record);
+      if (options.tally) options.tally.serialized++;
+      start += run.length;
       if (took > CHUNK_STEP_MS) size = Math.max(FIRST_CHUNK_ENTRIES, Math.floor(size / 2));
       else if (took < CHUNK_STEP_MS / 2) size = Math.min(CACHE_CHUNK_ENTRIES, size * 2);
     }
-    writeAll(out, Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), 0);
-    fd = null;
-    closeSync(out);
-    renameSync(tmp, file);
+    await writeAll(out, Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), 0);
+    handle = null;
+    await out.close();
+    await copier.close();
+    await rename(tmp, file);
     return null;
   } catch (err) {
     try {
-      if (fd !== null) closeSync(fd);
+      await copier.close();
+    } catch {
+      // Closing the old file: the error below says what went wrong first.
+    }
+    try {
+      await handle?.close();
     } catch {
       // Closing a file we could not write to: the error below says what went wrong first.
     }

@@ -12,6 +12,20 @@ import type { FileEntry } from "./parse-file.ts";
 
 const fileOf = (entry: FileEntry): string => entry.file;
 
+/**
+ * Where the entries were read from: the cache file as it was (its stat), and its chunk records, four numbers
+ * a record: its offset in the file (at its length prefix), its length (prefix included), the position of its
+ * first entry and how many it holds. A rewrite copies the records whose entries did not change (cache.ts).
+ */
+export interface CacheSource {
+  file: string;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  records: Float64Array;
+}
+
 export class CachedEntries {
   /** The entry after the last one found: where a look-up in path order finds its file. */
   private next = 0;
@@ -22,6 +36,8 @@ export class CachedEntries {
   constructor(
     private readonly entries: readonly FileEntry[],
     private readonly stats: Float64Array,
+    /** The file and records they were read from, when read from a cache file. */
+    readonly source: CacheSource | null = null,
   ) {
     if (stats.length !== 4 * entries.length) throw new RangeError("CachedEntries: one stat tuple an entry");
     for (let i = 1; i < entries.length; i++) {

@@ -482,7 +482,9 @@ describe("cacheItems (what a cache write is given after a load)", () => {
     return { start, end, at, encoded };
   };
   const shape = (items: ReturnType<typeof cacheItems>) =>
-    items.map((item) => ("chunk" in item ? `chunk ${item.chunk.stats.length / 4}` : item.entry.file));
+    items.map((item) =>
+      "chunk" in item ? `chunk ${item.chunk.stats.length / 4}` : "copy" in item ? "copy" : item.entry.file,
+    );
 
   it("takes a chunk whose files follow one another, all parsed and hashed, with each file's stat tuple", () => {
     const entries = [0, 1, 2, 3, 4].map((i) => entry(i));

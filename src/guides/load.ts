@@ -9,6 +9,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
   type CacheRead,
+  type CopiedRecord,
   cacheFileFor,
   type EncodedChunk,
   isRacyTime,
@@ -16,6 +17,7 @@ import {
   type WriteCacheOptions,
   writeCache,
 } from "./cache.ts";
+import type { CachedEntries } from "./cached-entries.ts";
 import { type StatEntry, statAt } from "./compact.ts";
 import { readEntriesInWorkers, type WorkerChunk } from "./parallel.ts";
 import {
@@ -250,8 +252,27 @@ export function cacheItems(
   todo: readonly number[],
   read: readonly (FileEntry | SameFile)[],
   chunks: readonly WorkerChunk[],
-): (StatEntry | EncodedChunk)[] {
-  const covered = new Map<number, { end: number; chunk: EncodedChunk["chunk"] }>();
+  reuse: { from: CachedEntries; reusedFrom: Int32Array } | null = null,
+): (StatEntry | EncodedChunk | CopiedRecord)[] {
+  const covered = new Map<number, { end: number; item: EncodedChunk | CopiedRecord }>();
+  const source = reuse?.from.source;
+  if (reuse && source) {
+    const { reusedFrom } = reuse;
+    // Where each cached entry is now, if it is reused as it was.
+    const now = new Int32Array(reuse.from.size).fill(-1);
+    reusedFrom.forEach((at, i) => {
+      if (at !== -1) now[at] = i;
+    });
+    const records = source.records;
+    for (let r = 0; r + 3 < records.length; r += 4) {
+      const [offset, length, first, count] = [records[r]!, records[r + 1]!, records[r + 2]!, records[r + 3]!];
+      const i = count > 0 ? now[first]! : -1;
+      if (i === -1) continue;
+      let same = true;
+      for (let k = 1; k < count && same; k++) same = reusedFrom[i + k] === first + k;
+      if (same) covered.set(i, { end: i + count, item: { copy: { from: source, offset, length } } });
+    }
+  }
   for (const c of chunks) {
     const first = todo[c.start]!;
     if (todo[c.end - 1]! - first !== c.end - 1 - c.start) continue;
@@ -263,13 +284,16 @@ export function cacheItems(
     c.at.forEach((p, k) => {
       chunkStats.set(stats.subarray(4 * (first + p), 4 * (first + p + 1)), 4 * k);
     });
-    covered.set(first, { end: first + c.end - c.start, chunk: { ...c.encoded, stats: chunkStats } });
+    covered.set(first, {
+      end: first + c.end - c.start,
+      item: { chunk: { ...c.encoded, stats: chunkStats } },
+    });
   }
-  const items: (StatEntry | EncodedChunk)[] = [];
+  const items: (StatEntry | EncodedChunk | CopiedRecord)[] = [];
   for (let i = 0; i < entries.length; ) {
     const run = covered.get(i);
     if (run) {
-      items.push({ chunk: run.chunk });
+      items.push(run.item);
       i = run.end;
     } else {
       items.push({ entry: entries[i]!, stat: statAt(stats, i) });
@@ -328,6 +352,9 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   const known = cached?.ok ? cached.entries : null;
   const scannedAtKnown = cached?.ok ? cached.scannedAtMs : 0;
   const entries = new Array<FileEntry>(files.length);
+  // Per file, the position of the cached entry reused as it was (same stat tuple), else -1: a cache write
+  // copies the old file's records whose entries are all reused, in order (cacheItems).
+  const reusedFrom = new Int32Array(known ? files.length : 0).fill(-1);
   const todo: number[] = [];
   const expected: (string | null)[] = [];
   let reused = 0;
@@ -336,6 +363,7 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
     const hit = known ? known.find(files[i]!) : -1;
     if (hit !== -1 && known!.sameStat(hit, stats, i) && !isRacyTime(known!.changedAt(hit), scannedAtKnown)) {
       entries[i] = known!.entry(hit);
+      reusedFrom[i] = hit;
       reused++;
       continue;
     }
@@ -399,7 +427,9 @@ export async function loadGuides(dir: string, options: LoadOptions = {}): Promis
   if (cacheFile && cached) {
     const parsed = files.length - reused;
     const unchanged = cached.ok && parsed === 0 && rehashed === 0 && cached.entries.size === reused;
-    const items = unchanged ? [] : cacheItems(entries, stats, todo, read, workerChunks);
+    const items = unchanged
+      ? []
+      : cacheItems(entries, stats, todo, read, workerChunks, known ? { from: known, reusedFrom } : null);
     const report: CacheReport = {
       file: cacheFile,
       status: !cached.ok ? "rebuilt" : parsed === 0 && cached.entries.size === reused ? "hit" : "partial",
