@@ -65,13 +65,17 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
 
 const HELP_WORD = /\b(?:help|usage|commands)\b/i;
 const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
-const FIGURE_AFTER_KEYWORD = /\b(?:base|stock|rsus?|equity|signing|bonus)\s+[$£€]?\d/i;
+/** The parts of an offer a figure may be named by, next to it. */
+const PART = "(?:base|stock|rsus?|equity|signing|bonus)";
+const FIGURE_AFTER_KEYWORD = new RegExp(`\\b${PART}\\s+[$£€]?\\d`, "i");
 /**
  * "they gave me 150k base", "£120k stock": an amount written as money (a currency sign, or k/m after it) just
  * before a part's name. A bare number is not enough ("l4 base", "2025 bonus", "top 10 base").
  */
-const MONEY_BEFORE_KEYWORD =
-  /(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?[km])\s+(?:base|stock|rsus?|equity|signing|bonus)\b/i;
+const MONEY_BEFORE_KEYWORD = new RegExp(
+  `(?:[$£€]\\s?\\d[\\d,]*(?:\\.\\d+)?\\s?[km]?|(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?\\s?[km])\\s+${PART}\\b`,
+  "i",
+);
 
 function parseWords(cleaned: string, rest: string, index: SearchIndex, context: ConversationContext): Query {
   const ws = words(rest).slice(0, MAX_WORDS);
