@@ -13,7 +13,7 @@ import {
   CACHE_PAYLOAD_AT,
   cacheFileFor,
   defaultCacheDir,
-  FIRST_CHUNK_ENTRIES,
+  ENCODE_SLICE_STEPS,
   isRacyTime,
   parserFingerprint,
   RACY_WINDOW_MS,
@@ -340,7 +340,7 @@ describe("writeCache / readCache", () => {
     });
   });
 
-  it("writes chunks of 25 entries growing to 500 at most, pausing before each, and reads them all back", async () => {
+  it("writes chunks of 500 entries, pausing before each and between slices of its encoding, and reads them all back", async () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "guides.bin");
     const items = Array.from({ length: 3001 }, (_, i) =>
@@ -366,51 +366,48 @@ describe("writeCache / readCache", () => {
       scannedAtMs: 5000,
     });
     const sizes = values.slice(1).map((v) => (v as { stats: Float64Array }).stats.length / 4);
-    expect(pauses).toBe(sizes.length);
-    expect(sizes[0]).toBe(FIRST_CHUNK_ENTRIES);
-    expect(FIRST_CHUNK_ENTRIES).toBe(25);
     expect(CACHE_CHUNK_ENTRIES).toBe(500);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(CACHE_CHUNK_ENTRIES);
-    // Timed by the real clock: entries this small take well under 2.5 ms a chunk, so chunks grow.
-    expect(Math.max(...sizes)).toBeGreaterThan(FIRST_CHUNK_ENTRIES);
-    expect(sizes.reduce((a, b) => a + b)).toBe(3001);
+    expect(sizes).toEqual([500, 500, 500, 500, 500, 500, 1]);
+    // Two encoder steps an entry, a slice of 64 at most: a chunk of 500 has 15 pauses in it at least (more
+    // when a slice runs out of time first), after the one before each of the 7 chunks.
+    expect(ENCODE_SLICE_STEPS).toBe(64);
+    expect(pauses).toBeGreaterThanOrEqual(7 + 6 * 15);
     const r = readCache(file, KEY);
     expect(r.ok && r.entries.toArray()).toEqual(items);
   });
 
-  it("sizes each chunk by how long the last one took: doubled under 2.5 ms, halved over 5 ms", async () => {
+  it("writes the same bytes in slices (a write after start-up) as in one go", async () => {
+    const t = fixtureDir();
+    const items = Array.from({ length: 1200 }, (_, i) =>
+      item(`/srv/guides/e${String(i).padStart(4, "0")}.md`, "c".repeat(40)),
+    );
+    const inSlices = path.join(t.dir, "sliced.bin");
+    const inOneGo = path.join(t.dir, "whole.bin");
+    let pauses = 0;
+    expect(await writeCache(inSlices, KEY, items, 5000, { pause: async () => void pauses++ })).toBeNull();
+    expect(await writeCache(inOneGo, KEY, items, 5000)).toBeNull();
+    expect(pauses).toBeGreaterThan(3);
+    expect(readFileSync(inSlices).equals(readFileSync(inOneGo))).toBe(true);
+  });
+
+  it("a write stopped between two slices of a chunk's encoding leaves no temp file", async () => {
     const t = fixtureDir();
     const file = path.join(t.dir, "guides.bin");
-    const items = Array.from({ length: 2000 }, (_, i) => item(`/srv/guides/e${i}.md`, "c".repeat(40)));
-    /** The chunk sizes of a write whose k-th chunk takes steps[k] ms (the last one repeated). */
-    const sizesWith = async (steps: number[]): Promise<number[]> => {
-      let now = 0;
-      let reads = 0;
-      const clock = () => {
-        // Two reads a chunk: before it (the time is kept) and after it (the step's time has passed).
-        reads++;
-        if (reads % 2 === 0) now += steps[Math.min(reads / 2 - 1, steps.length - 1)]!;
-        return now;
-      };
-      expect(await writeCache(file, KEY, items, 5000, { clock })).toBeNull();
-      const payload = readFileSync(file).subarray(CACHE_PAYLOAD_AT);
-      const sizes: number[] = [];
-      for (let at = 0; at < payload.length; ) {
-        const length = payload.readUInt32LE(at);
-        const value = DocumentedRecordReader.value(payload.subarray(at + 4, at + 4 + length)) as {
-          stats?: Float64Array;
-        };
-        if (value.stats) sizes.push(value.stats.length / 4);
-        at += 4 + length;
-      }
-      return sizes;
-    };
-    expect(await sizesWith([1])).toEqual([25, 50, 100, 200, 400, 500, 500, 225]);
-    // Steps of exactly 2.5 and 5 ms keep the size (binary fractions: the clock's sums are exact).
-    expect(await sizesWith([1, 2.5, 5, 5.5, 1])).toEqual([
-      25, 50, 50, 50, 25, 50, 100, 200, 400, 500, 500, 50,
-    ]);
-    expect((await sizesWith([20])).every((size) => size === 25)).toBe(true);
+    writeRaw(file, [header(), chunk()]);
+    const stop = new AbortController();
+    const items = Array.from({ length: 600 }, (_, i) => item(`/srv/guides/d${i}.md`, "b".repeat(40)));
+    let pauses = 0;
+    const error = await writeCache(file, KEY, items, 9000, {
+      signal: stop.signal,
+      // The first pause is before the first chunk; the third is inside its encoding.
+      pause: async () => {
+        if (++pauses === 3) stop.abort();
+      },
+    });
+    expect(error).toBe("cache write stopped");
+    expect(pauses).toBe(3);
+    expect(readdirSync(t.dir)).toEqual(["guides.bin"]);
+    expect(readCache(file, KEY)).toMatchObject({ ok: true, scannedAtMs: 5000 });
   });
 
   it("a write stopped at a pause leaves the cache it would have replaced, and no temp file", async () => {

@@ -46,6 +46,7 @@ import { type FileHandle, open, rename } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Slice } from "../runtime/slices.ts";
 import {
   CACHE_PAYLOAD_AT,
   type CopiedRecord,
@@ -58,22 +59,27 @@ import {
 } from "./cache-io.ts";
 import { deserializeRecord, serializeRecord } from "./cache-record.ts";
 import { CachedEntries, type CacheSource } from "./cached-entries.ts";
-import { decodeColumns, encodeEntries, Interner, type StatEntry } from "./compact.ts";
+import {
+  decodeColumns,
+  type Encoded,
+  encodeEntries,
+  encodeInSteps,
+  Interner,
+  type StatEntry,
+} from "./compact.ts";
 import type { FileEntry } from "./parse-file.ts";
 
 /** Bump when the cache layout changes. */
 export const CACHE_FORMAT = 7;
 /**
- * Entries per chunk record, at most. A chunk is encoded, serialized, hashed and written in one step, so a write
- * spread over the event loop after start-up holds a question up for one chunk at most. Chunks start small and
- * double while a step takes under CHUNK_STEP_MS / 2: before the encoder is compiled, 500 entries took 51 ms
- * on a slow 2-core machine (4–7 ms once compiled).
+ * Entries per chunk record, at most. A write spread over the event loop after start-up (with a `pause`)
+ * encodes a chunk in slices (runtime/slices.ts: ENCODE_SLICE_STEPS steps or SLICE_BUDGET_MS, whichever comes
+ * first), then serializes, hashes and writes it in one step: about 0.5 ms for 400 entries on the 2-core
+ * machine, where encoding them took 3-6 ms.
  */
 export const CACHE_CHUNK_ENTRIES = 500;
-/** Entries in the first chunk of a write. */
-export const FIRST_CHUNK_ENTRIES = 25;
-/** The time one chunk's step should take at most (ms); the next chunk is halved after one that took longer. */
-const CHUNK_STEP_MS = 5;
+/** Encoder steps (two per entry: compact.ts, encodeInSteps) in one slice of a write with a `pause`, at most. */
+export const ENCODE_SLICE_STEPS = 64;
 /** Files changed this close to (or after) the cache's writing are re-hashed (see above). */
 export const RACY_WINDOW_MS = 2_000;
 export { CACHE_PAYLOAD_AT, type CopiedRecord };
@@ -313,12 +319,13 @@ export interface EncodedChunk {
 
 /** How a cache write may be spread out and stopped (see writeCache). */
 export interface WriteCacheOptions {
-  /** Awaited before each chunk: lets other work run in between (a write after start-up). */
+  /**
+   * Awaited before each record and between the slices of a chunk's encoding: lets other work run in between
+   * (a write after start-up).
+   */
   pause?: () => Promise<void>;
-  /** Stops the write at its next chunk; the temp file is removed and nothing replaces the cache. */
+  /** Stops the write at its next record or slice; the temp file is removed and nothing replaces the cache. */
   signal?: AbortSignal;
-  /** Milliseconds, to time each chunk's step (default performance.now). */
-  clock?: () => number;
   /** Counted as the write goes: records copied from the file it replaces, and records serialized here. */
   tally?: { copied: number; serialized: number };
 }
@@ -347,16 +354,36 @@ function removeStaleTemps(file: string, nowMs: number): void {
   }
 }
 
+/** `encodeEntries(run)`, the event loop freed (`pause`) between slices; `goOn` throws to stop. */
+async function encodeInSlices(
+  run: readonly StatEntry[],
+  pause: () => Promise<void>,
+  goOn: () => void,
+): Promise<Encoded> {
+  const steps = encodeInSteps(run);
+  const slice = new Slice(ENCODE_SLICE_STEPS, pause);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slice.full()) {
+      await slice.next();
+      goOn();
+    }
+  }
+}
+
 /**
  * Writes the cache atomically (temp file + rename): `items` in path order, each an entry, a chunk encoded
  * already, or a record of the cache file being replaced. Entries are kept when they have a hash and can be
- * encoded exactly, and encoded a chunk at a time (FIRST_CHUNK_ENTRIES to CACHE_CHUNK_ENTRIES entries, sized to
- * take about CHUNK_STEP_MS); each chunk, encoded here or given, is serialized, hashed and written in one step,
- * and each record is copied, hashed and written in one step. A record is copied only from the very file it
+ * encoded exactly, and encoded a chunk (CACHE_CHUNK_ENTRIES entries at most) at a time; each chunk, encoded
+ * here or given, is serialized, hashed and written in one step, and each record is copied, hashed and written
+ * in one step. A record is copied only from the very file it
  * was read from (same inode, size, mtime and ctime): a file replaced since makes the write fail, and the next
  * start writes it. Copying spares this thread the encoding of every unchanged guide, and the garbage: after
  * one guide changed, rewriting 50,000 entries held up questions for 20-50 ms at a time (README, Performance).
- * With `pause`, other work runs between steps, so a write after start-up never holds the thread for long.
+ * With `pause`, other work runs between steps and between slices of a chunk's encoding, so a write after
+ * start-up never holds the thread for long: encoding 1,000 edited guides' chunks in one step each held up
+ * questions for 20-30 ms (README, Performance).
  * Resolves to an error text, or null when written; never rejects.
  */
 export async function writeCache(
@@ -394,11 +421,13 @@ export async function writeCache(
       scannedAtMs,
     };
     await put(serializeRecord(header));
-    const clock = options.clock ?? (() => performance.now());
-    let size = FIRST_CHUNK_ENTRIES;
+    const { pause, signal } = options;
+    const goOn = () => {
+      if (signal?.aborted) throw new Error("cache write stopped");
+    };
     for (let start = 0; start < kept.length; ) {
-      if (options.pause) await options.pause();
-      if (options.signal?.aborted) throw new Error("cache write stopped");
+      if (pause) await pause();
+      goOn();
       const first = kept[start]!;
       if ("chunk" in first) {
         await put(serializeRecord(first.chunk));
@@ -416,22 +445,19 @@ export async function writeCache(
         start++;
         continue;
       }
-      // Entries up to the next chunk or record, `size` at most.
+      // Entries up to the next chunk or record, CACHE_CHUNK_ENTRIES at most.
       const run: StatEntry[] = [];
-      for (let k = start; k < kept.length && run.length < size; k++) {
+      for (let k = start; k < kept.length && run.length < CACHE_CHUNK_ENTRIES; k++) {
         const item = kept[k]!;
         if (!("entry" in item)) break;
         run.push(item);
       }
-      const began = clock();
-      const { skipped: _, ...chunk } = encodeEntries(run) satisfies CacheChunk & { skipped: number };
-      const record = serializeRecord(chunk);
-      const took = clock() - began;
-      await put(record);
+      const { skipped: _, ...chunk } = (
+        pause ? await encodeInSlices(run, pause, goOn) : encodeEntries(run)
+      ) satisfies CacheChunk & { skipped: number };
+      await put(serializeRecord(chunk));
       if (options.tally) options.tally.serialized++;
       start += run.length;
-      if (took > CHUNK_STEP_MS) size = Math.max(FIRST_CHUNK_ENTRIES, Math.floor(size / 2));
-      else if (took < CHUNK_STEP_MS / 2) size = Math.min(CACHE_CHUNK_ENTRIES, size * 2);
     }
     await writeAll(out, Buffer.from(`${MAGIC}${hash.digest("hex")}\n`, "latin1"), 0);
     handle = null;
