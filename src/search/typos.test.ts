@@ -56,6 +56,65 @@ describe("TypoDictionary", () => {
     expect(dict.unsorted).toBe(0);
   });
 
+  /** A dictionary of `n` made-up terms of 6-12 letters (thousands of postings: several runs of 1,024). */
+  const many = (n: number) => {
+    const dict = new TypoDictionary<number>();
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    const terms: string[] = [];
+    for (let i = 0; i < n; i++) {
+      let term = "";
+      const length = 6 + (next() % 7);
+      for (let c = 0; c < length; c++) term += String.fromCharCode(97 + (next() % 26));
+      terms.push(term);
+      dict.add(term, i);
+    }
+    return { dict, terms };
+  };
+  /** Each term with its second letter dropped and its first two swapped: one and two edits away. */
+  const typosOf = (terms: string[]) => terms.flatMap((t) => [t[0] + t.slice(2), t[1]! + t[0] + t.slice(2)]);
+
+  it("prepareSteps() sorts in what was added over many steps, and look-ups find what prepare() finds", () => {
+    const { dict: stepped, terms } = many(2_000);
+    const { dict: whole } = many(2_000);
+    whole.prepare();
+    let steps = 0;
+    for (const _ of stepped.prepareSteps()) steps++;
+    expect(stepped.unsorted).toBe(0);
+    // 2,000 terms of 6-12 letters have over 50,000 postings: sorted, merged and scanned 1,024 at a time.
+    expect(steps).toBeGreaterThan(100);
+    for (const typo of typosOf(terms.slice(0, 300))) expect(stepped.lookup(typo)).toEqual(whole.lookup(typo));
+    // Nothing pending: no steps.
+    expect([...stepped.prepareSteps()]).toHaveLength(0);
+  });
+
+  it("prepareSteps() leaves a term added meanwhile pending, and drops its work after a look-up sorted everything", () => {
+    const { dict, terms } = many(600);
+    const steps = dict.prepareSteps();
+    steps.next();
+    dict.add("zanzibar", -1);
+    for (let s = steps.next(); !s.done; s = steps.next());
+    expect(dict.unsorted).toBeGreaterThan(0);
+    expect(dict.lookup("zanzbar")[0]).toMatchObject({ value: -1, distance: 1 });
+    for (const typo of typosOf(terms.slice(0, 100))) expect(dict.lookup(typo).length).toBeGreaterThan(0);
+
+    const { dict: other, terms: otherTerms } = many(600);
+    const { dict: whole } = many(600);
+    const late = other.prepareSteps();
+    late.next();
+    // A look-up sorts everything itself; the steps' result, when they end, is not put in its place.
+    expect(other.lookup("zzzzzzz")).toEqual([]);
+    other.add("zanzibar", -1);
+    whole.add("zanzibar", -1);
+    for (let s = late.next(); !s.done; s = late.next());
+    expect(other.unsorted).toBeGreaterThan(0);
+    for (const typo of [...typosOf(otherTerms.slice(0, 100)), "zanzbar"])
+      expect(other.lookup(typo)).toEqual(whole.lookup(typo));
+  });
+
   it("never stretches short words or unrelated ones", () => {
     const dict = dictionary();
     expect(dict.lookup("sx")).toEqual([]);

@@ -65,6 +65,11 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 /** A number as its own key (lowerBound over the postings). */
 const same = (n: number): number => n;
 const TERM_BITS = 2 ** 21;
+/**
+ * Postings sorted, merged or scanned in one step of `prepareSteps`. Sorting all 120,000 postings of 50,000
+ * guides at once took about 25 ms, in which a hot reload's questions waited.
+ */
+const SORT_RUN = 1024;
 
 /** FNV-1a (32-bit) of `text` without the characters at `skipA` and `skipB` (-1: none), without building it. */
 export function hashWithout(text: string, skipA = -1, skipB = -1): number {
@@ -124,6 +129,54 @@ export class TypoDictionary<T> {
    */
   prepare(): void {
     this.sorted();
+  }
+
+  /**
+   * `prepare` in steps, for a caller that frees the event loop between some of them (SearchIndex.warmInSlices):
+   * the postings sorted in runs of SORT_RUN, the runs merged pairwise SORT_RUN at a time, the repeats dropped
+   * SORT_RUN at a time; each step well under a millisecond. What is sorted is what was added when it began:
+   * a term added meanwhile stays pending (sorted in by the next look-up or `prepare`), and if a look-up sorted
+   * everything meanwhile, this result is dropped.
+   */
+  *prepareSteps(): Generator<void, void, void> {
+    const base = this.postings;
+    const pending = this.pending;
+    const count = this.pendingCount;
+    if (count === 0) return;
+    let from = new Float64Array(base.length + count);
+    from.set(base);
+    from.set(pending.subarray(0, count), base.length);
+    const n = from.length;
+    for (let at = 0; at < n; at += SORT_RUN) {
+      from.subarray(at, Math.min(n, at + SORT_RUN)).sort();
+      yield;
+    }
+    let to = new Float64Array(n);
+    for (let width = SORT_RUN; width < n; width *= 2) {
+      for (let left = 0; left < n; left += 2 * width) {
+        const mid = Math.min(n, left + width);
+        const end = Math.min(n, left + 2 * width);
+        let i = left;
+        let j = mid;
+        for (let k = left; k < end; k++) {
+          to[k] = j >= end || (i < mid && from[i]! <= from[j]!) ? from[i++]! : from[j++]!;
+          if ((k - left) % SORT_RUN === SORT_RUN - 1) yield;
+        }
+        yield;
+      }
+      [from, to] = [to, from];
+    }
+    let kept = 0;
+    for (let i = 0; i < n; i++) {
+      if (i === 0 || from[i] !== from[kept - 1]) from[kept++] = from[i]!;
+      if (i % SORT_RUN === SORT_RUN - 1) yield;
+    }
+    // A look-up or `prepare` sorted everything meanwhile (new postings, which stand): this work is dropped.
+    if (this.postings !== base) return;
+    this.postings = from.slice(0, kept);
+    // Terms added meanwhile: still pending, moved to the front.
+    this.pending.copyWithin(0, count, this.pendingCount);
+    this.pendingCount -= count;
   }
 
   /** Postings added and not yet sorted in (0 after `prepare` or a look-up). */
