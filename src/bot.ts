@@ -56,7 +56,10 @@ export interface CompBotApi {
    * Hot reload of some guides: `changes` says which, `all` gives every guide to serve if the index has to
    * be rebuilt. Optional: without it, callers use replaceGuides(all()).
    */
-  updateGuides?(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void>;
+  updateGuides?(
+    changes: readonly GuideChange[],
+    all: () => readonly Guide[] | Promise<readonly Guide[]>,
+  ): Promise<void>;
   /** Optional: builds what `deferSuggestions` left, a slice at a time between questions. */
   warmUp?(): Promise<void>;
 }
@@ -130,7 +133,10 @@ export class CompBot implements CompBotApi {
    * after its edit. Of a burst of edits, some may be in place before others, as they would be had the watcher
    * seen them in two batches. Calls must not overlap (the watcher runs them one after another).
    */
-  async updateGuides(changes: readonly GuideChange[], all: () => readonly Guide[]): Promise<void> {
+  async updateGuides(
+    changes: readonly GuideChange[],
+    all: () => readonly Guide[] | Promise<readonly Guide[]>,
+  ): Promise<void> {
     for (let start = 0; start < changes.length; start += IN_PLACE_SLICE) {
       if (start > 0) await nextTurn();
       const slice = changes.slice(start, start + IN_PLACE_SLICE);
@@ -139,7 +145,7 @@ export class CompBot implements CompBotApi {
       this.replies.clear();
       if (!inPlace) {
         // Names changed: a new index over every guide served now (the slices already in place included).
-        const next = await SearchIndex.built(all());
+        const next = await SearchIndex.built(await all());
         this.current = next;
         this.bodies.clear();
         // Again: questions asked while it was built were answered (and kept) from the index it replaces.

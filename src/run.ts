@@ -197,8 +197,8 @@ function startWatcher(
     dir,
     library: new GuideLibrary(bot.guides),
     today: () => new Date().toISOString().slice(0, 10),
-    onUpdate: (report, guides) =>
-      bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(guides()),
+    onUpdate: async (report, guides) =>
+      bot.updateGuides ? bot.updateGuides(report.changes, guides) : bot.replaceGuides(await guides()),
     log,
     ...(folders ? { folders } : {}),
   });

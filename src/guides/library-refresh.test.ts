@@ -39,6 +39,29 @@ describe("GuideLibrary", () => {
     expect(await turnsDuring(() => whole.prepare(2))).toBe(0);
   });
 
+  it("lists the guides served in slices (for a hot reload that rebuilds the index): the same list as at once", async () => {
+    const { t, a, b, library } = await setUp();
+    const c = t.write("gamma/pm.md", guideText({ company: "gamma", companyDisplay: "Gamma", role: "pm" }));
+    const d = t.write("aaa/first.md", guideText({ company: "aaa", companyDisplay: "Aaa", role: "first" }));
+    writeFileSync(a, guideText({ roleDisplay: "Backend Engineer II" }));
+    rmSync(b);
+    await library.refresh([a, b, c, d], TODAY);
+    const ids = ["aaa/first", "acme/backend-engineer", "gamma/pm"];
+    expect(library.guides.map((g) => g.id)).toEqual(ids);
+    let listed: string[] = [];
+    // The base (the two loaded guides, one removed since), a guide a slice: a turn after each.
+    expect(
+      await turnsDuring(async () => {
+        listed = (await library.guidesInSlices(1)).map((g) => `${g.id} ${g.roleDisplay}`);
+      }),
+    ).toBe(2);
+    expect(listed).toEqual([
+      "aaa/first Backend Engineer",
+      "acme/backend-engineer Backend Engineer II",
+      "gamma/pm Backend Engineer",
+    ]);
+  });
+
   it("adds, updates and removes, reporting each change with the guide before and after", async () => {
     const { t, a, b, library } = await setUp();
     const c = t.write("gamma/pm.md", guideText({ company: "gamma", companyDisplay: "Gamma", role: "pm" }));

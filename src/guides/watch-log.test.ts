@@ -35,9 +35,9 @@ async function start(dir: string) {
     dir,
     library,
     today: () => TODAY,
-    onUpdate: (report, all) => {
+    onUpdate: async (report, all) => {
       reports.push(report);
-      expect(all().length).toBe(library.size);
+      expect((await all()).length).toBe(library.size);
     },
     log: (level, line) => logs.push(`${level} ${line}`),
     debounceMs: 100,

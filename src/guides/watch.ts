@@ -38,8 +38,11 @@ export interface WatchOptions {
   dir: string;
   library: GuideLibrary;
   today: () => string;
-  /** Called after each reload that changed something; the next reload waits for the promise it returns. */
-  onUpdate: (report: RefreshReport, guides: () => Guide[]) => void | Promise<void>;
+  /**
+   * Called after each reload that changed something; the next reload waits for the promise it returns.
+   * `guides` lists every guide served, a slice at a time (GuideLibrary.guidesInSlices).
+   */
+  onUpdate: (report: RefreshReport, guides: () => Promise<Guide[]>) => void | Promise<void>;
   /** One line per event worth telling an operator. */
   log: (level: "info" | "warn", line: string) => void;
   /** Quiet time after the last change before reloading (editors write files in several steps). */
@@ -292,7 +295,7 @@ export function watchGuides(options: WatchOptions): GuideWatcher {
         log("warn", `guide reload: still serving the last good version of ${report.kept.join(", ")}`);
       }
       if (changedAnything(report)) {
-        await onUpdate(report, () => library.guides);
+        await onUpdate(report, () => library.guidesInSlices());
         const counts = `${report.added.length} added, ${report.updated.length} updated, ${report.removed.length} removed`;
         log("info", `guides reloaded: ${counts}; serving ${library.size}`);
       }

@@ -16,16 +16,21 @@ export class CatalogueSplit {
   /** "company\0level" as the loader split it -> the split with the catalogue's names known. */
   private readonly resplit = new Map<string, LevelEquivalence>();
 
+  /** The company of the guide last added. */
+  private last = "";
+
   /** Records the catalogue's company names (every guide's; guides of one company usually follow each other). */
   constructor(guides: readonly Guide[]) {
-    let last = "";
-    for (const guide of guides) {
-      if (guide.companyDisplay === last) continue;
-      last = guide.companyDisplay;
-      const key = companyKey(last);
-      this.names.add(key);
-      this.firstWords.add(key.split(" ")[0]!);
-    }
+    for (const guide of guides) this.add(guide);
+  }
+
+  /** Records one more guide's company name: all of them before the first `split` (SearchIndex.built). */
+  add(guide: Guide): void {
+    if (guide.companyDisplay === this.last) return;
+    this.last = guide.companyDisplay;
+    const key = companyKey(this.last);
+    this.names.add(key);
+    this.firstWords.add(key.split(" ")[0]!);
   }
 
   /**

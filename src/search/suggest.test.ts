@@ -93,8 +93,9 @@ describe("SearchIndex.suggest", () => {
     // Slices of 3: the phrases go into fuse.js over many turns.
     const turns = countTurns();
     const sliced = await SearchIndex.built(guides, 3);
-    // The event loop turns between slices: 40 guides in 14 slices, then their phrases in 54 (69 turns in all).
-    expect(turns()).toBeGreaterThanOrEqual(65);
+    // The event loop turns between slices: 40 guides' company names in 14 slices, the guides in 14, then
+    // the typo dictionary's postings and the phrases in many more (122 turns on the 2-core machine).
+    expect(turns()).toBeGreaterThanOrEqual(79);
     expect(sliced.warmed).toBe(true);
     for (const phrase of [
       "compny 7",
