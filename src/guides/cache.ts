@@ -377,9 +377,8 @@ async function encodeInSlices(
  * already, or a record of the cache file being replaced. Entries are kept when they have a hash and can be
  * encoded exactly, and encoded a chunk (CACHE_CHUNK_ENTRIES entries at most) at a time; each chunk, encoded
  * here or given, is serialized, hashed and written in one step, and each record is copied, hashed and written
- * in one step. A record is copied only from the very file it
- * was read from (same inode, size, mtime and ctime): a file replaced since makes the write fail, and the next
- * start writes it. Copying spares this thread the encoding of every unchanged guide, and the garbage: after
+ * in one step. A record is copied only from the very file it was read from (same inode, size, mtime and
+ * ctime): a file replaced since makes the write fail, and the next start writes it. Copying spares this thread the encoding of every unchanged guide, and the garbage: after
  * one guide changed, rewriting 50,000 entries held up questions for 20-50 ms at a time (README, Performance).
  * With `pause`, other work runs between steps and between slices of a chunk's encoding, so a write after
  * start-up never holds the thread for long: encoding 1,000 edited guides' chunks in one step each held up

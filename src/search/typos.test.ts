@@ -56,7 +56,7 @@ describe("TypoDictionary", () => {
     expect(dict.unsorted).toBe(0);
   });
 
-  /** A dictionary of `n` made-up terms of 6-12 letters (thousands of postings: several runs of 1,024). */
+  /** A dictionary of `n` made-up terms of 6-12 letters (thousands of postings: several buckets of 1,024). */
   const many = (n: number) => {
     const dict = new TypoDictionary<number>();
     let seed = 7;
@@ -84,7 +84,7 @@ describe("TypoDictionary", () => {
     let steps = 0;
     for (const _ of stepped.prepareSteps()) steps++;
     expect(stepped.unsorted).toBe(0);
-    // 2,000 terms of 6-12 letters have over 50,000 postings: sorted, merged and scanned 1,024 at a time.
+    // 2,000 terms of 6-12 letters have over 50,000 postings: counted, spread, sorted and scanned 1,024 at a time.
     expect(steps).toBeGreaterThan(100);
     for (const typo of typosOf(terms.slice(0, 300))) expect(stepped.lookup(typo)).toEqual(whole.lookup(typo));
     // Nothing pending: no steps.

@@ -66,8 +66,9 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 const same = (n: number): number => n;
 const TERM_BITS = 2 ** 21;
 /**
- * Postings sorted, merged or scanned in one step of `prepareSteps`. Sorting all 120,000 postings of 50,000
- * guides at once took about 25 ms, in which a hot reload's questions waited.
+ * Postings counted, placed or scanned in one step of `prepareSteps`, and about the size of one of its buckets.
+ * Sorting all 120,000 postings of 50,000 guides at once took about 25 ms, in which a hot reload's questions
+ * waited.
  */
 const SORT_RUN = 1024;
 
@@ -132,48 +133,52 @@ export class TypoDictionary<T> {
   }
 
   /**
-   * `prepare` in steps, for a caller that frees the event loop between some of them (SearchIndex.warmInSlices):
-   * the postings sorted in runs of SORT_RUN, the runs merged pairwise SORT_RUN at a time, the repeats dropped
-   * SORT_RUN at a time; each step well under a millisecond. What is sorted is what was added when it began:
-   * a term added meanwhile stays pending (sorted in by the next look-up or `prepare`), and if a look-up sorted
-   * everything meanwhile, this result is dropped.
+   * `prepare` in steps, for a caller that frees the event loop between some of them (SearchIndex.warmInSlices).
+   * The postings are spread into buckets by the top bits of their value (so every posting of a bucket is
+   * below every posting of the next), each bucket is sorted on its own (about SORT_RUN postings each), and the
+   * repeats are dropped: each step handles about SORT_RUN postings. What is sorted is what was added when it
+   * began: a term added meanwhile stays pending (sorted in by the next look-up or `prepare`), and if a look-up
+   * sorted everything meanwhile, this result is dropped.
    */
   *prepareSteps(): Generator<void, void, void> {
     const base = this.postings;
-    const pending = this.pending;
     const count = this.pendingCount;
     if (count === 0) return;
-    let from = new Float64Array(base.length + count);
-    from.set(base);
-    from.set(pending.subarray(0, count), base.length);
-    const n = from.length;
-    for (let at = 0; at < n; at += SORT_RUN) {
-      from.subarray(at, Math.min(n, at + SORT_RUN)).sort();
-      yield;
+    const n = base.length + count;
+    const all = new Float64Array(n);
+    all.set(base);
+    all.set(this.pending.subarray(0, count), base.length);
+    yield;
+    // Postings are below 2^53 (a 32-bit hash times TERM_BITS, 2^21, plus a term number); with a power of two
+    // of buckets, `v * scale` is exact, and its floor is v's bucket.
+    let buckets = 1;
+    while (buckets * SORT_RUN < n) buckets *= 2;
+    const scale = buckets / 2 ** 53;
+    const ends = new Uint32Array(buckets);
+    for (let i = 0; i < n; i++) {
+      ends[Math.floor(all[i]! * scale)]!++;
+      if (i % SORT_RUN === SORT_RUN - 1) yield;
     }
-    let to = new Float64Array(n);
-    for (let width = SORT_RUN; width < n; width *= 2) {
-      for (let left = 0; left < n; left += 2 * width) {
-        const mid = Math.min(n, left + width);
-        const end = Math.min(n, left + 2 * width);
-        let i = left;
-        let j = mid;
-        for (let k = left; k < end; k++) {
-          to[k] = j >= end || (i < mid && from[i]! <= from[j]!) ? from[i++]! : from[j++]!;
-          if ((k - left) % SORT_RUN === SORT_RUN - 1) yield;
-        }
-        yield;
-      }
-      [from, to] = [to, from];
+    for (let k = 1; k < buckets; k++) ends[k]! += ends[k - 1]!;
+    const at = Uint32Array.from({ length: buckets }, (_, k) => (k === 0 ? 0 : ends[k - 1]!));
+    const sorted = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = all[i]!;
+      sorted[at[Math.floor(v * scale)]!++] = v;
+      if (i % SORT_RUN === SORT_RUN - 1) yield;
+    }
+    for (let k = 0; k < buckets; k++) {
+      sorted.subarray(k === 0 ? 0 : ends[k - 1]!, ends[k]!).sort();
+      yield;
     }
     let kept = 0;
     for (let i = 0; i < n; i++) {
-      if (i === 0 || from[i] !== from[kept - 1]) from[kept++] = from[i]!;
+      if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
       if (i % SORT_RUN === SORT_RUN - 1) yield;
     }
     // A look-up or `prepare` sorted everything meanwhile (new postings, which stand): this work is dropped.
     if (this.postings !== base) return;
-    this.postings = from.slice(0, kept);
+    this.postings = sorted.slice(0, kept);
     // Terms added meanwhile: still pending, moved to the front.
     this.pending.copyWithin(0, count, this.pendingCount);
     this.pendingCount -= count;
