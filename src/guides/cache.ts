@@ -46,7 +46,7 @@ import { type FileHandle, open, rename } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Slice } from "../runtime/slices.ts";
+import { runStepsInSlices, Slice } from "../runtime/slices.ts";
 import {
   CACHE_PAYLOAD_AT,
   type CopiedRecord,
@@ -59,14 +59,7 @@ import {
 } from "./cache-io.ts";
 import { deserializeRecord, serializeRecord } from "./cache-record.ts";
 import { CachedEntries, type CacheSource } from "./cached-entries.ts";
-import {
-  decodeColumns,
-  type Encoded,
-  encodeEntries,
-  encodeInSteps,
-  Interner,
-  type StatEntry,
-} from "./compact.ts";
+import { decodeColumns, encodeEntries, encodeInSteps, Interner, type StatEntry } from "./compact.ts";
 import type { FileEntry } from "./parse-file.ts";
 
 /** Bump when the cache layout changes. */
@@ -354,24 +347,6 @@ function removeStaleTemps(file: string, nowMs: number): void {
   }
 }
 
-/** `encodeEntries(run)`, the event loop freed (`pause`) between slices; `goOn` throws to stop. */
-async function encodeInSlices(
-  run: readonly StatEntry[],
-  pause: () => Promise<void>,
-  goOn: () => void,
-): Promise<Encoded> {
-  const steps = encodeInSteps(run);
-  const slice = new Slice(ENCODE_SLICE_STEPS, pause);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (slice.full()) {
-      await slice.next();
-      goOn();
-    }
-  }
-}
-
 /**
  * Writes the cache atomically (temp file + rename): `items` in path order, each an entry, a chunk encoded
  * already, or a record of the cache file being replaced. Entries are kept when they have a hash and can be
@@ -452,7 +427,9 @@ export async function writeCache(
         run.push(item);
       }
       const { skipped: _, ...chunk } = (
-        pause ? await encodeInSlices(run, pause, goOn) : encodeEntries(run)
+        pause
+          ? await runStepsInSlices(encodeInSteps(run), new Slice(ENCODE_SLICE_STEPS, pause), goOn)
+          : encodeEntries(run)
       ) satisfies CacheChunk & { skipped: number };
       await put(serializeRecord(chunk));
       if (options.tally) options.tally.serialized++;

@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { normalize, sep } from "node:path";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { Slice } from "../runtime/slices.ts";
+import { runSteps, runStepsInSlices, Slice, type Steps } from "../runtime/slices.ts";
 import { ShardedMap } from "../text/sharded-map.ts";
 import { lowerBound } from "../text/sorted.ts";
 import { IO_CONCURRENCY, mapLimit } from "./load.ts";
@@ -147,11 +147,7 @@ export class GuideLibrary {
 
   /** Every guide served, in file order (the order the loader uses). */
   get guides(): Guide[] {
-    const steps = this.guidesInSteps();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-    }
+    return runSteps(this.guidesInSteps());
   }
 
   /**
@@ -159,18 +155,12 @@ export class GuideLibrary {
    * 50,000 guides the whole list took about 12 ms, held while a hot reload that rebuilds the index began.
    * The guides are those served when it is called: the watcher changes none before its update is done.
    */
-  async guidesInSlices(slice = 2_000): Promise<Guide[]> {
-    const clock = new Slice(slice);
-    const steps = this.guidesInSteps();
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (clock.full()) await clock.next();
-    }
+  guidesInSlices(slice = 2_000): Promise<Guide[]> {
+    return runStepsInSlices(this.guidesInSteps(), new Slice(slice));
   }
 
   /** `guides`, stopping after each guide of the base. */
-  private *guidesInSteps(): Generator<void, Guide[], void> {
+  private *guidesInSteps(): Steps<Guide[]> {
     this.ensure();
     // The default sort compares by UTF-16 code units, as `<` does (the loader's order).
     // The changed files' guides merged into the base's (both in file order); a removed file's is null.

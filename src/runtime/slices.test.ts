@@ -3,7 +3,7 @@
  * at every 8 items); the next one starts after a pause, with a new count and a new clock. The clock is faked.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { Slice } from "./slices.ts";
+import { runSteps, runStepsInSlices, Slice } from "./slices.ts";
 
 /** Items done until the slice says it is full, each taking `ms` of the (fake) clock. */
 function itemsUntilFull(slice: Slice, ms: number): number {
@@ -58,5 +58,43 @@ describe("Slice", () => {
     expect(itemsUntilFull(long, 0)).toBe(8);
     await long.next();
     expect(itemsUntilFull(long, 0.1)).toBe(16);
+  });
+});
+
+describe("runSteps / runStepsInSlices", () => {
+  /** Five steps, each noted in `done`, then "five". */
+  function* five(done: number[]) {
+    for (let i = 1; i <= 5; i++) {
+      done.push(i);
+      yield;
+    }
+    return "five";
+  }
+
+  it("runs every step and gives the result, at once or a slice at a time", async () => {
+    const done: number[] = [];
+    expect(runSteps(five(done))).toBe("five");
+    expect(done).toEqual([1, 2, 3, 4, 5]);
+
+    const sliced: number[] = [];
+    const pausedAfter: number[] = [];
+    let afterPauses = 0;
+    const slice = new Slice(2, async () => {
+      pausedAfter.push(sliced.length);
+    });
+    expect(await runStepsInSlices(five(sliced), slice, () => void afterPauses++)).toBe("five");
+    expect(sliced).toEqual([1, 2, 3, 4, 5]);
+    // Two steps a slice: a pause after the 2nd and the 4th.
+    expect(pausedAfter).toEqual([2, 4]);
+    expect(afterPauses).toBe(2);
+  });
+
+  it("stops where the call after a pause throws: no step after it runs", async () => {
+    const done: number[] = [];
+    const stopped = runStepsInSlices(five(done), new Slice(2, async () => {}), () => {
+      throw new Error("stopped");
+    });
+    await expect(stopped).rejects.toThrow("stopped");
+    expect(done).toEqual([1, 2]);
   });
 });

@@ -44,3 +44,33 @@ export class Slice {
     this.until = performance.now() + SLICE_BUDGET_MS;
   }
 }
+
+/** Work written as a generator that stops (`yield`) between its steps, and returns its result. */
+export type Steps<R> = Generator<void, R, void>;
+
+/** Runs `steps` to the end at once; its result. */
+export function runSteps<R>(steps: Steps<R>): R {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * Runs `steps` to the end, a step an item of `slice`: the event loop is freed whenever the slice is full,
+ * and `afterPause` (which may throw to stop) runs after each pause. Its result.
+ */
+export async function runStepsInSlices<R>(
+  steps: Steps<R>,
+  slice: Slice,
+  afterPause?: () => void,
+): Promise<R> {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (slice.full()) {
+      await slice.next();
+      afterPause?.();
+    }
+  }
+}

@@ -7,7 +7,7 @@
  */
 import { equivalencesOf, type GuideRefSpans, noRefSpans, refSpansOf } from "../guides/packed.ts";
 import type { Guide, LevelEquivalence } from "../guides/types.ts";
-import { Slice } from "../runtime/slices.ts";
+import { runStepsInSlices, Slice } from "../runtime/slices.ts";
 import { fold, phraseKey, slugify } from "../text/normalize.ts";
 import { ShardedMap } from "../text/sharded-map.ts";
 import { lowerBound } from "../text/sorted.ts";
@@ -304,7 +304,7 @@ export class SearchIndex {
   async warmInSlices(slice = 2_000): Promise<void> {
     const clock = new Slice(slice);
     await clock.next();
-    for (const _ of this.typos.prepareSteps()) if (clock.full()) await clock.next();
+    await runStepsInSlices(this.typos.prepareSteps(), clock);
     await this.suggester.buildInSlices(clock);
     // Positions do not move once the index is built (an in-place replacement keeps each id's), so a map
     // built across turns is right; one that `positions` built meanwhile is kept.
