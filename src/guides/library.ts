@@ -166,12 +166,11 @@ export class GuideLibrary {
     // The changed files' guides merged into the base's (both in file order); a removed file's is null.
     const changed = [...this.changed].filter(([, guide]) => guide !== null) as [string, Guide][];
     changed.sort(([a], [b]) => (a < b ? -1 : 1));
-    const removedOrChanged = new Set(this.changed.keys());
     const all: Guide[] = [];
     let c = 0;
     for (const guide of this.base) {
       for (; c < changed.length && changed[c]![0] < guide.file; c++) all.push(changed[c]![1]);
-      if (!removedOrChanged.has(guide.file)) all.push(guide);
+      if (!this.changed.has(guide.file)) all.push(guide);
       yield;
     }
     for (; c < changed.length; c++) all.push(changed[c]![1]);
