@@ -459,8 +459,8 @@ async function addCompany(
     throw new Error(`${template.file} does not answer ${template.before}`);
   const text = readFileSync(template.file, "utf8");
   const display = text.match(/^company_display: (.+)$/m)![1]!;
-  const question = `${NEW_COMPANY.display}${template.question.slice(display.length)}`;
   if (!template.question.startsWith(display)) throw new Error(`unexpected question ${template.question}`);
+  const question = `${NEW_COMPANY.display}${template.question.slice(display.length)}`;
   const before = (await client.ask(question)).body;
   if (before.includes(template.before) && before.includes(NEW_COMPANY.display))
     throw new Error(`${NEW_COMPANY.display} is answered before its guide is written`);
