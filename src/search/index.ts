@@ -283,8 +283,9 @@ export class SearchIndex {
 
   /**
    * Builds what the first typo or "did you mean" would otherwise build while a user waits: the typo
-   * dictionary's sorted postings (about 25 ms at 50,000 guides) and, unless `suggestions` is false, fuse.js
-   * over every phrase (about 80 ms). Called once at start, before the first question.
+   * dictionary's sorted postings (about 25 ms at 50,000 guides) and, unless `suggestions` is false, "did you
+   * mean" (suggester.ts: fuse.js loaded, every phrase's characters counted). Called once at start, before the
+   * first question.
    */
   warm({ suggestions = true }: { suggestions?: boolean } = {}): void {
     this.typos.prepare();

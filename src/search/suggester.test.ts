@@ -4,12 +4,15 @@
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { REPO_ROOT } from "../guides/test-fixtures.ts";
 import { Slice } from "../runtime/slices.ts";
-import { Suggester } from "./suggester.ts";
+import { FUSE_OPTIONS, maxErrors, Suggester } from "./suggester.ts";
+
+const require = createRequire(import.meta.url);
 
 const NAMES = [
   "Globex",
@@ -58,6 +61,95 @@ describe("Suggester", () => {
     await building;
     expect(suggester.built).toBe(false);
     expect(suggester.search("hooli", 5)[0]).toMatchObject({ phrase: "Hooli" });
+  });
+});
+
+/** Phrases like a catalogue's: made-up names of one to three words, some with accents, digits or an "&". */
+function madeUpPhrases(count: number): string[] {
+  let seed = 2026;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const syllables = [
+    "qu",
+    "il",
+    "lon",
+    "ben",
+    "ch",
+    "wor",
+    "ks",
+    "zé",
+    "bu",
+    "ar",
+    "lar",
+    "to",
+    "nix",
+    "ß",
+    "42",
+    "o",
+  ];
+  const word = () => Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(syllables)).join("");
+  return Array.from({ length: count }, () => {
+    const words = Array.from({ length: 1 + Math.floor(next() * 3) }, word);
+    if (next() < 0.05) words.splice(1, 0, "&");
+    return next() < 0.2 ? words.join(" ").toUpperCase() : words.join(" ");
+  });
+}
+
+describe("Suggester's results are fuse.js's over every phrase", () => {
+  it("for phrases with typos, made-up words, long and short patterns", () => {
+    const phrases = madeUpPhrases(1500);
+    const docs = phrases.map((phrase, value) => ({ phrase, value }));
+    const suggester = new Suggester(() => docs);
+    const Fuse = require("fuse.js") as typeof import("fuse.js").default;
+    const everything = new Fuse(docs, FUSE_OPTIONS);
+    let seed = 9;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const patterns = ["quillon bench works", "ZEBU", "zz", "ks", "o", "arlar nix & to", "x".repeat(40)];
+    patterns.push(`${phrases[0]} ${phrases[1]} ${phrases[2]}`.slice(0, 40));
+    for (let i = 0; i < 300; i++) {
+      let pattern = phrases[Math.floor(next() * phrases.length)]!;
+      for (let edits = Math.floor(next() * 5); edits > 0; edits--) {
+        const at = Math.floor(next() * pattern.length);
+        const letter = "abcdeklnoruz é"[Math.floor(next() * 14)]!;
+        const kind = next();
+        if (kind < 0.33) pattern = pattern.slice(0, at) + pattern.slice(at + 1);
+        else if (kind < 0.66) pattern = pattern.slice(0, at) + letter + pattern.slice(at + 1);
+        else pattern = pattern.slice(0, at) + letter + pattern.slice(at);
+      }
+      patterns.push(pattern);
+    }
+    let found = 0;
+    for (const pattern of patterns) {
+      const limit = 1 + Math.floor(next() * 40);
+      const expected = everything
+        .search(pattern.slice(0, 32), { limit })
+        .map((r) => ({ phrase: r.item.phrase, value: r.item.value, score: r.score }));
+      expect(suggester.search(pattern, limit), pattern).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(patterns.length * 5);
+  });
+
+  it("allows the errors fuse.js's threshold (0.45 of the pattern) allows", () => {
+    expect(maxErrors("")).toBe(null);
+    expect(maxErrors("a")).toBe(0);
+    expect(maxErrors("ab")).toBe(0); // 1 of 2 is 0.5
+    expect(maxErrors("abc")).toBe(1);
+    expect(maxErrors("quillon bench works")).toBe(8); // 19 characters: 8.55
+    expect(maxErrors("a".repeat(20))).toBe(9); // exactly 0.45
+    expect(maxErrors("a".repeat(32))).toBe(14);
+    expect(maxErrors("a".repeat(33))).toBe(null); // fuse.js would search it in chunks
+    // fuse.js finds a 20-character pattern with 9 errors, not with 10.
+    const Fuse = require("fuse.js") as typeof import("fuse.js").default;
+    const fuse = new Fuse([{ phrase: "abcdefghijklmnopqrst" }], FUSE_OPTIONS);
+    expect(fuse.search("abcdefghijkXXXXXXXXX")).toHaveLength(1);
+    expect(fuse.search("abcdefghijXXXXXXXXXX")).toHaveLength(0);
   });
 });
 
