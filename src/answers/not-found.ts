@@ -6,6 +6,7 @@ import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
 import type { FollowUp, NotFoundAnswer } from "./types.ts";
 
 const MAX_GUESSED_WORDS = 4;
+const MAX_SUGGESTIONS = 5;
 
 /** Nothing matches: say what was not found and rank what would work. */
 export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
@@ -13,16 +14,19 @@ export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   const suggestions: FollowUp[] = [];
   const seen = new Set<string>();
   const add = (f: FollowUp) => {
-    if (!seen.has(f.command) && suggestions.length < 5) {
+    if (!seen.has(f.command) && suggestions.length < MAX_SUGGESTIONS) {
       seen.add(f.command);
       suggestions.push(f);
     }
   };
+  // A role has thousands of guides at 50,000: stop at the fifth suggestion (each reads the guide's bands).
+  const full = () => suggestions.length >= MAX_SUGGESTIONS;
   const regionKey = query.region?.key;
 
   // The company is known: offer its guides.
   if (query.company) {
     for (const g of index.guidesOfCompany(query.company.key)) {
+      if (full()) break;
       add({
         label: guideLabel(g),
         command: bandCommand(g, regionIfBand(g, regionKey)),
@@ -32,6 +36,7 @@ export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   }
   if (query.role) {
     for (const g of index.guidesOfRole(query.role.key)) {
+      if (full()) break;
       add({
         label: guideLabel(g),
         command: bandCommand(g, regionIfBand(g, regionKey)),
@@ -44,11 +49,13 @@ export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   // Bounded: only the first few unknown words are worth a guess.
   const guessable = query.unknown.slice(0, MAX_GUESSED_WORDS);
   const phrase = guessable.join(" ");
-  // (No guess for an empty phrase: suggest() needs two characters.)
-  const hits: EntityHit[] = index.suggest(phrase, kinds);
-  if (guessable.length > 1)
-    for (const word of guessable) if (hits.length < 5) hits.push(...index.suggest(word, kinds, 3));
+  // (No guess for an empty phrase: suggest() needs two characters; none when the guides above filled the list.)
+  const hits: EntityHit[] = full() ? [] : index.suggest(phrase, kinds);
+  if (guessable.length > 1 && !full())
+    for (const word of guessable)
+      if (hits.length < MAX_SUGGESTIONS) hits.push(...index.suggest(word, kinds, 3));
   for (const hit of hits.sort((a, b) => a.score - b.score)) {
+    if (full()) break;
     const guides =
       hit.entity.kind === "company"
         ? index.guidesOfCompany(hit.entity.key)
@@ -72,7 +79,7 @@ export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   // Only a region: the guides that have a band there.
   if (!query.company && !query.role && regionKey && query.unknown.length === 0) {
     for (const g of index.guides) {
-      if (suggestions.length >= 5) break;
+      if (full()) break;
       if (hasBand(g, regionKey))
         add({
           label: guideLabel(g),
