@@ -60,6 +60,8 @@ const FIRST_QUESTION = "segment ml-ai-engineer london";
 const TAIL_SECONDS = 10;
 const SLOW_MS = 20;
 const BURST = 1_000;
+/** Seconds of sequential questions that name a company the catalogue does not have (notFoundTail). */
+const NOT_FOUND_SECONDS = 5;
 const START_TIMEOUT_MS = 900_000;
 const RELOAD_TIMEOUT_MS = 180_000;
 
@@ -127,6 +129,11 @@ export interface ModeResult {
    * older results.
    */
   reloadNewCompany?: ReloadFigures;
+  /**
+   * Sequential /comp for NOT_FOUND_SECONDS, each naming a company the catalogue does not have (answered "not
+   * found" with "did you mean"), after the reloads; `notFound`: how many answers said so. Absent in older results.
+   */
+  notFoundTail?: Sequential & { notFound: number };
   throughput: Throughput;
   bare: Throughput;
   /** Bare Bolt's sequential /comp for TAIL_SECONDS after its first answer, with the same client. */
@@ -445,8 +452,7 @@ const NEW_COMPANY = { slug: "quillon-bench-works", display: "Quillon Bench Works
  * Writes a copy of `template` (a guide whose answer reads its figure now) as a guide of NEW_COMPANY, in a
  * folder of its own, then asks about it (other questions in between) until the answer names the company and
  * shows the figure. Only the other questions are timed: until its guide is served, the new company's question
- * is answered "not found" with "did you mean" (fuse.js over every name), which took 20-40 ms at 50,000 guides
- * with no reload going on (README, Performance).
+ * is answered "not found" with "did you mean", timed on its own in notFoundTail.
  */
 async function addCompany(
   client: Client,
@@ -486,6 +492,64 @@ async function addCompany(
   if (servedMs < 0) log(`  the new company's guide not served within ${RELOAD_TIMEOUT_MS} ms`);
   const figures = { servedMs, during: latencies(times), loadAvg: loadAvg() };
   log(`  new company: ${JSON.stringify(figures)}`);
+  return figures;
+}
+
+/**
+ * Questions that name a company the catalogue does not have: made-up two-word names (syllables no generated
+ * name uses), some with a role, a region or an offer. More of them than the app keeps replies for
+ * (REPLY_MEMO_SIZE, 500), asked in turn, so none is answered from that memo.
+ */
+export function notFoundQuestions(count: number): string[] {
+  const syllables = [
+    "zeb",
+    "ulon",
+    "frob",
+    "nitz",
+    "quix",
+    "vorth",
+    "thalm",
+    "mekk",
+    "druv",
+    "paxil",
+    "yomb",
+    "gwerf",
+  ];
+  const tails = [
+    "",
+    " ml/ai engineer london",
+    " engineer",
+    " paris",
+    " backend engineer new york",
+    " offer 180k",
+  ];
+  const questions: string[] = [];
+  const n = syllables.length;
+  for (let i = 0; questions.length < count; i++) {
+    const first = syllables[i % n]! + syllables[Math.floor(i / n) % n]!;
+    const second = syllables[Math.floor(i / n ** 2) % n]! + syllables[Math.floor(i / n ** 3) % n]!;
+    questions.push(`${first} ${second}${tails[i % tails.length]}`);
+  }
+  return questions;
+}
+
+/** Sequential "not found" questions for NOT_FOUND_SECONDS: their latencies, and how many were answered so. */
+async function notFoundTail(client: Client): Promise<Sequential & { notFound: number }> {
+  const questions = notFoundQuestions(4_000);
+  const times: number[] = [];
+  const slow: Sequential["slow"] = [];
+  let notFound = 0;
+  const start = performance.now();
+  for (let i = 0; performance.now() - start < NOT_FOUND_SECONDS * 1000; i++) {
+    const sentAt = performance.now() - start;
+    const r = await client.ask(questions[i % questions.length]!);
+    if (r.status !== 200) throw new Error(`/comp answered ${r.status}`);
+    if (r.body.includes("I don't have")) notFound++;
+    times.push(r.ms);
+    if (r.ms > SLOW_MS) slow.push({ sentAtMs: Math.round(sentAt), ms: +r.ms.toFixed(1) });
+  }
+  const figures = { ...latencies(times), overSlow: slow.length, slow, notFound };
+  log(`  not found: ${JSON.stringify(figures)}; load ${loadAvg()}`);
   return figures;
 }
 
@@ -745,6 +809,8 @@ async function benchMode(
       pickTargets(guidesDir, 1, 1500, 0)[0]!,
       texts,
     );
+    log(`[${mode}] sequential questions naming no company we have, ${NOT_FOUND_SECONDS} s`);
+    const notFound = await notFoundTail(client);
     log(`[${mode}] after the reloads: peak RSS so far ${hwmMB(run.pid)} MB`);
     log(`[${mode}] starting bare Bolt beside it`);
     const barePort = await freePort();
@@ -802,6 +868,7 @@ async function benchMode(
       reloadOne,
       reloadBurst: { ...burst, files: BURST },
       reloadNewCompany,
+      notFoundTail: notFound,
       throughput: through,
       bare,
       bareTail,
@@ -872,6 +939,11 @@ export function processTable(bench: ProcessBench): string {
   add("a new company's guide served (index built again; other questions meanwhile)", (r) =>
     r.reloadNewCompany
       ? `${served(r.reloadNewCompany.servedMs)} (max request meanwhile ${r.reloadNewCompany.during.maxMs} ms, ${la(r.reloadNewCompany.loadAvg)})`
+      : "–",
+  );
+  add(`"not found" questions (a company we lack), sequential, ${NOT_FOUND_SECONDS} s`, (r) =>
+    r.notFoundTail
+      ? `${sequentialCell(r.notFoundTail)}; answered "not found": ${r.notFoundTail.notFound}`
       : "–",
   );
   add(
