@@ -1,14 +1,14 @@
 /**
  * "Did you mean": fuse.js over every phrase the index knows, each once per value it names. A search gives
- * fuse.js only the phrases that could match the pattern at all (char-counts.ts): at 50,000 guides, searching
+ * fuse.js only the phrases that could match the pattern at all (match-bound.ts): at 50,000 guides, searching
  * all 2,554 phrases took 5-25 ms a pattern, and a "not found" answer searches up to five. What is built ahead
- * (`build` at start; `buildInSlices` for an index built while questions are answered) is the phrases'
- * character counts.
+ * (`build` at start; `buildInSlices` for an index built while questions are answered) is the phrases in the
+ * bound's form.
  */
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
 import type { Slice } from "../runtime/slices.ts";
-import { CharCounts } from "./char-counts.ts";
+import { MatchBound } from "./match-bound.ts";
 
 const require = createRequire(import.meta.url);
 let FuseClass: typeof Fuse | undefined;
@@ -60,7 +60,7 @@ export function maxErrors(pattern: string): number | null {
 
 interface Searcher<T> {
   docs: Doc<T>[];
-  counts: CharCounts;
+  bound: MatchBound;
 }
 
 export class Suggester<T> {
@@ -85,9 +85,9 @@ export class Suggester<T> {
     if (!this.searcher) {
       fuseClass();
       const docs = this.docs();
-      const counts = new CharCounts(docs.length);
-      for (const doc of docs) counts.add(doc.phrase);
-      this.searcher = { docs, counts };
+      const bound = new MatchBound(docs.length);
+      for (const doc of docs) bound.add(doc.phrase);
+      this.searcher = { docs, bound };
     }
     return this.searcher;
   }
@@ -102,13 +102,13 @@ export class Suggester<T> {
     const generation = this.generation;
     fuseClass();
     const docs = this.docs();
-    const counts = new CharCounts(docs.length);
+    const bound = new MatchBound(docs.length);
     await slice.next();
     for (let i = 0; i < docs.length; i++) {
-      counts.add(docs[i]!.phrase);
+      bound.add(docs[i]!.phrase);
       if (slice.full() && i + 1 < docs.length) await slice.next();
     }
-    if (this.generation === generation) this.searcher ??= { docs, counts };
+    if (this.generation === generation) this.searcher ??= { docs, bound };
   }
 
   /**
@@ -117,10 +117,10 @@ export class Suggester<T> {
    * phrases' order).
    */
   search(text: string, limit: number): Suggestion<T>[] {
-    const { docs, counts } = this.build();
+    const { docs, bound } = this.build();
     const pattern = text.slice(0, MAX_PATTERN);
     const errors = maxErrors(pattern.toLowerCase());
-    const phrases = errors === null ? docs : counts.candidates(pattern, errors).map((i) => docs[i]!);
+    const phrases = errors === null ? docs : bound.candidates(pattern, errors).map((i) => docs[i]!);
     if (phrases.length === 0) return [];
     return new (fuseClass())(phrases, FUSE_OPTIONS)
       .search(pattern, { limit })
