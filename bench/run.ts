@@ -268,6 +268,10 @@ function machine() {
   };
 }
 
+/** "53%", or "–" when no query of that kind was timed (a capped baseline may time known ones only). */
+const share = (rate: number | null) =>
+  typeof rate === "number" && Number.isFinite(rate) ? `${(rate * 100).toFixed(0)}%` : "–";
+
 function table(sizes: SizeResult[], slack: SlackBench | string): string {
   const rows: string[][] = [
     ["", ...sizes.map((s) => `${s.n.toLocaleString("en")} guides`)],
@@ -297,7 +301,7 @@ function table(sizes: SizeResult[], slack: SlackBench | string): string {
       "baseline accuracy / false matches (queries)",
       ...sizes.map((s) =>
         s.baseline
-          ? `${(s.baseline.accuracy * 100).toFixed(0)}% / ${(s.baseline.falseMatchRate * 100).toFixed(0)}% (${s.baseline.queries}${s.baseline.capped ? ", capped" : ""})`
+          ? `${share(s.baseline.accuracy)} / ${share(s.baseline.falseMatchRate)} (${s.baseline.queries}${s.baseline.capped ? ", capped" : ""})`
           : "–",
       ),
     ],
