@@ -3,6 +3,7 @@
  * the errors of its best fuzzy match there, so no phrase that could match is left out; phrases too far are.
  */
 import { describe, expect, it } from "vitest";
+import { Rng } from "../../bench/generate.ts";
 import { MatchBound } from "./match-bound.ts";
 
 /**
@@ -20,14 +21,6 @@ function fewestErrors(pattern: string, text: string): number {
     previous = row;
   }
   return Math.min(...previous);
-}
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
 }
 
 describe("MatchBound", () => {
@@ -61,17 +54,16 @@ describe("MatchBound", () => {
   });
 
   it("never leaves out a phrase the pattern matches within the errors (random phrases and patterns)", () => {
-    const next = random(42);
+    const rng = new Rng(42);
     const letters = "abcde fgé";
-    const word = (n: number) =>
-      Array.from({ length: n }, () => letters[Math.floor(next() * letters.length)]).join("");
-    const phrases = Array.from({ length: 300 }, () => word(1 + Math.floor(next() * 12)));
+    const word = (n: number) => Array.from({ length: n }, () => rng.pick([...letters])).join("");
+    const phrases = Array.from({ length: 300 }, () => word(rng.int(1, 12)));
     const bound = new MatchBound(phrases.length);
     for (const phrase of phrases) bound.add(phrase);
     let leftOut = 0;
     let kept = 0;
     for (let p = 0; p < 60; p++) {
-      const pattern = word(1 + Math.floor(next() * 10));
+      const pattern = word(rng.int(1, 10));
       const fewest = phrases.map((phrase) => fewestErrors(pattern, phrase));
       for (let errors = 0; errors <= 4; errors++) {
         const found = new Set(bound.candidates(pattern, errors));
@@ -94,10 +86,10 @@ describe("MatchBound", () => {
     const phrases = [many, many.slice(60), "abc"];
     const bound = new MatchBound(phrases.length);
     for (const phrase of phrases) bound.add(phrase);
-    const next = random(7);
+    const rng = new Rng(7);
     for (let p = 0; p < 200; p++) {
-      const source = phrases[Math.floor(next() * 2)]!;
-      const at = Math.floor(next() * (source.length - 8));
+      const source = rng.pick(phrases.slice(0, 2));
+      const at = rng.int(0, source.length - 9);
       // A piece of a phrase with one character changed.
       const piece = source.slice(at, at + 8);
       const pattern = `${piece.slice(0, 3)}z${piece.slice(4)}`;

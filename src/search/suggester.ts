@@ -49,10 +49,11 @@ const MAX_PATTERN = 32;
 /**
  * The most errors fuse.js accepts in a match of `pattern` (in lower case, as fuse.js reads it): bitap tries
  * 0, 1, 2 … errors, fewer than the pattern's length, while errors / length is within the threshold. None
- * (null) for a pattern fuse.js would cut in 32-character chunks, each matched on its own.
+ * (null) for a pattern fuse.js would cut in 32-character chunks, each matched on its own, or a blank one (for
+ * which fuse.js lists every phrase, unscored).
  */
 export function maxErrors(pattern: string): number | null {
-  if (pattern.length === 0 || pattern.length > MAX_PATTERN) return null;
+  if (pattern.trim() === "" || pattern.length > MAX_PATTERN) return null;
   let errors = 0;
   while (errors + 1 < pattern.length && (errors + 1) / pattern.length <= FUSE_OPTIONS.threshold) errors++;
   return errors;
