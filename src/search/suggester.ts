@@ -7,7 +7,7 @@
  */
 import { createRequire } from "node:module";
 import type Fuse from "fuse.js";
-import type { Slice } from "../runtime/slices.ts";
+import { runSteps, runStepsInSlices, type Slice, type Steps } from "../runtime/slices.ts";
 import { MatchBound } from "./match-bound.ts";
 
 const require = createRequire(import.meta.url);
@@ -83,33 +83,31 @@ export class Suggester<T> {
   }
 
   build(): Searcher<T> {
-    if (!this.searcher) {
-      fuseClass();
-      const docs = this.docs();
-      const bound = new MatchBound(docs.length);
-      for (const doc of docs) bound.add(doc.phrase);
-      this.searcher = { docs, bound };
-    }
+    this.searcher ??= runSteps(this.buildSteps());
     return this.searcher;
   }
 
   /**
-   * The same searcher as `build`, its phrases counted a slice at a time (runtime/slices.ts), the event loop
-   * free before each slice. A search meanwhile builds it at once; a `reset` meanwhile drops what the slices
-   * built.
+   * The same searcher as `build`, a phrase a step of `slice` (runtime/slices.ts), the event loop free between
+   * slices. A search meanwhile builds it at once; a `reset` meanwhile drops what the slices built.
    */
   async buildInSlices(slice: Slice): Promise<void> {
     if (this.searcher) return;
     const generation = this.generation;
+    const searcher = await runStepsInSlices(this.buildSteps(), slice);
+    if (this.generation === generation) this.searcher ??= searcher;
+  }
+
+  /** Loads fuse.js, then takes in the phrases, stopping before each. */
+  private *buildSteps(): Steps<Searcher<T>> {
     fuseClass();
     const docs = this.docs();
     const bound = new MatchBound(docs.length);
-    await slice.next();
-    for (let i = 0; i < docs.length; i++) {
-      bound.add(docs[i]!.phrase);
-      if (slice.full() && i + 1 < docs.length) await slice.next();
+    for (const doc of docs) {
+      yield;
+      bound.add(doc.phrase);
     }
-    if (this.generation === generation) this.searcher ??= { docs, bound };
+    return { docs, bound };
   }
 
   /**
