@@ -292,8 +292,16 @@ async function firstAnswer(run: Running, client: Client): Promise<number> {
   }
 }
 
-/** Sequential /comp for `seconds`, every latency kept; the ones over SLOW_MS also with when they were sent. */
-async function sequential(client: Client, texts: readonly string[], seconds: number): Promise<Sequential> {
+/**
+ * Sequential /comp for `seconds`, every latency kept; the ones over SLOW_MS also with when they were sent.
+ * `onAnswer` sees each answer's body.
+ */
+async function sequential(
+  client: Client,
+  texts: readonly string[],
+  seconds: number,
+  onAnswer?: (body: string) => void,
+): Promise<Sequential> {
   const times: number[] = [];
   const slow: Sequential["slow"] = [];
   const start = performance.now();
@@ -303,6 +311,7 @@ async function sequential(client: Client, texts: readonly string[], seconds: num
     const sentAt = performance.now() - start;
     const r = await client.ask(texts[i++ % texts.length]!);
     if (r.status !== 200) throw new Error(`/comp answered ${r.status}`);
+    onAnswer?.(r.body);
     times.push(r.ms);
     if (r.ms > SLOW_MS) slow.push({ sentAtMs: Math.round(sentAt), ms: +r.ms.toFixed(1) });
   }
@@ -535,20 +544,11 @@ export function notFoundQuestions(count: number): string[] {
 
 /** Sequential "not found" questions for NOT_FOUND_SECONDS: their latencies, and how many were answered so. */
 async function notFoundTail(client: Client): Promise<Sequential & { notFound: number }> {
-  const questions = notFoundQuestions(4_000);
-  const times: number[] = [];
-  const slow: Sequential["slow"] = [];
   let notFound = 0;
-  const start = performance.now();
-  for (let i = 0; performance.now() - start < NOT_FOUND_SECONDS * 1000; i++) {
-    const sentAt = performance.now() - start;
-    const r = await client.ask(questions[i % questions.length]!);
-    if (r.status !== 200) throw new Error(`/comp answered ${r.status}`);
-    if (r.body.includes("I don't have")) notFound++;
-    times.push(r.ms);
-    if (r.ms > SLOW_MS) slow.push({ sentAtMs: Math.round(sentAt), ms: +r.ms.toFixed(1) });
-  }
-  const figures = { ...latencies(times), overSlow: slow.length, slow, notFound };
+  const tail = await sequential(client, notFoundQuestions(4_000), NOT_FOUND_SECONDS, (body) => {
+    if (body.includes("I don't have")) notFound++;
+  });
+  const figures = { ...tail, notFound };
   log(`  not found: ${JSON.stringify(figures)}; load ${loadAvg()}`);
   return figures;
 }
