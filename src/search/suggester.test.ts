@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Rng } from "../../bench/generate.ts";
 import { REPO_ROOT } from "../guides/test-fixtures.ts";
 import { Slice } from "../runtime/slices.ts";
-import { FUSE_OPTIONS, maxErrors, Suggester } from "./suggester.ts";
+import { FUSE_OPTIONS, maxErrors, Suggester, WARM_UP_SEARCHES, warmUpPatterns } from "./suggester.ts";
 
 const require = createRequire(import.meta.url);
 
@@ -37,7 +37,7 @@ describe("Suggester", () => {
         pauses++;
       }),
     );
-    expect(pauses).toBe(4); // 8 phrases, 2 a slice
+    expect(pauses).toBe(4 + WARM_UP_SEARCHES); // 8 phrases, 2 a slice; then a turn before each warm-up search
     expect(sliced.built).toBe(true);
     for (const text of ["acme", "globx", "umbrela", "hooli", "zz", "vandely industries"]) {
       expect(sliced.search(text, 10)).toEqual(whole.search(text, 10));
@@ -62,6 +62,51 @@ describe("Suggester", () => {
     await building;
     expect(suggester.built).toBe(false);
     expect(suggester.search("hooli", 5)[0]).toMatchObject({ phrase: "Hooli" });
+  });
+});
+
+describe("Suggester's warm-up after a build in slices", () => {
+  it("runs fuse.js searches that go the way a typo's does, each in a turn of its own, after the build", async () => {
+    const FuseClass = require("fuse.js") as typeof import("fuse.js").default;
+    const log: string[] = [];
+    const search = FuseClass.prototype.search;
+    const spy = vi.spyOn(FuseClass.prototype, "search").mockImplementation(function (this: unknown, ...args) {
+      const results = search.apply(this, args);
+      log.push(
+        `search ${String(args[0])} -> ${results.map((r) => (r.item as { phrase: string }).phrase).join(",")}`,
+      );
+      return results;
+    });
+    try {
+      const suggester = new Suggester(() => NAMES.map((phrase, i) => ({ phrase, value: i })));
+      await suggester.buildInSlices(
+        new Slice(100, async () => {
+          log.push(suggester.built ? "pause (built)" : "pause");
+        }),
+      );
+      // The first, middle and last phrase with the first letter changed, each found by its search.
+      expect(log).toEqual([
+        "pause (built)",
+        "search qlobex -> Globex",
+        "pause (built)",
+        "search qooli -> Hooli",
+        "pause (built)",
+        "search qcme -> Acme,Acme Robotics,Acme Rockets", // equal scores keep the phrases' order
+      ]);
+      // Built at once (the first search of a start that had no time to warm up): no warm-up searches.
+      log.length = 0;
+      new Suggester(() => NAMES.map((phrase, i) => ({ phrase, value: i }))).build();
+      expect(log).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it("warm-up patterns: none from an empty list or phrases under 3 characters; a leading q becomes x", () => {
+    expect(warmUpPatterns([])).toEqual([]);
+    expect(warmUpPatterns([{ phrase: "ab" }])).toEqual([]);
+    expect(warmUpPatterns([{ phrase: "qwerty" }])).toEqual(["xwerty", "xwerty", "xwerty"]);
+    expect(warmUpPatterns([{ phrase: "x".repeat(40) }])[0]).toBe(`q${"x".repeat(31)}`);
   });
 });
 

@@ -59,6 +59,24 @@ export function maxErrors(pattern: string): number | null {
   return errors;
 }
 
+/** How many searches `buildInSlices` runs once it has built the searcher. */
+export const WARM_UP_SEARCHES = 3;
+
+/**
+ * Patterns for the warm-up searches: phrases from the start, middle and end of `docs`, each with its first
+ * letter changed, so that each search goes the way a typo's does (the bound's candidates, then fuse.js's
+ * bitap with errors) and finds the phrase it came from.
+ */
+export function warmUpPatterns(docs: readonly { phrase: string }[]): string[] {
+  const patterns: string[] = [];
+  for (let k = 0; k < WARM_UP_SEARCHES && docs.length > 0; k++) {
+    const phrase = docs[Math.floor((k * (docs.length - 1)) / Math.max(1, WARM_UP_SEARCHES - 1))]!.phrase;
+    if (phrase.length < 3) continue;
+    patterns.push(`${phrase[0] === "q" ? "x" : "q"}${phrase.slice(1, MAX_PATTERN)}`);
+  }
+  return patterns;
+}
+
 interface Searcher<T> {
   docs: Doc<T>[];
   bound: MatchBound;
@@ -90,12 +108,21 @@ export class Suggester<T> {
   /**
    * The same searcher as `build`, a phrase a step of `slice` (runtime/slices.ts), the event loop free between
    * slices. A search meanwhile builds it at once; a `reset` meanwhile drops what the slices built.
+   * Then a few searches, each in a turn of its own, results unused: the first search of a process runs fuse.js's
+   * code for the first time (compiled then, and slow until it has run a while), and a user's first "did you
+   * mean" was 2-4 times as slow as the ones after it (README, Performance).
    */
   async buildInSlices(slice: Slice): Promise<void> {
     if (this.searcher) return;
     const generation = this.generation;
     const searcher = await runStepsInSlices(this.buildSteps(), slice);
-    if (this.generation === generation) this.searcher ??= searcher;
+    if (this.generation !== generation) return;
+    this.searcher ??= searcher;
+    for (const pattern of warmUpPatterns(searcher.docs)) {
+      await slice.next();
+      if (this.generation !== generation) return;
+      this.search(pattern, 5);
+    }
   }
 
   /** Loads fuse.js, then takes in the phrases, stopping before each. */
