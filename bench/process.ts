@@ -678,9 +678,12 @@ function commandOf(mode: Mode): string[] {
   return commandFor(root, kind);
 }
 
+/** `--node-args`: node flags added to every start of the app under test (a CPU profile of each, say). */
+let extraNodeArgs: string[] = [];
+
 async function startApp(mode: Mode, env: Record<string, string>): Promise<Running> {
   const port = await freePort();
-  return spawnProcess(commandOf(mode), env, port, parseMode(mode).root);
+  return spawnProcess([...extraNodeArgs, ...commandOf(mode)], env, port, parseMode(mode).root);
 }
 
 async function measureStart(run: Running, client: Client, texts: readonly string[]): Promise<StartFigures> {
@@ -702,6 +705,8 @@ export interface ProcessBenchOptions {
   concurrency: number;
   /** Starts with the valid cache measured to their first answer only, before the one that serves on. */
   restarts: number;
+  /** Node flags added to every start of the app under test (not bare Bolt's), e.g. `--cpu-prof`. */
+  nodeArgs?: string[];
 }
 
 export interface ProcessBench {
@@ -713,6 +718,7 @@ export interface ProcessBench {
 }
 
 export async function benchProcess(options: ProcessBenchOptions): Promise<ProcessBench> {
+  extraNodeArgs = options.nodeArgs ?? [];
   const corpus = await ensureCorpus(42, options.guides);
   const texts = corpus.queries.slice(0, 500).map((q) => q.text);
   const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, record: false });
@@ -988,6 +994,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       concurrency: { type: "string", default: "50" },
       restarts: { type: "string", default: "4" },
       out: { type: "string", default: path.join(ROOT, "bench/process-results.json") },
+      "node-args": { type: "string", default: "" },
     },
   });
   const bench = await benchProcess({
@@ -996,6 +1003,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     seconds: Number(values.seconds),
     concurrency: Number(values.concurrency),
     restarts: Number(values.restarts),
+    nodeArgs: values["node-args"].split(/\s+/).filter(Boolean),
   });
   const table = processTable(bench);
   console.log(table);
