@@ -1,5 +1,5 @@
 /**
- * `npm run bench:process [-- --guides 50000 --modes start,tsx --seconds 8 --restarts 4]`: CompBot as users run
+ * `npm run bench:process [-- --guides 50000 --modes start,tsx --seconds 8 --restarts 4 "--node-args=--cpu-prof"]`: CompBot as users run
  * it, measured from outside. The real entry point, as `npm start` runs it (the compiled build, through scripts/start.mjs) and
  * as `npm run dev` does (src/main.ts through tsx), or `npm run start:dist`'s command (modes: commandFor), in HTTP mode with
  * the guide watcher on, against a fake Slack Web API in this process (it accepts the bot token), on a copy of
@@ -60,6 +60,10 @@ const FIRST_QUESTION = "segment ml-ai-engineer london";
 const TAIL_SECONDS = 10;
 const SLOW_MS = 20;
 const BURST = 1_000;
+/** Guides rewritten at once in the burst: BURST, or half the catalogue when that is smaller (`--guides 1000`). */
+export function burstSize(guides: number): number {
+  return Math.min(BURST, Math.floor(guides / 2));
+}
 /** Seconds of sequential questions that name a company the catalogue does not have (notFoundTail). */
 const NOT_FOUND_SECONDS = 5;
 const START_TIMEOUT_MS = 900_000;
@@ -812,8 +816,9 @@ async function benchMode(
     cachedFirstAnswersMs.push(cached.firstAnswerMs);
     log(`[${mode}] hot reload: one guide (peak RSS so far ${hwmMB(run.pid)} MB)`);
     const reloadOne = await reload(client, pickTargets(guidesDir, 5, 0, 300), 1, texts);
-    log(`[${mode}] hot reload: ${BURST} guides (peak RSS so far ${hwmMB(run.pid)} MB)`);
-    const burst = await reload(client, pickTargets(guidesDir, BURST + 100, 5, 700), BURST, texts);
+    const burstFiles = burstSize(options.guides);
+    log(`[${mode}] hot reload: ${burstFiles} guides (peak RSS so far ${hwmMB(run.pid)} MB)`);
+    const burst = await reload(client, pickTargets(guidesDir, burstFiles + 100, 5, 700), burstFiles, texts);
     log(`[${mode}] hot reload: a new company's guide (the index built again)`);
     const reloadNewCompany = await addCompany(client, guidesDir, pickTargets(guidesDir, 20, 1500, 0), texts);
     log(`[${mode}] sequential questions naming no company we have, ${NOT_FOUND_SECONDS} s`);
@@ -873,7 +878,7 @@ async function benchMode(
       cached,
       cachedFirstAnswersMs,
       reloadOne,
-      reloadBurst: { ...burst, files: BURST },
+      reloadBurst: { ...burst, files: burstFiles },
       reloadNewCompany,
       notFoundTail: notFound,
       throughput: through,
@@ -938,7 +943,7 @@ export function processTable(bench: ProcessBench): string {
       ? `${served(r.reloadOne.servedMs)} (max request meanwhile ${r.reloadOne.during.maxMs} ms, ${la(r.reloadOne.loadAvg)})`
       : "–",
   );
-  add(`${BURST.toLocaleString("en")} changed guides all served`, (r) =>
+  add(`${burstSize(bench.guides).toLocaleString("en")} changed guides all served`, (r) =>
     r.reloadBurst
       ? `${served(r.reloadBurst.servedMs)} (max request meanwhile ${r.reloadBurst.during.maxMs} ms, ${la(r.reloadBurst.loadAvg)})`
       : "–",
