@@ -6,6 +6,7 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { LRUCache } from "lru-cache";
 import { buildAnswer } from "./answers/build.ts";
 import type { Answer } from "./answers/types.ts";
+import { warmUpSteps } from "./answers/warm-up.ts";
 import { readGuideBody } from "./guides/body.ts";
 import { defaultCacheDir } from "./guides/cache.ts";
 import type { GuideChange } from "./guides/library.ts";
@@ -61,7 +62,10 @@ export interface CompBotApi {
     changes: readonly GuideChange[],
     all: () => readonly Guide[] | Promise<readonly Guide[]>,
   ): Promise<void>;
-  /** Optional: builds what `deferSuggestions` left, a slice at a time between questions. */
+  /**
+   * Optional: builds what `deferSuggestions` left, a slice at a time between questions, then runs what the
+   * first questions of a process would otherwise wait for (answers/warm-up.ts), a step at a time.
+   */
   warmUp?(): Promise<void>;
 }
 
@@ -161,8 +165,18 @@ export class CompBot implements CompBotApi {
     return this.index.guideCount;
   }
 
-  warmUp(): Promise<void> {
-    return this.current.warmInSlices();
+  /** The index's "did you mean" and guide positions in slices, then what first questions pay for (answers/warm-up.ts). */
+  async warmUp(): Promise<void> {
+    await this.current.warmInSlices();
+    const steps = warmUpSteps(this.current, (g) => this.body(g), this.today());
+    for (;;) {
+      await nextTurn();
+      try {
+        if (steps.next().done) return;
+      } catch {
+        return;
+      }
+    }
   }
 
   get guides(): readonly Guide[] {

@@ -242,6 +242,30 @@ export function bodyOfText(text: string): string {
   }
 }
 
+/** Markdown of the kinds a guide body has (headings, lists, emphasis, a table, a quote), for `warmUpLexer`. */
+const LEXER_SAMPLE = [
+  "# Title",
+  "## Section",
+  "Text with **bold**, *emphasis*, `code` and a [link](https://example.com).",
+  "- **Lever**: a point",
+  "- another, 10%",
+  "1. first",
+  "2. second",
+  "| Region | Base |",
+  "|---|---|",
+  "| London | £132K–£165K |",
+  "> a quote",
+  "<!-- a comment -->",
+].join("\n\n");
+
+/**
+ * Lexes a small sample once: the first markdown a process lexes runs marked's code (and compiles its rules) for
+ * the first time, which made the first guide body read several times as slow as the next (CompBot.warmUp).
+ */
+export function warmUpLexer(): void {
+  marked.lexer(LEXER_SAMPLE, { gfm: true });
+}
+
 /** Reads a guide file and parses its body (mojibake repaired). Throws only when the file cannot be read. */
 export function readGuideBody(file: string): GuideBody {
   const text = repairMojibake(decodeGuideBytes(readFileSync(file)).text).text;
