@@ -23,6 +23,9 @@
  *    then under the same load, in turn with CompBot: five windows each, alternating, so that both apps'
  *    figures come from the same minute of the machine.
  *
+ * The questions of the sequential phases and of the throughput phase are benchQuestions: the corpus's, with an
+ * offer check, a script, a level mapping… after every fourth, more different ones than the app keeps replies for.
+ *
  * The client, the fake Slack and this script share one process; the app under test is alone in its own.
  * The machine's load average is recorded with every phase: wall-clock figures are only comparable within a
  * run. Prints a table, writes bench/process-results.json (or --out).
@@ -52,7 +55,7 @@ import {
   TEST_BOT_TOKEN,
   TEST_SIGNING_SECRET,
 } from "../tests/support/signing.ts";
-import { ensureCorpus } from "./generate.ts";
+import { ensureCorpus, type LabelledQuery } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SEED_GUIDE = path.join(ROOT, "guides/segment/ml-ai-engineer.md");
@@ -552,6 +555,42 @@ export function notFoundQuestions(count: number): string[] {
   return questions;
 }
 
+/** Questions of other kinds about a guide, from its company, role and region slugs (benchQuestions). */
+const OTHER_KINDS: ReadonlyArray<(company: string, role: string, region: string) => string> = [
+  (c, r, g) => `offer ${c} ${r} ${g} base 150k stock 100k bonus 10%`,
+  (c, r) => `script ${c} ${r}`,
+  (c, r) => `level ${c} ${r}`,
+  (c, r, g) => `targets ${c} ${r} ${g}`,
+  (c, r) => `when was ${c} ${r} updated`,
+  () => "list",
+  () => "help",
+];
+
+/**
+ * The questions of every sequential phase and of the throughput phase: each of the corpus's (a guide's band,
+ * named exactly, with typos, aliases, in a sentence, without a region; a name it lacks), and after every fourth,
+ * a question of another kind (OTHER_KINDS, in turn) about a guide the corpus names by its slugs. More of them
+ * than the app keeps replies for (REPLY_MEMO_SIZE, 500), asked in turn, so none is answered from that memo; and
+ * the first of each kind runs code for the first time, as a user's does.
+ */
+export function benchQuestions(queries: readonly LabelledQuery[]): string[] {
+  const guides = queries
+    .filter((q) => q.kind === "exact-slugs")
+    .map((q) => q.text.split(" "))
+    .filter((words) => words.length === 3) as [string, string, string][];
+  const out: string[] = [];
+  let other = 0;
+  queries.forEach((q, i) => {
+    out.push(q.text);
+    if (i % 4 === 3 && guides.length > 0) {
+      const [company, role, region] = guides[other % guides.length]!;
+      out.push(OTHER_KINDS[other % OTHER_KINDS.length]!(company, role, region));
+      other++;
+    }
+  });
+  return out;
+}
+
 /** Sequential "not found" questions for NOT_FOUND_SECONDS: their latencies, and how many were answered so. */
 async function notFoundTail(client: Client): Promise<Sequential & { notFound: number }> {
   let notFound = 0;
@@ -724,7 +763,7 @@ export interface ProcessBench {
 export async function benchProcess(options: ProcessBenchOptions): Promise<ProcessBench> {
   extraNodeArgs = options.nodeArgs ?? [];
   const corpus = await ensureCorpus(42, options.guides);
-  const texts = corpus.queries.slice(0, 500).map((q) => q.text);
+  const texts = benchQuestions(corpus.queries);
   const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, record: false });
   const results: ModeResult[] = [];
   try {
