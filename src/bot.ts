@@ -62,11 +62,10 @@ export interface CompBotApi {
     changes: readonly GuideChange[],
     all: () => readonly Guide[] | Promise<readonly Guide[]>,
   ): Promise<void>;
-  /**
-   * Optional: builds what `deferSuggestions` left, a slice at a time between questions, then runs what the
-   * first questions of a process would otherwise wait for (answers/warm-up.ts), a step at a time.
-   */
+  /** Optional: builds what `deferSuggestions` left, a slice at a time between questions. */
   warmUp?(): Promise<void>;
+  /** Optional: runs what the first questions of a process would otherwise wait for, a step at a time; once. */
+  warmUpFirstQuestions?(): Promise<void>;
 }
 
 export type LoadCompBot = (
@@ -109,6 +108,7 @@ export const REPLY_MEMO_MAX_CHARS = 300;
 export class CompBot implements CompBotApi {
   private readonly bodies = new Map<string, GuideBody | null>();
   private readonly replies = new LRUCache<string, Reply>({ max: REPLY_MEMO_SIZE });
+  private firstQuestionsWarmed = false;
 
   constructor(
     private current: SearchIndex,
@@ -165,9 +165,18 @@ export class CompBot implements CompBotApi {
     return this.index.guideCount;
   }
 
-  /** The index's "did you mean" and guide positions in slices, then what first questions pay for (answers/warm-up.ts). */
-  async warmUp(): Promise<void> {
-    await this.current.warmInSlices();
+  /** The index's "did you mean" and guide positions, in slices (see SearchIndex.warmInSlices). */
+  warmUp(): Promise<void> {
+    return this.current.warmInSlices();
+  }
+
+  /**
+   * What the first questions of a process would otherwise wait for (answers/warm-up.ts), a step a turn; once.
+   * Started before Slack's start, whose first Web API call leaves the event loop idle while it waits.
+   */
+  async warmUpFirstQuestions(): Promise<void> {
+    if (this.firstQuestionsWarmed) return;
+    this.firstQuestionsWarmed = true;
     const steps = warmUpSteps(this.current, (g) => this.body(g), this.today());
     for (;;) {
       await nextTurn();

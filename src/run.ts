@@ -139,6 +139,9 @@ async function main(): Promise<number> {
   };
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+  // Steps between turns: they fill the wait for Slack's first Web API answer, and a question that comes first
+  // is answered between two of them.
+  void bot.warmUpFirstQuestions?.();
   try {
     await slack.start();
   } catch (error) {
