@@ -25,6 +25,8 @@
  *
  * The questions of the sequential phases and of the throughput phase are benchQuestions: the corpus's, with an
  * offer check, a script, a level mapping… after every fourth, more different ones than the app keeps replies for.
+ * The throughput phase also runs CompBot on 500 of the corpus's questions in turn, as it did before: after the
+ * first pass, each is a reply the app kept.
  *
  * The client, the fake Slack and this script share one process; the app under test is alone in its own.
  * The machine's load average is recorded with every phase: wall-clock figures are only comparable within a
@@ -46,6 +48,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { REPLY_MEMO_SIZE } from "../src/bot.ts";
 import { RACY_WINDOW_MS } from "../src/guides/cache.ts";
 import { FakeSlack } from "../tests/support/fake-slack.ts";
 import {
@@ -141,7 +144,14 @@ export interface ModeResult {
    * found" with "did you mean"), after the reloads; `notFound`: how many answers said so. Absent in older results.
    */
   notFoundTail?: Sequential & { notFound: number };
+  /** /comp at 50 concurrent with benchQuestions: more different questions than the app keeps replies for. */
   throughput: Throughput;
+  /**
+   * The same with 500 of the corpus's questions, asked in turn: after the first pass each is a reply the app
+   * kept (REPLY_MEMO_SIZE), as every question of the throughput phase was before benchQuestions. Absent in
+   * older results.
+   */
+  throughputRepeated?: Throughput;
   bare: Throughput;
   /** Bare Bolt's sequential /comp for TAIL_SECONDS after its first answer, with the same client. */
   bareTail: Sequential;
@@ -764,6 +774,8 @@ export async function benchProcess(options: ProcessBenchOptions): Promise<Proces
   extraNodeArgs = options.nodeArgs ?? [];
   const corpus = await ensureCorpus(42, options.guides);
   const texts = benchQuestions(corpus.queries);
+  // As the throughput phase asked before benchQuestions: 500 questions, each a kept reply after the first pass.
+  const repeated = corpus.queries.slice(0, REPLY_MEMO_SIZE).map((q) => q.text);
   const fake = await FakeSlack.start({ botToken: TEST_BOT_TOKEN, record: false });
   const results: ModeResult[] = [];
   try {
@@ -786,7 +798,7 @@ export async function benchProcess(options: ProcessBenchOptions): Promise<Proces
           COMPBOT_CACHE_DIR: path.join(work, "cache"),
           LOG_LEVEL: "info",
         };
-        results.push(await benchMode(mode, env, guidesDir, texts, fake, options));
+        results.push(await benchMode(mode, env, guidesDir, texts, repeated, fake, options));
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
@@ -814,6 +826,7 @@ async function benchMode(
   env: Record<string, string>,
   guidesDir: string,
   texts: readonly string[],
+  repeated: readonly string[],
   fake: FakeSlack,
   options: ProcessBenchOptions,
 ): Promise<ModeResult> {
@@ -869,6 +882,7 @@ async function benchMode(
     const bareClient = new Client(barePort, fake.responseUrl("bench"));
     let through: Throughput;
     let bare: Throughput;
+    let throughRepeated: Throughput;
     let bareTail: ModeResult["bareTail"];
     let peakRssServingMB: number;
     let cpuServingS: number;
@@ -888,11 +902,15 @@ async function benchMode(
       log(
         `[${mode}] /comp at ${options.concurrency} concurrent, CompBot and bare Bolt in turn, ${options.seconds} s each`,
       );
-      [through, bare] = (await throughputSideBySide(
-        [new LoadTarget("CompBot", client, texts), new LoadTarget("bare Bolt", bareClient, texts)],
+      [through, bare, throughRepeated] = (await throughputSideBySide(
+        [
+          new LoadTarget("CompBot", client, texts),
+          new LoadTarget("bare Bolt", bareClient, texts),
+          new LoadTarget("CompBot, questions asked again", client, repeated),
+        ],
         options.concurrency,
         options.seconds,
-      )) as [Throughput, Throughput];
+      )) as [Throughput, Throughput, Throughput];
       peakRssServingMB = hwmMB(run.pid);
       cpuServingS = cpuSeconds(run.pid);
     } finally {
@@ -921,6 +939,7 @@ async function benchMode(
       reloadNewCompany,
       notFoundTail: notFound,
       throughput: through,
+      throughputRepeated: throughRepeated,
       bare,
       bareTail,
       peakRssServingMB,
@@ -998,7 +1017,7 @@ export function processTable(bench: ProcessBench): string {
       : "–",
   );
   add(
-    "/comp at 50 concurrent: CompBot",
+    "/comp at 50 concurrent: CompBot (questions all different)",
     (r) =>
       `${r.throughput.rps} req/s, p99 ${r.throughput.p99Ms} ms, ${r.throughput.errors} errors (${la(r.throughput.loadAvg)})`,
   );
@@ -1007,6 +1026,11 @@ export function processTable(bench: ProcessBench): string {
     (r) => `${r.bare.rps} req/s, p99 ${r.bare.p99Ms} ms (${la(r.bare.loadAvg)})`,
   );
   add("CompBot / bare Bolt", (r) => `${Math.round((r.throughput.rps / r.bare.rps) * 100)}%`);
+  add("/comp at 50 concurrent: CompBot, 500 questions asked again (kept replies)", (r) =>
+    r.throughputRepeated
+      ? `${r.throughputRepeated.rps} req/s, p99 ${r.throughputRepeated.p99Ms} ms, ${r.throughputRepeated.errors} errors; ${Math.round((r.throughputRepeated.rps / r.bare.rps) * 100)}% of bare Bolt`
+      : "–",
+  );
   add("peak RSS serving (cached start, whole life)", (r) => `${r.peakRssServingMB} MB`);
   add("first answer, cache older than the reloads' edits", (r) =>
     r.afterEdits
