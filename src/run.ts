@@ -18,7 +18,6 @@ import type { PendingCacheWrite } from "./guides/load.ts";
 import type { ScannedFolders } from "./guides/scan.ts";
 import { type GuideWatcher, watchGuides } from "./guides/watch.ts";
 import { limitHeapGrowth } from "./runtime/heap.ts";
-import { compileRegExpsAtOnce } from "./runtime/regexp.ts";
 import { ConfigError, createLineLogger, createSlackApp, loadConfig, secretsOf } from "./slack/index.ts";
 import { describeError } from "./slack/log.ts";
 import { openStore } from "./store/index.ts";
@@ -48,7 +47,6 @@ async function main(): Promise<number> {
   }
 
   limitHeapGrowth();
-  compileRegExpsAtOnce();
   const loaded = await loadAndReport(config.guidesDir);
   const { bot, cacheWrite } = loaded;
   /** The folders listed at load, for the watcher to start from; given once (and not kept by main's locals). */

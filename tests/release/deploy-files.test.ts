@@ -83,6 +83,7 @@ describe("Dockerfile", () => {
       "node",
       "--max-semi-space-size=4",
       "--initial-old-space-size=128",
+      "--no-regexp-tier-up",
       "dist/main.js",
     ]);
     expect(instructions).toContain(`CMD ${JSON.stringify(startDist).replaceAll(",", ", ")}`);

@@ -114,7 +114,11 @@ describe("npm start (scripts/start.mjs)", () => {
       const run = start();
       expect(run.stderr).toContain("compbot: building dist/ from src/ first (dist/ has not been built yet)");
       expect(run.stderr).toMatch(/compbot: built in \d+\.\d s/);
-      expect(START_FLAGS).toEqual(["--max-semi-space-size=4", "--initial-old-space-size=128"]);
+      expect(START_FLAGS).toEqual([
+        "--max-semi-space-size=4",
+        "--initial-old-space-size=128",
+        "--no-regexp-tier-up",
+      ]);
       expect(run.stdout).toContain(
         `started: first version; pid ${run.pid}; flags ${START_FLAGS.join(" ")}\n`,
       );
