@@ -58,7 +58,7 @@ import {
   TEST_BOT_TOKEN,
   TEST_SIGNING_SECRET,
 } from "../tests/support/signing.ts";
-import { ensureCorpus, type LabelledQuery } from "./generate.ts";
+import { benchQuestions, ensureCorpus } from "./generate.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const SEED_GUIDE = path.join(ROOT, "guides/segment/ml-ai-engineer.md");
@@ -563,42 +563,6 @@ export function notFoundQuestions(count: number): string[] {
     questions.push(`${first} ${second}${tails[i % tails.length]}`);
   }
   return questions;
-}
-
-/** Questions of other kinds about a guide, from its company, role and region slugs (benchQuestions). */
-const OTHER_KINDS: ReadonlyArray<(company: string, role: string, region: string) => string> = [
-  (c, r, g) => `offer ${c} ${r} ${g} base 150k stock 100k bonus 10%`,
-  (c, r) => `script ${c} ${r}`,
-  (c, r) => `level ${c} ${r}`,
-  (c, r, g) => `targets ${c} ${r} ${g}`,
-  (c, r) => `when was ${c} ${r} updated`,
-  () => "list",
-  () => "help",
-];
-
-/**
- * The questions of every sequential phase and of the throughput phase: each of the corpus's (a guide's band,
- * named exactly, with typos, aliases, in a sentence, without a region; a name it lacks), and after every fourth,
- * a question of another kind (OTHER_KINDS, in turn) about a guide the corpus names by its slugs. More of them
- * than the app keeps replies for (REPLY_MEMO_SIZE, 500), asked in turn, so none is answered from that memo; and
- * the first of each kind runs code for the first time, as a user's does.
- */
-export function benchQuestions(queries: readonly LabelledQuery[]): string[] {
-  const guides = queries
-    .filter((q) => q.kind === "exact-slugs")
-    .map((q) => q.text.split(" "))
-    .filter((words) => words.length === 3) as [string, string, string][];
-  const out: string[] = [];
-  let other = 0;
-  queries.forEach((q, i) => {
-    out.push(q.text);
-    if (i % 4 === 3 && guides.length > 0) {
-      const [company, role, region] = guides[other % guides.length]!;
-      out.push(OTHER_KINDS[other % OTHER_KINDS.length]!(company, role, region));
-      other++;
-    }
-  });
-  return out;
 }
 
 /** Sequential "not found" questions for NOT_FOUND_SECONDS: their latencies, and how many were answered so. */

@@ -6,7 +6,8 @@
  * run in a child process (bench/slack-load.ts), so they never compete with the app under test for its
  * thread. Each app calls auth.test once, at start (its bot id is then known); the fake's call counts are
  * reported, so a regression (auth.test per request, answers also posted to response_url) shows.
- * Signed requests (HMAC v0) at a fixed concurrency for a fixed time; requests/s, p50/p99, errors.
+ * Signed requests (HMAC v0) at a fixed concurrency for a fixed time; requests/s, p50/p99, errors. The
+ * questions are benchQuestions (generate.ts): more different ones than the app keeps replies for.
  */
 import { fork } from "node:child_process";
 import type http from "node:http";
@@ -18,7 +19,7 @@ import { createSlackApp, EVENTS_PATH, type SlackApp } from "../src/slack/app.ts"
 import type { HttpConfig } from "../src/slack/config.ts";
 import { createLineLogger } from "../src/slack/log.ts";
 import { TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from "../tests/support/signing.ts";
-import type { LabelledQuery } from "./generate.ts";
+import { benchQuestions, type LabelledQuery } from "./generate.ts";
 import type { ChildMessage, LoadFigures, LoadRequest } from "./slack-load.ts";
 
 export interface SlackCell extends LoadFigures {
@@ -42,7 +43,7 @@ export async function benchSlack(
   queries: readonly LabelledQuery[],
   log: (line: string) => void,
 ): Promise<SlackBench> {
-  const texts = queries.slice(0, 500).map((q) => q.text);
+  const texts = benchQuestions(queries);
   const child = fork(fileURLToPath(new URL("./slack-load.ts", import.meta.url)), [JSON.stringify(texts)], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],

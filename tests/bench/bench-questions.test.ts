@@ -1,11 +1,10 @@
 /**
- * The bench's sequential questions (bench/process.ts, benchQuestions): the corpus's own, with a question of
+ * The bench's sequential questions (bench/generate.ts, benchQuestions): the corpus's own, with a question of
  * another kind after every fourth, each answered as that kind by a bot over a generated catalogue; more
  * different questions than the app keeps replies for.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateCorpus, type LabelledQuery } from "../../bench/generate.ts";
-import { benchQuestions } from "../../bench/process.ts";
+import { benchQuestions, generateCorpus, type LabelledQuery } from "../../bench/generate.ts";
 import { type CompBotApi, loadCompBot, REPLY_MEMO_SIZE } from "../../src/bot.ts";
 import { tempGuidesDir } from "../../src/guides/test-fixtures.ts";
 
