@@ -1,7 +1,7 @@
 /**
- * The warm-up after start (answers/warm-up.ts, CompBot.warmUp): its steps run the money reader, marked, a guide
- * body read and an offer check once each, stop where the caller frees the event loop, never throw, and change
- * no answer.
+ * The first questions' warm-up (answers/warm-up.ts, CompBot.warmUpFirstQuestions): its steps run the money
+ * reader, marked, a guide body read and an offer check once each, stop where the caller frees the event loop,
+ * never throw, and change no answer.
  */
 import { describe, expect, it } from "vitest";
 import { countTurns } from "../../tests/support/turns.ts";

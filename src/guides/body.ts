@@ -260,7 +260,7 @@ const LEXER_SAMPLE = [
 
 /**
  * Lexes a small sample once: the first markdown a process lexes runs marked's code (and compiles its rules) for
- * the first time, which made the first guide body read several times as slow as the next (CompBot.warmUp).
+ * the first time, which made the first guide body read several times as slow as the next (answers/warm-up.ts).
  */
 export function warmUpLexer(): void {
   marked.lexer(LEXER_SAMPLE, { gfm: true });
