@@ -20,23 +20,6 @@ export function allowedEdits(length: number): number {
   return 2;
 }
 
-function deletes(term: string, maxEdits: number, out: Set<string>): void {
-  let frontier = [term];
-  for (let edit = 0; edit < maxEdits; edit++) {
-    const next: string[] = [];
-    for (const word of frontier) {
-      for (let i = 0; i < word.length; i++) {
-        const shorter = word.slice(0, i) + word.slice(i + 1);
-        if (!out.has(shorter)) {
-          out.add(shorter);
-          next.push(shorter);
-        }
-      }
-    }
-    frontier = next;
-  }
-}
-
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping past `limit`. */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -204,17 +187,19 @@ export class TypoDictionary<T> {
     return this.postings;
   }
 
-  /** Terms within the edits allowed for `input`'s length, closest first. Exact matches have distance 0. */
+  /**
+   * Terms within the edits allowed for `input`'s length, closest first. Exact matches have distance 0. The
+   * input's delete variants are hashed where they stand (hashWithout), as `add` hashes a term's: building
+   * each as a string, in a set, was most of a look-up's time and garbage. A variant reached twice ("aab"
+   * without either a) is looked up twice and finds the same terms, which are taken once.
+   */
   lookup(input: string): TypoHit<T>[] {
     // One more character than typed: a word missing a letter may be a long term with two typos.
     const limit = allowedEdits(input.length + 1);
-    const variants = new Set<string>([input]);
-    deletes(input, limit, variants);
     const postings = this.sorted();
     const seen = new Set<string>();
     const hits: TypoHit<T>[] = [];
-    for (const variant of variants) {
-      const hash = hashWithout(variant);
+    const visit = (hash: number) => {
       // The first posting of this hash, by binary search; then its run.
       const from = hash * TERM_BITS;
       for (
@@ -231,6 +216,11 @@ export class TypoDictionary<T> {
         if (distance > termLimit) continue;
         for (const value of this.terms.get(term)!) hits.push({ term, value, distance });
       }
+    };
+    visit(hashWithout(input));
+    for (let i = 0; limit >= 1 && i < input.length; i++) {
+      visit(hashWithout(input, i));
+      for (let j = i + 1; limit >= 2 && j < input.length; j++) visit(hashWithout(input, i, j));
     }
     return hits.sort((x, y) => x.distance - y.distance || x.term.localeCompare(y.term));
   }
