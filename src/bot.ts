@@ -172,7 +172,7 @@ export class CompBot implements CompBotApi {
 
   /**
    * What the first questions of a process would otherwise wait for (answers/warm-up.ts), a step a turn; once.
-   * Started before Slack's start, whose first Web API call leaves the event loop idle while it waits.
+   * Run beside auth.test (run.ts): the event loop would otherwise wait idle for its answer.
    */
   async warmUpFirstQuestions(): Promise<void> {
     if (this.firstQuestionsWarmed) return;

@@ -1,11 +1,11 @@
 /**
  * What the first questions of a process would otherwise pay for, done at start in steps that the caller runs in
- * turns of their own (CompBot.warmUpFirstQuestions, which run.ts starts while Slack starts): code that runs for the
- * first time is compiled then, and so is a regular expression at its first match. On a cached start at 50,000
- * guides the first offer check took 35-42 ms against 2-3 ms for the next (README, Performance): the money
- * scanner's first figures, marked's first lexing and the first guide body read were most of it. Each step is one
- * of those, so that a question asked meanwhile waits for one at most. Results are dropped: no answer changes,
- * except that the guide body read is kept, as any body read is.
+ * turns of their own (CompBot.warmUpFirstQuestions, which run.ts runs beside auth.test; Slack's start listens once
+ * it is done): code that runs for the first time is compiled then, and so is a regular expression at its first
+ * match. On a cached start at 50,000 guides the first offer check took 35-42 ms against 2-3 ms for the next
+ * (README, Performance): the money scanner's first figures, marked's first lexing and the first guide body read
+ * were most of it. Each step is one of those, so that other work waiting (auth.test's answer) waits for one at
+ * most. Results are dropped: no answer changes, except that the guide body read is kept, as any body read is.
  */
 import { warmUpLexer } from "../guides/body.ts";
 import type { Guide, GuideBody } from "../guides/types.ts";

@@ -99,8 +99,11 @@ export interface Tuning {
 export interface SlackApp {
   app: App;
   readonly mode: SlackConfig["mode"];
-  /** Verify the bot token (auth.test, once), then listen (HTTP) or connect (Socket Mode). */
-  start(): Promise<void>;
+  /**
+   * Verify the bot token (auth.test, once), then listen (HTTP) or connect (Socket Mode), once `ready` (work
+   * started beside auth.test) has settled.
+   */
+  start(ready?: Promise<unknown>): Promise<void>;
   /** Stop taking requests, let those in flight finish (up to `drainMs`), close the connection. */
   stop(drainMs?: number): Promise<void>;
   /** The bound port once started (HTTP server in HTTP mode, health server in Socket Mode); port 0 = ephemeral. */
@@ -423,7 +426,7 @@ export function createSlackApp({
     port = undefined;
   };
 
-  const start = async (): Promise<void> => {
+  const start = async (ready?: Promise<unknown>): Promise<void> => {
     if (state !== "stopped") throw new Error(`CompBot's Slack app is already ${state}`);
     state = "starting";
     try {
@@ -432,6 +435,8 @@ export function createSlackApp({
       } catch (error) {
         throw startupError(error, "SLACK_BOT_TOKEN", "auth.test");
       }
+      // Work started beside auth.test that the first requests should not wait for (run.ts: the warm-up).
+      await ready?.catch(() => {});
       if (httpReceiver !== undefined) {
         const server = await httpReceiver.start(config.port);
         port = boundPort(server);

@@ -142,6 +142,47 @@ describe("start-up", () => {
     }
   });
 
+  it("start(ready): auth.test first, then no port until `ready` settles (a rejected one too), then it listens", async () => {
+    const fake = await FakeSlack.start();
+    const { bot } = await loadCompBot(GUIDES_DIR);
+    const config = {
+      mode: "http" as const,
+      botToken: TEST_BOT_TOKEN,
+      signingSecret: TEST_SIGNING_SECRET,
+      port: 0,
+      slackApiUrl: fake.apiUrl,
+      guidesDir: GUIDES_DIR,
+      logLevel: "error" as const,
+    };
+    for (const outcome of ["resolve", "reject"] as const) {
+      const slack = createSlackApp({ config, bot });
+      let settle: () => void = () => {};
+      const ready = new Promise<void>((resolve, reject) => {
+        settle = outcome === "resolve" ? resolve : () => reject(new Error("warm-up failed"));
+      });
+      const since = fake.mark();
+      const started = slack.start(ready);
+      try {
+        // auth.test asked, and 50 ms later (its answer long back) still no port: start() waits for `ready`.
+        await fake.nextCall((c) => c.method === "auth.test", { since });
+        await new Promise((r) => setTimeout(r, 50));
+        expect(slack.port).toBeUndefined();
+        settle();
+        await started;
+        const res = await sendSigned(`http://127.0.0.1:${slack.port}/slack/events`, {
+          body: JSON.stringify({ challenge: "c3", type: "url_verification" }),
+          contentType: "application/json",
+        });
+        expect(res.status).toBe(200);
+      } finally {
+        settle();
+        await started.catch(() => {});
+        await slack.stop();
+      }
+    }
+    await fake.close();
+  });
+
   it("port 0 really is ephemeral: two apps start side by side", async () => {
     const fake = await FakeSlack.start();
     const { bot } = await loadCompBot(GUIDES_DIR);
