@@ -107,21 +107,26 @@ describe("HTTP transport", () => {
   });
 });
 
+/** HTTP mode on an ephemeral port against `fake`, with the test token and secret. */
+function httpConfig(fake: FakeSlack) {
+  return {
+    mode: "http" as const,
+    botToken: TEST_BOT_TOKEN,
+    signingSecret: TEST_SIGNING_SECRET,
+    port: 0,
+    slackApiUrl: fake.apiUrl,
+    guidesDir: GUIDES_DIR,
+    logLevel: "error" as const,
+  };
+}
+
 describe("start-up", () => {
   it("a token Slack rejects fails start() with a clear line, without the token", async () => {
     const fake = await FakeSlack.start({ botToken: "xoxb-the-real-one" });
     const { bot } = await loadCompBot(GUIDES_DIR);
     const logs: string[] = [];
     const slack = createSlackApp({
-      config: {
-        mode: "http",
-        botToken: TEST_BOT_TOKEN,
-        signingSecret: TEST_SIGNING_SECRET,
-        port: 0,
-        slackApiUrl: fake.apiUrl,
-        guidesDir: GUIDES_DIR,
-        logLevel: "error",
-      },
+      config: httpConfig(fake),
       bot,
       logger: createLineLogger({ level: "debug", write: (line) => logs.push(line) }),
     });
@@ -145,15 +150,7 @@ describe("start-up", () => {
   it("start(ready): auth.test first, then no port until `ready` settles (a rejected one too), then it listens", async () => {
     const fake = await FakeSlack.start();
     const { bot } = await loadCompBot(GUIDES_DIR);
-    const config = {
-      mode: "http" as const,
-      botToken: TEST_BOT_TOKEN,
-      signingSecret: TEST_SIGNING_SECRET,
-      port: 0,
-      slackApiUrl: fake.apiUrl,
-      guidesDir: GUIDES_DIR,
-      logLevel: "error" as const,
-    };
+    const config = httpConfig(fake);
     for (const outcome of ["resolve", "reject"] as const) {
       const slack = createSlackApp({ config, bot });
       let settle: () => void = () => {};
@@ -186,15 +183,7 @@ describe("start-up", () => {
   it("port 0 really is ephemeral: two apps start side by side", async () => {
     const fake = await FakeSlack.start();
     const { bot } = await loadCompBot(GUIDES_DIR);
-    const config = {
-      mode: "http" as const,
-      botToken: TEST_BOT_TOKEN,
-      signingSecret: TEST_SIGNING_SECRET,
-      port: 0,
-      slackApiUrl: fake.apiUrl,
-      guidesDir: GUIDES_DIR,
-      logLevel: "error" as const,
-    };
+    const config = httpConfig(fake);
     const a = createSlackApp({ config, bot });
     const b = createSlackApp({ config, bot });
     try {
