@@ -40,9 +40,9 @@ export interface LoadOptions {
   /** Leave the cache write to the caller (`cacheWrite`), to run once the bot is serving (see loadGuides). */
   deferCacheWrite?: boolean;
   /**
-   * Build "did you mean" (load fuse.js, about 10 ms, and count every phrase's characters, about 1 ms at 50,000
-   * guides) after start, in slices, when the caller runs `warmUp`, not before the first answer. A suggestion
-   * asked for before that builds it then.
+   * Build "did you mean" (load fuse.js, about 10 ms, and keep every phrase as codes for match-bound.ts) after
+   * start, in slices, when the caller runs `warmUp`, not before the first answer. A suggestion asked for before
+   * that builds it then.
    */
   deferSuggestions?: boolean;
 }

@@ -138,7 +138,7 @@ async function main(): Promise<number> {
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
   // What the first questions would wait for, in steps while auth.test is in flight; Slack's start listens once
-  // they are done, so that no question meets them (about 30 ms on a 2-core machine when auth.test is quicker).
+  // they are done, so that no question meets them (4-12 ms a step on a 2-core machine, answers/warm-up.ts).
   const warmedUp = bot.warmUpFirstQuestions?.();
   try {
     await slack.start(warmedUp);

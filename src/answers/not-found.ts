@@ -13,14 +13,14 @@ export function notFound(query: Query, index: SearchIndex): NotFoundAnswer {
   const asked = describe(query);
   const suggestions: FollowUp[] = [];
   const seen = new Set<string>();
+  // A role has thousands of guides at 50,000: stop at the fifth suggestion (each reads the guide's bands).
+  const full = () => suggestions.length >= MAX_SUGGESTIONS;
   const add = (f: FollowUp) => {
-    if (!seen.has(f.command) && suggestions.length < MAX_SUGGESTIONS) {
+    if (!seen.has(f.command) && !full()) {
       seen.add(f.command);
       suggestions.push(f);
     }
   };
-  // A role has thousands of guides at 50,000: stop at the fifth suggestion (each reads the guide's bands).
-  const full = () => suggestions.length >= MAX_SUGGESTIONS;
   const regionKey = query.region?.key;
 
   // The company is known: offer its guides.

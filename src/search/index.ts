@@ -284,7 +284,7 @@ export class SearchIndex {
   /**
    * Builds what the first typo or "did you mean" would otherwise build while a user waits: the typo
    * dictionary's sorted postings (about 25 ms at 50,000 guides) and, unless `suggestions` is false, "did you
-   * mean" (suggester.ts: fuse.js loaded, every phrase's characters counted). Called once at start, before the
+   * mean" (suggester.ts: fuse.js loaded, every phrase kept as codes for match-bound.ts). Called once at start, before the
    * first question.
    */
   warm({ suggestions = true }: { suggestions?: boolean } = {}): void {
