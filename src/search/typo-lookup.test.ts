@@ -29,6 +29,52 @@ describe("editDistance", () => {
   });
 });
 
+describe("editDistance against the textbook table", () => {
+  /** Optimal string alignment, the whole table, no limit: the definition, written plainly. */
+  function reference(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) =>
+      Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+    );
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+          d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+        }
+      }
+    }
+    return d[a.length]![b.length]!;
+  }
+
+  it("agrees on random pairs of short and long words, with and without a limit, in any order of calls", () => {
+    let state = 11;
+    const next = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    // Few letters, so that words share many and swaps occur; lengths up to 150 after short ones (the
+    // function reuses its rows from call to call, and must grow them).
+    const word = () =>
+      Array.from({ length: Math.floor(next() ** 3 * 150) }, () => "abcd"[Math.floor(next() * 4)]).join("");
+    let checked = 0;
+    for (let i = 0; i < 3000; i++) {
+      const a = word();
+      const b = next() < 0.5 ? word() : a.slice(0, Math.floor(next() * a.length)) + word().slice(0, 3);
+      const want = reference(a, b);
+      expect(editDistance(a, b), `${a} / ${b}`).toBe(want);
+      const limit = Math.floor(next() * 4);
+      // Within the limit, the distance; past it, some number above the limit (it may stop early).
+      const got = editDistance(a, b, limit);
+      if (want <= limit) expect(got, `${a} / ${b} limit ${limit}`).toBe(want);
+      else expect(got, `${a} / ${b} limit ${limit}`).toBeGreaterThan(limit);
+      checked += want > 0 && want <= 3 ? 1 : 0;
+    }
+    // Not vacuous: many pairs are a few edits apart, where the limit and the swaps matter.
+    expect(checked).toBeGreaterThan(300);
+  });
+});
+
 describe("allowedEdits", () => {
   it("allows none up to 3 letters, one up to 6, two from 7", () => {
     expect([1, 3, 4, 6, 7, 12].map(allowedEdits)).toEqual([0, 0, 1, 1, 2, 2]);

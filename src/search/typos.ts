@@ -1,11 +1,10 @@
 /**
  * A typo dictionary in the SymSpell style: every term is stored under each string obtained by deleting as
  * many characters as its length allows edits (allowedEdits), kept as a hash of that string, so a typo'd word
- * finds its term through a shared delete in a few binary searches, whatever the number of terms. Candidates
- * are then checked with the real (Damerau) edit distance.
+ * finds its term through a shared delete in a few searches of small buckets, whatever the number of terms.
+ * Candidates are then checked with the real (Damerau) edit distance.
  * This is the fast path; fuse.js ranks "did you mean" candidates when this finds nothing close enough.
  */
-import { lowerBound } from "../text/sorted.ts";
 
 export interface TypoHit<T> {
   term: string;
@@ -20,34 +19,79 @@ export function allowedEdits(length: number): number {
   return 2;
 }
 
-/** Optimal string alignment distance (Levenshtein plus adjacent transpositions), stopping past `limit`. */
+/**
+ * Rows of editDistance's table, reused from call to call (the look-up checks tens of candidates a question;
+ * arrays built per row were most of its garbage). Grown when a longer word comes.
+ */
+let rows = new Int32Array(3 * 64);
+
+/**
+ * Optimal string alignment distance (Levenshtein plus adjacent transpositions): exact up to `limit`; past it,
+ * some number above `limit` (it stops as soon as every path is past it).
+ */
 export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  // Rows i-2, i-1 and i of the table; a row holds one cell per prefix of b (0 … b.length characters).
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  let prevPrev = prev; // not read before row 2 (a swap needs two characters)
+  // Rows i-2, i-1 and i of the table, at offsets in `rows`; a row holds one cell per prefix of b
+  // (0 … b.length characters).
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let prevPrev = 0; // not read before row 2 (a swap needs two characters)
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) rows[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ai = a.charCodeAt(i - 1);
+    // Before the second character of either string there is no swap (a[-1] and b[-1] do not exist).
+    const aBefore = i >= 2 ? a.charCodeAt(i - 2) : -1;
+    rows[cur] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      // A swap of neighbours; before the second character of either string, a[-1] or b[-1] is undefined.
-      if (a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prevPrev[j - 2]! + 1);
-      cur[j] = v;
-      rowMin = Math.min(rowMin, v);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = Math.min(rows[prev + j]! + 1, rows[cur + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (j >= 2 && ai === b.charCodeAt(j - 2) && aBefore === bj)
+        v = Math.min(v, rows[prevPrev + j - 2]! + 1);
+      rows[cur + j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > limit) return limit + 1;
+    const free = prevPrev;
     prevPrev = prev;
     prev = cur;
+    cur = free;
   }
-  return prev[b.length]!;
+  return rows[prev + b.length]!;
 }
 
 /** Bits of a posting (see TypoDictionary) that hold the term's number; the variant's 32-bit hash is above them. */
-/** A number as its own key (lowerBound over the postings). */
-const same = (n: number): number => n;
 const TERM_BITS = 2 ** 21;
+/**
+ * The postings' directory: for each value of a hash's top DIRECTORY_BITS bits, where its postings begin. A
+ * look-up searches tens of variants; a binary search over all the postings (about 1 MB at 50,000 guides)
+ * missed the processor's cache at most of its steps, a bucket of the directory holds about two postings.
+ */
+const DIRECTORY_BITS = 16;
+/** A posting's bucket: its hash's top DIRECTORY_BITS bits (posting ÷ 2^(21 + 32 − DIRECTORY_BITS), exact). */
+const BUCKET_SCALE = 2 ** (21 + 32 - DIRECTORY_BITS);
+
+/** A posting's bucket in the directory. */
+const bucketOf = (posting: number): number => Math.floor(posting / BUCKET_SCALE);
+
+/**
+ * directory[b] = the first posting in bucket b or after it; directory[2^DIRECTORY_BITS] = postings.length.
+ * Built from counts (directory[b + 1] = how many postings bucket b holds) by summing them up.
+ */
+function summedDirectory(counts: Uint32Array): Uint32Array {
+  for (let b = 1; b < counts.length; b++) counts[b]! += counts[b - 1]!;
+  return counts;
+}
+
+function directoryOf(postings: Float64Array): Uint32Array {
+  const counts = new Uint32Array(2 ** DIRECTORY_BITS + 1);
+  for (let k = 0; k < postings.length; k++) counts[bucketOf(postings[k]!) + 1]!++;
+  return summedDirectory(counts);
+}
+
 /**
  * Postings counted, placed or scanned in one step of `prepareSteps`, and about the size of one of its buckets.
  * Sorting all 120,000 postings of 50,000 guides at once took about 25 ms, in which a hot reload's questions
@@ -77,9 +121,14 @@ export class TypoDictionary<T> {
    * with the real edit distance, so the hits are the same as with the variants themselves.
    */
   private postings = new Float64Array(0);
+  /** Where each bucket of `postings` begins (directoryOf), replaced with them. */
+  private directory = directoryOf(this.postings);
   /** Postings of the terms added since the last look-up, not yet sorted in: the first `pendingCount`. */
   private pending = new Float64Array(1024);
   private pendingCount = 0;
+  /** Per term number, the last look-up that checked it (`mark`): a term reached twice is checked once. */
+  private marks = new Uint32Array(0);
+  private mark = 0;
 
   add(term: string, value: T): void {
     const values = this.terms.get(term);
@@ -155,13 +204,18 @@ export class TypoDictionary<T> {
       yield;
     }
     let kept = 0;
+    const counts = new Uint32Array(2 ** DIRECTORY_BITS + 1);
     for (let i = 0; i < n; i++) {
-      if (i === 0 || sorted[i] !== sorted[kept - 1]) sorted[kept++] = sorted[i]!;
+      if (i === 0 || sorted[i] !== sorted[kept - 1]) {
+        counts[bucketOf(sorted[i]!) + 1]!++;
+        sorted[kept++] = sorted[i]!;
+      }
       if (i % SORT_RUN === SORT_RUN - 1) yield;
     }
     // A look-up or `prepare` sorted everything meanwhile (new postings, which stand): this work is dropped.
     if (this.postings !== base) return;
     this.postings = sorted.slice(0, kept);
+    this.directory = summedDirectory(counts);
     // Terms added meanwhile: still pending, moved to the front.
     this.pending.copyWithin(0, count, this.pendingCount);
     this.pendingCount -= count;
@@ -182,6 +236,7 @@ export class TypoDictionary<T> {
     let kept = 0;
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[kept - 1]) all[kept++] = all[i]!;
     this.postings = all.slice(0, kept);
+    this.directory = directoryOf(this.postings);
     this.pending = new Float64Array(1024);
     this.pendingCount = 0;
     return this.postings;
@@ -197,19 +252,34 @@ export class TypoDictionary<T> {
     // One more character than typed: a word missing a letter may be a long term with two typos.
     const limit = allowedEdits(input.length + 1);
     const postings = this.sorted();
-    const seen = new Set<string>();
+    const directory = this.directory;
+    const termList = this.termList;
+    // Terms checked in this look-up carry its mark (a number per term, not a set of strings).
+    if (this.marks.length < termList.length) this.marks = new Uint32Array(termList.length * 2);
+    if (this.mark === 0xffffffff) {
+      this.marks.fill(0);
+      this.mark = 0;
+    }
+    const mark = ++this.mark;
+    const marks = this.marks;
     const hits: TypoHit<T>[] = [];
     const visit = (hash: number) => {
-      // The first posting of this hash, by binary search; then its run.
       const from = hash * TERM_BITS;
-      for (
-        let k = lowerBound(postings, from, same);
-        k < postings.length && postings[k]! < from + TERM_BITS;
-        k++
-      ) {
-        const term = this.termList[postings[k]! - from]!;
-        if (seen.has(term)) continue;
-        seen.add(term);
+      const to = from + TERM_BITS;
+      // The first posting of this hash: binary search in the hash's bucket (a few postings).
+      const bucket = hash >>> (32 - DIRECTORY_BITS);
+      let low = directory[bucket]!;
+      let high = directory[bucket + 1]!;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (postings[middle]! < from) low = middle + 1;
+        else high = middle;
+      }
+      for (let k = low; k < postings.length && postings[k]! < to; k++) {
+        const id = postings[k]! - from;
+        if (marks[id] === mark) continue;
+        marks[id] = mark;
+        const term = termList[id]!;
         // A term may only be reached with the edits its own length allows, too ("la" is never a typo of "lax").
         const termLimit = Math.min(limit, allowedEdits(term.length));
         const distance = editDistance(input, term, termLimit);
