@@ -97,6 +97,8 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   let levelRun: LevelRun | null = null;
   // (A used word fails every span's anySet check.)
   for (let i = 0; i < ws.length; i++) {
+    // Most words of a question begin no name: no phrase to build and look up from them.
+    if (!index.startsPhrase(ws[i]!)) continue;
     for (let n = Math.min(index.longestPhrase, ws.length - i); n >= 1; n--) {
       if (anySet(used, i, i + n)) continue;
       const phrase = ws.slice(i, i + n).join(" ");

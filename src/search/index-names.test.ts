@@ -254,6 +254,18 @@ describe("SearchIndex look-ups by key", () => {
     expect(index.guides).toEqual([zeta, acmeGuide, beta]);
   });
 
+  it("knows which words begin a name (the question parser tries no phrase from any other word)", () => {
+    const index = new SearchIndex([acme()]);
+    // Own names, aliases and built-in places, by their first word.
+    for (const word of ["acme", "roadrunner", "data", "ds", "london", "new", "sf"]) {
+      expect(index.startsPhrase(word), word).toBe(true);
+    }
+    // A name's later words, a word of no name, an empty word, a whole two-word name.
+    for (const word of ["inc", "scientist", "co", "york", "globex", "", "acme inc"]) {
+      expect(index.startsPhrase(word), word).toBe(false);
+    }
+  });
+
   it("knows the longest name in words (the question parser tries phrases up to that length)", () => {
     // The built-in places' longest names ("sf bay area", "new york city") have 3 words.
     expect(new SearchIndex([acme()]).longestPhrase).toBe(3);

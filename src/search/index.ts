@@ -59,6 +59,8 @@ export class SearchIndex {
     ),
   );
   private maxPhraseWords = 1;
+  /** The first word of every phrase: no phrase starts at any other word of a question (see startsPhrase). */
+  private readonly firstWords = new Set<string>();
   /** Build-time memos: names already indexed (re-adding one changes nothing), so 50k guides build fast. */
   private readonly seenRegionNames = new Set<string>();
   private readonly seenAliases = new Set<string>();
@@ -257,6 +259,14 @@ export class SearchIndex {
     return this.maxPhraseWords;
   }
 
+  /**
+   * Whether some phrase (name or alias) begins with this word: when not, `exact` finds nothing for any phrase
+   * that begins with it, and a parser can skip them all.
+   */
+  startsPhrase(word: string): boolean {
+    return this.firstWords.has(word);
+  }
+
   /** Stage 1: the entities a phrase names exactly (own names and aliases). */
   exact(phrase: string): EntityHit[] {
     const found = this.phrases.get(phrase);
@@ -433,6 +443,8 @@ export class SearchIndex {
     if (list.some((item) => entityId(item.entity) === entityId(entity))) return;
     list.push({ entity, alias });
     this.phrases.set(phrase, list);
+    const space = phrase.indexOf(" ");
+    this.firstWords.add(space === -1 ? phrase : phrase.slice(0, space));
     this.maxPhraseWords = Math.max(this.maxPhraseWords, phrase.split(" ").length);
     this.typos.add(phrase, entity);
     this.suggester.reset();
