@@ -26,6 +26,16 @@ describe("renderBlocks: messages kept per answer and options", () => {
     expect(Object.isFrozen(message.blocks)).toBe(true);
     expect(Object.isFrozen(message.blocks[0])).toBe(true);
     expect(() => message.blocks.push(message.blocks[0]!)).toThrow(TypeError);
+    // All the way down: every object and array in it (buttons' text objects, fields' lists…).
+    const inside: unknown[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value !== "object" || value === null) return;
+      inside.push(value);
+      for (const child of Object.values(value)) collect(child);
+    };
+    collect(message);
+    expect(inside.length).toBeGreaterThan(30);
+    expect(inside.filter((value) => !Object.isFrozen(value))).toEqual([]);
     // An equal answer that is another object renders an equal message of its own.
     const copy = structuredClone(answer);
     const fresh = renderBlocks(copy, { shareable: true, feedback: "buttons" });
