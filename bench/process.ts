@@ -118,6 +118,10 @@ export interface Throughput extends Latencies {
   rps: number;
   errors: number;
   loadAvg: number[];
+  /** CPU time of the app's process (user + system, every thread) per request answered in the windows, µs. */
+  cpuUsPerRequest?: number;
+  /** CPU time of this process (the clients and the fake Slack) per request in those windows, µs. */
+  benchCpuUsPerRequest?: number;
 }
 
 export interface ModeResult {
@@ -153,6 +157,12 @@ export interface ModeResult {
    */
   throughputRepeated?: Throughput;
   bare: Throughput;
+  /**
+   * Bare Bolt again (its own process), acking every /comp with CompBot's reply of median size (medianReply)
+   * instead of a line of text, in turn with the other two: what sending and reading replies that size costs
+   * the same app and client. Absent in older results.
+   */
+  bareSized?: Throughput & { replyBytes: number };
   /** Bare Bolt's sequential /comp for TAIL_SECONDS after its first answer, with the same client. */
   bareTail: Sequential;
   /** VmHWM of the cached start's process at its end (serving, reloads and the load run included). */
@@ -345,10 +355,16 @@ class LoadTarget {
   readonly times: number[] = [];
   errors = 0;
   elapsedMs = 0;
+  /** CPU seconds of the app's process in the kept windows (/proc, 10 ms ticks). */
+  cpuS = 0;
+  /** CPU µs of this process in the kept windows. */
+  benchCpuUs = 0;
   constructor(
     readonly app: string,
     readonly client: Client,
     texts: readonly string[],
+    /** The app's process. */
+    readonly pid: number,
   ) {
     this.requests = texts.map((t) => client.request(t));
     this.url = new URL(`http://127.0.0.1:${client.port}/slack/events`);
@@ -357,6 +373,8 @@ class LoadTarget {
   /** `concurrency` clients for `ms`, each sending its next request as soon as the last is answered. */
   async window(concurrency: number, ms: number, keep: boolean): Promise<void> {
     let next = 0;
+    const cpuBefore = cpuSeconds(this.pid);
+    const benchBefore = process.cpuUsage();
     const start = performance.now();
     const deadline = start + ms;
     await Promise.all(
@@ -377,7 +395,11 @@ class LoadTarget {
         }
       }),
     );
-    if (keep) this.elapsedMs += performance.now() - start;
+    if (!keep) return;
+    this.elapsedMs += performance.now() - start;
+    this.cpuS += cpuSeconds(this.pid) - cpuBefore;
+    const bench = process.cpuUsage(benchBefore);
+    this.benchCpuUs += bench.user + bench.system;
   }
 
   figures(concurrency: number, seconds: number): Throughput {
@@ -389,8 +411,21 @@ class LoadTarget {
       errors: this.errors,
       ...latencies(this.times),
       loadAvg: loadAvg(),
+      cpuUsPerRequest: Math.round((this.cpuS * 1e6) / this.times.length),
+      benchCpuUsPerRequest: Math.round(this.benchCpuUs / this.times.length),
     };
   }
+}
+
+/**
+ * Of CompBot's replies, the one of median length (JSON), or null when there is none. Bare Bolt acks with it
+ * in the throughput phase: the same app, with a reply the size of CompBot's to send and the client to read.
+ */
+export function medianReply(bodies: readonly string[]): string | null {
+  const replies = bodies.filter((body) => body.startsWith("{"));
+  if (replies.length === 0) return null;
+  const bySize = [...replies].sort((a, b) => a.length - b.length);
+  return bySize[Math.floor((bySize.length - 1) / 2)]!;
 }
 
 /**
@@ -840,46 +875,71 @@ async function benchMode(
     log(`[${mode}] sequential questions naming no company we have, ${NOT_FOUND_SECONDS} s`);
     const notFound = await notFoundTail(client);
     log(`[${mode}] after the reloads: peak RSS so far ${hwmMB(run.pid)} MB`);
-    log(`[${mode}] starting bare Bolt beside it`);
+    // CompBot's replies to 300 of the questions, once each: bare Bolt's second process acks with the median one.
+    const bodies: string[] = [];
+    for (const text of texts.slice(0, 300)) bodies.push((await client.ask(text)).body);
+    const reply = medianReply(bodies);
+    if (reply === null) throw new Error("CompBot gave no JSON reply to weigh");
+    const replyFile = path.join(path.dirname(guidesDir), "bare-reply.json");
+    writeFileSync(replyFile, reply);
+    log(
+      `[${mode}] starting bare Bolt beside it, twice (a line of text; CompBot's median reply, ${reply.length} bytes)`,
+    );
     const barePort = await freePort();
     const bareRun = spawnProcess(["--import", "tsx", "bench/bare-bolt.ts"], env, barePort);
     const bareClient = new Client(barePort, fake.responseUrl("bench"));
+    const sizedPort = await freePort();
+    const sizedRun = spawnProcess(
+      ["--import", "tsx", "bench/bare-bolt.ts"],
+      { ...env, BARE_REPLY_FILE: replyFile },
+      sizedPort,
+    );
+    const sizedClient = new Client(sizedPort, fake.responseUrl("bench"));
     let through: Throughput;
     let bare: Throughput;
+    let bareSized: Throughput;
     let throughRepeated: Throughput;
     let bareTail: ModeResult["bareTail"];
     let peakRssServingMB: number;
     let cpuServingS: number;
     try {
       const deadline = performance.now() + 30_000;
-      while (!bareRun.output().includes("listening")) {
-        if (performance.now() > deadline || bareRun.child.exitCode !== null)
-          throw new Error(`bare Bolt did not start:\n${bareRun.output()}`);
-        await sleep(20);
+      for (const started of [bareRun, sizedRun]) {
+        while (!started.output().includes("listening")) {
+          if (performance.now() > deadline || started.child.exitCode !== null)
+            throw new Error(`bare Bolt did not start:\n${started.output()}`);
+          await sleep(20);
+        }
       }
       // Its first answer is not counted, as CompBot's is not (that one includes compiling the request path).
       const first = await bareClient.ask(FIRST_QUESTION);
       if (first.status !== 200) throw new Error(`bare Bolt answered ${first.status}`);
+      const sized = await sizedClient.ask(FIRST_QUESTION);
+      if (sized.status !== 200 || sized.body !== reply)
+        throw new Error(`bare Bolt (CompBot's reply) answered ${sized.status}: ${sized.body.slice(0, 200)}`);
       log(`[${mode}] bare Bolt: sequential /comp for ${TAIL_SECONDS} s`);
       bareTail = await sequential(bareClient, texts, TAIL_SECONDS);
       log(`  bare Bolt tail ${JSON.stringify(bareTail)}; load ${loadAvg()}`);
       log(
         `[${mode}] /comp at ${options.concurrency} concurrent, CompBot and bare Bolt in turn, ${options.seconds} s each`,
       );
-      [through, bare, throughRepeated] = (await throughputSideBySide(
+      [through, bare, throughRepeated, bareSized] = (await throughputSideBySide(
         [
-          new LoadTarget("CompBot", client, texts),
-          new LoadTarget("bare Bolt", bareClient, texts),
-          new LoadTarget("CompBot, questions asked again", client, repeated),
+          new LoadTarget("CompBot", client, texts, run.pid),
+          new LoadTarget("bare Bolt", bareClient, texts, bareRun.pid),
+          new LoadTarget("CompBot, questions asked again", client, repeated, run.pid),
+          new LoadTarget("bare Bolt, CompBot's reply", sizedClient, texts, sizedRun.pid),
         ],
         options.concurrency,
         options.seconds,
-      )) as [Throughput, Throughput, Throughput];
+      )) as [Throughput, Throughput, Throughput, Throughput];
       peakRssServingMB = hwmMB(run.pid);
       cpuServingS = cpuSeconds(run.pid);
     } finally {
       bareClient.close();
+      sizedClient.close();
       await bareRun.stop();
+      await sizedRun.stop();
     }
     if (/\bat .+\.ts:\d+/.test(run.output()))
       log(`[${mode}] stack trace in the app's output:\n${run.output()}`);
@@ -905,6 +965,7 @@ async function benchMode(
       throughput: through,
       throughputRepeated: throughRepeated,
       bare,
+      bareSized: { ...bareSized, replyBytes: reply.length },
       bareTail,
       peakRssServingMB,
       cpuServingS,
@@ -990,6 +1051,27 @@ export function processTable(bench: ProcessBench): string {
     (r) => `${r.bare.rps} req/s, p99 ${r.bare.p99Ms} ms (${la(r.bare.loadAvg)})`,
   );
   add("CompBot / bare Bolt", (r) => `${Math.round((r.throughput.rps / r.bare.rps) * 100)}%`);
+  add("/comp at 50 concurrent: bare Bolt acking CompBot's median reply", (r) =>
+    r.bareSized
+      ? `${r.bareSized.rps} req/s = ${Math.round((r.bareSized.rps / r.bare.rps) * 100)}% of bare Bolt (reply ${r.bareSized.replyBytes} bytes)`
+      : "–",
+  );
+  const cpu = (t: Throughput | undefined) =>
+    t?.cpuUsPerRequest === undefined ? "–" : `${t.cpuUsPerRequest} µs`;
+  add(
+    "CPU per /comp at 50 concurrent: the app's process (CompBot / bare Bolt / bare Bolt, CompBot's reply)",
+    (r) =>
+      r.throughput.cpuUsPerRequest === undefined
+        ? "–"
+        : `${cpu(r.throughput)} / ${cpu(r.bare)} / ${cpu(r.bareSized)}`,
+  );
+  add(
+    "CPU per /comp at 50 concurrent: the bench's clients (CompBot / bare Bolt / bare Bolt, CompBot's reply)",
+    (r) =>
+      r.throughput.benchCpuUsPerRequest === undefined
+        ? "–"
+        : [r.throughput, r.bare, r.bareSized].map((t) => `${t?.benchCpuUsPerRequest ?? "–"} µs`).join(" / "),
+  );
   add("/comp at 50 concurrent: CompBot, 500 questions asked again (kept replies)", (r) =>
     r.throughputRepeated
       ? `${r.throughputRepeated.rps} req/s, p99 ${r.throughputRepeated.p99Ms} ms, ${r.throughputRepeated.errors} errors; ${Math.round((r.throughputRepeated.rps / r.bare.rps) * 100)}% of bare Bolt`
