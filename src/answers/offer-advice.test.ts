@@ -36,6 +36,13 @@ describe("1. never argue against the user", () => {
     expect(a.alreadyBeats?.stillWorth[0]?.reason).toMatch(
       /^Signing Bonus for AI Talent: "The AI talent market/,
     );
+    // The guide's words as written (its $45K-$65K is the San Francisco band's), then the figures for New York
+    // and how they were made: × 0.96 = $297K ÷ $308.5K; $45K × 0.96 = $43.3K -> $43K, $65K -> $62.6K -> $63K.
+    const reason = a.alreadyBeats?.stillWorth[0]?.reason ?? "";
+    expect(reason).toContain('I expect $45K-$65K to offset the guaranteed comp gap with pure AI companies."');
+    expect(reason).toContain(
+      "For New York: $45K-$65K → $43K–$63K (× 0.96, the New York band's total-comp midpoint",
+    );
   });
 
   it("London base 170k stock 200k bonus 12%, SF base 300k stock 500k: never below what is offered", () => {

@@ -214,13 +214,16 @@ describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 
 
   it("already beats the guide's marks: the signing bonus is still worth asking for, in the lever's words", () => {
     const a = offered();
-    // the lever's $40K-$60K × 0.80 = 32,000–48,000
+    // The lever quoted as the guide writes it; its $40K-$60K (the Austin band's) carried to Berlin after it, with
+    // how: × 0.80 = EUR 200,000 ÷ USD 250,000 (the two bands' total-comp midpoints) -> 32,000–48,000.
     expect(a.alreadyBeats).toEqual({
       stillWorth: [
         {
           label: "Signing bonus",
           amount: 32000,
-          reason: 'Signing Bonus: "I expect EUR 32000–EUR 48000 up front."',
+          reason:
+            'Signing Bonus: "I expect $40K-$60K up front." For Berlin: $40K-$60K → EUR 32000–EUR 48000 (× 0.80, ' +
+            "the Berlin band's total-comp midpoint (EUR 200000) ÷ the Austin band's (USD 250000), in EUR).",
         },
       ],
     });

@@ -11,7 +11,7 @@ import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts"
 import { offerCurrencies } from "../questions/offer.ts";
 import { guideDisagreements } from "./disagreements.ts";
 import { offerCommand } from "./offer-command.ts";
-import { adaptScript, conversionFor, convertFigures, roundK, scriptFigures } from "./script.ts";
+import { adaptScript, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
 import type { BandPosition, FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
@@ -365,7 +365,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     const offeredSigning = offer.signing?.high ?? 0;
     if (signingMark !== null && offeredSigning < signingMark) {
       const reason = signingLever
-        ? `${signingLever.title}: "${convertFigures(signingLever.quote, conversion!.factor, cur, format)}"`
+        ? leverInGuideWords(signingLever, band, conversion!, format)
         : `the guide's script asks for one (${f(signingMark)} for ${band.region})`;
       stillWorth.push({ label: "Signing bonus", amount: signingMark, reason });
     } else if (signingLever && !offer.signing) {

@@ -6,7 +6,15 @@
 import { describe, expect, it } from "vitest";
 import type { Band, Guide, NegotiationScript } from "../guides/types.ts";
 import { AUSTIN, BERLIN, fmt, GUIDE, MUNICH, SCRIPT } from "./offer-guide.test-helpers.ts";
-import { adaptQuote, adaptScript, conversionFor, convertFigures, roundK, scriptFigures } from "./script.ts";
+import {
+  adaptQuote,
+  adaptScript,
+  conversionFor,
+  convertFigures,
+  leverInGuideWords,
+  roundK,
+  scriptFigures,
+} from "./script.ts";
 
 const HOW_BERLIN =
   "× 0.80, the Berlin band's total-comp midpoint (EUR 200000) ÷ the Austin band's (USD 250000), in EUR";
@@ -433,5 +441,29 @@ describe("a lever's quote made safe to say", () => {
       quote: `${OFFER_PLACEHOLDER("EUR")} ${PAY_PLACEHOLDER("EUR")}  Pay me well.`,
       claim: "I have ML offers from Google at $400K+. I currently earn $150K.",
     });
+  });
+});
+
+describe("a lever in the guide's words (the offer check's reason)", () => {
+  const toBerlin = { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN };
+  const asWritten = { reference: AUSTIN, factor: 1, how: "as written in the guide" };
+  const lever = (quote: string) => ({ title: "Signing Bonus", quote });
+
+  it("quotes the guide as written, then each money figure carried to the band, with how", () => {
+    expect(
+      leverInGuideWords(lever("I expect $40K-$60K up front, or $10K more."), BERLIN, toBerlin, fmt),
+    ).toBe(
+      'Signing Bonus: "I expect $40K-$60K up front, or $10K more." For Berlin: $40K-$60K → EUR 32000–EUR 48000, ' +
+        `$10K → EUR 8000 (${HOW_BERLIN}).`,
+    );
+  });
+
+  it("is the quote alone when nothing in it changes: the band it was written for, or no money in it", () => {
+    expect(leverInGuideWords(lever("I expect $40K-$60K up front."), AUSTIN, asWritten, fmt)).toBe(
+      'Signing Bonus: "I expect $40K-$60K up front."',
+    );
+    expect(leverInGuideWords(lever("A 15% bonus is fair."), BERLIN, toBerlin, fmt)).toBe(
+      'Signing Bonus: "A 15% bonus is fair."',
+    );
   });
 });

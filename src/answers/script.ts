@@ -3,7 +3,7 @@
  * the way the offer check converts, and saying so), and claims about the speaker's situation (competing offers,
  * current pay) turned into placeholders the user fills in or drops. Used by the script answer and the offer check.
  */
-import type { Band, Guide, NegotiationScript } from "../guides/types.ts";
+import type { Band, Guide, Lever, NegotiationScript } from "../guides/types.ts";
 import { currencyOf } from "../money/currency.ts";
 import { type Figure, scanFigures } from "../money/read.ts";
 
@@ -123,6 +123,28 @@ export function convertFigures(
     last = f.end;
   }
   return out + text.slice(last);
+}
+
+/**
+ * A lever as the guide words it, quoted as written. When its money figures are another band's or another
+ * currency's, they follow the quote, each carried to `band` by the script's conversion, with how: a quote stays
+ * the guide's own words, and a figure changed for this band says so.
+ */
+export function leverInGuideWords(
+  lever: Lever,
+  band: Band,
+  conversion: Conversion,
+  format: (n: number, c: string) => string,
+): string {
+  const quoted = `${lever.title}: "${lever.quote}"`;
+  const carried = scriptFigures(lever.quote)
+    .filter((f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1))
+    .map((f) => {
+      const written = lever.quote.slice(f.index, f.end);
+      return `${written} → ${convertFigures(written, conversion.factor, band.currency, format)}`;
+    });
+  if (carried.length === 0) return quoted;
+  return `${quoted} For ${band.region}: ${carried.join(", ")} (${conversion.how}).`;
 }
 
 export function adaptScript({ guide, band, script, targets = {}, format }: AdaptInput): AdaptedScript {
