@@ -252,7 +252,7 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
     return {
       kind: "region-not-found",
       ...facts(guide, today),
-      askedRegion: query.unknown.join(" "),
+      askedRegion: query.unknownText ?? query.unknown.join(" "),
       available: guide.bands,
       followUps: guideFollowUps(guide, null, false),
     };

@@ -52,6 +52,9 @@ describe("what was looked for, in words", () => {
     [{ role: SRE, region: LONDON_M }, "SRE in London"],
     [{ unknown: ["acme", "widget"] }, "acme widget"],
     [{ company: ACME, unknown: ["widget"] }, "Acme widget"],
+    // The unknown words as asked, the filler inside them kept ("data" alone carries nothing).
+    [{ unknown: ["quillonx", "wrangler"], unknownText: "quillonx data wrangler" }, "quillonx data wrangler"],
+    [{ company: ACME, unknown: ["rio", "janeiro"], unknownText: "rio de janeiro" }, "Acme rio de janeiro"],
     [{ region: LONDON_M, text: "london" }, "a company and role in London (you named only a region)"],
     [{ company: ACME }, "a role at Acme"],
     [{ company: ACME, region: LONDON_M }, "a role at Acme"],

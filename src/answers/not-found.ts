@@ -95,7 +95,7 @@ function describe(query: Query): string {
   const parts: string[] = [];
   if (query.company) parts.push(query.company.display);
   if (query.role) parts.push(query.role.display);
-  parts.push(...query.unknown);
+  if (query.unknown.length > 0) parts.push(query.unknownText ?? query.unknown.join(" "));
   const what = parts.join(" ");
   const where = query.region ? ` in ${query.region.display}` : "";
   if (!what && query.region) return `a company and role${where} (you named only a region)`;

@@ -418,3 +418,28 @@ describe("follow-ups in a conversation", () => {
     expect(read("and london?", { company: "nope", role: "nope" })).toEqual(reading({ region: "london" }));
   });
 });
+
+describe('the unknown words as asked (echoed by "I don\'t have a guide for …")', () => {
+  const echo = (text: string) => parseQuestion(text, index, {}).unknownText;
+
+  it("keeps the filler words inside a run of unknown ones, drops those at its ends", () => {
+    // "data", "de", "of" and "the" carry nothing alone; inside the unknown words they are part of what was asked.
+    const q = parseQuestion("quillonx data wrangler", index, {});
+    expect(q.unknown).toEqual(["quillonx", "wrangler"]);
+    expect(q.unknownText).toBe("quillonx data wrangler");
+    expect(echo("segment ml-ai-engineer rio de janeiro")).toBe("rio de janeiro");
+    expect(echo("the quillonx of the")).toBe("quillonx");
+  });
+
+  it("a name we know splits the runs: its words are not echoed as unknown", () => {
+    expect(echo("zorblat acme wibble of the frob")).toBe("zorblat wibble of the frob");
+    expect(read("zorblat acme wibble of the frob")).toEqual(
+      reading({ intent: "company", company: "acme", unknown: ["zorblat", "wibble", "frob"] }),
+    );
+  });
+
+  it("is absent when nothing is unknown (a known question, or leftover words that named a role)", () => {
+    expect(echo("segment ml-ai-engineer london")).toBeUndefined();
+    expect(echo("segment ml")).toBeUndefined();
+  });
+});

@@ -167,7 +167,28 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   });
 
   const unknown = ws.filter((_, i) => !used[i] && !soft[i]);
-  return decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context, levelRun);
+  const query = decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context, levelRun);
+  // The unknown words as asked, filler inside them kept, when they are still unknown (see Query.unknownText).
+  if (query.unknown.length > 0) query.unknownText = unreadRuns(ws, used, soft);
+  return query;
+}
+
+/** Each run of unread words, without the filler at its ends, that has a word other than filler; space-joined. */
+function unreadRuns(ws: readonly string[], used: readonly boolean[], soft: readonly boolean[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < ws.length; ) {
+    if (used[i] || soft[i]) {
+      i++;
+      continue;
+    }
+    // From an unread word that is not filler to the last such word before the next read one.
+    let last = i;
+    let j = i + 1;
+    for (; j < ws.length && !used[j]; j++) if (!soft[j]) last = j;
+    runs.push(ws.slice(i, last + 1).join(" "));
+    i = j;
+  }
+  return runs.join(" ");
 }
 
 /** An outside company and the words after it that name one of its levels ("salesforce" + "einstein ml"). */

@@ -62,6 +62,12 @@ export interface Query {
   level: LevelRef | null;
   /** Words that carried meaning but matched nothing we know ("acme", "paris"). */
   unknown: string[];
+  /**
+   * Those words as the question has them, for echoing: each run of unread words with the filler words inside it
+   * ("quillonx data scientist", "rio de janeiro", where `unknown` is quillonx, scientist / rio, janeiro), runs
+   * joined by a space. Absent when there are none (or on a query built elsewhere: use `unknown`).
+   */
+  unknownText?: string;
   /** The offer's figures, for the "offer" intent. */
   offer: ParsedOffer | null;
   /** True when company/role were filled from the conversation (a thread follow-up), not from the text. */
