@@ -606,3 +606,25 @@ describe("the walk-away line on the total", () => {
     });
   });
 });
+
+describe("a guide whose script is in USD and whose bands are all in EUR", () => {
+  const euroOnly = { ...GUIDE, bands: [BERLIN, MUNICH] };
+  const input = (offer: ParsedOffer): OfferInput => ({
+    guide: euroOnly,
+    band: BERLIN,
+    offer,
+    body: body(),
+    facts: FACTS,
+    format: fmt,
+  });
+
+  it("asks for no signing bonus from the script's $40K (no rate to carry it to EUR), and says why", () => {
+    const a = offerAnswer(input(parsed({ base: money(120000), stock: money(100000) })));
+    // Before: "EUR 40000", the dollar figure relabelled.
+    expect(target(a, "signing")).toBeUndefined();
+    expect(JSON.stringify(a)).not.toContain("EUR 40000");
+    expect(a.provenance).toContain(
+      "Script: The guide's script gives its figures in USD and the guide has no USD band to carry them from: they are left as written, in USD, not EUR.",
+    );
+  });
+});

@@ -335,7 +335,9 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   const conversion = scriptText ? conversionFor(guide, band, scriptText, format) : null;
   const figures = scriptFigures(scriptText ?? "");
   const scriptSigning = figures.find((x) => x.component === "signing");
-  const signingMark = scriptSigning ? roundK(scriptSigning.low * conversion!.factor) : null;
+  // A script in a currency the guide has no band in gives no signing figure for this band.
+  const signingMark =
+    scriptSigning && !conversion!.foreign ? roundK(scriptSigning.low * conversion!.factor) : null;
   if (signingMark !== null || offer.signing) {
     const onTable = offer.signing?.high ?? 0;
     const amount = Math.max(signingMark ?? 0, ceilK(onTable));

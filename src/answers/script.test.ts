@@ -76,6 +76,7 @@ describe("how a script's figures are carried to a band", () => {
       reference: AUSTIN,
       factor: 0.8,
       how: HOW_BERLIN,
+      foreign: null,
     });
   });
 
@@ -91,6 +92,7 @@ describe("how a script's figures are carried to a band", () => {
       reference: AUSTIN,
       factor: 1,
       how: "as written in the guide",
+      foreign: null,
     });
   });
 
@@ -99,14 +101,16 @@ describe("how a script's figures are carried to a band", () => {
       reference: BERLIN,
       factor: 1.05,
       how: "× 1.05, the Munich band's total-comp midpoint (EUR 210000) ÷ the Berlin band's (EUR 200000), in EUR",
+      foreign: null,
     });
   });
 
-  it("a script in a currency no band has is taken as written for the asked band", () => {
-    expect(conversionFor(GUIDE, BERLIN, "I'd like £150K base.", fmt)).toMatchObject({
+  it("a script in a currency no band has: nothing to carry it from, so it is marked foreign", () => {
+    expect(conversionFor(GUIDE, BERLIN, "I'd like £150K base.", fmt)).toEqual({
       reference: BERLIN,
       factor: 1,
       how: "as written in the guide",
+      foreign: "GBP",
     });
   });
 
@@ -117,7 +121,35 @@ describe("how a script's figures are carried to a band", () => {
       reference: BERLIN,
       factor: 1,
       how: "as written in the guide",
+      foreign: "USD",
     });
+  });
+});
+
+describe("a script in a currency the guide has no band in (USD script, EUR bands only)", () => {
+  const euroOnly: Guide = { ...GUIDE, bands: [BERLIN, MUNICH] };
+
+  it("keeps its money figures as written, in their currency, and says why; no walk-away line", () => {
+    const adapted = adaptScript({ guide: euroOnly, band: BERLIN, script: SCRIPT, format: fmt });
+    // Every money figure as the guide writes it: none relabelled EUR without a rate to carry it.
+    expect(adapted.text).toContain(
+      "I'd like $200K in RSUs over 4 years with a $180K base, 15% bonus, and $40K signing bonus.",
+    );
+    expect(adapted.text).not.toMatch(/EUR \d/);
+    expect(adapted.notes).toContain(
+      "The guide's script gives its figures in USD and the guide has no USD band to carry them from: they are left as written, in USD, not EUR.",
+    );
+    expect(adapted.threshold).toBeNull();
+  });
+
+  it("a lever's quote is left as written, and so is the offer check's reason", () => {
+    const conversion = conversionFor(euroOnly, BERLIN, SCRIPT.text, fmt);
+    expect(adaptQuote("I expect $40K-$60K up front.", BERLIN, conversion, fmt).quote).toBe(
+      "I expect $40K-$60K up front.",
+    );
+    expect(
+      leverInGuideWords({ title: "Sign-on", quote: "I expect $40K-$60K." }, BERLIN, conversion, fmt),
+    ).toBe('Sign-on: "I expect $40K-$60K."');
   });
 });
 
@@ -147,7 +179,7 @@ describe("the script, made safe to say for a band", () => {
       `The guide's script is written for Austin in USD; its figures are carried to Berlin ${HOW_BERLIN}.`,
       `The guide's script says "I have competing offers at $300K+." That is the guide's example, not your situation: it is a placeholder for you to fill in or drop.`,
     ]);
-    expect(a.conversion).toEqual({ reference: AUSTIN, factor: 0.8, how: HOW_BERLIN });
+    expect(a.conversion).toEqual({ reference: AUSTIN, factor: 0.8, how: HOW_BERLIN, foreign: null });
     // $160K × 0.80 = 128,000
     expect(a.threshold).toEqual({
       amount: 128000,
@@ -262,9 +294,9 @@ describe("the script, made safe to say for a band", () => {
   it("text without a sentence in it is kept as it is", () => {
     const script: NegotiationScript = { text: "...", acceptThreshold: null };
     expect(adaptScript({ guide: GUIDE, band: BERLIN, script, format: fmt }).text).toBe("...");
-    expect(adaptQuote("!!", BERLIN, { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN }, fmt).quote).toBe(
-      "!!",
-    );
+    expect(
+      adaptQuote("!!", BERLIN, { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN, foreign: null }, fmt).quote,
+    ).toBe("!!");
   });
 
   it("a percentage with a + is kept as written, or replaced by the counter-offer's", () => {
@@ -398,8 +430,8 @@ describe("an accept threshold in another currency than its script", () => {
 });
 
 describe("a lever's quote made safe to say", () => {
-  const toBerlin = { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN };
-  const asWritten = { reference: AUSTIN, factor: 1, how: "as written in the guide" };
+  const toBerlin = { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN, foreign: null };
+  const asWritten = { reference: AUSTIN, factor: 1, how: "as written in the guide", foreign: null };
 
   it("money carried to the band's currency; a quote with nothing to change is returned as it was", () => {
     expect(adaptQuote("I expect $40K-$60K up front. Really.", BERLIN, toBerlin, fmt)).toEqual({
@@ -445,8 +477,8 @@ describe("a lever's quote made safe to say", () => {
 });
 
 describe("a lever in the guide's words (the offer check's reason)", () => {
-  const toBerlin = { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN };
-  const asWritten = { reference: AUSTIN, factor: 1, how: "as written in the guide" };
+  const toBerlin = { reference: AUSTIN, factor: 0.8, how: HOW_BERLIN, foreign: null };
+  const asWritten = { reference: AUSTIN, factor: 1, how: "as written in the guide", foreign: null };
   const lever = (quote: string) => ({ title: "Signing Bonus", quote });
 
   it("quotes the guide as written, then each money figure carried to the band, with how", () => {

@@ -39,6 +39,11 @@ export interface Conversion {
   factor: number;
   /** "as written in the guide", or how the factor was made, with its figures. */
   how: string;
+  /**
+   * The script's currency when the guide has no band in it and it is not the band's (a script in USD, bands
+   * in EUR only): nothing to carry its figures from, so they stay as written, in it. Null otherwise.
+   */
+  foreign: string | null;
 }
 
 const mid = (b: Band) => (b.totalComp.low + b.totalComp.high) / 2;
@@ -53,11 +58,15 @@ export function conversionFor(
   const marked = scriptFigures(scriptText).find((f) => f.currency !== null);
   const currency = marked?.currency ?? band.currency;
   const reference = guide.bands.find((b) => b.currency === currency) ?? band;
-  if (reference === band || mid(reference) <= 0)
-    return { reference: band, factor: 1, how: "as written in the guide" };
+  if (reference === band || mid(reference) <= 0) {
+    // Written in another currency, with no band of it to divide by: nothing to carry its figures from.
+    const foreign = currency !== band.currency ? currency : null;
+    return { reference: band, factor: 1, how: "as written in the guide", foreign };
+  }
   const factor = mid(band) / mid(reference);
   return {
     reference,
+    foreign: null,
     factor,
     how: `× ${factor.toFixed(2)}, the ${band.region} band's total-comp midpoint (${format(mid(band), band.currency)}) ÷ the ${reference.region} band's (${format(mid(reference), reference.currency)}), in ${band.currency}`,
   };
@@ -137,6 +146,7 @@ export function leverInGuideWords(
   format: (n: number, c: string) => string,
 ): string {
   const quoted = `${lever.title}: "${lever.quote}"`;
+  if (conversion.foreign) return quoted; // nothing to carry its figures from
   const carried = scriptFigures(lever.quote)
     .filter((f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1))
     .map((f) => {
@@ -173,6 +183,8 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
         replacement = target?.unit === "percent" ? `${target.amount}%` : sentence.slice(f.index, f.end);
       } else if (target && target.unit === "money") {
         replacement = format(target.amount, cur);
+      } else if (conversion.foreign) {
+        replacement = sentence.slice(f.index, f.end); // nothing to carry it from: as written
       } else {
         replacement = format(roundK(f.low * factor), cur);
         if (factor !== 1 || f.currency !== cur) converted = true;
@@ -190,6 +202,11 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
       `The guide's script is written for ${conversion.reference.region} in ${scriptCurrency}; its figures are carried to ${band.region} ${conversion.how}.`,
     );
   }
+  if (conversion.foreign) {
+    notes.push(
+      `The guide's script gives its figures in ${conversion.foreign} and the guide has no ${conversion.foreign} band to carry them from: they are left as written, in ${conversion.foreign}, not ${cur}.`,
+    );
+  }
   for (const c of claims) {
     notes.push(
       `The guide's script says "${c}" That is the guide's example, not your situation: it is a placeholder for you to fill in or drop.`,
@@ -198,10 +215,11 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
 
   let threshold: AdaptedScript["threshold"] = null;
   const t = script.acceptThreshold;
-  if (t?.amount) {
-    const marked = currencyOf(scanFigures(t.text)[0]?.mark);
-    // A threshold with its own currency is carried from the band written in that currency; else like the script.
-    const carry = marked ? conversionFor(guide, band, t.text, format) : conversion;
+  const marked = t?.amount ? currencyOf(scanFigures(t.text)[0]?.mark) : undefined;
+  // A threshold with its own currency is carried from the band written in that currency; else like the script.
+  const carry = marked ? conversionFor(guide, band, t!.text, format) : conversion;
+  // None from a currency the guide has no band in: nothing to carry it from.
+  if (t?.amount && !carry.foreign) {
     const sameAsBand = (marked ?? scriptCurrency) === cur && carry.reference === band;
     const amount = sameAsBand ? t.amount : roundK(t.amount * carry.factor);
     threshold = {
@@ -232,9 +250,11 @@ export function adaptQuote(
       claimed = claimed ? `${claimed} ${sentence.trim()}` : sentence.trim();
       return `${claim.placeholder(band.currency)}${trailingSpace(sentence)}`;
     }
-    const needs = scriptFigures(sentence).some(
-      (f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1),
-    );
+    const needs =
+      !conversion.foreign &&
+      scriptFigures(sentence).some(
+        (f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1),
+      );
     return needs ? convertFigures(sentence, conversion.factor, band.currency, format) : sentence;
   });
   return { quote: out.join("").trim(), claim: claimed };
