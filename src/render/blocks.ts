@@ -102,7 +102,7 @@ export function renderBlocks(answer: Answer, options: RenderOptions = {}): Slack
 
 /**
  * Freezes a message and everything in it. Primitives are returned before any call on them, and children are
- * visited in place (Object.values built an array for every object: this took 8-9 us a message, now 4-6).
+ * visited in place (Object.values built an array for every object; scratch: 7.7-9.4 us a message, now 4.3-5.8).
  */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;

@@ -20,8 +20,8 @@ export function allowedEdits(length: number): number {
 }
 
 /**
- * Rows of editDistance's table, reused from call to call (the look-up checks tens of candidates a question;
- * arrays built per row were most of its garbage). Grown when a longer word comes.
+ * Rows of editDistance's table, reused from call to call (a look-up may check tens of candidates, and each call
+ * built an array per row). Grown when a longer word comes.
  */
 let rows = new Int32Array(3 * 64);
 
