@@ -423,10 +423,12 @@ describe('the unknown words as asked (echoed by "I don\'t have a guide for …")
   const echo = (text: string) => parseQuestion(text, index, {}).unknownText;
 
   it("keeps the filler words inside a run of unknown ones, drops those at its ends", () => {
-    // "data", "de", "of" and "the" carry nothing alone; inside the unknown words they are part of what was asked.
+    // "data", "of" and "the" carry nothing alone; inside the unknown words they are part of what was asked.
     const q = parseQuestion("quillonx data wrangler", index, {});
     expect(q.unknown).toEqual(["quillonx", "wrangler"]);
     expect(q.unknownText).toBe("quillonx data wrangler");
+    expect(echo("segment ml-ai-engineer bay of plenty")).toBe("bay of plenty");
+    // A word that is not filler stays, as it always did ("de" is no filler word).
     expect(echo("segment ml-ai-engineer rio de janeiro")).toBe("rio de janeiro");
     expect(echo("the quillonx of the")).toBe("quillonx");
   });

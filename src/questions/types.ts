@@ -64,7 +64,7 @@ export interface Query {
   unknown: string[];
   /**
    * Those words as the question has them, for echoing: each run of unread words with the filler words inside it
-   * ("quillonx data scientist", "rio de janeiro", where `unknown` is quillonx, scientist / rio, janeiro), runs
+   * ("quillonx data scientist", "bay of plenty", where `unknown` is quillonx, scientist / bay, plenty), runs
    * joined by a space. Absent when there are none (or on a query built elsewhere: use `unknown`).
    */
   unknownText?: string;
