@@ -21,7 +21,9 @@
  *    first answer, with the same client (the floor this machine and client put under the "none over 20 ms"
  *    figure: an app that only acks shows how slow the slowest request gets without any of CompBot's work);
  *    then under the same load, in turn with CompBot: five windows each, alternating, so that both apps'
- *    figures come from the same minute of the machine.
+ *    figures come from the same minute of the machine. A second bare Bolt process, acking with CompBot's reply
+ *    of median size (medianReply), takes its turns too; each app's CPU time per request (its process, from
+ *    /proc) and this process's (the clients) are recorded with every window.
  *
  * The questions of the sequential phases and of the throughput phase are benchQuestions: the corpus's, with an
  * offer check, a script, a level mapping… after every fourth, more different ones than the app keeps replies for.
