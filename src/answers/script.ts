@@ -135,6 +135,14 @@ export function convertFigures(
 }
 
 /**
+ * Whether a money figure of the guide's reads differently for `band`: another currency, or another band's
+ * figure (factor not 1), and a band in its currency to carry it from (not foreign). Percentages never change.
+ */
+function carried(f: ScriptFigure, band: Band, conversion: Conversion): boolean {
+  return !conversion.foreign && !f.percent && (f.currency !== band.currency || conversion.factor !== 1);
+}
+
+/**
  * A lever as the guide words it, quoted as written. When its money figures are another band's or another
  * currency's, they follow the quote, each carried to `band` by the script's conversion, with how: a quote stays
  * the guide's own words, and a figure changed for this band says so.
@@ -146,15 +154,14 @@ export function leverInGuideWords(
   format: (n: number, c: string) => string,
 ): string {
   const quoted = `${lever.title}: "${lever.quote}"`;
-  if (conversion.foreign) return quoted; // nothing to carry its figures from
-  const carried = scriptFigures(lever.quote)
-    .filter((f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1))
+  const changes = scriptFigures(lever.quote)
+    .filter((f) => carried(f, band, conversion))
     .map((f) => {
       const written = lever.quote.slice(f.index, f.end);
       return `${written} → ${convertFigures(written, conversion.factor, band.currency, format)}`;
     });
-  if (carried.length === 0) return quoted;
-  return `${quoted} For ${band.region}: ${carried.join(", ")} (${conversion.how}).`;
+  if (changes.length === 0) return quoted;
+  return `${quoted} For ${band.region}: ${changes.join(", ")} (${conversion.how}).`;
 }
 
 export function adaptScript({ guide, band, script, targets = {}, format }: AdaptInput): AdaptedScript {
@@ -250,11 +257,7 @@ export function adaptQuote(
       claimed = claimed ? `${claimed} ${sentence.trim()}` : sentence.trim();
       return `${claim.placeholder(band.currency)}${trailingSpace(sentence)}`;
     }
-    const needs =
-      !conversion.foreign &&
-      scriptFigures(sentence).some(
-        (f) => !f.percent && (f.currency !== band.currency || conversion.factor !== 1),
-      );
+    const needs = scriptFigures(sentence).some((f) => carried(f, band, conversion));
     return needs ? convertFigures(sentence, conversion.factor, band.currency, format) : sentence;
   });
   return { quote: out.join("").trim(), claim: claimed };
