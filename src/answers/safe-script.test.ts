@@ -96,6 +96,12 @@ describe("for London: the figures in pounds", () => {
       "The AI talent market demands signing bonuses for competitive transitions. I expect £31K–£45K to offset the guaranteed comp gap with pure AI companies.",
     );
     expect(result.levers[0]).toEqual(LEVERS[0]);
+    // Said in the notes, as the script's own figures are: the guide's $45K-$65K, what it became. Not for the
+    // competing-offer claim's $400K+, which is not said (a placeholder).
+    expect(result.notes).toContain(
+      `The "${LEVERS[3]!.title}" lever's figures are carried the same way: $45K-$65K → £31K–£45K.`,
+    );
+    expect(result.notes.filter((n) => n.includes("lever's figures"))).toHaveLength(1);
   });
 });
 

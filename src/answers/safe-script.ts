@@ -2,7 +2,7 @@
 import type { Band, Guide, GuideBody, Lever, NegotiationScript } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
 import { guideDisagreements } from "./offer.ts";
-import { adaptQuote, adaptScript, conversionFor, scriptFigures } from "./script.ts";
+import { adaptQuote, adaptScript, conversionFor, quoteChanges, scriptFigures } from "./script.ts";
 
 /**
  * The guide's script as the user may say it: in the asked band's currency (or, without a region, as written
@@ -23,6 +23,10 @@ export function safeScript(
   // The levers are things to say too: the same conversion, the same placeholders for claims.
   const levers = bodyLevers.map((l) => {
     const a = adaptQuote(l.quote, target, adapted.conversion, formatMoney);
+    // Its figures say how they were changed, as the script's do.
+    const changes = quoteChanges(l.quote, target, adapted.conversion, formatMoney);
+    if (changes.length > 0)
+      notes.push(`The "${l.title}" lever's figures are carried the same way: ${changes.join(", ")}.`);
     if (a.claim)
       notes.push(
         `The "${l.title}" lever says "${a.claim}" That is the guide's example, not your situation: it is a placeholder.`,

@@ -72,6 +72,9 @@ export function conversionFor(
   };
 }
 
+/** A text's sentences, each with its end punctuation and the space after it. */
+const SENTENCES = /[^.!?]+(?:[.!?]+|$)\s*/g;
+
 /** The white space a sentence ends with, kept after what replaces it. */
 const trailingSpace = (sentence: string) => sentence.slice(sentence.trimEnd().length);
 
@@ -142,6 +145,21 @@ function carried(f: ScriptFigure, band: Band, conversion: Conversion): boolean {
   return !conversion.foreign && !f.percent && (f.currency !== band.currency || conversion.factor !== 1);
 }
 
+/** Each money figure of `text` that reads differently for `band`: "$45K-$65K → $43K–$63K". */
+function carriedFigures(
+  text: string,
+  band: Band,
+  conversion: Conversion,
+  format: (n: number, c: string) => string,
+): string[] {
+  return scriptFigures(text)
+    .filter((f) => carried(f, band, conversion))
+    .map((f) => {
+      const written = text.slice(f.index, f.end);
+      return `${written} → ${convertFigures(written, conversion.factor, band.currency, format)}`;
+    });
+}
+
 /**
  * A lever as the guide words it, quoted as written. When its money figures are another band's or another
  * currency's, they follow the quote, each carried to `band` by the script's conversion, with how: a quote stays
@@ -154,12 +172,7 @@ export function leverInGuideWords(
   format: (n: number, c: string) => string,
 ): string {
   const quoted = `${lever.title}: "${lever.quote}"`;
-  const changes = scriptFigures(lever.quote)
-    .filter((f) => carried(f, band, conversion))
-    .map((f) => {
-      const written = lever.quote.slice(f.index, f.end);
-      return `${written} → ${convertFigures(written, conversion.factor, band.currency, format)}`;
-    });
+  const changes = carriedFigures(lever.quote, band, conversion, format);
   if (changes.length === 0) return quoted;
   return `${quoted} For ${band.region}: ${changes.join(", ")} (${conversion.how}).`;
 }
@@ -173,7 +186,7 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
     targets;
   const claims: string[] = [];
   const notes: string[] = [];
-  const sentences = script.text.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [script.text];
+  const sentences = script.text.match(SENTENCES) ?? [script.text];
   let converted = false;
   const out = sentences.map((sentence) => {
     const claim = CLAIMS.find((c) => c.re.test(sentence));
@@ -243,13 +256,29 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
  * A lever's quote made safe to say the same way: a claim about the speaker becomes a placeholder, money figures
  * are carried to the band's currency by the script's conversion. Returns the quote unchanged when nothing applies.
  */
+/**
+ * What adaptQuote carries in a quote, figure by figure ("$45K-$65K → $43K–$63K"): its sentences that are not
+ * claims (a claim's figures are not said: it becomes a placeholder).
+ */
+export function quoteChanges(
+  quote: string,
+  band: Band,
+  conversion: Conversion,
+  format: (n: number, c: string) => string,
+): string[] {
+  const sentences = quote.match(SENTENCES) ?? [quote];
+  return sentences
+    .filter((sentence) => !CLAIMS.some((c) => c.re.test(sentence)))
+    .flatMap((sentence) => carriedFigures(sentence, band, conversion, format));
+}
+
 export function adaptQuote(
   quote: string,
   band: Band,
   conversion: Conversion,
   format: (n: number, c: string) => string,
 ): { quote: string; claim: string | null } {
-  const sentences = quote.match(/[^.!?]+(?:[.!?]+|$)\s*/g) ?? [quote];
+  const sentences = quote.match(SENTENCES) ?? [quote];
   let claimed: string | null = null;
   const out = sentences.map((sentence) => {
     const claim = CLAIMS.find((c) => c.re.test(sentence));
