@@ -323,13 +323,13 @@ describe("offer", () => {
     );
     expect(section?.type === "section" && section.fields?.map((f) => f.text)).toEqual([
       "*Base*  £150K\nband £132K–£165K",
-      "`▕■■■■■□□□□□▏ 55%`\n55% of the way from low to high",
+      "`▕■■■■■□□□□□▏`\n55% of the way from low to high",
       "*Stock (grant over 4 yrs)*  £120K\nband £102K–£188K",
-      "`▕■■□□□□□□□□▏ 21%`\n21% of the way from low to high",
+      "`▕■■□□□□□□□□▏`\n21% of the way from low to high",
       "*Bonus*  10%\nband 10%",
-      "`▕■■■■■■■■■■▏ 100%`\nat the band's figure",
+      "`▕■■■■■■■■■■▏`\nat the band's figure",
       "*Total comp (annualised)*  £195K\nband £182K–£248K",
-      "`▕■■□□□□□□□□▏ 20%`\n20% of the way from low to high",
+      "`▕■■□□□□□□□□▏`\n20% of the way from low to high",
     ]);
   });
 
@@ -393,9 +393,9 @@ describe("offer", () => {
 
   it("below, inside and above the band", () => {
     const below = mrkdwnOf(renderBlocks(partialOfferAnswer())).join("\n");
-    expect(below).toContain("`▕□□□□□□□□□□▏ below`\nbelow the band");
+    expect(below).toContain("`▕□□□□□□□□□□▏`\nbelow the band");
     const above = renderBlocks(aboveOfferAnswer());
-    expect(mrkdwnOf(above).join("\n")).toContain("`▕■■■■■■■■■■▏ above`\nabove the band");
+    expect(mrkdwnOf(above).join("\n")).toContain("`▕■■■■■■■■■■▏`\nabove the band");
     expect(above.text).toBe(
       "Offer check for ML/AI Engineer at Segment, New York: base $300K, above the band ($182K–$222K); stock (grant over 4 yrs) $400K, above the band ($138K–$258K); no total placed (bonus not given)",
     );
@@ -409,10 +409,10 @@ describe("offer", () => {
       }),
     );
     const text = mrkdwnOf(edges).join("\n");
-    expect(text).toContain("`▕□□□□□□□□□□▏ 0%`\n0% of the way from low to high");
-    expect(text).toContain("`▕■■■■■■■■■■▏ 100%`\n100% of the way from low to high");
+    expect(text).toContain("`▕□□□□□□□□□□▏`\n0% of the way from low to high");
+    expect(text).toContain("`▕■■■■■■■■■■▏`\n100% of the way from low to high");
     expect(text).toContain("*Bonus*  8%\nband 10%");
-    expect(text).toContain("`▕□□□□□□□□□□▏ below`\nbelow the band");
+    expect(text).toContain("`▕□□□□□□□□□□▏`\nbelow the band");
   });
 
   it("follow-ups are run buttons; never a share button, whatever the options", () => {

@@ -111,7 +111,7 @@ export interface OfferLineText {
   label: string;
   offered: string;
   band: string;
-  /** "▕■■■■■□□□□□▏ 55%". */
+  /** "▕■■■■■□□□□□▏": the bar; `position` says where in words. */
   gauge: string;
   position: string;
 }

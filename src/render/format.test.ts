@@ -107,30 +107,30 @@ describe("helpers", () => {
 });
 
 describe("gauge", () => {
-  it("fills one cell per full 10% of the band", () => {
-    expect(gauge(0)).toBe("▕□□□□□□□□□□▏ 0%");
-    expect(gauge(55)).toBe("▕■■■■■□□□□□▏ 55%");
-    expect(gauge(100)).toBe("▕■■■■■■■■■■▏ 100%");
-    expect(gauge(21)).toBe("▕■■□□□□□□□□▏ 21%");
-    expect(gauge(99.6)).toBe("▕■■■■■■■■■■▏ 100%");
+  it("fills one cell per full 10% of the band, and shows no figure (the position's words say it once)", () => {
+    expect(gauge(0)).toBe("▕□□□□□□□□□□▏");
+    expect(gauge(9.4)).toBe("▕□□□□□□□□□□▏");
+    expect(gauge(55)).toBe("▕■■■■■□□□□□▏");
+    expect(gauge(100)).toBe("▕■■■■■■■■■■▏");
+    expect(gauge(21)).toBe("▕■■□□□□□□□□▏");
+    expect(gauge(99.6)).toBe("▕■■■■■■■■■■▏");
   });
-  it("below the band: every cell empty and 'below'; above: every cell full and 'above'", () => {
-    expect(gauge(-20)).toBe("▕□□□□□□□□□□▏ below");
-    expect(gauge(-400)).toBe("▕□□□□□□□□□□▏ below");
-    expect(gauge(130)).toBe("▕■■■■■■■■■■▏ above");
+  it("below the band: every cell empty; above: every cell full", () => {
+    expect(gauge(-20)).toBe("▕□□□□□□□□□□▏");
+    expect(gauge(-400)).toBe("▕□□□□□□□□□□▏");
+    expect(gauge(130)).toBe("▕■■■■■■■■■■▏");
   });
   it("follows `where` when given (a single-figure band says nothing of the side in pct)", () => {
-    expect(gauge(100, "above")).toBe("▕■■■■■■■■■■▏ above");
-    expect(gauge(0, "below")).toBe("▕□□□□□□□□□□▏ below");
-    expect(gauge(130, "within")).toBe("▕■■■■■■■■■■▏ 100%");
-    expect(gauge(-0.4, "within")).toBe("▕□□□□□□□□□□▏ 0%");
+    expect(gauge(100, "above")).toBe("▕■■■■■■■■■■▏");
+    expect(gauge(0, "above")).toBe("▕■■■■■■■■■■▏");
+    expect(gauge(100, "below")).toBe("▕□□□□□□□□□□▏");
+    expect(gauge(130, "within")).toBe("▕■■■■■■■■■■▏");
+    expect(gauge(-0.4, "within")).toBe("▕□□□□□□□□□□▏");
   });
-  it("always has 10 cells and never prints NaN or -0", () => {
+  it("always has 10 cells and nothing else", () => {
     for (const pct of [-1e9, -20, -0.4, 0, 5, 9.9, 10, 45, 55, 99, 100, 101, 1e9, Number.NaN]) {
-      const g = gauge(pct);
-      expect(g.match(/[■□]/g)).toHaveLength(GAUGE_CELLS);
-      expect(g).not.toMatch(/NaN|-0|undefined/);
+      expect(gauge(pct)).toMatch(new RegExp(`^▕[■□]{${GAUGE_CELLS}}▏$`));
     }
-    expect(gauge(Number.NaN)).toBe("▕□□□□□□□□□□▏ n/a");
+    expect(gauge(Number.NaN)).toBe("▕□□□□□□□□□□▏");
   });
 });

@@ -54,20 +54,19 @@ const GAUGE_FULL = "■";
 const GAUGE_EMPTY = "□";
 
 /**
- * Where a figure sits in a band as a 10-cell text gauge: 55 -> "▕■■■■■□□□□□▏ 55%" (one cell per full 10%).
- * Below the band: all cells empty and "below"; above: all full and "above". `where` defaults from `pct`
- * (< 0 below, > 100 above); pass it when the band is a single figure (pct then says nothing of the side).
+ * Where a figure sits in a band as a 10-cell text gauge: 55 -> "▕■■■■■□□□□□▏" (one cell per full 10%). The bar
+ * only: the words beside it ("55% of the way from low to high", positionPhrase) say the figure once.
+ * Below the band every cell is empty; above, every cell full. `where` defaults from `pct` (< 0 below,
+ * > 100 above); pass it when the band is a single figure (pct then says nothing of the side).
  */
 export function gauge(
   pct: number,
   where: "below" | "within" | "above" = pct < 0 ? "below" : pct > 100 ? "above" : "within",
 ): string {
   const bar = (cells: number) => `▕${GAUGE_FULL.repeat(cells)}${GAUGE_EMPTY.repeat(GAUGE_CELLS - cells)}▏`;
-  if (where === "below") return `${bar(0)} below`;
-  if (where === "above") return `${bar(GAUGE_CELLS)} above`;
-  if (typeof pct !== "number" || !Number.isFinite(pct)) return `${bar(0)} ${MISSING}`;
-  // + 0 turns -0 into 0.
-  const shown = Math.min(100, Math.max(0, Math.round(pct))) + 0;
-  const cells = Math.min(GAUGE_CELLS, Math.max(0, Math.floor(shown / (100 / GAUGE_CELLS))));
-  return `${bar(cells)} ${shown}%`;
+  if (where === "below") return bar(0);
+  if (where === "above") return bar(GAUGE_CELLS);
+  if (typeof pct !== "number" || !Number.isFinite(pct)) return bar(0);
+  const shown = Math.min(100, Math.max(0, Math.round(pct)));
+  return bar(Math.min(GAUGE_CELLS, Math.max(0, Math.floor(shown / (100 / GAUGE_CELLS)))));
 }

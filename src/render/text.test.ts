@@ -139,9 +139,9 @@ describe("renderText: offer check", () => {
     ).toBe(1);
     expect(new Set(rows.map((r) => r!.indexOf("▕"))).size).toBe(1);
     expect(rows[0]).toBe(
-      "  Base                      £150K    £132K–£165K  ▕■■■■■□□□□□▏ 55%   55% of the way from low to high",
+      "  Base                      £150K    £132K–£165K  ▕■■■■■□□□□□▏  55% of the way from low to high",
     );
-    expect(rows[3]).toContain("▕■■□□□□□□□□▏ 20%   20% of the way from low to high");
+    expect(rows[3]).toContain("▕■■□□□□□□□□▏  20% of the way from low to high");
     expect(lines.find((l) => l.includes("Offered"))).toMatch(/^ +Offered +Band +Position$/);
   });
 
@@ -163,11 +163,11 @@ describe("renderText: offer check", () => {
   it("partial, below and above", () => {
     const partial = renderText(partialOfferAnswer());
     expect(partial).toContain("  • No total of the components placed: stock and bonus not given");
-    expect(partial).toMatch(/^ {2}Base +£100K +£132K–£165K +▕□□□□□□□□□□▏ below {2}below the band$/m);
+    expect(partial).toMatch(/^ {2}Base +£100K +£132K–£165K +▕□□□□□□□□□□▏ {2}below the band$/m);
     expect(partial).not.toContain("(partial)");
     expect(partial).not.toContain("Total comp");
     const above = renderText(aboveOfferAnswer());
-    expect(above).toMatch(/^ {2}Base +\$300K +\$182K–\$222K +▕■■■■■■■■■■▏ above {2}above the band$/m);
+    expect(above).toMatch(/^ {2}Base +\$300K +\$182K–\$222K +▕■■■■■■■■■■▏ {2}above the band$/m);
     expect(above).toContain("Figures in USD\n");
     expect(above).toMatch(/^Next: {2}\/comp offer segment ml-ai-engineer san-francisco/m);
   });

@@ -150,7 +150,7 @@ describe("Socket Mode", () => {
     await ackFor(good.id, sinceSocket);
     const eph = await h.fake.nextCall((c) => c.method === "chat.postEphemeral", { since });
     expect(eph.body.channel).toBe("C0SOCKET");
-    expect(allText(eph.body)).toContain("`▕■■■■■□□□□□▏ 55%`");
+    expect(allText(eph.body)).toContain("`▕■■■■■□□□□□▏`");
     expect(h.fake.callsTo("chat.postMessage", since)).toEqual([]);
   });
 
