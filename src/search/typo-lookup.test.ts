@@ -243,6 +243,26 @@ describe("TypoDictionary at scale", () => {
     }
   });
 
+  it("takes each term once, and every term, across the wrap of its look-up counter (after 2^32 look-ups)", () => {
+    const dict = new TypoDictionary<string>();
+    for (const term of ["aaaaaa", "aaaaab", "baaaaa", "aabbaa", "bbbbbb"]) dict.add(term, term);
+    // "aaaaaa" reaches itself by its own hash and by each of its six one-letter deletes: a mark that no
+    // longer works shows as repeated hits. "aabbaa" is two edits away, more than six letters allow.
+    const a = [
+      { term: "aaaaaa", value: "aaaaaa", distance: 0 },
+      { term: "aaaaab", value: "aaaaab", distance: 1 },
+      { term: "baaaaa", value: "baaaaa", distance: 1 },
+    ];
+    const b = [{ term: "bbbbbb", value: "bbbbbb", distance: 0 }];
+    expect(dict.lookup("bbbbbb")).toEqual(b); // the first look-up: mark 1 left on "bbbbbb"
+    // Four billion look-ups take days of a busy app: start the counter just below its last value instead.
+    (dict as unknown as { mark: number }).mark = 0xffffffff - 3;
+    for (let i = 0; i < 3; i++) expect(dict.lookup("aaaaaa"), `look-up ${i} before the wrap`).toEqual(a);
+    // The first look-up after the wrap counts 1 again: the first look-up's mark must be gone.
+    expect(dict.lookup("bbbbbb"), "first look-up after the wrap").toEqual(b);
+    for (let i = 0; i < 3; i++) expect(dict.lookup("aaaaaa"), `look-up ${i} after the wrap`).toEqual(a);
+  });
+
   it("a term added after a look-up is found by the next one", () => {
     const dict = new TypoDictionary<string>();
     dict.add("london", "L");
