@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { GuideBody } from "../guides/types.ts";
-import type { ParsedOffer } from "../questions/offer.ts";
+import { type ParsedOffer, parseOffer } from "../questions/offer.ts";
 import { type OfferInput, offerAnswer } from "./offer.ts";
 import { BERLIN, body, fmt, GUIDE, MUNICH, money, parsed } from "./offer-guide.test-helpers.ts";
 import type { OfferAnswer } from "./types.ts";
@@ -626,5 +626,46 @@ describe("a guide whose script is in USD and whose bands are all in EUR", () => 
     expect(a.provenance).toContain(
       "Script: The guide's script gives its figures in USD and the guide has no USD band to carry them from: they are left as written, in USD, not EUR.",
     );
+  });
+});
+
+describe("stock written per year or per month, read through the parser", () => {
+  // The bug this guards: "stock 50k a year" was placed as a 50k grant, below the band, and the counter-offer
+  // asked for the band's 75th percentile (EUR 140000), less than the 200k grant on the table.
+  it("a year's vesting is placed as the grant it adds up to, and the counter never asks for less", () => {
+    const a = check(parseOffer("base 120k stock 50k a year"));
+    // 50,000 × 4 years = 200,000, over the Berlin stock band's top (160,000).
+    expect(a.offer.stock).toBe(200000);
+    expect(a.lines.find((l) => l.component === "stock")).toMatchObject({
+      offered: 200000,
+      position: { where: "above" },
+    });
+    expect(target(a, "stock")?.amount).toBe(200000);
+    expect(a.notes).toContain(
+      "Stock 50k a year is a year's vesting: read as a grant of EUR 200000 (EUR 50000 × 4 years, the usual vesting: say e.g. vest 3y if yours differs).",
+    );
+  });
+
+  it("a month's vesting over a vesting given: × 12, then × the years", () => {
+    const a = check(parseOffer("stock 3k a month vest 3y"));
+    // 3,000 × 12 = 36,000 a year; × 3 years = 108,000; on the band's 4-year basis 108,000 ÷ 3 × 4 = 144,000.
+    expect(a.offer.stock).toBe(108000);
+    expect(a.lines.find((l) => l.component === "stock")).toMatchObject({ offered: 144000 });
+    expect(a.notes).toContain(
+      "Stock 3k a month is a month's vesting: EUR 36000 a year (× 12), read as a grant of EUR 108000 (EUR 36000 × 3 years).",
+    );
+  });
+
+  it("a signing bonus per year is asked about, not used", () => {
+    const a = check(parseOffer("base 120k signing 20k a year"));
+    expect(a.signing).toBeNull();
+    expect(a.unreadable).toEqual([
+      {
+        kind: "unreadable",
+        text: "signing 20k a year",
+        suggestion: null,
+        hint: "A signing bonus is paid once: give its whole amount, e.g. signing 20k.",
+      },
+    ]);
   });
 });

@@ -130,7 +130,17 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   // How each figure was read: ranges and periods.
   const read = (name: string, m: OfferMoney | null | undefined) => {
     if (!m) return;
-    if (m.period === "month")
+    if (m.yearly) {
+      // Stock per year or month: placed as the grant it adds up to over the vesting years.
+      const yearly = fr({ low: m.yearly.amount, high: m.yearly.high });
+      const usual = offer.vestGiven ? "" : ", the usual vesting: say e.g. vest 3y if yours differs";
+      const grant = `read as a grant of ${fr({ low: m.amount, high: m.high })} (${yearly} × ${vest} years${usual})`;
+      notes.push(
+        m.period === "month"
+          ? `${name} ${m.text} is a month's vesting: ${yearly} a year (× 12), ${grant}.`
+          : `${name} ${m.text} is a year's vesting: ${grant}.`,
+      );
+    } else if (m.period === "month")
       notes.push(`${name} ${m.text} is a month: read as ${f(m.amount)} a year (× 12).`);
     if (m.high !== m.amount)
       notes.push(

@@ -24,6 +24,11 @@ export interface OfferMoney {
   text: string;
   /** "30k/yr" says year; "12.5k a month" says month (the amount is then ×12). */
   period: Period | null;
+  /**
+   * Stock written per year or month ("stock 50k a year"): the yearly figure as read. `amount` and `high` are
+   * then the whole grant, the yearly figure × the vesting years (given, or 4).
+   */
+  yearly?: { amount: number; high: number } | null;
 }
 
 export interface Unreadable {
@@ -249,6 +254,14 @@ export function parseOffer(input: string): ParsedOffer {
       say(k.index, { text: phrase, suggestion: null, hint: `Enter an amount above 0, e.g. ${EXAMPLE[c]}.` });
       return;
     }
+    if (c === "signing" && f.period !== null) {
+      say(k.index, {
+        text: phrase,
+        suggestion: null,
+        hint: "A signing bonus is paid once: give its whole amount, e.g. signing 20k.",
+      });
+      return;
+    }
     const money: OfferMoney = {
       amount: f.low,
       high: f.high,
@@ -256,6 +269,12 @@ export function parseOffer(input: string): ParsedOffer {
       text: f.text,
       period: f.period,
     };
+    // Stock is compared as a grant: a year's vesting ("50k a year") is that × the years it vests over.
+    if (c === "stock" && f.period !== null) {
+      money.yearly = { amount: f.low, high: f.high };
+      money.amount = Math.round(f.low * offer.vestYears * 100) / 100;
+      money.high = Math.round(f.high * offer.vestYears * 100) / 100;
+    }
     if (c === "bonus") offer.bonusAmount = money;
     else offer[c] = money;
   };

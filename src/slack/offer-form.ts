@@ -138,7 +138,7 @@ export function offerModal(guide: Guide, band: Band, metadata: OfferModalMetadat
     textInput(
       "stock",
       "Stock grant (total over vesting)",
-      "The whole grant, not per year: e.g. 120k or £480,000.",
+      "The whole grant (e.g. 120k or £480,000), or a year's vesting written as one (e.g. 30k/yr).",
       "e.g. 120k",
     ),
     textInput(
@@ -186,6 +186,8 @@ export interface Money {
   high?: number;
   /** "£" / "$" / … or an ISO code ("GBP"), as written; null when none was. */
   currency: string | null;
+  /** Typed with a period ("30k/yr", "2.5k a month"): `amount` is then a year's worth. */
+  perYear?: boolean;
 }
 
 export interface OfferForm {
@@ -250,8 +252,14 @@ function readMoney(raw: string, what: string): Read<Money> {
   if (high > MAX_AMOUNT) {
     return { error: `${quoted(text)} is more than 100M: check the figure (e.g. 150k or 1.2M).` };
   }
+  if (figure.period !== null && what === "signing bonus") {
+    return { error: `A signing bonus is paid once: enter its whole amount, e.g. 20k.` };
+  }
   const currency = figure.mark;
-  return { value: high !== amount ? { amount, high, currency } : { amount, currency } };
+  const money: Money = high !== amount ? { amount, high, currency } : { amount, currency };
+  // Base and bonus are yearly anyway; a stock figure per year is worked out into a grant by the offer check.
+  if (figure.period !== null) money.perYear = true;
+  return { value: money };
 }
 
 function readVest(raw: string): Read<number> {
@@ -333,7 +341,8 @@ export function readOfferForm(values: StateValues): FormResult {
 }
 
 function moneyWords(m: Money): string {
-  const figure = m.high !== undefined && m.high !== m.amount ? `${m.amount}-${m.high}` : String(m.amount);
+  const range = m.high !== undefined && m.high !== m.amount ? `${m.amount}-${m.high}` : String(m.amount);
+  const figure = m.perYear ? `${range}/yr` : range;
   if (m.currency === null) return figure;
   return /^[A-Z]{3}$/.test(m.currency) ? `${m.currency} ${figure}` : `${m.currency}${figure}`;
 }

@@ -54,6 +54,13 @@ export const OFFER_CASES: OfferCase[] = [
   { text: "base 150k a year", base: m(150000, null, { period: "year" }) },
   { text: "base 12.5k/month", base: m(150000, null, { period: "month" }) },
   { text: "base 12.5k a month", base: m(150000, null, { period: "month" }) },
+  // Stock per year or month is the grant it adds up to: × the vesting years (given, or 4).
+  { text: "base 150k stock 50k per year", base: m(150000), stock: m(200000, null, { period: "year" }) },
+  { text: "stock 30k/yr vest 3y", stock: m(90000, null, { period: "year" }), vest: 3 },
+  { text: "stock 4k a month vest 3y", stock: m(144000, null, { period: "month" }), vest: 3 },
+  { text: "stock £40-50k/yr", stock: m(160000, "GBP", { high: 200000, period: "year" }) },
+  // A signing bonus is paid once.
+  { text: "base 150k signing 20k a year", base: m(150000), unreadable: [{ text: "signing 20k a year" }] },
   { text: "base 150-170k", base: m(150000, null, { high: 170000 }) },
   { text: "base 150k-170k", base: m(150000, null, { high: 170000 }) },
   { text: "base £150k to £170k", base: m(150000, "GBP", { high: 170000 }) },

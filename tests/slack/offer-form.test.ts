@@ -147,6 +147,7 @@ describe("readOfferForm", () => {
     [{ bonus: "15" }, "offer_bonus", /percentage or an amount\? Write 15% or 15k/],
     [{ bonus: "lots" }, "offer_bonus", /percentage of base \(e\.g\. 10%\) or an amount/],
     [{ signing: "20" }, "offer_signing", /Did you mean 20k\?/],
+    [{ signing: "20k a year" }, "offer_signing", /signing bonus is paid once: enter its whole amount/],
     [{}, "offer_base", /at least one figure/],
     [{ vest: "4" }, "offer_base", /at least one figure/],
   ])("%j -> error on %s", (fields, blockId, message) => {
@@ -201,6 +202,20 @@ describe("offerQuestion", () => {
     expect(parsed.base).toMatchObject({ amount: 150000, high: 170000 });
     expect([parsed.bonusPct, parsed.bonusPctHigh]).toEqual([10, 15]);
     expect(parsed.unreadable).toEqual([]);
+  });
+
+  it("stock typed per year or per month becomes the grant, in the modal as in /comp", () => {
+    const yearly = formFor({ stock: "30k/yr", vest: "3" });
+    expect(yearly.stock).toEqual({ amount: 30000, currency: null, perYear: true });
+    const q = offerQuestion("segment ml-ai-engineer", yearly);
+    expect(q).toBe("offer segment ml-ai-engineer london stock 30000/yr vest 3y");
+    // 30,000 a year × 3 years.
+    expect(parseOffer(q).stock).toMatchObject({ amount: 90000, yearly: { amount: 30000, high: 30000 } });
+    // 2,500 a month is 30,000 a year; × 4 years (the default).
+    const monthly = offerQuestion("segment ml-ai-engineer", formFor({ stock: "£2.5k a month" }));
+    expect(monthly).toBe("offer segment ml-ai-engineer london stock £30000/yr vest 4y");
+    expect(parseOffer(monthly).stock).toMatchObject({ amount: 120000, currency: "GBP" });
+    expect(parseOffer(monthly).unreadable).toEqual([]);
   });
 
   it("a bonus amount and a missing base", () => {
