@@ -44,7 +44,7 @@ const SYM = `(?:${SYMBOL_SOURCE})`;
 const CODE = `(?:${CODE_SOURCE})(?![a-z])`;
 const SINGLE = `(?:${CODE}${SP}?)?${SYM}?${SP}?(?:${NUM})(?:${MULT})?(?:${SP}?${SYM})?(?:${SP}?${CODE})?(?:${PCT})?`;
 const RANGE_SEP = `${SP}?(?:-|–|—|to(?![a-z]))${SP}?`;
-const PERIOD = `(?:${SP}?(?:\\/${SP}?|per${SP}|an?${SP})(?:yrs?|year|annum|y|mos?|mth|month)(?![a-z])|${SP}(?:annually|yearly|monthly|pa|p\\.a\\.)(?![a-z]))`;
+const PERIOD = `(?:${SP}?(?:\\/${SP}?|per${SP}|an?${SP})(?:yrs?|year|annum|y|mos?|mth|month)(?![a-z])|${SP}(?:annually|annual|yearly|monthly|pa|p\\.a\\.)(?![a-z]))`;
 
 /** Any figure or range, in running text. */
 const SCAN = new RegExp(

@@ -293,4 +293,15 @@ describe("a period word that is also part of a component's name", () => {
     // After the name, the period is the figure's.
     expect(parseOffer("bonus 15k yearly").bonusAmount).toMatchObject({ amount: 15000, period: "year" });
   });
+
+  it("reads 'annual' the same way: '15k annual bonus' is a bonus; 'stock 50k annual' a year's vesting", () => {
+    expect(parseOffer("base 150k, 15k annual bonus")).toMatchObject({
+      base: { amount: 150000, period: null },
+      bonusAmount: { amount: 15000, text: "15k" },
+      unreadable: [],
+    });
+    // 50,000 a year × 4 years.
+    expect(parseOffer("stock 50k annual").stock).toMatchObject({ amount: 200000, period: "year" });
+    expect(parseOffer("base 150k annual").base).toMatchObject({ amount: 150000, period: "year" });
+  });
 });
