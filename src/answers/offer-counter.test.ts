@@ -656,6 +656,32 @@ describe("stock written per year or per month, read through the parser", () => {
     );
   });
 
+  it("a quarter's vesting: × 4 for the year, then × the years", () => {
+    const a = check(parseOffer("stock 10k a quarter"));
+    // 10,000 × 4 = 40,000 a year; × 4 years = 160,000, the Berlin stock band's top.
+    expect(a.offer.stock).toBe(160000);
+    expect(a.notes).toContain(
+      "Stock 10k a quarter is a quarter's vesting: EUR 40000 a year (× 4), read as a grant of EUR 160000 (EUR 40000 × 4 years, the usual vesting: say e.g. vest 3y if yours differs).",
+    );
+    expect(check(parseOffer("base 30k quarterly")).notes).toContain(
+      "Base 30k quarterly is a quarter: read as EUR 120000 a year (× 4).",
+    );
+  });
+
+  it("a figure a week or an hour is asked about, not read as a year", () => {
+    const a = check(parseOffer("base 2.5k a week stock 100k"));
+    expect(a.offer.base).toBeNull();
+    expect(a.offer.stock).toBe(100000);
+    expect(a.unreadable).toEqual([
+      {
+        kind: "unreadable",
+        text: "base 2.5k a week",
+        suggestion: null,
+        hint: "I read figures a year, a month or a quarter: give the base that way, e.g. base 150k.",
+      },
+    ]);
+  });
+
   it("a signing bonus per year is asked about, not used", () => {
     const a = check(parseOffer("base 120k signing 20k a year"));
     expect(a.signing).toBeNull();

@@ -7,6 +7,7 @@
  * asked about, not placed; every derived number says how it was made. Nothing here keeps or logs the offer.
  */
 import type { Band, Guide, GuideBody, MoneyRange, PercentRange } from "../guides/types.ts";
+import { PERIODS_A_YEAR } from "../money/read.ts";
 import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
 import { guideDisagreements } from "./disagreements.ts";
@@ -130,18 +131,22 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   // How each figure was read: ranges and periods.
   const read = (name: string, m: OfferMoney | null | undefined) => {
     if (!m) return;
+    // "a month" / "a quarter": the figure is already a year's worth (× 12, × 4); say so.
+    const per = m.period === "month" || m.period === "quarter" ? m.period : null;
+    const times = per === null ? "" : ` (× ${PERIODS_A_YEAR[per]})`;
     if (m.yearly) {
-      // Stock per year or month: placed as the grant it adds up to over the vesting years.
+      // Stock per year, month or quarter: placed as the grant it adds up to over the vesting years.
       const yearly = fr({ low: m.yearly.amount, high: m.yearly.high });
       const usual = offer.vestGiven ? "" : ", the usual vesting: say e.g. vest 3y if yours differs";
       const grant = `read as a grant of ${fr({ low: m.amount, high: m.high })} (${yearly} × ${vest} years${usual})`;
       notes.push(
-        m.period === "month"
-          ? `${name} ${m.text} is a month's vesting: ${yearly} a year (× 12), ${grant}.`
-          : `${name} ${m.text} is a year's vesting: ${grant}.`,
+        per === null
+          ? `${name} ${m.text} is a year's vesting: ${grant}.`
+          : `${name} ${m.text} is a ${per}'s vesting: ${yearly} a year${times}, ${grant}.`,
       );
-    } else if (m.period === "month")
-      notes.push(`${name} ${m.text} is a month: read as ${f(m.amount)} a year (× 12).`);
+    } else if (per !== null) {
+      notes.push(`${name} ${m.text} is a ${per}: read as ${f(m.amount)} a year${times}.`);
+    }
     if (m.high !== m.amount)
       notes.push(
         `${name} ${m.text} is a range (${f(m.amount)}–${f(m.high)}): placed at its low end, ${f(m.amount)}, the part that is sure; the counter-offer asks for at least its top, ${f(m.high)}.`,

@@ -109,6 +109,18 @@ describe("readFigure: one figure", () => {
     expect(readFigure("10-12k  a month")).toMatchObject({ low: 120000, high: 144000, period: "month" });
   });
 
+  it("annualises a quarterly figure (× 4), and reads 'annual' as a year", () => {
+    expect(readFigure("30k a quarter")).toMatchObject({ low: 120000, high: 120000, period: "quarter" });
+    expect(readFigure("30k per quarter")).toMatchObject({ low: 120000, period: "quarter" });
+    expect(readFigure("30k/qtr")).toMatchObject({ low: 120000, period: "quarter" });
+    expect(readFigure("37.5k quarterly")).toMatchObject({ low: 150000, period: "quarter" });
+    expect(readFigure("30-40k a quarter")).toMatchObject({ low: 120000, high: 160000, period: "quarter" });
+    expect(readFigure("150k annual")).toMatchObject({ low: 150000, period: "year" });
+    // No other period is read: these are not one figure.
+    expect(readFigure("3k a week")).toBeNull();
+    expect(readFigure("90 an hour")).toBeNull();
+  });
+
   it("keeps the text as typed, trimmed, and spans all of it", () => {
     expect(readFigure("  £150k  ")).toMatchObject({ text: "£150k", index: 0, end: 5 });
   });

@@ -2,15 +2,18 @@
  * Reading money as people write it: one grammar for offers typed in /comp or a sentence, the offer modal's
  * fields, the figures of a guide's body table and script. Pure functions, never throw.
  *
- *   150k  $150K  £150,000  150 000  £150.000  150k£  GBP 150k  150k EUR  1.5m  30k/yr  12.5k a month
+ *   150k  $150K  £150,000  150 000  £150.000  150k£  GBP 150k  150k EUR  1.5m  30k/yr  12.5k a month  30k a quarter
  *   150-170k  £150k to £170k  10%  10–15%  $400K+
  *
  * A figure is { low, high } (the same for one figure, both ends of a range), annualised when a period was
- * written ("12.5k a month" is 150,000 a year, `period: "month"` says so).
+ * written ("12.5k a month" is 150,000 a year, `period: "month"` says so; a quarter is × 4).
  */
 import { CODE_SOURCE, currencyOf, SYMBOL_SOURCE } from "./currency.ts";
 
-export type Period = "year" | "month";
+export type Period = "year" | "month" | "quarter";
+
+/** How many of a period make a year. */
+export const PERIODS_A_YEAR: Record<Period, number> = { year: 1, month: 12, quarter: 4 };
 
 export interface Figure {
   /** Whole units of the currency (or percentage points), annualised; the low end of a range. */
@@ -44,7 +47,7 @@ const SYM = `(?:${SYMBOL_SOURCE})`;
 const CODE = `(?:${CODE_SOURCE})(?![a-z])`;
 const SINGLE = `(?:${CODE}${SP}?)?${SYM}?${SP}?(?:${NUM})(?:${MULT})?(?:${SP}?${SYM})?(?:${SP}?${CODE})?(?:${PCT})?`;
 const RANGE_SEP = `${SP}?(?:-|–|—|to(?![a-z]))${SP}?`;
-const PERIOD = `(?:${SP}?(?:\\/${SP}?|per${SP}|an?${SP})(?:yrs?|year|annum|y|mos?|mth|month)(?![a-z])|${SP}(?:annually|annual|yearly|monthly|pa|p\\.a\\.)(?![a-z]))`;
+const PERIOD = `(?:${SP}?(?:\\/${SP}?|per${SP}|an?${SP})(?:yrs?|year|annum|y|mos?|mth|month|quarter|qtr)(?![a-z])|${SP}(?:annually|annual|yearly|monthly|quarterly|pa|p\\.a\\.)(?![a-z]))`;
 
 /** Any figure or range, in running text. */
 const SCAN = new RegExp(
@@ -114,8 +117,8 @@ export function readFigure(text: string): Figure | null {
   let period: Period | null = null;
   const p = PERIOD_AT_END.exec(body);
   if (p) {
-    // "mo", "mos", "month", "monthly" all contain "mo".
-    period = /mo|mth/i.test(p[1]!) ? "month" : "year";
+    // "mo", "mos", "month", "monthly" all contain "mo"; "quarter", "quarterly", "qtr" a "q".
+    period = /mo|mth/i.test(p[1]!) ? "month" : /q/i.test(p[1]!) ? "quarter" : "year";
     body = body.slice(0, p.index).trim();
   }
   let first: Part | null;
@@ -140,7 +143,7 @@ export function readFigure(text: string): Figure | null {
   if (second && first.mult === null && second.mult !== null && first.value * second.mult <= high) {
     low = first.value * second.mult;
   }
-  const factor = period === "month" ? 12 : 1;
+  const factor = period === null ? 1 : PERIODS_A_YEAR[period];
   low = cents(low * factor);
   high = cents(high * factor);
   // (One figure has high === low.)

@@ -63,6 +63,10 @@ export interface ParsedOffer {
 }
 
 export const DEFAULT_VEST_YEARS = 4;
+
+/** Right after a figure: a period the money reader does not take (a week, a day, an hour, a fortnight). */
+const OTHER_PERIOD =
+  /^\s*(?:(?:\/|per|an?|every)\s*)?(?:weeks?|wk|days?|hours?|hrs?|hr|fortnight)(?![a-z])|^\s*(?:weekly|daily|hourly|bi-?weekly|fortnightly)(?![a-z])/i;
 /** Figures over this are never placed: nobody's offer is over a billion. */
 export const MAX_FIGURE = 1_000_000_000;
 
@@ -206,6 +210,19 @@ export function parseOffer(input: string): ParsedOffer {
   const assign = (k: Keyword, f: Figure) => {
     const phrase = figureFirst ? `${f.text} ${k.text}` : `${k.text} ${f.text}`;
     const c = k.component;
+    // A period the reader does not take ("150k a week", "50 an hour"): asked about, never read as a year.
+    const other = OTHER_PERIOD.exec(text.slice(f.end));
+    if (other) {
+      consumed.push({ start: f.end, end: f.end + other[0].length });
+      say(k.index, {
+        text: figureFirst
+          ? `${f.text}${other[0].trimEnd()} ${k.text}`
+          : `${k.text} ${f.text}${other[0].trimEnd()}`,
+        suggestion: null,
+        hint: `I read figures a year, a month or a quarter: give the ${WORD[c]} that way, e.g. ${EXAMPLE[c]}.`,
+      });
+      return;
+    }
     if (f.percent) {
       if (c !== "bonus") {
         say(k.index, {
@@ -331,6 +348,16 @@ export function parseOffer(input: string): ParsedOffer {
     if (usedFigure.has(f)) continue;
     if (!(f.scaled || f.currency || f.percent)) continue;
     consumed.push({ start: f.index, end: f.end });
+    const other = OTHER_PERIOD.exec(text.slice(f.end));
+    if (other) {
+      consumed.push({ start: f.end, end: f.end + other[0].length });
+      say(f.index, {
+        text: `${f.text}${other[0].trimEnd()}`,
+        suggestion: null,
+        hint: "I read figures a year, a month or a quarter, with the part they are: e.g. base 150k or base 12.5k a month.",
+      });
+      continue;
+    }
     say(f.index, {
       text: f.text,
       suggestion: null,

@@ -6,7 +6,7 @@ export interface Money {
   amount: number;
   high?: number;
   currency?: string | null;
-  period?: "year" | "month" | null;
+  period?: "year" | "month" | "quarter" | null;
 }
 export interface OfferCase {
   text: string;
@@ -59,6 +59,13 @@ export const OFFER_CASES: OfferCase[] = [
   { text: "stock 30k/yr vest 3y", stock: m(90000, null, { period: "year" }), vest: 3 },
   { text: "stock 4k a month vest 3y", stock: m(144000, null, { period: "month" }), vest: 3 },
   { text: "stock £40-50k/yr", stock: m(160000, "GBP", { high: 200000, period: "year" }) },
+  { text: "base 40k quarterly", base: m(160000, null, { period: "quarter" }) },
+  { text: "base 37.5k a quarter", base: m(150000, null, { period: "quarter" }) },
+  { text: "stock 30k per quarter", stock: m(480000, null, { period: "quarter" }) },
+  // Periods the reader does not take are asked about, never read as a year.
+  { text: "base 3k a week", unreadable: [{ text: "base 3k a week" }] },
+  { text: "base 90 an hour stock 120k", stock: m(120000), unreadable: [{ text: "base 90 an hour" }] },
+  { text: "£3k weekly base", unreadable: [{ text: "£3k weekly" }] },
   // A signing bonus is paid once.
   { text: "base 150k signing 20k a year", base: m(150000), unreadable: [{ text: "signing 20k a year" }] },
   { text: "base 150-170k", base: m(150000, null, { high: 170000 }) },
