@@ -281,6 +281,39 @@ describe("a company and a role", () => {
     });
   });
 
+  it("two regions named: both bands side by side in the order asked, each in its own currency", () => {
+    const NY_M = match("new-york", "New York");
+    expect(ask({ company: SEGMENT, role: ML, region: NY_M, moreRegions: [LONDON_M] })).toEqual({
+      kind: "regions",
+      guide: segment,
+      overdue: true,
+      today: "2026-06-01",
+      bands: [NY, LONDON],
+      named: { missing: [] },
+      followUps: [
+        { label: "New York", command: "segment ml-ai-engineer new-york", kind: "region" },
+        { label: "London", command: "segment ml-ai-engineer london", kind: "region" },
+        { label: "All regions", command: "segment ml-ai-engineer", kind: "regions" },
+        { label: "Negotiation script", command: "script segment ml-ai-engineer", kind: "script" },
+      ],
+      command: "segment ml-ai-engineer new-york london",
+    });
+  });
+
+  it("a named region the guide has no band for is said, not dropped; none of them: which regions it has", () => {
+    const a = kindOf(ask({ company: SEGMENT, role: ML, region: LONDON_M, moreRegions: [PARIS] }), "regions");
+    expect(a.bands).toEqual([LONDON]);
+    expect(a.named).toEqual({ missing: ["Paris"] });
+    expect(a.command).toBe("segment ml-ai-engineer london");
+    const TOKYO = match("tokyo", "Tokyo");
+    const none = kindOf(
+      ask({ company: SEGMENT, role: ML, region: PARIS, moreRegions: [TOKYO] }),
+      "region-not-found",
+    );
+    expect(none.askedRegion).toBe("Paris or Tokyo");
+    expect(none.available).toEqual([SF, NY, LONDON]);
+  });
+
   it("words we could not read after the guide's name are taken as a place we do not know", () => {
     const a = kindOf(ask({ company: SEGMENT, role: ML, unknown: ["xyzzy", "plugh"] }), "region-not-found");
     expect(a.askedRegion).toBe("xyzzy plugh");

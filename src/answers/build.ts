@@ -2,7 +2,7 @@
 import { levelMatches } from "../guides/levels.ts";
 import type { Band, Guide, GuideBody } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
-import type { Query } from "../questions/types.ts";
+import type { EntityMatch, Query } from "../questions/types.ts";
 import type { SearchIndex } from "../search/index.ts";
 import { chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideIntent } from "./choose.ts";
 import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
@@ -257,6 +257,9 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
       followUps: guideFollowUps(guide, null, false),
     };
   }
+  if (query.region && query.moreRegions && query.moreRegions.length > 0) {
+    return namedRegions(guide, [query.region, ...query.moreRegions], today);
+  }
   if (!query.region) {
     return {
       kind: "regions",
@@ -285,6 +288,40 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
       { label: "All regions", command: bandCommand(guide), kind: "regions" },
     ],
     command: bandCommand(guide, band.regionSlug),
+  };
+}
+
+/**
+ * The bands of the regions a question named ("london vs new york"), side by side, each in its own currency;
+ * a named region the guide has no band for is said, not dropped. None found: which regions there are.
+ */
+function namedRegions(guide: Guide, named: EntityMatch[], today: string): Answer {
+  const bands = named.flatMap((m) => guide.bands.filter((b) => b.regionSlug === m.key));
+  const missing = named.filter((m) => !hasBand(guide, m.key)).map((m) => m.display);
+  if (bands.length === 0) {
+    return {
+      kind: "region-not-found",
+      ...facts(guide, today),
+      askedRegion: missing.join(" or "),
+      available: guide.bands,
+      followUps: guideFollowUps(guide, null, false),
+    };
+  }
+  return {
+    kind: "regions",
+    ...facts(guide, today),
+    bands,
+    named: { missing },
+    followUps: [
+      ...bands.map((b) => ({
+        label: b.region,
+        command: bandCommand(guide, b.regionSlug),
+        kind: "region" as const,
+      })),
+      { label: "All regions", command: bandCommand(guide), kind: "regions" },
+      { label: "Negotiation script", command: `script ${bandCommand(guide)}`, kind: "script" },
+    ],
+    command: [bandCommand(guide), ...bands.map((b) => b.regionSlug)].join(" "),
   };
 }
 

@@ -41,6 +41,11 @@ export interface BandAnswer extends GuideFacts {
 export interface RegionsAnswer extends GuideFacts {
   kind: "regions";
   bands: Band[];
+  /**
+   * Set when the question named its regions ("london vs new york"): `bands` are those the guide has, in the
+   * order asked, and `missing` the named regions it has no band for (display names).
+   */
+  named?: { missing: string[] } | null;
   followUps: FollowUp[];
   command: string;
 }

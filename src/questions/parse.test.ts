@@ -205,6 +205,21 @@ describe("which guide and which region", () => {
     expect(read("acme backend engineer london berlin").region).toBe("berlin");
   });
 
+  it("keeps the other regions named, in the order written, each once", () => {
+    const more = (text: string) => (parseQuestion(text, index).moreRegions ?? []).map((m) => m.key);
+    expect(read("segment ml engineer london vs new york").region).toBe("london");
+    expect(more("segment ml engineer london vs new york")).toEqual(["new-york"]);
+    expect(more("compare segment ml engineer london and sf")).toEqual(["san-francisco"]);
+    expect(more("segment ml-ai-engineer san-francisco new-york london")).toEqual(["new-york", "london"]);
+    // The chosen region (one the guide has) first; the others as written.
+    expect(read("segment ml engineer berlin london").region).toBe("london");
+    expect(more("segment ml engineer berlin london")).toEqual(["berlin"]);
+    // One region, or one named twice: none more.
+    expect(parseQuestion("segment ml engineer london", index).moreRegions).toBeUndefined();
+    expect(parseQuestion("segment ml engineer london london", index).moreRegions).toBeUndefined();
+    expect(parseQuestion("segment ml engineer", index).moreRegions).toBeUndefined();
+  });
+
   it("finds the one role of a company the leftover words belong to", () => {
     const q = parseQuestion("acme backend", index);
     expect(q.role).toEqual({

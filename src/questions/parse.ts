@@ -380,6 +380,9 @@ function decide(
     }
   }
   const regionMatch = region ? toMatch(region.span, region.hit) : null;
+  const moreRegions = region
+    ? otherRegions(regions, region.hit.entity.key, [region.span, company?.span, role?.span])
+    : [];
 
   // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about. Only a
   // question about one guide is one: help ("help", "hi") and the catalogue ("list") are not, whatever was
@@ -442,11 +445,30 @@ function decide(
     company: companyMatch,
     role: roleMatch,
     region: regionMatch,
+    ...(moreRegions.length > 0 ? { moreRegions } : {}),
     level,
     unknown,
     offer: null,
     fromContext,
   };
+}
+
+/**
+ * The regions named in other words than `taken` (the chosen region's, the company's, the role's): the closest
+ * match of each span, in the order written, each region once and never the chosen one again.
+ */
+function otherRegions(regions: Candidate[], chosen: string, taken: (Span | undefined)[]): EntityMatch[] {
+  const best = new Map<Span, Candidate>();
+  // Candidates come closest first: the first of each span is its best.
+  for (const r of regions) if (!taken.includes(r.span) && !best.has(r.span)) best.set(r.span, r);
+  const keys = new Set<string>([chosen]);
+  const out: EntityMatch[] = [];
+  for (const r of [...best.values()].sort((a, b) => a.span.start - b.span.start)) {
+    if (keys.has(r.hit.entity.key)) continue;
+    keys.add(r.hit.entity.key);
+    out.push(toMatch(r.span, r.hit));
+  }
+  return out;
 }
 
 /** The one guide of a company whose role name has every one of these words, if exactly one has. */

@@ -59,6 +59,11 @@ export interface Query {
   company: EntityMatch | null;
   role: EntityMatch | null;
   region: EntityMatch | null;
+  /**
+   * Further regions the question names besides `region` ("london vs new york", "compare london and sf"), in the
+   * order written, each once. Absent or empty when it names one region or none.
+   */
+  moreRegions?: EntityMatch[];
   level: LevelRef | null;
   /** Words that carried meaning but matched nothing we know ("acme", "paris"). */
   unknown: string[];

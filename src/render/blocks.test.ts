@@ -197,6 +197,27 @@ describe("layouts", () => {
     expect(m.blocks.filter((b) => b.type === "section" && b.fields)).toHaveLength(0);
   });
 
+  it("regions a question named: the table, then what differs (currencies) and what is missing, escaped", () => {
+    const m = renderBlocks(regionsAnswer({ bands: [LONDON, NY], named: { missing: ["Paris <&>"] } }));
+    expectValid(m);
+    const rows = m.blocks.flatMap((b) => (b.type === "table" ? b.rows : []));
+    expect(rows.map((r) => ("text" in r[0]! ? r[0].text : ""))).toEqual([
+      "Region",
+      "London (GBP)",
+      "New York (USD)",
+    ]);
+    expect(mrkdwnOf(m)).toEqual(
+      expect.arrayContaining([
+        "Each region in its own currency (GBP, USD): figures are not converted between them.",
+        "No band for Paris &lt;&amp;&gt; in this guide; it has San Francisco, New York, London.",
+      ]),
+    );
+    // One currency, nothing missing: nothing to say. Every region (not named): nothing either.
+    const same = renderBlocks(regionsAnswer({ bands: [LONDON], named: { missing: [] } }));
+    expect(mrkdwnOf(same).join("\n")).not.toMatch(/own currency|No band for/);
+    expect(mrkdwnOf(renderBlocks(regionsAnswer())).join("\n")).not.toMatch(/own currency|No band for/);
+  });
+
   it("regions in the Home view (no table there): one section per region", () => {
     const m = renderBlocks(regionsAnswer(), { surface: "home" });
     expect(m.blocks[0]?.type === "header" && m.blocks[0].text.text).toBe("ML/AI Engineer · Segment");

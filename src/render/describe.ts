@@ -190,6 +190,27 @@ export function listWithMore(items: string[], max: number): string {
 }
 
 /** A one-paragraph plain summary of the answer: the Slack `text` fallback (escaped there) and the console lead. */
+/**
+ * What a comparison of named regions ("london vs new york") says under its table: that figures in different
+ * currencies are not converted, and which named regions the guide has no band for. Plain text.
+ */
+export function namedRegionsNotes(answer: Extract<Answer, { kind: "regions" }>): string[] {
+  if (!answer.named) return [];
+  const notes: string[] = [];
+  const codes = [...new Set((answer.bands ?? []).map(currencyCode))];
+  if (codes.length > 1) {
+    notes.push(
+      `Each region in its own currency (${codes.join(", ")}): figures are not converted between them.`,
+    );
+  }
+  const missing = answer.named.missing.map(oneLine).filter((m) => m !== "");
+  if (missing.length > 0) {
+    const have = answer.guide.bands.map(regionName);
+    notes.push(`No band for ${listWithMore(missing, 5)} in this guide; it has ${listWithMore(have, 8)}.`);
+  }
+  return notes;
+}
+
 export function summaryText(answer: Answer): string {
   switch (answer.kind) {
     case "band": {

@@ -47,6 +47,12 @@ describe("renderText", () => {
     expect(out).not.toMatch(BAD);
   });
 
+  it("regions a question named: the notes under the table", () => {
+    const out = renderText(regionsAnswer({ bands: [LONDON], named: { missing: ["Berlin", "Tokyo"] } }));
+    expect(out).toContain("No band for Berlin, Tokyo in this guide; it has San Francisco, New York, London.");
+    expect(out).not.toContain("own currency");
+  });
+
   it("regions: a table whose columns line up", () => {
     const lines = renderText(regionsAnswer()).split("\n");
     const table = lines.filter((l) => /^ {2}(Region|San Francisco|New York|London)\b/.test(l));

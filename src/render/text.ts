@@ -16,6 +16,7 @@ import {
   guideTitle,
   levelLine,
   levelSummary,
+  namedRegionsNotes,
   regionChoices,
   regionName,
   sameCompany,
@@ -88,6 +89,7 @@ function body(answer: Answer): string[][] {
       return [
         [line(guideTitle(guide))],
         bands.length > 0 ? columns([header, ...rows]) : [`${INDENT}This guide has no regional bands.`],
+        namedRegionsNotes(answer).map(line),
         factsLines(answer),
         nextLines(answer.followUps),
       ];

@@ -57,6 +57,20 @@ describe("/comp over HTTP", () => {
     expect(text).toContain("£182K–£248K");
   });
 
+  it("two regions: segment ml-ai-engineer london vs new york -> both, not converted; Share asks both again", async () => {
+    const body = await comp("segment ml-ai-engineer london vs new york");
+    const text = allText(body);
+    for (const figure of ["£182K–£248K", "$252K–$342K"]) expect(text).toContain(figure);
+    expect(text).not.toContain("San Francisco (USD)");
+    expect(text).toContain(
+      "Each region in its own currency (GBP, USD): figures are not converted between them.",
+    );
+    const share = buttonsOf(body).find((b) => b.actionId === "compbot_share")?.value;
+    expect(share).toBe("segment ml-ai-engineer london new-york");
+    // The shared words ask the same question.
+    expect(allText(await comp(share!))).toContain("$252K–$342K");
+  });
+
   it("company: segment -> its roles", async () => {
     expect(allText(await comp("segment"))).toContain("ML/AI Engineer");
   });

@@ -2,11 +2,20 @@
 import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import type { BandAnswer, RegionsAnswer } from "../../answers/types.ts";
 import type { Band } from "../../guides/types.ts";
-import { currencyCode, DOT, guideTitle, levelLine, oneLine, regionName } from "../describe.ts";
+import {
+  currencyCode,
+  DOT,
+  guideTitle,
+  levelLine,
+  namedRegionsNotes,
+  oneLine,
+  regionName,
+} from "../describe.ts";
 import { escapeMrkdwn as e } from "../escape.ts";
 import { plural } from "../format.ts";
 import {
   buttonElement,
+  contextBlock,
   ELLIPSIS,
   headerBlock,
   MAX_BLOCKS,
@@ -65,7 +74,9 @@ function regionSection(b: Band): SectionBlock {
 export function regions(answer: RegionsAnswer, options: RenderOptions): KnownBlock[] {
   const { guide } = answer;
   const head: KnownBlock[] = [headerBlock(guideTitle(guide)), ...sharedByBlock(options)];
+  const named = namedRegionsNotes(answer);
   const tail: KnownBlock[] = [
+    ...(named.length > 0 ? [contextBlock(named.map(e))] : []),
     factsContext(answer),
     ...actionBlocks(answer.followUps, shareCommand(answer, options)),
   ];
