@@ -162,6 +162,29 @@ describe("figures in a question", () => {
     expect([q.offer?.base?.amount, q.offer?.signing?.amount]).toEqual([180000, 25000]);
   });
 
+  it("reads a total told in a sentence as an offer to check, a question of what to do included", () => {
+    const told = reading({
+      intent: "offer",
+      company: "segment",
+      role: "ml-ai-engineer",
+      region: "london",
+      offer: true,
+    });
+    for (const text of [
+      "is £200k total good for segment ml engineer in london?",
+      "segment ml engineer london total comp 210k, should i negotiate?",
+      "segment ml engineer london tc 230k",
+    ]) {
+      expect(read(text), text).toEqual(told);
+    }
+    expect(parseQuestion("segment ml engineer london total comp 210k", index).offer?.total?.amount).toBe(
+      210000,
+    );
+    // Total comp asked about, with no figure: the band.
+    expect(read("segment ml engineer london total comp").intent).toBe("band");
+    expect(read("what is the total comp for segment ml engineer in london").intent).toBe("band");
+  });
+
   it("is not an offer without the word offer or a part's name next to an amount", () => {
     expect(read("I got 150k at segment")).toEqual(
       reading({ intent: "company", company: "segment", unknown: ["150k"] }),

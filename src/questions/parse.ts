@@ -65,8 +65,8 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
 
 const HELP_WORD = /\b(?:help|usage|commands)\b/i;
 const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
-/** The parts of an offer a figure may be named by, next to it. */
-const PART = "(?:base|stock|rsus?|equity|signing|bonus)";
+/** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
+const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
 const FIGURE_AFTER_KEYWORD = new RegExp(`\\b${PART}\\s+[$£€]?\\d`, "i");
 /**
  * "they gave me 150k base", "£120k stock": an amount written as money (a currency sign, or k/m after it) just
