@@ -82,6 +82,17 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       vestYears: offer.vestYears,
       vestGiven: offer.vestGiven,
       currency: offerCurrency,
+      // Only an offer in several currencies needs each figure's own.
+      ...(currencies.length > 1
+        ? {
+            currencies: {
+              base: offer.base?.currency ?? null,
+              stock: offer.stock?.currency ?? null,
+              bonusAmount: offer.bonusAmount?.currency ?? null,
+              signing: offer.signing?.currency ?? null,
+            },
+          }
+        : {}),
     },
     assumedCurrency: offerCurrency === null,
     currencyMismatch: null,

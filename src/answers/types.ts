@@ -228,6 +228,13 @@ export interface OfferAnswer extends GuideFacts {
     vestGiven: boolean;
     /** The currency the figures were written in, or null when none was marked. */
     currency: string | null;
+    /** Each figure's own currency as written (null: none marked), for an offer that mixes currencies. */
+    currencies?: {
+      base: string | null;
+      stock: string | null;
+      bonusAmount: string | null;
+      signing: string | null;
+    };
   };
   /** Figures were written without a currency and were read in the band's currency. */
   assumedCurrency: boolean;

@@ -260,22 +260,25 @@ export function mismatchOfferCurrency(answer: OfferAnswer): string {
   return codes.length === 1 ? (codes[0] ?? "") : "";
 }
 
-/** The offer's own figures as [label, figure] rows, in `currency` (the offer's, when not compared). */
+/**
+ * The offer's own figures as [label, figure] rows, each in the currency it was written in, else `currency`
+ * (the offer's, when not compared).
+ */
 export function offerRows(answer: OfferAnswer, currency: string): [string, string][] {
   const o = answer.offer;
   const rows: [string, string][] = [];
-  const money = (n: number | null | undefined) =>
-    typeof n === "number" && Number.isFinite(n) ? formatMoney(n, currency) : null;
-  const base = money(o?.base);
+  const money = (n: number | null | undefined, part: "base" | "stock" | "bonusAmount" | "signing") =>
+    typeof n === "number" && Number.isFinite(n) ? formatMoney(n, o?.currencies?.[part] ?? currency) : null;
+  const base = money(o?.base, "base");
   if (base) rows.push(["Base", base]);
-  const stock = money(o?.stock);
+  const stock = money(o?.stock, "stock");
   if (stock) rows.push([`Stock grant (over ${safeText(o?.vestYears) || "4"} yrs)`, stock]);
   if (typeof o?.bonusPct === "number") rows.push(["Bonus", `${formatPercent(o.bonusPct)} of base`]);
   else {
-    const bonus = money(o?.bonusAmount);
+    const bonus = money(o?.bonusAmount, "bonusAmount");
     if (bonus) rows.push(["Bonus", bonus]);
   }
-  const signing = money(o?.signing);
+  const signing = money(o?.signing, "signing");
   if (signing) rows.push(["Signing bonus", signing]);
   return rows;
 }
