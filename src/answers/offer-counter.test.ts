@@ -186,12 +186,12 @@ describe("a Berlin offer at the top of every band: base 140k, stock 160k, bonus 
       label: "Base",
       amount: 140000,
       unit: "money",
-      how: "what is on the table (EUR 140000), never less; the guide's mark is EUR 130000 (75th percentile of the band's base range (your weakest figure, at 100% of the band))",
+      how: "what is on the table (EUR 140000), never less; the guide's mark is EUR 130000, the 75th percentile of the band's base range",
     });
     // middle of 80,000–160,000 = 120,000
     expect(target(a, "stock")?.amount).toBe(160000);
     expect(target(a, "stock")?.how).toBe(
-      "what is on the table (EUR 160000), never less; the guide's mark is EUR 120000 (middle of the band's stock range)",
+      "what is on the table (EUR 160000), never less; the guide's mark is EUR 120000, the middle of the band's stock range",
     );
     expect(target(a, "bonus")).toMatchObject({ amount: 20, how: "top of the band's bonus range" });
     // nothing offered: the script's $40K × 0.80
@@ -485,7 +485,7 @@ describe("which figure the counter-offer pushes hardest", () => {
     const above = check(parsed({ base: money(150000), stock: money(170000) }), null);
     // base (150 - 100) / 40 = 125%, stock (170 - 80) / 80 = 113%: stock is the weakest, its mark 140,000
     expect(target(above, "stock")?.how).toBe(
-      "what is on the table (EUR 170000), never less; the guide's mark is EUR 140000 (75th percentile of the band's stock range (your weakest figure, above the band))",
+      "what is on the table (EUR 170000), never less; the guide's mark is EUR 140000, the 75th percentile of the band's stock range",
     );
   });
 
@@ -509,7 +509,7 @@ describe("which figure the counter-offer pushes hardest", () => {
     );
     expect(target(a, "stock")).toMatchObject({
       amount: 140000,
-      how: "what is on the table (EUR 140000), never less; the guide's mark is EUR 120000 (middle of the band's stock range)",
+      how: "what is on the table (EUR 140000), never less; the guide's mark is EUR 120000, the middle of the band's stock range",
     });
   });
 

@@ -316,25 +316,28 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     const onTable = m ? (component === "stock" ? stock4(m.high) : m.high) : null;
     const label = component === "base" ? "Base" : "Stock grant (4 yrs)";
     let mark: number;
-    let markHow: string;
+    let point: string;
+    let why = "";
     if (weakest?.component === component) {
       mark = roundK(at(range, 0.75));
-      markHow = `75th percentile of the band's ${component} range (your weakest figure, ${
+      point = `75th percentile of the band's ${component} range`;
+      why = ` (your weakest figure, ${
         weakest.position.where === "within"
           ? `at ${weakest.position.pct}% of the band`
           : `${weakest.position.where} the band`
       })`;
     } else {
       mark = roundK(at(range, 0.5));
-      markHow = `middle of the band's ${component} range`;
+      point = `middle of the band's ${component} range`;
     }
     marks[component] = mark;
     if (onTable !== null) beats.push(onTable >= mark);
     const amount = onTable !== null && onTable >= mark ? ceilK(onTable) : mark;
+    // What is on the table wins: which figure was weakest no longer matters to this one.
     const how =
       amount === mark
-        ? markHow
-        : `what is on the table (${f(onTable!)}), never less; the guide's mark is ${f(mark)} (${markHow})`;
+        ? `${point}${why}`
+        : `what is on the table (${f(onTable!)}), never less; the guide's mark is ${f(mark)}, the ${point}`;
     targets.push({ component, label, amount, unit: "money", how });
   }
   const bonusOnTable =
