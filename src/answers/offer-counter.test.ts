@@ -695,3 +695,15 @@ describe("stock written per year or per month, read through the parser", () => {
     ]);
   });
 });
+
+describe("pay someone has now, told as such", () => {
+  it("is checked as an offer would be, and the answer says so first among its notes", () => {
+    const a = check(parseOffer("base 120k"));
+    expect((a.notes ?? []).join(" ")).not.toContain("paid now");
+    const now = check({ ...parseOffer("base 120k"), current: true });
+    expect(now.notes?.[0]).toBe(
+      "You said this is what you are paid now, not an offer: it is placed in the band as an offer would be, and the counter-offer never asks for less. To check an offer, send its figures with the word offer.",
+    );
+    expect(now.lines).toEqual(a.lines);
+  });
+});

@@ -139,6 +139,12 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   const unreadable: Unreadable[] = answer.unreadable;
   const vest = offer.vestYears;
 
+  if (parsed.current) {
+    notes.push(
+      "You said this is what you are paid now, not an offer: it is placed in the band as an offer would be, and the counter-offer never asks for less. To check an offer, send its figures with the word offer.",
+    );
+  }
+
   // How each figure was read: ranges and periods.
   const read = (name: string, m: OfferMoney | null | undefined) => {
     if (!m) return;

@@ -58,6 +58,8 @@ export interface ParsedOffer {
   vestYears: number;
   vestGiven: boolean;
   unreadable: Unreadable[];
+  /** The question says this is the pay the person has now ("I currently make 150k base"), not an offer. */
+  current?: boolean;
   /** The words the figures were read from were removed from this: what is left names the guide. */
   rest: string;
 }

@@ -162,6 +162,19 @@ describe("figures in a question", () => {
     expect([q.offer?.base?.amount, q.offer?.signing?.amount]).toEqual([180000, 25000]);
   });
 
+  it("marks figures told as the pay someone has now, unless the word offer is there too", () => {
+    const current = (text: string) => parseQuestion(text, index).offer?.current === true;
+    expect(current("I currently make 150k base, what should I ask segment ml engineer london for?")).toBe(
+      true,
+    );
+    expect(current("segment ml engineer london, I'm on £140k base")).toBe(true);
+    expect(current("my base is 140k at segment london")).toBe(true);
+    expect(current("my current total is 180k, what should i ask segment ml engineer london for")).toBe(true);
+    expect(current("segment ml engineer london they gave me 150k base")).toBe(false);
+    expect(current("I was offered 150k base at segment london, I currently make 130k base")).toBe(false);
+    expect(read("I currently make 150k base at segment ml engineer london").intent).toBe("offer");
+  });
+
   it("reads a total told in a sentence as an offer to check, a question of what to do included", () => {
     const told = reading({
       intent: "offer",

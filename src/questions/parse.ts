@@ -56,6 +56,8 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
       rest = parsed.rest;
     }
   }
+  // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
+  if (offer && !OFFER_WORD.test(cleaned) && CURRENT_PAY.test(cleaned)) offer = { ...offer, current: true };
   const query = parseWords(cleaned, rest, index, context);
   if (!offer) return query;
   // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
@@ -64,10 +66,17 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
 }
 
 const HELP_WORD = /\b(?:help|usage|commands)\b/i;
+/** Words that say the figures are what someone is paid now. */
+const CURRENT_PAY =
+  /\b(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b/i;
 const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 /** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
 const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
-const FIGURE_AFTER_KEYWORD = new RegExp(`\\b${PART}\\s+[$£€]?\\d`, "i");
+/** "base 150k", "base: 150k", "my base is 150k", "total of £200k". */
+const FIGURE_AFTER_KEYWORD = new RegExp(
+  `\\b${PART}(?:\\s*[:=]\\s*|\\s+(?:is|was|of|at|about|around)\\s+|\\s+)[$£€]?\\d`,
+  "i",
+);
 /**
  * "they gave me 150k base", "£120k stock": an amount written as money (a currency sign, or k/m after it) just
  * before a part's name. A bare number is not enough ("l4 base", "2025 bonus", "top 10 base").

@@ -72,7 +72,9 @@ describe("/comp over HTTP", () => {
   });
 
   it("an offer in two currencies: not compared, each figure shown in the currency it was written in", async () => {
-    const text = allText(await comp("offer segment ml-ai-engineer london base £150k stock $200k signing 20k"));
+    const text = allText(
+      await comp("offer segment ml-ai-engineer london base £150k stock $200k signing 20k"),
+    );
     expect(text).toContain("Your offer mixes GBP and USD");
     // The signing bonus was written without a currency: shown without one, never as GBP or USD.
     expect(text).toContain("Base: £150K\nStock grant (over 4 yrs): $200K\nSigning bonus: 20K");
