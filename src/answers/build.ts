@@ -249,13 +249,7 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
 function bandAnswer(guide: Guide, query: Query, today: string): Answer {
   if (!query.region && query.unknown.length > 0) {
     // "segment ml-ai-engineer xyzzy": the last word was meant as a place we do not know.
-    return {
-      kind: "region-not-found",
-      ...facts(guide, today),
-      askedRegion: query.unknownText ?? query.unknown.join(" "),
-      available: guide.bands,
-      followUps: guideFollowUps(guide, null, false),
-    };
+    return regionNotFound(guide, query.unknownText ?? query.unknown.join(" "), today);
   }
   if (query.region && query.moreRegions && query.moreRegions.length > 0) {
     return namedRegions(guide, [query.region, ...query.moreRegions], today);
@@ -271,13 +265,7 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
   }
   const band = guide.bands.find((b) => b.regionSlug === query.region!.key);
   if (!band) {
-    return {
-      kind: "region-not-found",
-      ...facts(guide, today),
-      askedRegion: query.region.display,
-      available: guide.bands,
-      followUps: guideFollowUps(guide, null, false),
-    };
+    return regionNotFound(guide, query.region.display, today);
   }
   return {
     kind: "band",
@@ -291,6 +279,17 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
   };
 }
 
+/** A region the guide has no band for (as the question wrote it): which regions it has, as buttons. */
+function regionNotFound(guide: Guide, askedRegion: string, today: string): Answer {
+  return {
+    kind: "region-not-found",
+    ...facts(guide, today),
+    askedRegion,
+    available: guide.bands,
+    followUps: guideFollowUps(guide, null, false),
+  };
+}
+
 /**
  * The bands of the regions a question named ("london vs new york"), side by side, each in its own currency;
  * a named region the guide has no band for is said, not dropped. None found: which regions there are.
@@ -299,13 +298,7 @@ function namedRegions(guide: Guide, named: EntityMatch[], today: string): Answer
   const bands = named.flatMap((m) => guide.bands.filter((b) => b.regionSlug === m.key));
   const missing = named.filter((m) => !hasBand(guide, m.key)).map((m) => m.display);
   if (bands.length === 0) {
-    return {
-      kind: "region-not-found",
-      ...facts(guide, today),
-      askedRegion: missing.join(" or "),
-      available: guide.bands,
-      followUps: guideFollowUps(guide, null, false),
-    };
+    return regionNotFound(guide, missing.join(" or "), today);
   }
   return {
     kind: "regions",

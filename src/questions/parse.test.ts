@@ -128,6 +128,15 @@ describe("typo'd intent words", () => {
   });
 });
 
+/** An offer check of Segment's ML/AI Engineer band in London. */
+const OFFER_FOR_LONDON = reading({
+  intent: "offer",
+  company: "segment",
+  role: "ml-ai-engineer",
+  region: "london",
+  offer: true,
+});
+
 describe("figures in a question", () => {
   it("reads an offer when a part's name is followed by a figure, even without the word offer", () => {
     expect(read("base 150k segment ml engineer")).toEqual(
@@ -146,13 +155,7 @@ describe("figures in a question", () => {
   });
 
   it("reads an offer when an amount of money is followed by a part's name, whatever the verb", () => {
-    const told = reading({
-      intent: "offer",
-      company: "segment",
-      role: "ml-ai-engineer",
-      region: "london",
-      offer: true,
-    });
+    const told = OFFER_FOR_LONDON;
     expect(read("segment ml-ai-engineer london they gave me 150k base")).toEqual(told);
     expect(read("segment ml-ai-engineer london: £150k base and £100k stock")).toEqual(told);
     const q = parseQuestion(
@@ -176,13 +179,7 @@ describe("figures in a question", () => {
   });
 
   it("reads a total told in a sentence as an offer to check, a question of what to do included", () => {
-    const told = reading({
-      intent: "offer",
-      company: "segment",
-      role: "ml-ai-engineer",
-      region: "london",
-      offer: true,
-    });
+    const told = OFFER_FOR_LONDON;
     for (const text of [
       "is £200k total good for segment ml engineer in london?",
       "segment ml engineer london total comp 210k, should i negotiate?",
