@@ -25,7 +25,7 @@ export interface OfferMoney {
   /** "30k/yr" says year; "12.5k a month" says month (the amount is then ×12). */
   period: Period | null;
   /**
-   * Stock written per year or month ("stock 50k a year"): the yearly figure as read. `amount` and `high` are
+   * Stock written per year, month or quarter ("stock 50k a year"): the yearly figure as read. `amount` and `high` are
    * then the whole grant, the yearly figure × the vesting years (given, or 4).
    */
   yearly?: { amount: number; high: number } | null;
