@@ -405,6 +405,21 @@ describe("follow-ups in a conversation", () => {
     );
   });
 
+  it("an offer's figures alone are checked against the guide talked about", () => {
+    const told = {
+      intent: "offer" as const,
+      company: "segment",
+      role: "ml-ai-engineer",
+      offer: true,
+      fromContext: true,
+    };
+    expect(read("offer base 150k stock 50k a year", both)).toEqual(reading(told));
+    expect(read("they offered me 150k base", both)).toEqual(reading(told));
+    expect(read("base 150k in london", both)).toEqual(reading({ ...told, region: "london" }));
+    // With no conversation: which guide? (the answer asks).
+    expect(read("offer base 150k")).toEqual(reading({ intent: "offer", offer: true }));
+  });
+
   it("small talk, asking for help or the catalogue, or an unknown word does not", () => {
     expect(read("thanks", both)).toEqual(reading({ intent: "help" }));
     for (const text of ["help", "hi", "hello there", "what commands?"]) {

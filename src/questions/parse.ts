@@ -58,7 +58,7 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
   if (offer && !OFFER_WORD.test(cleaned) && CURRENT_PAY.test(cleaned)) offer = { ...offer, current: true };
-  const query = parseWords(cleaned, rest, index, context);
+  const query = parseWords(cleaned, rest, index, context, offer !== null);
   if (!offer) return query;
   // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
   const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));
@@ -86,7 +86,14 @@ const MONEY_BEFORE_KEYWORD = new RegExp(
   "i",
 );
 
-function parseWords(cleaned: string, rest: string, index: SearchIndex, context: ConversationContext): Query {
+/** `offerAsked`: the question had an offer's figures, so it may be a follow-up about the guide talked about. */
+function parseWords(
+  cleaned: string,
+  rest: string,
+  index: SearchIndex,
+  context: ConversationContext,
+  offerAsked = false,
+): Query {
   const ws = words(rest).slice(0, MAX_WORDS);
   const used = new Array<boolean>(ws.length).fill(false);
 
@@ -176,7 +183,18 @@ function parseWords(cleaned: string, rest: string, index: SearchIndex, context: 
   });
 
   const unknown = ws.filter((_, i) => !used[i] && !soft[i]);
-  const query = decide(cleaned, index, spans, intents, allRegions, levelTokens, unknown, context, levelRun);
+  const query = decide(
+    cleaned,
+    index,
+    spans,
+    intents,
+    allRegions,
+    levelTokens,
+    unknown,
+    context,
+    levelRun,
+    offerAsked,
+  );
   // The unknown words as asked, filler inside them kept, when they are still unknown (see Query.unknownText).
   if (query.unknown.length > 0) query.unknownText = unreadRuns(ws, used, soft);
   return query;
@@ -315,6 +333,7 @@ function decide(
   asked: string[],
   context: ConversationContext,
   levelRun: LevelRun | null,
+  offerAsked: boolean,
 ): Query {
   let unknown = asked;
   const companies = candidates(spans, "company");
@@ -397,7 +416,8 @@ function decide(
   // question about one guide is one: help ("help", "hi") and the catalogue ("list") are not, whatever was
   // talked about before.
   let fromContext = false;
-  const followUpIntent = [...intents].some((asked) => GUIDE_INTENTS.has(asked));
+  // An offer's figures ("base 150k stock 120k") are checked against the guide talked about, too.
+  const followUpIntent = offerAsked || [...intents].some((asked) => GUIDE_INTENTS.has(asked));
   if (unknown.length === 0 && !level) {
     const ctxCompany = context.company ? index.company(context.company) : undefined;
     const ctxRole = context.role ? index.role(context.role) : undefined;
