@@ -231,12 +231,34 @@ export class CompBot implements CompBotApi {
 
 /** Everything besides the guides that a reply depends on. */
 function replyKey(text: string, { surface, context }: AskOptions, today: string): string {
-  return JSON.stringify([today, surface, context?.company ?? null, context?.role ?? null, text]);
+  return JSON.stringify([
+    today,
+    surface,
+    context?.company ?? null,
+    context?.role ?? null,
+    context?.region ?? null,
+    text,
+  ]);
 }
 
-/** After an answer about one guide, the conversation is about that guide. */
+/**
+ * After an answer about one guide, the conversation is about that guide, and about the region of the band it
+ * showed (a band, an offer check, a script for one region). A level mapping or the data's dates keep the
+ * region talked about; every region at once, or one the guide lacks, leave none.
+ */
 function nextContext(answer: Answer, previous: ConversationContext): ConversationContext {
-  if ("guide" in answer) return { company: answer.guide.company, role: answer.guide.role };
+  if ("guide" in answer) {
+    const next: ConversationContext = { company: answer.guide.company, role: answer.guide.role };
+    const sameGuide = previous.company === next.company && previous.role === next.role;
+    const region =
+      "band" in answer && answer.band
+        ? answer.band.regionSlug
+        : (answer.kind === "level" || answer.kind === "freshness") && sameGuide
+          ? previous.region
+          : undefined;
+    if (region) next.region = region;
+    return next;
+  }
   if (answer.kind === "company") return { company: answer.company.key };
   if (answer.kind === "role") return { role: answer.role.key };
   return previous;

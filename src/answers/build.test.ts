@@ -150,7 +150,7 @@ describe("plain-language questions resolve to the same intents", () => {
 
   it("a follow-up reuses the conversation's company and role", () => {
     const first = bot.ask("segment ml engineer sf", { surface: "mention" });
-    expect(first.context).toEqual({ company: "segment", role: "ml-ai-engineer" });
+    expect(first.context).toEqual({ company: "segment", role: "ml-ai-engineer", region: "san-francisco" });
     const next = bot.ask("and London?", { surface: "mention", context: first.context });
     expect(next.query.fromContext).toBe(true);
     expect(kindOf(next.answer, "band").band.region).toBe("London");
@@ -159,6 +159,41 @@ describe("plain-language questions resolve to the same intents", () => {
     );
     // Without context the same words are not enough.
     expect(bot.ask("and London?", { surface: "mention" }).answer.kind).toBe("not-found");
+  });
+});
+
+describe("the region a conversation is about", () => {
+  it("an offer or a script with no region named is about the band last shown; a region named wins", () => {
+    const london = bot.ask("segment ml-ai-engineer london", { surface: "dm" });
+    expect(london.context).toEqual({ company: "segment", role: "ml-ai-engineer", region: "london" });
+    const offer = bot.ask("offer base 150k", { surface: "dm", context: london.context });
+    expect(kindOf(offer.answer, "offer").band.regionSlug).toBe("london");
+    expect(offer.context.region).toBe("london");
+    const script = bot.ask("script please", { surface: "dm", context: london.context });
+    expect(kindOf(script.answer, "script").band?.regionSlug).toBe("london");
+    const ny = bot.ask("offer base 150k in new york", { surface: "dm", context: london.context });
+    expect(kindOf(ny.answer, "offer").band.regionSlug).toBe("new-york");
+    expect(ny.context.region).toBe("new-york");
+  });
+
+  it("a level mapping keeps it; every region at once forgets it; a band question without one is every region", () => {
+    const london = bot.ask("segment ml-ai-engineer london", { surface: "dm" }).context;
+    const level = bot.ask("level", { surface: "dm", context: london });
+    expect(level.answer.kind).toBe("level");
+    expect(level.context.region).toBe("london");
+    const all = bot.ask("segment ml-ai-engineer", { surface: "dm", context: london });
+    expect(all.answer.kind).toBe("regions");
+    expect(all.context).toEqual({ company: "segment", role: "ml-ai-engineer" });
+    const again = bot.ask("offer base 150k", { surface: "dm", context: all.context });
+    expect(again.answer.kind).toBe("region-not-found");
+  });
+
+  it("the same words in two conversations about different regions get each its own answer", () => {
+    const base = { company: "segment", role: "ml-ai-engineer" };
+    const inLondon = bot.ask("offer base 150k", { surface: "dm", context: { ...base, region: "london" } });
+    const inNy = bot.ask("offer base 150k", { surface: "dm", context: { ...base, region: "new-york" } });
+    expect(kindOf(inLondon.answer, "offer").band.regionSlug).toBe("london");
+    expect(kindOf(inNy.answer, "offer").band.regionSlug).toBe("new-york");
   });
 });
 

@@ -440,6 +440,25 @@ function decide(
     }
   }
 
+  // "offer base 150k", "script please" about the guide talked about, after its London band: London.
+  let regionOrTalked = regionMatch;
+  const sameGuide =
+    companyMatch !== null &&
+    roleMatch !== null &&
+    companyMatch.key === context.company &&
+    roleMatch.key === context.role;
+  if (
+    !regionOrTalked &&
+    context.region &&
+    sameGuide &&
+    (offerAsked || intents.has("script") || intents.has("targets"))
+  ) {
+    const band = index
+      .guide(context.company!, context.role!)
+      ?.bands.find((b) => b.regionSlug === context.region);
+    if (band) regionOrTalked = fromCtx({ key: band.regionSlug, display: band.region });
+  }
+
   const hasEntities = Boolean(companyMatch || roleMatch || regionMatch || level);
   let intent: Intent;
   if (intents.has("level") && level?.company && !(companyMatch && roleMatch && !levelCompany)) {
@@ -473,7 +492,7 @@ function decide(
     text,
     company: companyMatch,
     role: roleMatch,
-    region: regionMatch,
+    region: regionOrTalked,
     ...(moreRegions.length > 0 ? { moreRegions } : {}),
     level,
     unknown,

@@ -83,4 +83,9 @@ export interface Query {
 export interface ConversationContext {
   company?: string;
   role?: string;
+  /**
+   * The region of the band last answered about in this conversation (a band, an offer check, a script for one
+   * region): an offer, a script or what to ask for about the same guide, with no region named, is about it.
+   */
+  region?: string;
 }

@@ -48,7 +48,11 @@ interface Claim {
   remember: ContextWrite | undefined;
 }
 
-const StoredContext = z.object({ company: z.string().optional(), role: z.string().optional() });
+const StoredContext = z.object({
+  company: z.string().optional(),
+  role: z.string().optional(),
+  region: z.string().optional(),
+});
 
 /** The pool's settings: bounded statements, queries and connection attempts. */
 export function poolConfig(connectionString: string, max = POOL_SIZE): pg.PoolConfig {
@@ -161,6 +165,7 @@ export class PostgresStore implements Store {
     const context: ConversationContext = {};
     if (parsed.data.company !== undefined) context.company = parsed.data.company;
     if (parsed.data.role !== undefined) context.role = parsed.data.role;
+    if (parsed.data.region !== undefined) context.region = parsed.data.region;
     return context;
   }
 

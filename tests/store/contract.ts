@@ -88,6 +88,10 @@ export function storeContract(name: string, make: (clock: () => number) => Promi
       await store.setContext("thread:T1:C1:1.1", { role: "backend-engineer" });
       expect(await store.getContext("thread:T1:C1:1.1")).toEqual({ role: "backend-engineer" });
       expect(await store.getContext("dm:T1:D1")).toEqual({ company: "segment" });
+      // The region talked about is kept with them.
+      const withRegion = { company: "segment", role: "ml-ai-engineer", region: "london" };
+      await store.setContext("dm:T1:D1", withRegion);
+      expect(await store.getContext("dm:T1:D1")).toEqual(withRegion);
     });
 
     it("forgets every conversation of one workspace, and only that workspace's", async () => {

@@ -149,7 +149,7 @@ describe("PostgreSQL stopping and coming back mid-run", { timeout: 60_000 }, () 
     const before = await mention(r.h, "segment ml-ai-engineer london", "C0MIDRUN");
     const key = `thread:T0TEAM:C0MIDRUN:${before.ts}`;
     expect(await rows("SELECT context FROM compbot_contexts WHERE key = $1", [key])).toEqual([
-      { context: { company: "segment", role: "ml-ai-engineer" } },
+      { context: { company: "segment", role: "ml-ai-engineer", region: "london" } },
     ]);
 
     await server.stop();
