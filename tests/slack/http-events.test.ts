@@ -162,6 +162,25 @@ describe("message.im", () => {
     expect(text).toContain("Levers");
   });
 
+  it("a DM remembers the region too: an offer's figures alone are checked against the band last shown", async () => {
+    let since = h.fake.mark();
+    await deliver(directMessageEvent({ text: "segment ml-ai-engineer london", channel: "D0REGION" }));
+    expect(allText((await posted("D0REGION", since)).body)).toContain("£132K–£165K");
+
+    since = h.fake.mark();
+    await deliver(directMessageEvent({ text: "offer base 150k stock 50k a year", channel: "D0REGION" }));
+    const offer = allText((await posted("D0REGION", since)).body);
+    expect(offer).toContain("Where your offer sits in the London band");
+    expect(offer).toContain("read as a grant of £200K");
+
+    since = h.fake.mark();
+    await deliver(directMessageEvent({ text: "and new york?", channel: "D0REGION" }));
+    expect(allText((await posted("D0REGION", since)).body)).toContain("$182K–$222K");
+    since = h.fake.mark();
+    await deliver(directMessageEvent({ text: "script please", channel: "D0REGION" }));
+    expect(allText((await posted("D0REGION", since)).body)).toContain("*New York* · all figures in *USD*");
+  });
+
   it("ignores bot messages, edits, deletions, other subtypes and non-DM messages", async () => {
     const since = h.fake.mark();
     const ignored: Json[] = [
