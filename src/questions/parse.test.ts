@@ -496,6 +496,16 @@ describe('the unknown words as asked (echoed by "I don\'t have a guide for …")
     expect(echo("the quillonx of the")).toBe("quillonx");
   });
 
+  it("keeps a filler word that begins job titles right before the run ('data scientist', not 'scientist')", () => {
+    expect(echo("segment wibble scientist")).toBe("wibble scientist");
+    expect(echo("segment data wibbler")).toBe("data wibbler");
+    expect(echo("zorblat people partner")).toBe("zorblat people partner");
+    expect(echo("people wibbler at zorblat")).toBe("people wibbler at zorblat");
+    // Other filler before the run is still dropped.
+    expect(echo("how old is the data for zorblat")).toBe("zorblat");
+    expect(echo("what is the pay for wibblers")).toBe("wibblers");
+  });
+
   it("a name we know splits the runs: its words are not echoed as unknown", () => {
     expect(echo("zorblat acme wibble of the frob")).toBe("zorblat wibble of the frob");
     expect(read("zorblat acme wibble of the frob")).toEqual(

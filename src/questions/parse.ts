@@ -201,6 +201,9 @@ function parseWords(
 }
 
 /** Each run of unread words, without the filler at its ends, that has a word other than filler; space-joined. */
+/** Filler words that also begin job titles ("data scientist", "people partner", "information security"). */
+const TITLE_START: ReadonlySet<string> = new Set(["data", "info", "information", "market", "people"]);
+
 function unreadRuns(ws: readonly string[], used: readonly boolean[], soft: readonly boolean[]): string {
   const runs: string[] = [];
   for (let i = 0; i < ws.length; ) {
@@ -208,11 +211,14 @@ function unreadRuns(ws: readonly string[], used: readonly boolean[], soft: reado
       i++;
       continue;
     }
-    // From an unread word that is not filler to the last such word before the next read one.
+    // From an unread word that is not filler to the last such word before the next read one; a filler word
+    // that begins job titles right before it is part of it ("data scientist", not "scientist").
+    let first = i;
+    while (first > 0 && !used[first - 1] && TITLE_START.has(ws[first - 1]!)) first--;
     let last = i;
     let j = i + 1;
     for (; j < ws.length && !used[j]; j++) if (!soft[j]) last = j;
-    runs.push(ws.slice(i, last + 1).join(" "));
+    runs.push(ws.slice(first, last + 1).join(" "));
     i = j;
   }
   return runs.join(" ");
