@@ -239,6 +239,36 @@ describe("vesting and the words left to name the guide", () => {
     expect(parseOffer("stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });
   });
 
+  it("asks about vesting outside 1 to 10 years, and does not take years of experience for vesting", () => {
+    for (const [text, said] of [
+      ["stock 120k vest 0y", "vest 0y"],
+      ["stock 120k vest 25 years", "vest 25 years"],
+      ["stock 120k over 12 years", "over 12 years"],
+    ] as const) {
+      const o = parseOffer(text);
+      expect(o, text).toMatchObject({ vestYears: 4, vestGiven: false, stock: { amount: 120000 } });
+      expect(o.unreadable, text).toEqual([
+        {
+          kind: "unreadable",
+          text: said,
+          suggestion: null,
+          hint: "Vesting is counted in whole years from 1 to 10, e.g. vest 4y.",
+        },
+      ]);
+    }
+    for (const text of [
+      "stock 120k, I have over 8 years of experience",
+      "stock 120k, over 8 years experience",
+      "stock 120k over 5 years in the industry",
+    ]) {
+      expect(parseOffer(text), text).toMatchObject({ vestYears: 4, vestGiven: false, unreadable: [] });
+    }
+    expect(parseOffer("£120k RSUs over 3 years, 10 years of experience")).toMatchObject({
+      vestYears: 3,
+      vestGiven: true,
+    });
+  });
+
   it("leaves the words that are not the offer's figures, tidy", () => {
     expect(parseOffer("offer segment london base 150k").rest).toBe("offer segment london");
     expect(parseOffer("offer 20k segment base 150k london").rest).toBe("offer segment london");

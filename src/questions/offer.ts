@@ -65,6 +65,8 @@ export interface ParsedOffer {
 }
 
 export const DEFAULT_VEST_YEARS = 4;
+/** Longest vesting read (the offer modal's limit too). */
+export const MAX_VEST_YEARS = 10;
 
 /** Right after a figure: a period the money reader does not take (a week, a day, an hour, a fortnight). */
 const OTHER_PERIOD =
@@ -112,14 +114,13 @@ function findKeywords(text: string): Keyword[] {
   return out;
 }
 
-/** "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr". */
+/** "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr"; not "over 8 years of experience". */
 function readVesting(text: string): { years: number; match: string } | null {
   const re =
-    /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2})\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\b|(\d{1,2})[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b)/i;
+    /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2})\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\b(?!\s+(?:of\s+)?(?:experience|exp|work|in)\b)|(\d{1,2})[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b)/i;
   const m = re.exec(text);
   if (!m) return null;
-  const years = Number(m[1] ?? m[2] ?? m[3]);
-  return years > 0 ? { years, match: m[0] } : null;
+  return { years: Number(m[1] ?? m[2] ?? m[3]), match: m[0] };
 }
 
 /** A guess for a figure typed with letters for digits: "12O" -> "120k", "1S0k" -> "150k". */
@@ -169,9 +170,16 @@ export function parseOffer(input: string): ParsedOffer {
   };
   let text = input;
   const vest = readVesting(text);
+  // "vest 0y", "vest 25 years": asked about (below, once `say` exists); the default stays.
+  const badVest =
+    vest && (vest.years < 1 || vest.years > MAX_VEST_YEARS)
+      ? { at: text.indexOf(vest.match), text: vest.match }
+      : null;
   if (vest) {
-    offer.vestGiven = true;
-    offer.vestYears = vest.years;
+    if (!badVest) {
+      offer.vestGiven = true;
+      offer.vestYears = vest.years;
+    }
     // A clause break where the vesting was: "base 150k vest 3y london" leaves "london" apart.
     text = text.replace(vest.match, " , ");
   }
@@ -190,6 +198,13 @@ export function parseOffer(input: string): ParsedOffer {
   const unreadable: { at: number; u: Unreadable }[] = [];
   const say = (at: number, u: Unreadable & { hint: string }) =>
     unreadable.push({ at, u: { kind: "unreadable", ...u } });
+  if (badVest) {
+    say(badVest.at, {
+      text: badVest.text.trim(),
+      suggestion: null,
+      hint: `Vesting is counted in whole years from 1 to ${MAX_VEST_YEARS}, e.g. vest 4y.`,
+    });
+  }
 
   const rightOf = (k: Keyword) =>
     figures.find((f) => f.index >= k.end && !usedFigure.has(f) && GAP_AFTER.test(text.slice(k.end, f.index)));

@@ -216,6 +216,15 @@ describe("figures in a question", () => {
     expect(parseQuestion("segment offered me 120k base in london", index).offer?.base?.amount).toBe(120000);
   });
 
+  it("years of experience told beside an offer change nothing", () => {
+    expect(
+      read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),
+    ).toEqual(reading({ intent: "offer", company: "segment", region: "london", offer: true }));
+    expect(read("segment ml engineer london with 5 yoe")).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer", region: "london" }),
+    );
+  });
+
   it("names the guide from the words the offer's figures leave", () => {
     const q = parseQuestion("offer acme base 150k backend engineer berlin", index);
     expect(q.offer?.base?.amount).toBe(150000);

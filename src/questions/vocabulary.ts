@@ -84,7 +84,8 @@ export const FILLER = new Set(
   rates role roles job jobs position positions title titles work working someone somebody person people
   like look looking lookup find see check per year yearly annual annually us me thanks thank ok okay so
   yo sup good morning afternoon evening company companies region regions location locations city
-  also too then next again same one s m t re ve ll have has any ty thx they them their gave given received`
+  also too then next again same one s m t re ve ll have has any ty thx they them their gave given received
+  experience yoe years yrs over under more less than almost nearly just only`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

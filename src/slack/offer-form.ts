@@ -9,6 +9,7 @@ import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { Band, Guide } from "../guides/types.ts";
 import { CURRENCY_CODES, currencyOf } from "../money/currency.ts";
 import { readFigure } from "../money/read.ts";
+import { DEFAULT_VEST_YEARS, MAX_VEST_YEARS } from "../questions/offer.ts";
 import { currencyCode, DOT, guideTitle, oneLine, regionName } from "../render/describe.ts";
 import { escapeMrkdwn } from "../render/escape.ts";
 import { contextBlock, plainText, sectionBlock, truncate } from "../render/limits.ts";
@@ -16,7 +17,6 @@ import { z } from "../runtime/zod.ts";
 
 export const OFFER_CALLBACK_ID = "compbot_offer";
 export const OFFER_MODAL_TITLE = "Check my offer";
-export const DEFAULT_VEST_YEARS = 4;
 /** Slack's limits for modals and the parts of them used here. */
 export const MODAL_LIMITS = {
   title: 24,
@@ -144,7 +144,7 @@ export function offerModal(guide: Guide, band: Band, metadata: OfferModalMetadat
     textInput(
       "vest",
       "Vesting years",
-      "Whole years from 1 to 10; the stock grant is spread over them.",
+      `Whole years from 1 to ${MAX_VEST_YEARS}; the stock grant is spread over them.`,
       "e.g. 4",
       String(DEFAULT_VEST_YEARS),
     ),
@@ -265,10 +265,15 @@ function readMoney(raw: string, what: string): Read<Money> {
 function readVest(raw: string): Read<number> {
   const text = raw.trim();
   const m = /^(\d+(?:\.\d+)?)\s*(?:y|yrs?|years?)?$/i.exec(text);
-  if (!m) return { error: `I can't read ${quoted(text)} as years. Enter whole years from 1 to 10, e.g. 4.` };
+  if (!m)
+    return {
+      error: `I can't read ${quoted(text)} as years. Enter whole years from 1 to ${MAX_VEST_YEARS}, e.g. 4.`,
+    };
   const years = Number(m[1]);
-  if (!Number.isInteger(years)) return { error: "Vesting is counted in whole years: 1 to 10, e.g. 4." };
-  if (years < 1 || years > 10) return { error: "Vesting must be 1 to 10 years, e.g. 4." };
+  if (!Number.isInteger(years))
+    return { error: `Vesting is counted in whole years: 1 to ${MAX_VEST_YEARS}, e.g. 4.` };
+  if (years < 1 || years > MAX_VEST_YEARS)
+    return { error: `Vesting must be 1 to ${MAX_VEST_YEARS} years, e.g. 4.` };
   return { value: years };
 }
 

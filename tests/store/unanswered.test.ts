@@ -17,7 +17,8 @@ describe("unansweredText", () => {
         "what's the band for a widget engineer at acme in paris? they offered me 180k base and $20,000 bonus",
       ),
     ).toBe("paris widget engineer acme");
-    expect(recorded("I'm at Initech, 3 yrs, level L5, €95k, 12% bonus")).toBe("initech yrs");
+    // "3 yrs" (of experience) is filler, like "years" and "experience".
+    expect(recorded("I'm at Initech, 3 yrs, level L5, €95k, 12% bonus")).toBe("initech");
   });
 
   it("a guide without the asked region counts too (an author can add the band)", () => {
