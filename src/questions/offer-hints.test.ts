@@ -234,6 +234,22 @@ describe("vesting and the words left to name the guide", () => {
     ).toEqual([3, 1, 3, 3, 10, 10, 3, 4]);
     // Typed without spaces.
     expect(["3yrvest", "vest over3y", "over4yrs"].map(years)).toEqual([3, 3, 4]);
+    // After a slash: "RSU/4y", "120k/3yrs" (a slash and a period with no number is a period: "30k/yr").
+    expect(parseOffer("$250k RSU/4y")).toMatchObject({
+      vestYears: 4,
+      vestGiven: true,
+      stock: { amount: 250000 },
+    });
+    expect(parseOffer("stock 120k/3yrs")).toMatchObject({
+      vestYears: 3,
+      vestGiven: true,
+      stock: { amount: 120000 },
+    });
+    expect(parseOffer("stock 30k/yr")).toMatchObject({
+      vestYears: 4,
+      vestGiven: false,
+      stock: { amount: 120000 },
+    });
     // "vest" inside another word is not vesting.
     expect(parseOffer("harvest 3y stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });
     expect(parseOffer("stock 120k")).toMatchObject({ vestYears: 4, vestGiven: false });

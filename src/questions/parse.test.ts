@@ -216,6 +216,18 @@ describe("figures in a question", () => {
     expect(parseQuestion("segment offered me 120k base in london", index).offer?.base?.amount).toBe(120000);
   });
 
+  it("a vesting written after a slash is taken out with the figures ('RSU/4y')", () => {
+    expect(read("Segment NYC ML offer: $200k base, $250k RSU/4y, 15% bonus, $30k sign-on")).toEqual(
+      reading({
+        intent: "offer",
+        company: "segment",
+        role: "ml-ai-engineer",
+        region: "new-york",
+        offer: true,
+      }),
+    );
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

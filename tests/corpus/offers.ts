@@ -66,6 +66,14 @@ export const OFFER_CASES: OfferCase[] = [
   { text: "base 3k a week", unreadable: [{ text: "base 3k a week" }] },
   { text: "base 90 an hour stock 120k", stock: m(120000), unreadable: [{ text: "base 90 an hour" }] },
   { text: "£3k weekly base", unreadable: [{ text: "£3k weekly" }] },
+  {
+    text: "Segment NYC ML offer: $200k base, $250k RSU/4y, 15% bonus, $30k sign-on",
+    base: m(200000, "USD"),
+    stock: m(250000, "USD"),
+    bonusPct: 15,
+    signing: m(30000, "USD"),
+    vest: 4,
+  },
   // A signing bonus is paid once.
   { text: "base 150k signing 20k a year", base: m(150000), unreadable: [{ text: "signing 20k a year" }] },
   { text: "base 150-170k", base: m(150000, null, { high: 170000 }) },
