@@ -71,6 +71,9 @@ export const MAX_VEST_YEARS = 10;
 /** Right after a figure: a period the money reader does not take (a week, a day, an hour, a fortnight). */
 const OTHER_PERIOD =
   /^\s*(?:(?:\/|per|an?|every)\s*)?(?:weeks?|wk|days?|hours?|hrs?|hr|fortnight)(?![a-z])|^\s*(?:weekly|daily|hourly|bi-?weekly|fortnightly)(?![a-z])/i;
+/** Right after a part's name that follows its figure ("30k RSUs per year"): the period the money reader takes. */
+const PERIOD_AFTER_NAME =
+  /^\s*(?:(?:\/|per|an?)\s*(?:yrs?|year|annum|mos?|mth|month|quarter|qtr)|annually|annual|yearly|monthly|quarterly|pa|p\.a\.)(?![a-z])/i;
 /** Figures over this are never placed: nobody's offer is over a billion. */
 export const MAX_FIGURE = 1_000_000_000;
 
@@ -331,6 +334,23 @@ export function parseOffer(input: string): ParsedOffer {
         suggestion: null,
         hint: `You gave the ${WORD[k.component]} twice: I used the first. Send the offer again with one ${WORD[k.component]}.`,
       });
+      continue;
+    }
+    // "30k RSUs per year": a period written after the name is the figure's, before it.
+    const after = f.end <= k.index && f.period === null ? text.slice(k.end) : "";
+    const period = PERIOD_AFTER_NAME.exec(after) ?? OTHER_PERIOD.exec(after);
+    if (period) {
+      consumed.push({ start: k.end, end: k.end + period[0].length });
+      const read = readFigure(`${f.text} ${period[0].trim()}`);
+      if (read === null) {
+        say(k.index, {
+          text: `${f.text} ${k.text}${period[0].trimEnd()}`,
+          suggestion: null,
+          hint: `I read figures a year, a month or a quarter: give the ${WORD[k.component]} that way, e.g. ${EXAMPLE[k.component]}.`,
+        });
+        continue;
+      }
+      assign(k, { ...read, index: f.index, end: f.end });
       continue;
     }
     assign(k, f);

@@ -74,6 +74,16 @@ export const OFFER_CASES: OfferCase[] = [
     signing: m(30000, "USD"),
     vest: 4,
   },
+  // A period written after the part's name is the figure's ("30k RSUs per year").
+  {
+    text: "150k base + 30k RSUs per year + 10% bonus",
+    base: m(150000),
+    stock: m(120000, null, { period: "year" }),
+    bonusPct: 10,
+  },
+  { text: "£50k of stock a year", stock: m(200000, "GBP", { period: "year" }) },
+  { text: "10% bonus annually", bonusPct: 10 },
+  { text: "30k RSUs a week", unreadable: [{ text: "30k RSUs a week" }] },
   // A signing bonus is paid once.
   { text: "base 150k signing 20k a year", base: m(150000), unreadable: [{ text: "signing 20k a year" }] },
   { text: "base 150-170k", base: m(150000, null, { high: 170000 }) },
