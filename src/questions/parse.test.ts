@@ -228,6 +228,12 @@ describe("figures in a question", () => {
     );
   });
 
+  it("the verbs of a negotiation told beside an offer change nothing ('should I accept…', 'below my ask')", () => {
+    const london = reading({ intent: "offer", company: "segment", region: "london", offer: true });
+    expect(read("should I accept 150k base at Segment London?")).toEqual(london);
+    expect(read("Segment wants to pay me 160k base in London, below my ask")).toEqual(london);
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

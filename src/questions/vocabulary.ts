@@ -85,7 +85,8 @@ export const FILLER = new Set(
   like look looking lookup find see check per year yearly annual annually us me thanks thank ok okay so
   yo sup good morning afternoon evening company companies region regions location locations city
   also too then next again same one s m t re ve ll have has any ty thx they them their gave given received
-  experience yoe years yrs over under more less than almost nearly just only`
+  experience yoe years yrs over under more less than almost nearly just only accept accepting ask asked
+  asking wants wanted below above`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
