@@ -56,6 +56,18 @@ const SCAN = new RegExp(
 );
 const WHOLE_RANGE = new RegExp(`^(${SINGLE})${RANGE_SEP}(${SINGLE})$`, "iu");
 const PERIOD_AT_END = new RegExp(`(${PERIOD})$`, "iu");
+const PERIOD_AT_START = new RegExp(`^\\s*(?:${PERIOD})`, "iu");
+/** Periods this reader does not take: a week, a day, an hour, a fortnight. */
+const OTHER_PERIOD_AT_START =
+  /^\s*(?:(?:\/|per|an?|every)\s*)?(?:weeks?|wk|days?|hours?|hrs?|hr|fortnight)(?![a-z])|^\s*(?:weekly|daily|hourly|bi-?weekly|fortnightly)(?![a-z])/i;
+
+/**
+ * The period at the start of `text` (" per year", " a month", " quarterly"), as written with the space before
+ * it, or null. `taken`: one this reader annualises; otherwise one it does not (" a week", " an hour").
+ */
+export function periodAtStart(text: string, taken: boolean): string | null {
+  return (taken ? PERIOD_AT_START : OTHER_PERIOD_AT_START).exec(text)?.[0] ?? null;
+}
 const SINGLE_PARTS = new RegExp(
   `^(?:(?<code1>${CODE})${SP}?)?(?<sym1>${SYM})?${SP}?(?<num>${NUM})(?<mult>${MULT})?(?:${SP}?(?<sym2>${SYM}))?(?:${SP}?(?<code2>${CODE}))?(?<pct>${PCT})?$`,
   "iu",

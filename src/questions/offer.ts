@@ -7,7 +7,7 @@
  * be read, or cannot be right, is named back with a hint, never used silently.
  */
 import { CURRENCY_CODES, CURRENCY_SYMBOLS } from "../money/currency.ts";
-import { type Figure, type Period, readFigure, scanFigures } from "../money/read.ts";
+import { type Figure, type Period, periodAtStart, readFigure, scanFigures } from "../money/read.ts";
 
 export { CURRENCY_CODES, CURRENCY_SYMBOLS };
 
@@ -68,12 +68,9 @@ export const DEFAULT_VEST_YEARS = 4;
 /** Longest vesting read (the offer modal's limit too). */
 export const MAX_VEST_YEARS = 10;
 
-/** Right after a figure: a period the money reader does not take (a week, a day, an hour, a fortnight). */
-const OTHER_PERIOD =
-  /^\s*(?:(?:\/|per|an?|every)\s*)?(?:weeks?|wk|days?|hours?|hrs?|hr|fortnight)(?![a-z])|^\s*(?:weekly|daily|hourly|bi-?weekly|fortnightly)(?![a-z])/i;
-/** Right after a part's name that follows its figure ("30k RSUs per year"): the period the money reader takes. */
-const PERIOD_AFTER_NAME =
-  /^\s*(?:(?:\/|per|an?)\s*(?:yrs?|year|annum|mos?|mth|month|quarter|qtr)|annually|annual|yearly|monthly|quarterly|pa|p\.a\.)(?![a-z])/i;
+/** What to say about a figure per week, day or hour: the periods the money reader takes. */
+const PERIOD_HINT = "I read figures a year, a month or a quarter";
+
 /** Figures over this are never placed: nobody's offer is over a billion. */
 export const MAX_FIGURE = 1_000_000_000;
 
@@ -231,15 +228,13 @@ export function parseOffer(input: string): ParsedOffer {
     const phrase = figureFirst ? `${f.text} ${k.text}` : `${k.text} ${f.text}`;
     const c = k.component;
     // A period the reader does not take ("150k a week", "50 an hour"): asked about, never read as a year.
-    const other = OTHER_PERIOD.exec(text.slice(f.end));
-    if (other) {
-      consumed.push({ start: f.end, end: f.end + other[0].length });
+    const other = periodAtStart(text.slice(f.end), false);
+    if (other !== null) {
+      consumed.push({ start: f.end, end: f.end + other.length });
       say(k.index, {
-        text: figureFirst
-          ? `${f.text}${other[0].trimEnd()} ${k.text}`
-          : `${k.text} ${f.text}${other[0].trimEnd()}`,
+        text: figureFirst ? `${f.text}${other.trimEnd()} ${k.text}` : `${k.text} ${f.text}${other.trimEnd()}`,
         suggestion: null,
-        hint: `I read figures a year, a month or a quarter: give the ${WORD[c]} that way, e.g. ${EXAMPLE[c]}.`,
+        hint: `${PERIOD_HINT}: give the ${WORD[c]} that way, e.g. ${EXAMPLE[c]}.`,
       });
       return;
     }
@@ -338,15 +333,15 @@ export function parseOffer(input: string): ParsedOffer {
     }
     // "30k RSUs per year": a period written after the name is the figure's, before it.
     const after = f.end <= k.index && f.period === null ? text.slice(k.end) : "";
-    const period = PERIOD_AFTER_NAME.exec(after) ?? OTHER_PERIOD.exec(after);
-    if (period) {
-      consumed.push({ start: k.end, end: k.end + period[0].length });
-      const read = readFigure(`${f.text} ${period[0].trim()}`);
+    const period = periodAtStart(after, true) ?? periodAtStart(after, false);
+    if (period !== null) {
+      consumed.push({ start: k.end, end: k.end + period.length });
+      const read = readFigure(`${f.text} ${period.trim()}`);
       if (read === null) {
         say(k.index, {
-          text: `${f.text} ${k.text}${period[0].trimEnd()}`,
+          text: `${f.text} ${k.text}${period.trimEnd()}`,
           suggestion: null,
-          hint: `I read figures a year, a month or a quarter: give the ${WORD[k.component]} that way, e.g. ${EXAMPLE[k.component]}.`,
+          hint: `${PERIOD_HINT}: give the ${WORD[k.component]} that way, e.g. ${EXAMPLE[k.component]}.`,
         });
         continue;
       }
@@ -385,13 +380,13 @@ export function parseOffer(input: string): ParsedOffer {
     if (usedFigure.has(f)) continue;
     if (!(f.scaled || f.currency || f.percent)) continue;
     consumed.push({ start: f.index, end: f.end });
-    const other = OTHER_PERIOD.exec(text.slice(f.end));
-    if (other) {
-      consumed.push({ start: f.end, end: f.end + other[0].length });
+    const other = periodAtStart(text.slice(f.end), false);
+    if (other !== null) {
+      consumed.push({ start: f.end, end: f.end + other.length });
       say(f.index, {
-        text: `${f.text}${other[0].trimEnd()}`,
+        text: `${f.text}${other.trimEnd()}`,
         suggestion: null,
-        hint: "I read figures a year, a month or a quarter, with the part they are: e.g. base 150k or base 12.5k a month.",
+        hint: `${PERIOD_HINT}, with the part they are: e.g. base 150k or base 12.5k a month.`,
       });
       continue;
     }
