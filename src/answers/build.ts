@@ -48,12 +48,27 @@ function facts(guide: Guide, today: string): GuideFacts {
   return { guide, overdue: guide.nextReviewDue < today, today };
 }
 
+/** The button that asks for one band of a guide. */
+function regionFollowUp(guide: Guide, band: Band): FollowUp {
+  return { label: band.region, command: bandCommand(guide, band.regionSlug), kind: "region" };
+}
+
+const allRegionsFollowUp = (guide: Guide): FollowUp => ({
+  label: "All regions",
+  command: bandCommand(guide),
+  kind: "regions",
+});
+const scriptFollowUp = (guide: Guide): FollowUp => ({
+  label: "Negotiation script",
+  command: `script ${bandCommand(guide)}`,
+  kind: "script",
+});
+
 function guideFollowUps(guide: Guide, except: string | null, withScript = true): FollowUp[] {
   const ups: FollowUp[] = guide.bands
     .filter((b) => b.regionSlug !== except)
-    .map((b) => ({ label: b.region, command: bandCommand(guide, b.regionSlug), kind: "region" as const }));
-  if (withScript)
-    ups.push({ label: "Negotiation script", command: `script ${bandCommand(guide)}`, kind: "script" });
+    .map((b) => regionFollowUp(guide, b));
+  if (withScript) ups.push(scriptFollowUp(guide));
   return ups;
 }
 
@@ -271,10 +286,7 @@ function bandAnswer(guide: Guide, query: Query, today: string): Answer {
     kind: "band",
     ...facts(guide, today),
     band,
-    followUps: [
-      ...guideFollowUps(guide, band.regionSlug),
-      { label: "All regions", command: bandCommand(guide), kind: "regions" },
-    ],
+    followUps: [...guideFollowUps(guide, band.regionSlug), allRegionsFollowUp(guide)],
     command: bandCommand(guide, band.regionSlug),
   };
 }
@@ -306,13 +318,9 @@ function namedRegions(guide: Guide, named: EntityMatch[], today: string): Answer
     bands,
     named: { missing },
     followUps: [
-      ...bands.map((b) => ({
-        label: b.region,
-        command: bandCommand(guide, b.regionSlug),
-        kind: "region" as const,
-      })),
-      { label: "All regions", command: bandCommand(guide), kind: "regions" },
-      { label: "Negotiation script", command: `script ${bandCommand(guide)}`, kind: "script" },
+      ...bands.map((b) => regionFollowUp(guide, b)),
+      allRegionsFollowUp(guide),
+      scriptFollowUp(guide),
     ],
     command: [bandCommand(guide), ...bands.map((b) => b.regionSlug)].join(" "),
   };
