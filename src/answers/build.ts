@@ -244,8 +244,9 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
       ...facts(guide, sources.today),
       askedRegion: query.region?.display ?? "",
       available: guide.bands,
+      ...(offer.current ? { paidNow: true } : {}),
       followUps: guide.bands.map((b) => ({
-        label: `Check offer · ${b.region}`,
+        label: `${offer.current ? "Check pay" : "Check offer"} · ${b.region}`,
         command: offerCommand(guide, b.regionSlug, offer),
         kind: "offer" as const,
       })),

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CompBotApi, loadCompBot } from "../bot.ts";
 import { renderBlocks } from "../render/blocks.ts";
+import { renderText } from "../render/text.ts";
 import type { Answer, OfferAnswer, ScriptAnswer } from "./types.ts";
 
 let bot: CompBotApi;
@@ -205,5 +206,63 @@ describe("buttons say what they do, each region once", () => {
       "Check offer · London",
     ]);
     expect(JSON.stringify(r.blocks)).not.toContain("No *that region*");
+  });
+});
+
+describe("pay told as what you are paid now is never called an offer", () => {
+  const q = "I currently make 150k base and 40k stock, what should I ask segment ml engineer london for?";
+
+  it("the Block Kit and the terminal say pay, not offer, in every heading and sentence", () => {
+    const a = offer(q);
+    expect(a.paidNow).toBe(true);
+    // London base £132K–£165K: the £150K paid now is over the band's middle (£148.5K -> £149K), so it is kept.
+    expect(a.targets.find((t) => t.component === "base")?.how).toBe(
+      "what you are paid now (£150K), never less; the guide's mark is £149K, the middle of the band's base range",
+    );
+    const r = renderBlocks(a);
+    const blocks = JSON.stringify(r.blocks);
+    expect(r.text).toMatch(/^Pay check for ML\/AI Engineer at Segment, London: base £150K/);
+    expect(blocks).toContain('"text":"Pay check · ML/AI Engineer · Segment · London"');
+    expect(blocks).toContain("*Where your pay sits in the London band*");
+    expect(blocks).toContain("*What to ask for*");
+    expect(blocks).toContain("leave part of your pay out");
+    const text = renderText(a);
+    expect(text.split("\n")[0]).toBe("Pay check · ML/AI Engineer · Segment · London");
+    expect(text).toMatch(/^ +Paid now +Band +Position$/m);
+    expect(text).toMatch(/^What to ask for$/m);
+    expect(text).toMatch(/^Accept an offer above £155K in stock$/m);
+    // Only the note that says what was read, and how to check an offer instead, names an offer.
+    const unsaid = (s: string) =>
+      s
+        .replace(/not an offer: it is placed in the band as an offer would be/, "")
+        .replace(/To check an offer instead, send its figures with the word offer\./, "")
+        .replace(/\[Only if you have one: \\*"I have an offer from[^\]]*\]/g, "")
+        .replace(/Accept an offer above/g, "");
+    for (const said of [blocks, text.replace(/\n {2}> /g, " ").replace(/\n +/g, " ")]) {
+      expect(unsaid(said)).not.toMatch(/\boffer(?:ed)?\b|on the table|Counter-offer/i);
+    }
+  });
+
+  it("its buttons and its region question ask about pay again, not an offer", () => {
+    const ask = bot.ask("I currently make 150k base at segment ml engineer", { surface: "dm" }).answer;
+    expect(ask.kind).toBe("region-not-found");
+    const r = renderBlocks(ask);
+    expect(r.text).toBe(
+      "Which region are you paid in? ML/AI Engineer at Segment has bands for San Francisco, New York, London: pick one to place your pay in.",
+    );
+    expect(JSON.stringify(r.blocks).match(/Check (?:pay|offer) · [A-Za-z ]+/g)).toEqual([
+      "Check pay · San Francisco",
+      "Check pay · New York",
+      "Check pay · London",
+    ]);
+    // A button's words ask the same again: pay now, in the region picked.
+    const london = ask.followUps?.at(-1)?.command ?? "";
+    expect(london).toBe("segment ml-ai-engineer london currently base 150000");
+    const again = offer(london);
+    expect(again.paidNow).toBe(true);
+    expect(again.band.region).toBe("London");
+    expect(again.offer.base).toBe(150000);
+    // The offer check's own "run again" words keep it pay too.
+    expect(again.command).toBe("segment ml-ai-engineer london currently base 150000");
   });
 });

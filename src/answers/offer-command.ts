@@ -2,7 +2,7 @@
 import type { Guide } from "../guides/types.ts";
 import type { OfferMoney, ParsedOffer } from "../questions/offer.ts";
 
-/** The /comp words that reproduce this offer check. */
+/** The /comp words that reproduce this offer check (or pay check). */
 export function offerCommand(
   guide: Guide,
   regionSlug: string | null,
@@ -10,8 +10,10 @@ export function offerCommand(
   /** Currency to write for figures typed without one (so the command reads the same in another region). */
   unmarked: string | null = null,
 ): string {
-  const parts = ["offer", guide.company, guide.role];
+  // Pay someone has now is asked again as pay ("currently"), never turned into an offer.
+  const parts = offer.current ? [guide.company, guide.role] : ["offer", guide.company, guide.role];
   if (regionSlug) parts.push(regionSlug);
+  if (offer.current) parts.push("currently");
   const money = (m: OfferMoney) => {
     const currency = m.currency ?? unmarked;
     const figure = m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;

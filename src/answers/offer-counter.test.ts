@@ -702,8 +702,61 @@ describe("pay someone has now, told as such", () => {
     expect((a.notes ?? []).join(" ")).not.toContain("paid now");
     const now = check({ ...parseOffer("base 120k"), current: true });
     expect(now.notes?.[0]).toBe(
-      "You said this is what you are paid now, not an offer: it is placed in the band as an offer would be, and the counter-offer never asks for less. To check an offer, send its figures with the word offer.",
+      "You said this is what you are paid now, not an offer: it is placed in the band as an offer would be, and what to ask for is never less. To check an offer instead, send its figures with the word offer.",
     );
     expect(now.lines).toEqual(a.lines);
+    expect(a.paidNow).toBe(false);
+    expect(now.paidNow).toBe(true);
+  });
+
+  it("every sentence says what you are paid now, never what is on the table or what you were offered", () => {
+    // Berlin: base 139k at (139 - 100) / 40 = 97.5%; stock 150k at (150 - 80) / 80 = 87.5%, the weakest, so its
+    // mark is the 75th percentile, 80,000 + 0.75 × 80,000 = 140,000; base's is the middle, 120,000. Both are
+    // paid above their marks; the bonus 25% is over the band's top 20%. The walk-away line: the guide accepts
+    // $160K against its $200K stock ask, 0.8 × 140,000 = 112,000, which the 150,000 paid now clears.
+    const pay = {
+      ...parsed({ base: money(139000), stock: money(150000), bonusPct: 25, bonusPctHigh: 25 }),
+      current: true,
+    };
+    const a = check(pay);
+    expect(a.targets.map((t) => [t.component, t.amount, t.how])).toEqual([
+      [
+        "base",
+        139000,
+        "what you are paid now (EUR 139000), never less; the guide's mark is EUR 120000, the middle of the band's base range",
+      ],
+      [
+        "stock",
+        150000,
+        "what you are paid now (EUR 150000), never less; the guide's mark is EUR 140000, the 75th percentile of the band's stock range",
+      ],
+      ["bonus", 25, "what you are paid now (25%), never less; the band's top is 20%"],
+      // The guide's $40K signing bonus × 0.80.
+      ["signing", 32000, `the guide's USD 40000 ${HOW_BERLIN}`],
+    ]);
+    expect(a.acceptThreshold).toEqual({
+      amount: 150000,
+      text: "EUR 150000 in stock, what you are paid now",
+      how: "the guide accepts above $160K RSUs against its USD 200000 stock ask; the same ratio applied to the guide's stock mark (EUR 140000) gives EUR 112000; the EUR 150000 you are paid now already clears it, so never settle for less than that",
+      met: true,
+    });
+    const said = JSON.stringify([a.notes, a.targets, a.acceptThreshold, a.provenance, a.guideDisagrees]);
+    expect(said).not.toMatch(/on the table|you were offered|your offer|counter-offer/);
+    // The same figures told as an offer keep the offer's words.
+    const offered = check({ ...pay, current: false });
+    expect(offered.targets[0]?.how).toBe(
+      "what is on the table (EUR 139000), never less; the guide's mark is EUR 120000, the middle of the band's base range",
+    );
+    expect(offered.acceptThreshold?.text).toBe("EUR 150000 in stock, what is on the table");
+  });
+
+  it("a range paid now: what to ask for is at least its top", () => {
+    const a = check({
+      ...parsed({ base: money(110000, { high: 120000, text: "110-120k" }) }),
+      current: true,
+    });
+    expect(a.notes).toContain(
+      "Base 110-120k is a range (EUR 110000–EUR 120000): placed at its low end, EUR 110000, the part that is sure; what to ask for is at least its top, EUR 120000.",
+    );
   });
 });

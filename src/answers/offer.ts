@@ -62,17 +62,22 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   const followUps: FollowUp[] = guide.bands
     .filter((b) => b.regionSlug !== band.regionSlug && b.currency === effective)
     .map((b) => ({
-      label: `Check offer · ${b.region}`,
+      label: `${parsed.current ? "Check pay" : "Check offer"} · ${b.region}`,
       command: offerCommand(guide, b.regionSlug, parsed, effective),
       kind: "offer" as const,
     }));
   const offer: ParsedOffer = { ...parsed, unreadable: [...parsed.unreadable] };
+  // Pay someone has now is checked like an offer, and every sentence says which it is.
+  const paidNow = parsed.current === true;
+  const held = paidNow ? "what you are paid now" : "what is on the table";
+  const asksAtLeast = paidNow ? "what to ask for is at least" : "the counter-offer asks for at least";
   const guideDisagrees = guideDisagreements(band, body);
   const answer: OfferAnswer = {
     kind: "offer",
     guide,
     ...facts,
     band,
+    paidNow,
     offer: {
       base: offer.base?.amount ?? null,
       stock: offer.stock?.amount ?? null,
@@ -122,7 +127,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       regionsInOfferCurrency: guide.bands
         .filter((b) => b.currency === offerCurrency)
         .map((b) => ({
-          label: `Check offer · ${b.region}`,
+          label: `${paidNow ? "Check pay" : "Check offer"} · ${b.region}`,
           command: offerCommand(guide, b.regionSlug, parsed),
           kind: "offer" as const,
         })),
@@ -141,7 +146,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
 
   if (parsed.current) {
     notes.push(
-      "You said this is what you are paid now, not an offer: it is placed in the band as an offer would be, and the counter-offer never asks for less. To check an offer, send its figures with the word offer.",
+      "You said this is what you are paid now, not an offer: it is placed in the band as an offer would be, and what to ask for is never less. To check an offer instead, send its figures with the word offer.",
     );
   }
 
@@ -166,7 +171,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     }
     if (m.high !== m.amount)
       notes.push(
-        `${name} ${m.text} is a range (${f(m.amount)}–${f(m.high)}): placed at its low end, ${f(m.amount)}, the part that is sure; the counter-offer asks for at least its top, ${f(m.high)}.`,
+        `${name} ${m.text} is a range (${f(m.amount)}–${f(m.high)}): placed at its low end, ${f(m.amount)}, the part that is sure; ${asksAtLeast} its top, ${f(m.high)}.`,
       );
   };
   read("Base", offer.base);
@@ -177,7 +182,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   const bonusPctHigh = offer.bonusPct === null ? null : (offer.bonusPctHigh ?? offer.bonusPct);
   if (bonusPctHigh !== offer.bonusPct)
     notes.push(
-      `Bonus ${offer.bonusPct}–${bonusPctHigh}% is a range: placed at ${offer.bonusPct}%, its low end; the counter-offer asks for at least ${bonusPctHigh}%.`,
+      `Bonus ${offer.bonusPct}–${bonusPctHigh}% is a range: placed at ${offer.bonusPct}%, its low end; ${asksAtLeast} ${bonusPctHigh}%.`,
     );
 
   // Sanity: a figure far outside its band is asked about, not placed.
@@ -343,7 +348,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     const how =
       amount === mark
         ? `${point}${why}`
-        : `what is on the table (${f(onTable!)}), never less; the guide's mark is ${f(mark)}, the ${point}`;
+        : `${held} (${f(onTable!)}), never less; the guide's mark is ${f(mark)}, the ${point}`;
     targets.push({ component, label, amount, unit: "money", how });
   }
   const bonusOnTable =
@@ -361,7 +366,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     how:
       bonusTarget === bonusMark
         ? "top of the band's bonus range"
-        : `what is on the table (${bonusAsk}%), never less; the band's top is ${bonusMark}%`,
+        : `${held} (${bonusAsk}%), never less; the band's top is ${bonusMark}%`,
   });
 
   // The script's signing bonus, carried to this band.
@@ -385,8 +390,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
         amount === signingMark
           ? `the guide's ${format(scriptSigning!.low, scriptSigning!.currency ?? cur)} ${conversion!.how}`
           : signingMark !== null
-            ? `what is on the table (${f(onTable)}), never less; the guide's is ${f(signingMark)}`
-            : "what is on the table, never less",
+            ? `${held} (${f(onTable)}), never less; the guide's is ${f(signingMark)}`
+            : `${held}, never less`,
     });
   }
   for (const t of targets) {
@@ -427,7 +432,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     const scriptBonus = figures.find((x) => x.component === "bonus");
     if (scriptBonus && scriptBonus.low !== band.bonusPct.high && scriptBonus.low !== band.bonusPct.low) {
       guideDisagrees.push(
-        `The guide's script asks for a ${scriptBonus.low}% bonus; its band data says ${band.bonusPct.low === band.bonusPct.high ? `${band.bonusPct.low}%` : `${band.bonusPct.low}–${band.bonusPct.high}%`}. The counter-offer uses ${bonusAsk}%.`,
+        `The guide's script asks for a ${scriptBonus.low}% bonus; its band data says ${band.bonusPct.low === band.bonusPct.high ? `${band.bonusPct.low}%` : `${band.bonusPct.low}–${band.bonusPct.high}%`}. ${paidNow ? "What to ask for uses" : "The counter-offer uses"} ${bonusAsk}%.`,
       );
     }
 
@@ -450,8 +455,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       answer.acceptThreshold = met
         ? {
             amount: ceilK(onTable!),
-            text: `${f(onTable!)} in stock, what is on the table`,
-            how: `${lineHow}; the ${f(onTable!)} you were offered already clears it, so never settle for less than that`,
+            text: `${f(onTable!)} in stock, ${held}`,
+            how: `${lineHow}; the ${f(onTable!)} ${paidNow ? "you are paid now" : "you were offered"} already clears it, so never settle for less than that`,
             met: true,
           }
         : { amount: guideLine, text: `${f(guideLine)} in stock`, how: lineHow, met: false };
@@ -462,8 +467,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       answer.acceptThreshold = met
         ? {
             amount: ceilK(onTable!),
-            text: `${f(onTable!)}, what is on the table`,
-            how: `the guide's line is ${carried.text} (${carried.how}); your offer already clears it, so never settle for less`,
+            text: `${f(onTable!)}, ${held}`,
+            how: `the guide's line is ${carried.text} (${carried.how}); ${paidNow ? "your pay" : "your offer"} already clears it, so never settle for less`,
             met: true,
           }
         : { amount: guideLine, text: carried.text, how: carried.how, met: false };

@@ -162,6 +162,8 @@ export interface ChooseAnswer {
 export interface RegionNotFoundAnswer extends GuideFacts {
   kind: "region-not-found";
   askedRegion: string;
+  /** Asked for a pay check (pay someone has now) without a region: the question says pay, not offer. */
+  paidNow?: boolean;
   available: Band[];
   followUps: FollowUp[];
 }
@@ -217,6 +219,8 @@ export interface OfferTarget {
 export interface OfferAnswer extends GuideFacts {
   kind: "offer";
   band: Band;
+  /** The figures are what the person is paid now ("I currently make…"), not an offer: every label says so. */
+  paidNow?: boolean;
   /** The offer's figures as read (amounts in whole units of their currency). */
   offer: {
     base: number | null;

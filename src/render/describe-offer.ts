@@ -16,9 +16,37 @@ import { formatMoney, formatMoneyRange, formatPercentRange, gauge, MISSING, safe
 // Offer check
 // ---------------------------------------------------------------------------------------------------------------
 
-/** "Offer check · ML/AI Engineer · Segment · London". */
+/** What an offer check calls its parts; a pay check (pay someone has now) never calls it an offer. */
+const OFFER_WORDS = {
+  check: "Offer check",
+  your: "your offer",
+  Your: "Your offer",
+  column: "Offered",
+  counter: "Counter-offer",
+  beats: "the counter-offer below keeps what you were offered",
+};
+const PAY_WORDS: typeof OFFER_WORDS = {
+  check: "Pay check",
+  your: "your pay",
+  Your: "Your pay",
+  column: "Paid now",
+  counter: "What to ask for",
+  beats: "what to ask for below keeps what you are paid now",
+};
+export function offerWords(answer: { paidNow?: boolean }): typeof OFFER_WORDS {
+  return answer.paidNow === true ? PAY_WORDS : OFFER_WORDS;
+}
+
+/** Asking which region: the question, what picking one does, and the ending when the guide has no band. */
+export function offerRegionWords(paidNow: boolean): [string, string, string] {
+  return paidNow
+    ? ["Which region are you paid in?", "pick one to place your pay in", "to place your pay in"]
+    : ["Which region is the offer for?", "pick one to check the offer against", "to check an offer against"];
+}
+
+/** "Offer check · ML/AI Engineer · Segment · London" ("Pay check · …" for pay someone has now). */
 export function offerTitle(answer: OfferAnswer): string {
-  return `Offer check${DOT}${guideTitle(answer.guide)}${DOT}${regionName(answer.band)}`;
+  return `${offerWords(answer).check}${DOT}${guideTitle(answer.guide)}${DOT}${regionName(answer.band)}`;
 }
 
 /** The band's currency as used to format money ("" when unknown: figures without a symbol). */
@@ -61,11 +89,12 @@ export function unreadableParts(u: {
   };
 }
 
-/** "I left it out: send the offer again to include it." (them for several). */
-export function unreadableTrailer(count: number): string {
+/** "I left it out: send the offer again to include it." (them for several; "the figures" for pay now). */
+export function unreadableTrailer(count: number, paidNow = false): string {
+  const what = paidNow ? "the figures" : "the offer";
   return count === 1
-    ? "I left it out: send the offer again to include it."
-    : "I left them out: send the offer again to include them.";
+    ? `I left it out: send ${what} again to include it.`
+    : `I left them out: send ${what} again to include them.`;
 }
 
 /** A percentage as written ("10%", "12.5%"), never NaN. */
@@ -164,7 +193,7 @@ export function partialNote(answer: OfferAnswer): string | null {
   if (pct !== null && missing.includes("base")) parts.push(`the ${formatPercent(pct)} bonus needs a base`);
   const stated =
     answer.totals?.comparedWith === "stated" ? " Your stated total is placed as you gave it." : "";
-  return `No total of the components placed: ${parts.join("; ")}, so a total would leave part of the offer out. Each figure you gave is placed in its own band; add ${joinAnd(missing)} to see the total.${stated}`;
+  return `No total of the components placed: ${parts.join("; ")}, so a total would leave part of ${offerWords(answer).your} out. Each figure you gave is placed in its own band; add ${joinAnd(missing)} to see the total.${stated}`;
 }
 
 /** One unreadable or implausible part, as a sentence; `code` wraps the user's text. */
@@ -186,8 +215,9 @@ export function beatsLines(answer: OfferAnswer): string[] {
   const beats = answer.alreadyBeats;
   if (!beats) return [];
   const currency = offerMoneyCurrency(answer);
+  const words = offerWords(answer);
   const out = [
-    "Your offer already meets or beats the guide's targets for every figure you gave: the counter-offer below keeps what you were offered.",
+    `${words.Your} already meets or beats the guide's targets for every figure you gave: ${words.beats}.`,
   ];
   for (const w of beats.stillWorth ?? []) {
     const amount = typeof w.amount === "number" ? ` (${formatMoney(w.amount, currency)})` : "";
@@ -201,7 +231,9 @@ export function beatsLines(answer: OfferAnswer): string[] {
 
 /** "Accept if above" or, when the offer already clears the guide's line, "Don't settle below". */
 export function thresholdHeading(answer: OfferAnswer): string {
-  return answer.acceptThreshold?.met ? "Don't settle below" : "Accept if above";
+  if (answer.acceptThreshold?.met) return "Don't settle below";
+  // Pay someone has now is not accepted: the line is for an offer they may get.
+  return answer.paidNow === true ? "Accept an offer above" : "Accept if above";
 }
 
 /** "+ £20K signing bonus in year one", or null without a signing bonus. */
@@ -228,18 +260,20 @@ function mismatchCodes(answer: OfferAnswer): string[] {
 export function mismatchLine(answer: OfferAnswer): string {
   const codes = mismatchCodes(answer);
   const band = `the ${regionName(answer.band)} band is in ${oneLine(answer.currencyMismatch?.band) || currencyCode(answer.band)}`;
+  const { Your } = offerWords(answer);
   if (codes.length > 1)
-    return `Your offer mixes ${joinAnd(codes)} and ${band}, so I haven't compared them: give every figure in one currency.`;
-  return `Your offer is in ${codes[0] ?? "another currency"} but ${band}, so I haven't compared them.`;
+    return `${Your} mixes ${joinAnd(codes)} and ${band}, so I haven't compared them: give every figure in one currency.`;
+  return `${Your} is in ${codes[0] ?? "another currency"} but ${band}, so I haven't compared them.`;
 }
 
 /** For a summary sentence: "your offer is in USD but the band is in GBP, so I haven't compared them". */
 function mismatchShort(answer: OfferAnswer): string {
   const codes = mismatchCodes(answer);
   const band = oneLine(answer.currencyMismatch?.band) || currencyCode(answer.band);
+  const { your } = offerWords(answer);
   return codes.length > 1
-    ? `your offer mixes ${joinAnd(codes)}, so I haven't compared it with the band (${band})`
-    : `your offer is in ${codes[0] ?? "another currency"} but the band is in ${band}, so I haven't compared them`;
+    ? `${your} mixes ${joinAnd(codes)}, so I haven't compared it with the band (${band})`
+    : `${your} is in ${codes[0] ?? "another currency"} but the band is in ${band}, so I haven't compared them`;
 }
 
 /** What to do when no band is in the offer's currency (or the offer mixes currencies), else null. */
@@ -298,7 +332,7 @@ export function offerFollowUps(answer: OfferAnswer): FollowUp[] {
 
 /** "Offer check for ML/AI Engineer at Segment, London: total £195K, 20% of the way through the band". */
 export function offerSummary(answer: OfferAnswer): string {
-  const head = `Offer check for ${roleName(answer.guide)} at ${companyName(answer.guide)}, ${regionName(answer.band)}`;
+  const head = `${offerWords(answer).check} for ${roleName(answer.guide)} at ${companyName(answer.guide)}, ${regionName(answer.band)}`;
   const unreadable = (answer.unreadable ?? []).map((u) => unreadableParts(u).text);
   const couldNot = unreadable.length > 0 ? `; I couldn't read ${listWithMore(unreadable, 3)}` : "";
   if (answer.currencyMismatch) return `${head}: ${mismatchShort(answer)}${couldNot}`;

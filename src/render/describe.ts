@@ -4,7 +4,7 @@
  */
 import type { Answer, FollowUp, GuideFacts } from "../answers/types.ts";
 import type { Band, Guide, LevelEquivalence } from "../guides/types.ts";
-import { offerSummary } from "./describe-offer.ts";
+import { offerRegionWords, offerSummary } from "./describe-offer.ts";
 import { formatDate, formatMoneyRange, formatPercentRange, plural, safeText } from "./format.ts";
 
 /** Separator between the parts of a title or a one-line list. */
@@ -267,9 +267,10 @@ export function summaryText(answer: Answer): string {
       const regions = (answer.available ?? []).map(regionName);
       const asked = oneLine(answer.askedRegion);
       if (asked === "" && (answer.followUps ?? []).some((f) => f.kind === "offer")) {
+        const [which, against, none] = offerRegionWords(answer.paidNow === true);
         return regions.length > 0
-          ? `Which region is the offer for? ${roleName(answer.guide)} at ${companyName(answer.guide)} has bands for ${listWithMore(regions, 8)}: pick one to check the offer against.`
-          : `${roleName(answer.guide)} at ${companyName(answer.guide)} has no regional bands to check an offer against`;
+          ? `${which} ${roleName(answer.guide)} at ${companyName(answer.guide)} has bands for ${listWithMore(regions, 8)}: ${against}.`
+          : `${roleName(answer.guide)} at ${companyName(answer.guide)} has no regional bands ${none}`;
       }
       const head = `No ${asked || "such"} band for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
       return regions.length > 0

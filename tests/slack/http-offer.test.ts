@@ -390,6 +390,38 @@ describe("/comp offer", () => {
     ]);
   });
 
+  it("pay told as current: asks which region with 'Check pay' buttons, and each gives a private pay check", async () => {
+    const body = await comp("I currently make 150k base at segment ml engineer");
+    expect(body.response_type).toBe("ephemeral");
+    expect(body.text).toBe(
+      "Which region are you paid in? ML/AI Engineer at Segment has bands for San Francisco, New York, London: pick one to place your pay in.",
+    );
+    const buttons = buttonsOf(body).filter((b) => b.text.startsWith("Check "));
+    expect(buttons.map((b) => [b.text, b.value])).toEqual([
+      ["Check pay · San Francisco", "segment ml-ai-engineer san-francisco currently base 150000"],
+      ["Check pay · New York", "segment ml-ai-engineer new-york currently base 150000"],
+      ["Check pay · London", "segment ml-ai-engineer london currently base 150000"],
+    ]);
+    const london = buttons[2]!;
+    const id = uniqueId("paybtn");
+    const since = h.fake.mark();
+    await h.send(
+      form(
+        blockActionsPayload({
+          actionId: london.actionId,
+          value: london.value,
+          responseUrl: h.fake.responseUrl(id),
+        }),
+      ),
+    );
+    const reply = await h.fake.nextCall((c) => c.method === "respond" && c.respondId === id, { since });
+    expect(reply.body.response_type).toBe("ephemeral");
+    const text = allText(reply.body);
+    expect(text).toContain("Pay check · ML/AI Engineer · Segment · London");
+    expect(text).toContain("*Where your pay sits in the London band*");
+    expect(text).not.toContain("Offer check");
+  });
+
   it("a $ offer for London: each USD region once, labelled with what it does", async () => {
     const body = await comp("offer segment ml-ai-engineer london base $150k stock 120k");
     // The region buttons (feedback buttons may follow them).
@@ -497,7 +529,7 @@ describe("privacy: no offer check is ever posted in a channel", () => {
 
   it("across this whole file: offer checks only ever went to DMs, ephemerally or in an ephemeral ack", () => {
     const offerCalls = h.fake.calls.items.filter(
-      (c) => isMessageCall(c) && allText(c.body).includes("Offer check"),
+      (c) => isMessageCall(c) && /Offer check|Pay check/.test(allText(c.body)),
     );
     expect(offerCalls.length).toBeGreaterThan(10);
     for (const c of offerCalls) {

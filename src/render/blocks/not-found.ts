@@ -2,6 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { NotFoundAnswer, RegionNotFoundAnswer } from "../../answers/types.ts";
 import { askedPhrase, guideTitle, oneLine, regionChoices, regionName } from "../describe.ts";
+import { offerRegionWords } from "../describe-offer.ts";
 import { escapeMrkdwn as e } from "../escape.ts";
 import { headerBlock, MAX_SECTION_TEXT, sectionBlock, truncate, truncateMrkdwn } from "../limits.ts";
 
@@ -28,11 +29,12 @@ export function regionNotFound(answer: RegionNotFoundAnswer, options: RenderOpti
   const head = `No *${asked}* band for ${name(guideTitle(guide))}`;
   // An offer without a region: ask which, one "Check offer · <region>" button a region.
   const forOffer = askedRegion === "" && (answer.followUps ?? []).some((f) => f.kind === "offer");
+  const [which, against, none] = offerRegionWords(answer.paidNow === true);
   const text = forOffer
     ? truncateMrkdwn(
         available.length > 0
-          ? `*Which region is the offer for?* ${name(guideTitle(guide))} has bands for ${available.join(", ")}: pick one to check the offer against.`
-          : `${name(guideTitle(guide))} has no regional bands to check an offer against.`,
+          ? `*${which}* ${name(guideTitle(guide))} has bands for ${available.join(", ")}: ${against}.`
+          : `${name(guideTitle(guide))} has no regional bands ${none}.`,
         MAX_SECTION_TEXT,
       )
     : available.length > 0

@@ -16,6 +16,7 @@ import {
   offerMoneyCurrency,
   offerRows,
   offerTitle,
+  offerWords,
   partialNote,
   signingLine,
   targetFigure,
@@ -72,7 +73,7 @@ function unreadableSection(answer: OfferAnswer): KnownBlock[] {
     sectionBlock(
       listText(null, lines, ["more unreadable figure", "more unreadable figures"], { maxItems: 20 }),
     ),
-    contextBlock([unreadableTrailer(unreadable.length)]),
+    contextBlock([unreadableTrailer(unreadable.length, answer.paidNow)]),
   ];
 }
 
@@ -95,7 +96,7 @@ function mismatchBlocks(answer: OfferAnswer): KnownBlock[] {
     : `Compare with a band in *${e(truncate(offerCode, 50))}* instead:`;
   return [
     sectionBlock(`*${e(mismatchLine(answer))}*`, [
-      `*Your offer (${e(truncate(offerCode, 50))})*\n${rows.length > 0 ? rows.join("\n") : "No figures read."}`,
+      `*${offerWords(answer).Your} (${e(truncate(offerCode, 50))})*\n${rows.length > 0 ? rows.join("\n") : "No figures read."}`,
       `*${name(regionName(answer.band))} band (${e(truncate(bandCode, 50))})*\n${bandRows.join("\n")}`,
     ]),
     sectionBlock(where),
@@ -112,7 +113,7 @@ function offerLineSections(answer: OfferAnswer): KnownBlock[] {
   if (lines.length === 0) {
     return [sectionBlock(`${currencyLine}\nNo figures I could read to place in the band.`)];
   }
-  const title = `${currencyLine}\n*Where your offer sits in the ${name(regionName(answer.band))} band*`;
+  const title = `${currencyLine}\n*Where ${offerWords(answer).your} sits in the ${name(regionName(answer.band))} band*`;
   const sections: KnownBlock[] = [];
   for (let i = 0; i < lines.length; i += OFFER_LINES_PER_SECTION) {
     const fields = lines
@@ -178,7 +179,9 @@ function counterOfferBlocks(answer: OfferAnswer): KnownBlock[] {
       ),
     );
   if (targets.length > 0)
-    blocks.push(sectionBlock(listText("*Counter-offer*", targets, ["more figure", "more figures"])));
+    blocks.push(
+      sectionBlock(listText(`*${offerWords(answer).counter}*`, targets, ["more figure", "more figures"])),
+    );
   const scriptText = oneLine(answer.script) === "" ? "" : (answer.script ?? "");
   if (scriptText !== "") blocks.push(...quoteSections("*Script with these figures*", scriptText));
   const threshold = answer.acceptThreshold;

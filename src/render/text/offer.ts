@@ -15,6 +15,7 @@ import {
   offerMoneyCurrency,
   offerRows,
   offerTitle,
+  offerWords,
   partialNote,
   signingLine,
   targetFigure,
@@ -60,7 +61,7 @@ export function offerSections(answer: OfferAnswer): string[][] {
       ),
     );
     if (unreadable.length > MAX_LIST) said.push(`…and ${unreadable.length - MAX_LIST} more`);
-    sections.push([...said, unreadableTrailer(unreadable.length)]);
+    sections.push([...said, unreadableTrailer(unreadable.length, answer.paidNow)]);
   }
   const disclaimer = line(answer.disclaimer) || DISCLAIMER;
   if (answer.currencyMismatch) {
@@ -70,7 +71,7 @@ export function offerSections(answer: OfferAnswer): string[][] {
     const regions = answer.currencyMismatch.regionsInOfferCurrency ?? [];
     sections.push(wrap(line(mismatchLine(answer)), WRAP_WIDTH, ""));
     sections.push([
-      `Your offer (${offerCode})`,
+      `${offerWords(answer).Your} (${offerCode})`,
       ...(rows.length > 0 ? columns(rows) : [`${INDENT}No figures read.`]),
     ]);
     sections.push([`${line(regionName(answer.band))} band (${bandCode})`, ...columns(bandRows(answer.band))]);
@@ -87,9 +88,9 @@ export function offerSections(answer: OfferAnswer): string[][] {
   const lines = (answer.lines ?? []).map((l) => offerLineText(l, currency, answer.annual?.partial === true));
   if (lines.length > 0) {
     sections.push([
-      `Where your offer sits in the ${line(regionName(answer.band))} band`,
+      `Where ${offerWords(answer).your} sits in the ${line(regionName(answer.band))} band`,
       ...columns([
-        ["", "Offered", "Band", "Position", ""],
+        ["", offerWords(answer).column, "Band", "Position", ""],
         ...lines.map((l) => [line(l.label), l.offered, l.band, l.gauge, l.position]),
       ]),
     ]);
@@ -122,7 +123,8 @@ export function offerSections(answer: OfferAnswer): string[][] {
   const beats = beatsLines(answer);
   if (beats.length > 0)
     sections.push(beats.flatMap((b, i) => wrap(line(b), WRAP_WIDTH, i === 0 ? "" : INDENT)));
-  if (targets.length > 0) sections.push(["Counter-offer", ...hangingColumns(targets.slice(0, MAX_LIST))]);
+  if (targets.length > 0)
+    sections.push([offerWords(answer).counter, ...hangingColumns(targets.slice(0, MAX_LIST))]);
   const scriptText = cleanTerminalText(answer.script ?? "").trim();
   if (scriptText !== "")
     sections.push([
