@@ -234,6 +234,22 @@ describe("figures in a question", () => {
     expect(read("Segment wants to pay me 160k base in London, below my ask")).toEqual(london);
   });
 
+  it("words that ask for a judgement of an offer change nothing ('what if…', 'is it fair', 'compare')", () => {
+    // Each named the company but not the role, so an unknown word was taken for a role: "I don't have a guide
+    // for Segment if".
+    const london = reading({ intent: "offer", company: "segment", region: "london", offer: true });
+    expect(read("what if segment offers 150k base in london")).toEqual(london);
+    expect(read("what's a good counter if segment offered me 160k base in london")).toEqual(london);
+    expect(read("compare my offer 160k base to segment london band")).toEqual(london);
+    expect(read("is segment's offer of 150k base in london fair?")).toEqual(london);
+    expect(read("segment offered 150k base in london, is that a lowball or competitive? thoughts?")).toEqual(
+      london,
+    );
+    expect(read("segment offered 150k base in london, how should I respond, is it reasonable")).toEqual(london);
+    // A role we have no guide for is still named back.
+    expect(read("segment wizard london fair?").unknown).toEqual(["wizard"]);
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

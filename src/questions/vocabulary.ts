@@ -86,7 +86,10 @@ export const FILLER = new Set(
   yo sup good morning afternoon evening company companies region regions location locations city
   also too then next again same one s m t re ve ll have has any ty thx they them their gave given received
   experience yoe years yrs over under more less than almost nearly just only accept accepting ask asked
-  asking wants wanted below above`
+  asking wants wanted below above
+  if whether compare compared comparing comparison vs versus against think thoughts respond expect expected
+  expecting fair unfair reasonable realistic decent fine right bad great generous competitive enough worth deal
+  low high lowball lowballed lowballing standard normal average`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
