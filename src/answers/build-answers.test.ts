@@ -314,6 +314,17 @@ describe("a company and a role", () => {
     expect(none.available).toEqual([SF, NY, LONDON]);
   });
 
+  it("a currency asked for is kept on band, regions and script answers (the figures are not converted)", () => {
+    const band = kindOf(ask({ company: SEGMENT, role: ML, region: LONDON_M, currency: "USD" }), "band");
+    expect(band.askedCurrency).toBe("USD");
+    expect(band.band).toEqual(LONDON);
+    expect(kindOf(ask({ company: SEGMENT, role: ML, currency: "EUR" }), "regions").askedCurrency).toBe("EUR");
+    const script = ask({ intent: "script", company: SEGMENT, role: ML, region: LONDON_M, currency: "USD" });
+    expect(kindOf(script, "script").askedCurrency).toBe("USD");
+    // Without one, no field at all.
+    expect("askedCurrency" in ask({ company: SEGMENT, role: ML, region: LONDON_M })).toBe(false);
+  });
+
   it("words we could not read after the guide's name are taken as a place we do not know", () => {
     const a = kindOf(ask({ company: SEGMENT, role: ML, unknown: ["xyzzy", "plugh"] }), "region-not-found");
     expect(a.askedRegion).toBe("xyzzy plugh");

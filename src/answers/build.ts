@@ -155,6 +155,14 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
 
 /** The question about one guide: its band(s), script, targets, offer check, dates or level mapping. */
 function guideAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
+  const answer = aboutGuide(guide, query, sources);
+  // "london in dollars": the figures stay the guide's, and the answer says so.
+  if (query.currency && (answer.kind === "band" || answer.kind === "regions" || answer.kind === "script"))
+    return { ...answer, askedCurrency: query.currency };
+  return answer;
+}
+
+function aboutGuide(guide: Guide, query: Query, sources: AnswerSources): Answer {
   const { index, today } = sources;
   switch (query.intent) {
     case "offer":

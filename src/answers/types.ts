@@ -30,7 +30,12 @@ export interface HelpAnswer {
   guideCount: number;
 }
 
-export interface BandAnswer extends GuideFacts {
+/** A currency the question asked for ("in dollars"): figures are never converted, and the answer says so. */
+interface AskedCurrency {
+  askedCurrency?: string;
+}
+
+export interface BandAnswer extends GuideFacts, AskedCurrency {
   kind: "band";
   band: Band;
   /** Other regions of the same guide, script, all regions. */
@@ -38,7 +43,7 @@ export interface BandAnswer extends GuideFacts {
   command: string;
 }
 
-export interface RegionsAnswer extends GuideFacts {
+export interface RegionsAnswer extends GuideFacts, AskedCurrency {
   kind: "regions";
   bands: Band[];
   /**
@@ -76,7 +81,7 @@ export interface CatalogAnswer {
   command: string;
 }
 
-export interface ScriptAnswer extends GuideFacts {
+export interface ScriptAnswer extends GuideFacts, AskedCurrency {
   kind: "script";
   /** "targets" when the question was what to ask for ("how much should I ask for at Segment"). */
   purpose?: "targets";

@@ -61,3 +61,46 @@ export const SYMBOL_SOURCE = Object.keys(CURRENCY_SYMBOLS)
 
 /** RegExp source matching any ISO code we read (used with the `i` flag). */
 export const CODE_SOURCE = [...CURRENCY_CODES].join("|");
+
+/** Currency names as people write them in a sentence ("in dollars", "in pounds sterling"): the code each means. */
+const CURRENCY_NAMES: Readonly<Record<string, string>> = {
+  dollar: "USD",
+  dollars: "USD",
+  "us dollars": "USD",
+  "american dollars": "USD",
+  bucks: "USD",
+  pound: "GBP",
+  pounds: "GBP",
+  "pounds sterling": "GBP",
+  sterling: "GBP",
+  quid: "GBP",
+  euro: "EUR",
+  euros: "EUR",
+  yen: "JPY",
+  rupee: "INR",
+  rupees: "INR",
+  "canadian dollars": "CAD",
+  "australian dollars": "AUD",
+  "swiss francs": "CHF",
+  francs: "CHF",
+  shekels: "ILS",
+  zloty: "PLN",
+};
+
+const NAME_SOURCE = Object.keys(CURRENCY_NAMES)
+  .sort((a, b) => b.length - a.length)
+  .map((n) => n.replace(/ /g, "\\s+"))
+  .join("|");
+/** "in dollars", "into USD", "to €", "(in GBP)": a currency asked for, not a figure's ("in $150k" is a figure). */
+const ASKED_CURRENCY = new RegExp(
+  `(?<![\\w$£€¥₹₪])(?:(?:all|everything|figures|numbers|amounts)\\s+)?(?:in|into|to|as)\\s+(?:(${NAME_SOURCE})|(${CODE_SOURCE})|(${SYMBOL_SOURCE}))(?![\\w$£€¥₹₪])(?!\\s*\\d)`,
+  "i",
+);
+
+/** The currency a sentence asks for ("… london in dollars" -> USD), with where it is written; null when none. */
+export function askedCurrency(text: string): { code: string; index: number; text: string } | null {
+  const m = ASKED_CURRENCY.exec(text);
+  if (!m) return null;
+  const code = m[1] ? CURRENCY_NAMES[m[1].toLowerCase().replace(/\s+/g, " ")] : currencyOf(m[2] ?? m[3]);
+  return code ? { code, index: m.index, text: m[0] } : null;
+}

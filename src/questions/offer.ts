@@ -6,7 +6,7 @@
  * Figures are read by the one money reader (src/money/read.ts). Anything that looks like a figure but cannot
  * be read, or cannot be right, is named back with a hint, never used silently.
  */
-import { CURRENCY_CODES, CURRENCY_SYMBOLS } from "../money/currency.ts";
+import { askedCurrency, CURRENCY_CODES, CURRENCY_SYMBOLS } from "../money/currency.ts";
 import { type Figure, type Period, periodAtStart, readFigure, scanFigures } from "../money/read.ts";
 
 export { CURRENCY_CODES, CURRENCY_SYMBOLS };
@@ -183,6 +183,9 @@ export function parseOffer(input: string): ParsedOffer {
     // A clause break where the vesting was: "base 150k vest 3y london" leaves "london" apart.
     text = text.replace(vest.match, " , ");
   }
+  // "base 150k, stock 100k, all in dollars": the currency of every figure written without one.
+  const stated = askedCurrency(text);
+  if (stated) text = `${text.slice(0, stated.index)} , ${text.slice(stated.index + stated.text.length)}`;
 
   const keywords = findKeywords(text);
   // A figure that runs into a component's name ("15k yearly bonus": "yearly" is a period and part of the name)
@@ -297,7 +300,7 @@ export function parseOffer(input: string): ParsedOffer {
     const money: OfferMoney = {
       amount: f.low,
       high: f.high,
-      currency: f.currency,
+      currency: f.currency ?? stated?.code ?? null,
       text: f.text,
       period: f.period,
     };

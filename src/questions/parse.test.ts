@@ -245,9 +245,27 @@ describe("figures in a question", () => {
     expect(read("segment offered 150k base in london, is that a lowball or competitive? thoughts?")).toEqual(
       london,
     );
-    expect(read("segment offered 150k base in london, how should I respond, is it reasonable")).toEqual(london);
+    expect(read("segment offered 150k base in london, how should I respond, is it reasonable")).toEqual(
+      london,
+    );
     // A role we have no guide for is still named back.
     expect(read("segment wizard london fair?").unknown).toEqual(["wizard"]);
+  });
+
+  it("a currency asked for ('in dollars') is kept, not taken for a name; on an offer it is the figures'", () => {
+    const q = parseQuestion("segment ml engineer london in dollars", index);
+    expect(q.currency).toBe("USD");
+    expect(q.unknown).toEqual([]);
+    expect(q.region?.key).toBe("london");
+    expect(parseQuestion("segment ml engineer london", index).currency).toBeUndefined();
+    // An offer's figures written without a currency are in the one named; one written with its own keeps it.
+    const o = parseQuestion("offer segment london base 150k, signing £20k, all in usd", index);
+    expect(o.currency).toBeUndefined();
+    expect(o.unknown).toEqual([]);
+    expect([o.offer?.base?.currency, o.offer?.signing?.currency]).toEqual(["USD", "GBP"]);
+    expect(read("segment london base 150k stock 100k in dollars")).toEqual(
+      reading({ intent: "offer", company: "segment", region: "london", offer: true }),
+    );
   });
 
   it("years of experience told beside an offer change nothing", () => {

@@ -7,6 +7,7 @@
 import { levelMatches } from "../guides/levels.ts";
 import { repairMojibake } from "../guides/repair.ts";
 import type { Guide } from "../guides/types.ts";
+import { askedCurrency } from "../money/currency.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { fold, words } from "../text/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
@@ -58,7 +59,11 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
   if (offer && !OFFER_WORD.test(cleaned) && CURRENT_PAY.test(cleaned)) offer = { ...offer, current: true };
-  const query = parseWords(cleaned, rest, index, context, offer !== null);
+  // "segment london in dollars": the currency asked for is said back (figures are never converted).
+  const asked = offer ? null : askedCurrency(rest);
+  if (asked) rest = `${rest.slice(0, asked.index)} ${rest.slice(asked.index + asked.text.length)}`;
+  const read = parseWords(cleaned, rest, index, context, offer !== null);
+  const query = asked ? { ...read, currency: asked.code } : read;
   if (!offer) return query;
   // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
   const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));

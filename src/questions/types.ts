@@ -75,6 +75,8 @@ export interface Query {
   unknownText?: string;
   /** The offer's figures, for the "offer" intent. */
   offer: ParsedOffer | null;
+  /** A currency the question asks its figures in ("london in dollars" -> USD); absent when none. */
+  currency?: string;
   /** True when company/role were filled from the conversation (a thread follow-up), not from the text. */
   fromContext: boolean;
 }

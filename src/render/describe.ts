@@ -194,8 +194,30 @@ export function listWithMore(items: string[], max: number): string {
  * What a comparison of named regions ("london vs new york") says under its table: that figures in different
  * currencies are not converted, and which named regions the guide has no band for. Plain text.
  */
-export function namedRegionsNotes(answer: Extract<Answer, { kind: "regions" }>): string[] {
-  if (!answer.named) return [];
+/**
+ * "You asked for USD: the guide gives London in GBP, so that is how it is shown; … Its USD bands: …", or null
+ * when no currency was asked for or every band shown is in it.
+ */
+export function askedCurrencyNote(
+  answer: Extract<Answer, { kind: "band" | "regions" | "script" }>,
+): string | null {
+  const asked = oneLine(answer.askedCurrency);
+  if (asked === "") return null;
+  // A script without a region is the guide's as written: no band's currency to speak of.
+  const shown = answer.kind === "regions" ? (answer.bands ?? []) : answer.band ? [answer.band] : [];
+  const other = shown.filter((b) => currencyCode(b) !== asked);
+  if (other.length === 0) return null;
+  const given = other.map((b) => `${regionName(b)} in ${currencyCode(b)}`);
+  const head = `You asked for ${asked}: the guide gives ${listWithMore(given, 4)}, so that is how it is shown; I use no exchange rates (the guide has none).`;
+  const inAsked = (answer.guide.bands ?? []).filter((b) => currencyCode(b) === asked).map(regionName);
+  if (inAsked.length === 0) return `${head} This guide has no band in ${asked}.`;
+  if (answer.kind === "regions") return head;
+  return `${head} Its ${asked} ${inAsked.length === 1 ? "band" : "bands"}: ${listWithMore(inAsked, 6)}.`;
+}
+
+export function regionsNotes(answer: Extract<Answer, { kind: "regions" }>): string[] {
+  const asked = askedCurrencyNote(answer);
+  if (!answer.named) return asked ? [asked] : [];
   const notes: string[] = [];
   const codes = [...new Set((answer.bands ?? []).map(currencyCode))];
   if (codes.length > 1) {
@@ -208,6 +230,7 @@ export function namedRegionsNotes(answer: Extract<Answer, { kind: "regions" }>):
     const have = answer.guide.bands.map(regionName);
     notes.push(`No band for ${listWithMore(missing, 5)} in this guide; it has ${listWithMore(have, 8)}.`);
   }
+  if (asked) notes.push(asked);
   return notes;
 }
 

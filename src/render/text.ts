@@ -5,6 +5,7 @@
 import type { Answer } from "../answers/types.ts";
 import { DISCLAIMER } from "../answers/types.ts";
 import {
+  askedCurrencyNote,
   askedPhrase,
   bandFigures,
   companyName,
@@ -16,9 +17,9 @@ import {
   guideTitle,
   levelLine,
   levelSummary,
-  namedRegionsNotes,
   regionChoices,
   regionName,
+  regionsNotes,
   sameCompany,
   scriptTitle,
   slashCommand,
@@ -54,12 +55,14 @@ function body(answer: Answer): string[][] {
       const level = levelLine(guide);
       const rows = bandRows(answer.band);
       if (level) rows.push(["Level mapping", line(level)]);
+      const askedNote = askedCurrencyNote(answer);
       return [
         [
           `${line(guideTitle(guide))}${DOT}${line(regionName(answer.band))}`,
           `All figures in ${line(currencyCode(answer.band))}`,
         ],
         columns(rows),
+        askedNote === null ? [] : wrap(line(askedNote), WRAP_WIDTH, ""),
         factsLines(answer),
         nextLines(answer.followUps),
       ];
@@ -89,7 +92,7 @@ function body(answer: Answer): string[][] {
       return [
         [line(guideTitle(guide))],
         bands.length > 0 ? columns([header, ...rows]) : [`${INDENT}This guide has no regional bands.`],
-        namedRegionsNotes(answer).map(line),
+        regionsNotes(answer).flatMap((n) => wrap(line(n), WRAP_WIDTH, "")),
         factsLines(answer),
         nextLines(answer.followUps),
       ];
@@ -171,7 +174,10 @@ function body(answer: Answer): string[][] {
         sections.push(["Script", ...wrap(plainMarkdown(scriptText), WRAP_WIDTH, `${INDENT}> `)]);
       const threshold = line(answer.script?.acceptThreshold?.text);
       if (threshold !== "") sections.push([`Accept if above ${threshold}`]);
-      const notes = (answer.scriptNotes ?? []).map(line).filter((n) => n !== "");
+      const asked = askedCurrencyNote(answer);
+      const notes = [...(asked ? [asked] : []), ...(answer.scriptNotes ?? [])]
+        .map(line)
+        .filter((n) => n !== "");
       if (notes.length > 0) sections.push(["About this script", ...bullets(notes)]);
       if (dna === "" && levers.length === 0 && scriptText === "") {
         sections.push([`The ${line(guideTitle(guide))} guide has no negotiation script yet.`]);

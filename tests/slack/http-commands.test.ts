@@ -71,6 +71,24 @@ describe("/comp over HTTP", () => {
     expect(allText(await comp(share!))).toContain("$252K–$342K");
   });
 
+  it("a band asked for in another currency: the guide's figures, and a sentence saying why", async () => {
+    const text = allText(await comp("segment ml-ai-engineer london in dollars"));
+    expect(text).toContain("£132K–£165K");
+    expect(text).toContain(
+      "You asked for USD: the guide gives London in GBP, so that is how it is shown; I use no exchange rates (the guide has none). Its USD bands: San Francisco, New York.",
+    );
+    const euros = allText(await comp("segment ml-ai-engineer in euros"));
+    expect(euros).toContain(
+      "You asked for EUR: the guide gives San Francisco in USD, New York in USD, London in GBP, so that is how it is shown; I use no exchange rates (the guide has none). This guide has no band in EUR.",
+    );
+    // The script's figures are the London band's, in GBP (carried from the guide's USD by its own bands).
+    const script = allText(await comp("script segment ml-ai-engineer london in dollars"));
+    expect(script).toContain("You asked for USD: the guide gives London in GBP, so that is how it is shown;");
+    expect(script).toContain("I'd like £181K in Twilio RSUs");
+    // Asked in the band's own currency: nothing to say.
+    expect(allText(await comp("segment ml-ai-engineer london in gbp"))).not.toContain("You asked for");
+  });
+
   it("an offer in two currencies: not compared, each figure shown in the currency it was written in", async () => {
     const text = allText(
       await comp("offer segment ml-ai-engineer london base £150k stock $200k signing 20k"),

@@ -3,13 +3,14 @@ import type { Button, KnownBlock, SectionBlock } from "@slack/types";
 import type { BandAnswer, RegionsAnswer } from "../../answers/types.ts";
 import type { Band } from "../../guides/types.ts";
 import {
+  askedCurrencyNote,
   currencyCode,
   DOT,
   guideTitle,
   levelLine,
-  namedRegionsNotes,
   oneLine,
   regionName,
+  regionsNotes,
 } from "../describe.ts";
 import { escapeMrkdwn as e } from "../escape.ts";
 import { plural } from "../format.ts";
@@ -47,6 +48,8 @@ export function band(answer: BandAnswer, options: RenderOptions): KnownBlock[] {
     ...sharedByBlock(options),
     sectionBlock(`All figures in *${e(currencyCode(answer.band))}*`, bandFields(answer.band)),
   ];
+  const asked = askedCurrencyNote(answer);
+  if (asked) blocks.push(contextBlock([e(asked)]));
   const level = levelLine(guide);
   if (level) blocks.push(sectionBlock(`*Level mapping*\n${e(level)}`));
   blocks.push(factsContext(answer));
@@ -74,7 +77,7 @@ function regionSection(b: Band): SectionBlock {
 export function regions(answer: RegionsAnswer, options: RenderOptions): KnownBlock[] {
   const { guide } = answer;
   const head: KnownBlock[] = [headerBlock(guideTitle(guide)), ...sharedByBlock(options)];
-  const named = namedRegionsNotes(answer);
+  const named = regionsNotes(answer);
   const tail: KnownBlock[] = [
     ...(named.length > 0 ? [contextBlock(named.map(e))] : []),
     factsContext(answer),

@@ -2,7 +2,15 @@
 import type { KnownBlock } from "@slack/types";
 import type { ScriptAnswer } from "../../answers/types.ts";
 import { DISCLAIMER } from "../../answers/types.ts";
-import { currencyCode, DOT, guideTitle, oneLine, regionName, scriptTitle } from "../describe.ts";
+import {
+  askedCurrencyNote,
+  currencyCode,
+  DOT,
+  guideTitle,
+  oneLine,
+  regionName,
+  scriptTitle,
+} from "../describe.ts";
 import { escapeMrkdwn as e, markdownToMrkdwn } from "../escape.ts";
 import {
   contextBlock,
@@ -56,7 +64,10 @@ export function script(answer: ScriptAnswer, options: RenderOptions, keep: Set<K
   if (scriptText.trim() !== "") blocks.push(...quoteSections("*Script*", scriptText));
   const threshold = oneLine(answer.script?.acceptThreshold?.text);
   if (threshold !== "") blocks.push(sectionBlock(`*Accept if above* ${e(truncate(threshold, 500))}`));
-  const notes = (answer.scriptNotes ?? []).map(oneLine).filter((n) => n !== "");
+  const asked = askedCurrencyNote(answer);
+  const notes = [...(asked ? [asked] : []), ...(answer.scriptNotes ?? [])]
+    .map(oneLine)
+    .filter((n) => n !== "");
   if (notes.length > 0) blocks.push(contextBlock(notes.slice(0, 8).map((n) => e(truncate(n, 600)))));
   if (dna === "" && levers.length === 0 && scriptText.trim() === "") {
     blocks.push(sectionBlock(`The ${name(guideTitle(guide))} guide has no negotiation script yet.`));
