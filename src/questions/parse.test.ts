@@ -481,6 +481,50 @@ describe("follow-ups in a conversation", () => {
     expect(read("offer base 150k")).toEqual(reading({ intent: "offer", offer: true }));
   });
 
+  it("a part of the band alone ('and the stock?') is the band talked about, in its region", () => {
+    const london = { ...both, region: "london" };
+    const band = reading({ company: "segment", role: "ml-ai-engineer", region: "london", fromContext: true });
+    expect(read("and the stock?", london)).toEqual(band);
+    expect(read("what's the total comp?", london)).toEqual(band);
+    expect(read("and the bonus", both)).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer", fromContext: true }),
+    );
+    // Every region asked for is every region; a region named wins.
+    expect(read("stock in all regions", london)).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer", fromContext: true }),
+    );
+    expect(read("and the stock in new york?", london)).toEqual({ ...band, region: "new-york" });
+    // With no conversation, a part alone names no guide.
+    expect(read("and the stock?")).toEqual(reading({ intent: "help" }));
+  });
+
+  it("an offer told as it came back ('they came back with…') is still the guide talked about", () => {
+    const told = reading({
+      intent: "offer",
+      company: "segment",
+      role: "ml-ai-engineer",
+      region: "london",
+      offer: true,
+      fromContext: true,
+    });
+    const london = { ...both, region: "london" };
+    expect(read("they came back with 160k base and 120k stock", london)).toEqual(told);
+    expect(read("the recruiter said their final offer is 165k base", london)).toEqual(told);
+    expect(read("updated offer: base 160k, they bumped the stock to 130k", london)).toEqual(told);
+  });
+
+  it("'is it negotiable?' asks for the script", () => {
+    expect(read("is the bonus negotiable?", { ...both, region: "london" })).toEqual(
+      reading({
+        intent: "script",
+        company: "segment",
+        role: "ml-ai-engineer",
+        region: "london",
+        fromContext: true,
+      }),
+    );
+  });
+
   it("small talk, asking for help or the catalogue, or an unknown word does not", () => {
     expect(read("thanks", both)).toEqual(reading({ intent: "help" }));
     for (const text of ["help", "hi", "hello there", "what commands?"]) {

@@ -71,6 +71,10 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
 }
 
 const HELP_WORD = /\b(?:help|usage|commands)\b/i;
+/** The parts of a band, as a follow-up names them ("and the stock?", "what's the total comp there?"). */
+const BAND_PARTS: ReadonlySet<string> = new Set(
+  "base salary stock stocks rsu rsus equity bonus bonuses total tc comp compensation package".split(" "),
+);
 /** Words that say the figures are what someone is paid now. */
 const CURRENT_PAY =
   /\b(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b/i;
@@ -199,6 +203,7 @@ function parseWords(
     context,
     levelRun,
     offerAsked,
+    ws.some((w) => BAND_PARTS.has(w)),
   );
   // The unknown words as asked, filler inside them kept, when they are still unknown (see Query.unknownText).
   if (query.unknown.length > 0) query.unknownText = unreadRuns(ws, used, soft);
@@ -345,6 +350,8 @@ function decide(
   context: ConversationContext,
   levelRun: LevelRun | null,
   offerAsked: boolean,
+  /** The question names a part of a band ("and the stock?"): a follow-up about the band talked about. */
+  partAsked: boolean,
 ): Query {
   let unknown = asked;
   const companies = candidates(spans, "company");
@@ -437,7 +444,7 @@ function decide(
       !roleMatch &&
       ctxCompany &&
       ctxRole &&
-      (regionMatch || followUpIntent || allRegions)
+      (regionMatch || followUpIntent || allRegions || partAsked)
     ) {
       companyMatch = fromCtx(ctxCompany);
       roleMatch = fromCtx(ctxRole);
@@ -462,7 +469,10 @@ function decide(
     !regionOrTalked &&
     context.region &&
     sameGuide &&
-    (offerAsked || intents.has("script") || intents.has("targets"))
+    (offerAsked ||
+      intents.has("script") ||
+      intents.has("targets") ||
+      (fromContext && partAsked && !allRegions))
   ) {
     const band = index
       .guide(context.company!, context.role!)

@@ -16,6 +16,7 @@ export const INTENT_PHRASES: ReadonlyArray<readonly [string, Intent]> = [
   ["counteroffer", "script"],
   ["counter", "script"],
   ["levers", "script"],
+  ["negotiable", "script"],
   ["how much should i ask for", "targets"],
   ["what should i ask for", "targets"],
   ["how much to ask for", "targets"],
@@ -89,7 +90,9 @@ export const FILLER = new Set(
   asking wants wanted below above
   if whether compare compared comparing comparison vs versus against think thoughts respond expect expected
   expecting fair unfair reasonable realistic decent fine right bad great generous competitive enough worth deal
-  low high lowball lowballed lowballing standard normal average`
+  low high lowball lowballed lowballing standard normal average
+  came come comes coming back countered revised updated new improved bumped raised upped increased final
+  initial latest recruiter recruiters hr said says told mentioned verbal written email emailed call`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
