@@ -696,6 +696,32 @@ describe("stock written per year or per month, read through the parser", () => {
   });
 });
 
+describe("an offer with no stock, no bonus and no signing bonus (each told as 0)", () => {
+  it("places each 0 below its band, never asks whether it is right, and counters with the guide's marks", () => {
+    const a = check(
+      parsed({ base: money(120000), stock: money(0), bonusPct: 0, bonusPctHigh: 0, signing: money(0) }),
+    );
+    expect(a.unreadable).toEqual([]);
+    // total 120,000 + 0 ÷ 4 + 0% × 120,000 = 120,000, under the band's 130,000.
+    expect(a.lines.map((l) => [l.component, l.offered, l.position.where])).toEqual([
+      ["base", 120000, "within"],
+      ["stock", 0, "below"],
+      ["bonus", 0, "below"],
+      ["total", 120000, "below"],
+    ]);
+    // The weakest is the stock: its mark is the 75th percentile, 80,000 + 0.75 × 80,000 = 140,000; base
+    // 120,000 is the band's middle already; the bonus the band's top; the signing bonus the guide's $40K × 0.80.
+    expect(a.targets.map((t) => [t.component, t.amount])).toEqual([
+      ["base", 120000],
+      ["stock", 140000],
+      ["bonus", 20],
+      ["signing", 32000],
+    ]);
+    // 140,000 × 160 ÷ 200 = 112,000, not met by no stock.
+    expect(a.acceptThreshold).toMatchObject({ amount: 112000, met: false });
+  });
+});
+
 describe("pay someone has now, told as such", () => {
   it("is checked as an offer would be, and the answer says so first among its notes", () => {
     const a = check(parseOffer("base 120k"));

@@ -188,6 +188,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   // Sanity: a figure far outside its band is asked about, not placed.
   const doubt = (c: keyof typeof NAMES, m: OfferMoney, value: number, range: MoneyRange, what: string) => {
     if (value >= IMPLAUSIBLE_LOW * range.low && value <= IMPLAUSIBLE_HIGH * range.high) return false;
+    // "no stock": none, said so (only stock is read as 0; a base or a total of 0 is asked about when read).
+    if (value === 0 && c === "stock") return false;
     unreadable.push({
       text: `${c} ${m.text}`,
       suggestion: null,

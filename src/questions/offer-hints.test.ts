@@ -53,16 +53,41 @@ describe("figures that cannot be right", () => {
     expect(parseOffer("stock 1bn").stock).toMatchObject({ amount: 1_000_000_000 });
   });
 
-  it("asks for an amount above 0", () => {
-    expect(parseOffer("signing 0k").unreadable).toEqual([
+  it("asks for a base or a total above 0", () => {
+    expect(parseOffer("base 0k").unreadable).toEqual([
       {
-        text: "signing 0k",
+        text: "base 0k",
         suggestion: null,
         kind: "unreadable",
-        hint: "Enter an amount above 0, e.g. signing 20k.",
+        hint: "Enter an amount above 0, e.g. base 150k.",
       },
     ]);
-    expect(parseOffer("signing 0k").signing).toBeNull();
+    expect(parseOffer("base 0k").base).toBeNull();
+    expect(parseOffer("total 0k").unreadable[0]?.hint).toBe("Enter an amount above 0, e.g. total 200k.");
+  });
+
+  it("reads no stock, bonus or signing bonus as 0: 'signing 0', 'no signing bonus', 'stock: none'", () => {
+    const zero = { amount: 0, high: 0, period: null };
+    for (const text of [
+      "signing 0k",
+      "signing 0",
+      "no signing bonus",
+      "without a signing bonus",
+      "signing: none",
+    ]) {
+      const o = parseOffer(`base 150k ${text}`);
+      expect(o.signing, text).toMatchObject(zero);
+      expect(o.unreadable, text).toEqual([]);
+    }
+    for (const text of ["stock 0", "no stock", "no rsus", "equity - none", "without any equity"]) {
+      expect(parseOffer(`base 150k ${text}`).stock, text).toMatchObject(zero);
+    }
+    for (const text of ["bonus 0", "bonus 0%", "no bonus", "bonus n/a", "zero bonus"]) {
+      expect(parseOffer(`base 150k ${text}`), text).toMatchObject({ bonusPct: 0, bonusAmount: null });
+    }
+    // A base of none is asked about, never placed as 0.
+    expect(parseOffer("no base, stock 100k").base).toBeNull();
+    expect(parseOffer("no base, stock 100k").unreadable[0]?.text).toBe("base 0");
   });
 
   it("asks about a small bare number rather than guessing thousands", () => {
@@ -81,7 +106,6 @@ describe("figures that cannot be right", () => {
       suggestion: "150k",
       hint: "A bonus is a percentage of base (10%) or an amount (15k).",
     });
-    expect(parseOffer("bonus 0").unreadable[0]).toMatchObject({ suggestion: null });
     expect(parseOffer("bonus 12.5").unreadable[0]).toMatchObject({ suggestion: "12.5%" });
     expect(parseOffer("base 0").unreadable[0]).toMatchObject({ suggestion: null, hint: "e.g. base 150k." });
     expect(parseOffer("base 999").unreadable[0]).toMatchObject({ suggestion: "999k" });
@@ -89,27 +113,39 @@ describe("figures that cannot be right", () => {
     expect(parseOffer("signing 1000").signing).toMatchObject({ amount: 1000 });
   });
 
-  it("names back the same part given twice and keeps the first", () => {
+  it("a part given two different figures places neither and asks which is this offer's", () => {
     const o = parseOffer("base 150k base 160k");
-    expect(o.base).toMatchObject({ amount: 150000 });
+    expect(o.base).toBeNull();
     expect(o.unreadable).toEqual([
       {
-        text: "base 160k",
+        text: "base 150k, base 160k",
         suggestion: null,
         kind: "unreadable",
-        hint: "You gave the base twice: I used the first. Send the offer again with one base.",
+        hint: "You gave the base more than once with different figures, so I placed none: which is this offer's? Send it again with one base (another company's offer is best left out).",
       },
     ]);
-    const b = parseOffer("bonus 10% bonus 15k");
-    expect(b).toMatchObject({ bonusPct: 10, bonusAmount: null });
-    expect(b.unreadable[0]?.hint).toBe(
-      "You gave the bonus twice: I used the first. Send the offer again with one bonus.",
-    );
-    expect(parseOffer("bonus 15k bonus 10%")).toMatchObject({
+    const b = parseOffer("bonus 10% bonus 15k stock 100k");
+    expect(b).toMatchObject({
       bonusPct: null,
-      bonusAmount: { amount: 15000 },
+      bonusPctHigh: null,
+      bonusAmount: null,
+      stock: { amount: 100000 },
     });
-    expect(parseOffer("bonus 15k bonus 10%").unreadable).toHaveLength(1);
+    expect(b.unreadable.map((u) => u.text)).toEqual(["bonus 10%, bonus 15k"]);
+    // A third figure joins the same question; it is never placed either.
+    const three = parseOffer("base 150k base 160k base 170k");
+    expect(three.base).toBeNull();
+    expect(three.unreadable.map((u) => u.text)).toEqual(["base 150k, base 160k, base 170k"]);
+    // Another company's offer told beside this one ("google offered 220k base"): the same question.
+    const two = parseOffer("segment offered me 200k base, google offered 220k base");
+    expect(two.base).toBeNull();
+    expect(two.unreadable.map((u) => u.text)).toEqual(["200k base, 220k base"]);
+  });
+
+  it("the same figure given again is the same figure", () => {
+    const o = parseOffer("base 150k, so base: 150k");
+    expect(o.base).toMatchObject({ amount: 150000 });
+    expect(o.unreadable).toEqual([]);
   });
 });
 

@@ -123,6 +123,22 @@ function readVesting(text: string): { years: number; match: string } | null {
   return { years: Number(m[1] ?? m[2] ?? m[3] ?? m[4]), match: m[0] };
 }
 
+const PART_NAMES = KEYWORDS.map(([k]) => k).join("|");
+/** "no signing bonus", "without any stock", "zero bonus". */
+const NONE_BEFORE = new RegExp(
+  `(?<![\\w-])(?:no|zero|without(?:\\s+(?:an?|any))?)\\s+((?:${PART_NAMES}))(?![\\w-])`,
+  "gi",
+);
+/** "signing: none", "bonus n/a", "stock - nothing". */
+const NONE_AFTER = new RegExp(
+  `(?<![\\w-])((?:${PART_NAMES}))\\s*(?:[:=–—-]\\s*)?(?:none|nil|n\\/a|nothing)(?![\\w/])`,
+  "gi",
+);
+
+/** "1yr cliff", "a 6-month cliff", "cliff of 1 year". */
+const CLIFF =
+  /\b(?:(?:an?\s+)?\d{1,2}[-\s]?(?:y|yrs?|years?|mo|mos|months?)\s+cliff|cliff\s+(?:of\s+)?\d{1,2}\s*(?:y|yrs?|years?|mo|mos|months?))\b/gi;
+
 /** A guess for a figure typed with letters for digits: "12O" -> "120k", "1S0k" -> "150k". */
 function guessFigure(text: string): string | null {
   const swapped = text.replace(/[oO]/g, "0").replace(/[lI|]/g, "1").replace(/[sS]/g, "5");
@@ -183,6 +199,10 @@ export function parseOffer(input: string): ParsedOffer {
     // A clause break where the vesting was: "base 150k vest 3y london" leaves "london" apart.
     text = text.replace(vest.match, " , ");
   }
+  // "1yr cliff": when the grant starts vesting, not what it is worth: nothing to place.
+  text = text.replace(CLIFF, " , ");
+  // "no signing bonus", "stock: none": that part is 0.
+  text = text.replace(NONE_BEFORE, "$1 0").replace(NONE_AFTER, "$1 0");
   // "base 150k, stock 100k, all in dollars": the currency of every figure written without one.
   const stated = askedCurrency(text);
   if (stated) text = `${text.slice(0, stated.index)} , ${text.slice(stated.index + stated.text.length)}`;
@@ -199,8 +219,11 @@ export function parseOffer(input: string): ParsedOffer {
   const usedFigure = new Set<Figure>();
   const consumed: { start: number; end: number }[] = [];
   const unreadable: { at: number; u: Unreadable }[] = [];
-  const say = (at: number, u: Unreadable & { hint: string }) =>
-    unreadable.push({ at, u: { kind: "unreadable", ...u } });
+  const say = (at: number, u: Unreadable & { hint: string }): Unreadable => {
+    const said: Unreadable = { kind: "unreadable", ...u };
+    unreadable.push({ at, u: said });
+    return said;
+  };
   if (badVest) {
     say(badVest.at, {
       text: badVest.text.trim(),
@@ -272,6 +295,21 @@ export function parseOffer(input: string): ParsedOffer {
       });
       return;
     }
+    if (f.low === 0 && f.high === 0 && (c === "stock" || c === "bonus" || c === "signing")) {
+      // "no signing bonus", "stock 0": none of it is part of the offer, which is placed as such.
+      if (c === "bonus") {
+        offer.bonusPct = 0;
+        offer.bonusPctHigh = 0;
+      } else
+        offer[c] = {
+          amount: 0,
+          high: 0,
+          currency: f.currency ?? stated?.code ?? null,
+          text: f.text,
+          period: null,
+        };
+      return;
+    }
     if (!f.scaled && f.low < 1000) {
       // "base 150": almost surely thousands, but we ask rather than guess.
       const n = f.text.replace(/[^\d.]/g, "");
@@ -315,25 +353,63 @@ export function parseOffer(input: string): ParsedOffer {
   };
 
   const claimed = new Set<Keyword>();
-  for (const k of keywords) {
-    const f = figureFirst ? (leftOf(k) ?? rightOf(k)) : (rightOf(k) ?? leftOf(k));
+  // The figure each component was first given, and the components given two different figures.
+  const first = new Map<OfferComponent, { figure: Figure; phrase: string }>();
+  const conflicts = new Map<OfferComponent, { phrases: string[]; u: Unreadable }>();
+  // The figure of each name: on the side the text writes them, unless that figure is the next name's, written
+  // right before it, and this name has one right before it too ("10% target bonus 25k sign on": 10% is the
+  // bonus, 25k the signing bonus).
+  const figureOf = (k: Keyword, next: Keyword | undefined) => {
+    if (figureFirst) return leftOf(k) ?? rightOf(k);
+    const right = rightOf(k);
+    const left = leftOf(k);
+    const nextsOwn =
+      right !== undefined &&
+      next !== undefined &&
+      right.end <= next.index &&
+      GAP_BEFORE.test(text.slice(right.end, next.index));
+    return nextsOwn && left ? left : (right ?? left);
+  };
+  for (const [i, k] of keywords.entries()) {
+    const f = figureOf(k, keywords[i + 1]);
     if (!f) continue;
-    // The same component twice ("base 150k … base 160k"): the second is named back, not used.
-    const taken =
-      k.component === "bonus"
-        ? offer.bonusPct !== null || offer.bonusAmount !== null
-        : Boolean(offer[k.component]);
+    const c = k.component;
+    const phrase = figureFirst ? `${f.text} ${k.text}` : `${k.text} ${f.text}`;
+    const taken = c === "bonus" ? offer.bonusPct !== null || offer.bonusAmount !== null : Boolean(offer[c]);
     usedFigure.add(f);
     claimed.add(k);
     consumed.push({ start: Math.min(k.index, f.index), end: Math.max(k.end, f.end) });
-    if (taken) {
-      say(k.index, {
-        text: `${k.text} ${f.text}`,
-        suggestion: null,
-        hint: `You gave the ${WORD[k.component]} twice: I used the first. Send the offer again with one ${WORD[k.component]}.`,
-      });
+    // The same component twice ("base 150k … base 160k", or another company's offer beside this one): which is
+    // this offer's is not guessed. Neither is placed, and both are named back; the same figure again is fine.
+    const conflict = conflicts.get(c);
+    if (conflict) {
+      conflict.phrases.push(phrase);
+      conflict.u.text = conflict.phrases.join(", ");
       continue;
     }
+    const was = first.get(c);
+    if (taken && was) {
+      const same =
+        was.figure.low === f.low &&
+        was.figure.high === f.high &&
+        was.figure.percent === f.percent &&
+        (was.figure.currency ?? null) === (f.currency ?? null);
+      if (same) continue;
+      if (c === "bonus") {
+        offer.bonusPct = null;
+        offer.bonusPctHigh = null;
+        offer.bonusAmount = null;
+      } else offer[c] = null;
+      const u = say(k.index, {
+        text: `${was.phrase}, ${phrase}`,
+        suggestion: null,
+        hint: `You gave the ${WORD[c]} more than once with different figures, so I placed none: which is this offer's? Send it again with one ${WORD[c]} (another company's offer is best left out).`,
+      });
+      conflicts.set(c, { phrases: [was.phrase, phrase], u });
+      continue;
+    }
+    // The figure this component is read from (one that could not be read is replaced by the next).
+    first.set(c, { figure: f, phrase });
     // "30k RSUs per year": a period written after the name is the figure's, before it.
     const after = f.end <= k.index && f.period === null ? text.slice(k.end) : "";
     const period = periodAtStart(after, true) ?? periodAtStart(after, false);

@@ -268,6 +268,16 @@ describe("figures in a question", () => {
     );
   });
 
+  it("a vesting cliff, a competing offer or what was hoped for change nothing", () => {
+    const sf = reading({ intent: "offer", company: "segment", region: "san-francisco", offer: true });
+    expect(
+      read("segment sf offer 210k base 180k equity 4yr vest 1yr cliff 10% target bonus 25k sign on"),
+    ).toEqual(sf);
+    expect(read("segment sf offer 210k base, 6 month cliff")).toEqual(sf);
+    expect(read("I have a competing offer at 400k total, segment offered 300k total in sf")).toEqual(sf);
+    expect(read("segment offered 200k base in sf but I was hoping for 230k")).toEqual(sf);
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

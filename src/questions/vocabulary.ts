@@ -92,7 +92,8 @@ export const FILLER = new Set(
   expecting fair unfair reasonable realistic decent fine right bad great generous competitive enough worth deal
   low high lowball lowballed lowballing standard normal average
   came come comes coming back countered revised updated new improved bumped raised upped increased final
-  initial latest recruiter recruiters hr said says told mentioned verbal written email emailed call`
+  initial latest recruiter recruiters hr said says told mentioned verbal written email emailed call say
+  competing competitor competitors hoping hope hoped cliff`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

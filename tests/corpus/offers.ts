@@ -227,7 +227,30 @@ export const OFFER_CASES: OfferCase[] = [
     unreadable: [{ text: "10%", suggestion: null }],
   },
   { text: "base 0", unreadable: [{ text: "base 0", suggestion: null }] },
-  { text: "base 150k base 160k", base: m(150000), unreadable: [{ text: "base 160k", suggestion: null }] },
+  // the same part twice with different figures: neither placed, both named back
+  { text: "base 150k base 160k", unreadable: [{ text: "base 150k, base 160k", suggestion: null }] },
+  {
+    text: "segment sf offered me 200k base, google offered 220k base. what do I say?",
+    unreadable: [{ text: "200k base, 220k base", suggestion: null }],
+  },
+  // none of a part
+  {
+    text: "base 200k stock 150k bonus 10% no signing bonus",
+    base: m(200000),
+    stock: m(150000),
+    bonusPct: 10,
+    signing: m(0),
+  },
+  { text: "base 200k, no stock, bonus: none", base: m(200000), stock: m(0), bonusPct: 0 },
+  // a figure after one name and right before the next is the next one's when the first has one before it
+  {
+    text: "base 210k stock 180k 4yr vest 1yr cliff 10% target bonus 25k sign on",
+    base: m(210000),
+    stock: m(180000),
+    vest: 4,
+    bonusPct: 10,
+    signing: m(25000),
+  },
   // implausible: named back with a question, not placed
   {
     text: "base 999999999k",
