@@ -722,6 +722,19 @@ describe("an offer with no stock, no bonus and no signing bonus (each told as 0)
   });
 });
 
+describe("what the bands do not compare", () => {
+  it("is named back in a note and changes no figure", () => {
+    const offer = parsed({ base: money(120000) });
+    const a = check({ ...offer, notCompared: ["relocation £10k", "401k match 4%"] });
+    expect(a.notes?.[0]).toBe(
+      'Not compared: "relocation £10k", "401k match 4%". The guide\'s bands have base, stock, bonus and total comp only, so they are left out of every figure here.',
+    );
+    const without = check(offer);
+    expect(a.lines).toEqual(without.lines);
+    expect(a.targets).toEqual(without.targets);
+  });
+});
+
 describe("pay someone has now, told as such", () => {
   it("is checked as an offer would be, and the answer says so first among its notes", () => {
     const a = check(parseOffer("base 120k"));

@@ -150,6 +150,13 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     );
   }
 
+  const beside = parsed.notCompared ?? [];
+  if (beside.length > 0) {
+    notes.push(
+      `Not compared: ${beside.map((b) => `"${b}"`).join(", ")}. The guide's bands have base, stock, bonus and total comp only, so ${beside.length === 1 ? "it is" : "they are"} left out of every figure here.`,
+    );
+  }
+
   // How each figure was read: ranges and periods.
   const read = (name: string, m: OfferMoney | null | undefined) => {
     if (!m) return;

@@ -3,7 +3,11 @@ import { askedCurrency, currencyOf } from "./currency.ts";
 
 describe("askedCurrency: the currency a sentence asks its figures in", () => {
   it("reads names, codes and symbols after in, into, to or as, with where they are written", () => {
-    expect(askedCurrency("segment london in dollars")).toEqual({ code: "USD", index: 15, text: "in dollars" });
+    expect(askedCurrency("segment london in dollars")).toEqual({
+      code: "USD",
+      index: 15,
+      text: "in dollars",
+    });
     expect(askedCurrency("convert to €")).toEqual({ code: "EUR", index: 8, text: "to €" });
     expect(askedCurrency("base 150k, all in pounds sterling")).toEqual({
       code: "GBP",

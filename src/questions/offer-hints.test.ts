@@ -142,6 +142,38 @@ describe("figures that cannot be right", () => {
     expect(two.unreadable.map((u) => u.text)).toEqual(["200k base, 220k base"]);
   });
 
+  it("what no band compares (relocation, 401k, pension, leave, stipends) is named back, never read as pay", () => {
+    const o = parseOffer(
+      "base 150k, stock 120k, bonus 10%, sign-on £20k, relocation £10k, 401k match 4%, pension: 8%, 25 days pto",
+    );
+    expect(o).toMatchObject({
+      base: { amount: 150000 },
+      stock: { amount: 120000 },
+      bonusPct: 10,
+      signing: { amount: 20000 },
+      unreadable: [],
+    });
+    expect(o.notCompared).toEqual(["relocation £10k", "401k match 4%", "pension: 8%", "25 days pto"]);
+    // "401k" alone is the plan, not 401,000 of anything; a relocation bonus is not the bonus.
+    expect(parseOffer("base 150k, 401(k)")).toMatchObject({ notCompared: ["401(k)"], unreadable: [] });
+    expect(parseOffer("base 150k, £10k relocation bonus")).toMatchObject({
+      bonusPct: null,
+      bonusAmount: null,
+      notCompared: ["£10k relocation bonus"],
+    });
+    expect(parseOffer("base 150k").notCompared).toBeUndefined();
+  });
+
+  it("reads 'worth', 'up to' and 'target' between a part and its figure", () => {
+    expect(parseOffer("salary of £150k and equity worth £120k")).toMatchObject({
+      base: { amount: 150000 },
+      stock: { amount: 120000 },
+      unreadable: [],
+    });
+    expect(parseOffer("base 150k, bonus up to 15%")).toMatchObject({ bonusPct: 15, unreadable: [] });
+    expect(parseOffer("base 150k, bonus target 10%")).toMatchObject({ bonusPct: 10, unreadable: [] });
+  });
+
   it("the same figure given again is the same figure", () => {
     const o = parseOffer("base 150k, so base: 150k");
     expect(o.base).toMatchObject({ amount: 150000 });

@@ -58,6 +58,11 @@ export interface ParsedOffer {
   vestYears: number;
   vestGiven: boolean;
   unreadable: Unreadable[];
+  /**
+   * Parts of the offer the bands have nothing to compare with, as written ("relocation £10k", "401k match 4%"):
+   * named back, not placed. Absent when there are none.
+   */
+  notCompared?: string[];
   /** The question says this is the pay the person has now ("I currently make 150k base"), not an offer. */
   current?: boolean;
   /** The words the figures were read from were removed from this: what is left names the guide. */
@@ -86,7 +91,7 @@ const KEYWORD_RE = new RegExp(`(?<![\\w-])(?:${KEYWORDS.map(([k]) => `(${k})`).j
 
 /** Between a component's name and its figure ("base: 150k", "base of 150k", "base is about 150k"). */
 const GAP_AFTER =
-  /^(?:\s|[:=~–—-]|\b(?:of|is|at|was|about|around|approx\.?|approximately|roughly|would be|will be)\b)*$/i;
+  /^(?:\s|[:=~–—-]|\b(?:of|is|at|was|about|around|approx\.?|approximately|roughly|would be|will be|worth|valued at|up to|target(?:ed)?|targeting)\b)*$/i;
 /** Between a figure and its name ("£150k base", "120k in RSUs", "10% annual bonus"). */
 const GAP_BEFORE = /^\s*(?:(?:in|of|as|worth of|in the form of)\s+)?$/i;
 /** Words after a component name that are not its figure (a sentence goes on). */
@@ -132,6 +137,15 @@ const NONE_BEFORE = new RegExp(
 /** "signing: none", "bonus n/a", "stock - nothing". */
 const NONE_AFTER = new RegExp(
   `(?<![\\w-])((?:${PART_NAMES}))\\s*(?:[:=–—-]\\s*)?(?:none|nil|n\\/a|nothing)(?![\\w/])`,
+  "gi",
+);
+
+/** A figure of a benefit: money, a percentage or days ("£10k", "4%", "25 days"). */
+const BENEFIT_FIGURE = String.raw`(?:[$£€]\s?)?\d[\d,.]*\s?(?:k|m|%|percent|days?|weeks?)?`;
+/** What an offer may have beside pay that no band compares, with its figure before or after it. */
+const BENEFIT_NAME = String.raw`(?:relocation|relo)(?:\s+(?:bonus|package|allowance|assistance|support))?|moving\s+(?:allowance|costs|expenses)|401\s?\(?k\)?(?:\s+match(?:ing)?)?|(?:pension|retirement)(?:\s+(?:contribution|match(?:ing)?))?|pto|paid\s+time\s+off|vacation(?:\s+days)?|holidays?|annual\s+leave|parental\s+leave|health(?:care)?(?:\s+insurance)?|dental|vision|insurance|espp|(?:wfh|home\s+office|remote|learning|education|wellness|phone|internet|meal|lunch|car|commuter|gym)\s+(?:stipend|allowance|budget)`;
+const BENEFIT = new RegExp(
+  String.raw`(?<![\w-])(?:${BENEFIT_FIGURE}\s+(?:of\s+|in\s+)?)?(?:${BENEFIT_NAME})(?:\s*(?:[:=]|of|is|at)?\s*${BENEFIT_FIGURE}(?![\w]))?(?![\w-])`,
   "gi",
 );
 
@@ -199,6 +213,13 @@ export function parseOffer(input: string): ParsedOffer {
     // A clause break where the vesting was: "base 150k vest 3y london" leaves "london" apart.
     text = text.replace(vest.match, " , ");
   }
+  // "relocation £10k", "401k match 4%": not in any band; taken out before figures are read ("401k" is not one).
+  const notCompared: string[] = [];
+  text = text.replace(BENEFIT, (m) => {
+    notCompared.push(m.trim().replace(/\s+/g, " "));
+    return " , ";
+  });
+  if (notCompared.length > 0) offer.notCompared = notCompared;
   // "1yr cliff": when the grant starts vesting, not what it is worth: nothing to place.
   text = text.replace(CLIFF, " , ");
   // "no signing bonus", "stock: none": that part is 0.

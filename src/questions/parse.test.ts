@@ -276,6 +276,7 @@ describe("figures in a question", () => {
     expect(read("segment sf offer 210k base, 6 month cliff")).toEqual(sf);
     expect(read("I have a competing offer at 400k total, segment offered 300k total in sf")).toEqual(sf);
     expect(read("segment offered 200k base in sf but I was hoping for 230k")).toEqual(sf);
+    expect(read("segment sf offer 210k base, relocation £10k, 401k match 4% and great benefits")).toEqual(sf);
   });
 
   it("years of experience told beside an offer change nothing", () => {

@@ -93,7 +93,7 @@ export const FILLER = new Set(
   low high lowball lowballed lowballing standard normal average
   came come comes coming back countered revised updated new improved bumped raised upped increased final
   initial latest recruiter recruiters hr said says told mentioned verbal written email emailed call say
-  competing competitor competitors hoping hope hoped cliff`
+  competing competitor competitors hoping hope hoped cliff benefits perks`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
