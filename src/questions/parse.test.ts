@@ -377,6 +377,20 @@ describe("intents", () => {
     expect(read("target script segment")).toEqual(reading({ intent: "targets", company: "segment" }));
   });
 
+  it("who wrote a guide, where its data comes from, when it will be updated: its dates and sources", () => {
+    const dates = reading({ intent: "freshness", company: "segment", role: "ml-ai-engineer" });
+    expect(read("who wrote the segment ml engineer guide")).toEqual(dates);
+    expect(read("where does the segment ml engineer data come from")).toEqual(dates);
+    expect(read("segment ml engineer sources")).toEqual(dates);
+    expect(read("when is the segment ml engineer guide going to be updated")).toEqual(dates);
+  });
+
+  it("which regions a guide covers is every region", () => {
+    expect(read("what regions does segment cover for ml engineers")).toEqual(
+      reading({ company: "segment", role: "ml-ai-engineer" }),
+    );
+  });
+
   it("list is the catalogue only when no company or role is named", () => {
     expect(read("list")).toEqual(reading({ intent: "list" }));
     expect(read("list segment")).toEqual(reading({ intent: "company", company: "segment" }));

@@ -37,6 +37,11 @@ export const INTENT_PHRASES: ReadonlyArray<readonly [string, Intent]> = [
   ["when was", "freshness"],
   ["updated", "freshness"],
   ["freshness", "freshness"],
+  ["who wrote", "freshness"],
+  ["come from", "freshness"],
+  ["comes from", "freshness"],
+  ["sources", "freshness"],
+  ["source", "freshness"],
   ["outdated", "freshness"],
   ["stale", "freshness"],
   ["level mapping", "level"],
@@ -93,7 +98,8 @@ export const FILLER = new Set(
   low high lowball lowballed lowballing standard normal average
   came come comes coming back countered revised updated new improved bumped raised upped increased final
   initial latest recruiter recruiters hr said says told mentioned verbal written email emailed call say
-  competing competitor competitors hoping hope hoped cliff benefits perks`
+  competing competitor competitors hoping hope hoped cliff benefits perks cover covers covered available when
+  going gonna where`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
