@@ -8,7 +8,7 @@ import { chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideIntent } from "./ch
 import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
 import { freshnessAnswer } from "./freshness.ts";
 import { notFound } from "./not-found.ts";
-import { offerAnswer, offerCommand } from "./offer.ts";
+import { offerAnswer, offerCommand, wantedLines } from "./offer.ts";
 import { safeScript } from "./safe-script.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, ScriptAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
@@ -233,7 +233,14 @@ function targetsAnswer(guide: Guide, query: Query, sources: AnswerSources): Answ
   if (!band && query.region) return bandAnswer(guide, query, sources.today);
   if (!band) return chooseRegion(guide, (slug) => `targets ${bandCommand(guide, slug)}`);
   const script = scriptAnswer(guide, band, sources);
-  return { ...script, purpose: "targets", command: `targets ${bandCommand(guide, band.regionSlug)}` };
+  // "what should I say to get 200k base?": where each wanted figure sits in the band, above the script.
+  const wanted = query.offer?.wanted ? wantedLines(band, query.offer) : null;
+  return {
+    ...script,
+    purpose: "targets",
+    command: `targets ${bandCommand(guide, band.regionSlug)}`,
+    ...(wanted ? { wanted } : {}),
+  };
 }
 
 /** The band a question is about: the region asked, or the guide's only one when none was asked. */

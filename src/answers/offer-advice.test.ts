@@ -209,6 +209,35 @@ describe("buttons say what they do, each region once", () => {
   });
 });
 
+describe("figures someone wants to ask for are placed, never called an offer", () => {
+  it("what to ask for in London, with each wanted figure placed in the band, in the Block Kit and the terminal", () => {
+    const a = bot.ask("what should I say to segment to get 200k base and 160k stock in london", {
+      surface: "dm",
+    }).answer;
+    expect(a.kind).toBe("script");
+    if (a.kind !== "script") return;
+    expect(a.purpose).toBe("targets");
+    expect(a.band?.region).toBe("London");
+    // London base £132K–£165K: £200K is above it. Stock £102K–£188K: (160 − 102) ÷ 86 = 67%.
+    const said = [
+      "You want £200K base: above the London band's base (£132K–£165K), so the guide's figures below do not back it.",
+      "You want £160K stock grant on the band's 4-year basis: 67% of the way through the London band's stock grant (£102K–£188K).",
+    ];
+    const blocks = JSON.stringify(renderBlocks(a).blocks);
+    for (const s of said) expect(blocks).toContain(s);
+    const text = renderText(a).replace(/\n {4}/g, " ");
+    for (const s of said) expect(text).toContain(s);
+    expect(`${blocks}${text}`).not.toMatch(/Offered|Offer check|on the table/);
+  });
+
+  it("in another currency than the band: not placed, and saying so", () => {
+    const a = bot.ask("can I ask for $200k base at segment london?", { surface: "dm" }).answer;
+    expect(JSON.stringify(renderBlocks(a).blocks)).toContain(
+      "You want figures in USD; the London band is in GBP, so I haven't placed them. Send them in GBP to see where they sit.",
+    );
+  });
+});
+
 describe("pay told as what you are paid now is never called an offer", () => {
   const q = "I currently make 150k base and 40k stock, what should I ask segment ml engineer london for?";
 

@@ -493,6 +493,34 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   return answer;
 }
 
+/**
+ * Figures someone wants to ask for, each in its part of the band (a grant on the band's 4-year basis); none
+ * when they are in another currency than the band's (`currency` says which).
+ */
+export function wantedLines(
+  band: Band,
+  wanted: ParsedOffer,
+): { lines: OfferLine[]; currency: string | null } {
+  const currencies = offerCurrencies(wanted);
+  const other = currencies.find((c) => c !== band.currency) ?? null;
+  if (other !== null) return { lines: [], currency: currencies.join("/") };
+  const lines: OfferLine[] = [];
+  if (wanted.base) lines.push(line("base", "base", wanted.base.amount, band.base, "money"));
+  if (wanted.stock)
+    lines.push(
+      line(
+        "stock",
+        "stock grant",
+        (wanted.stock.amount / wanted.vestYears) * BAND_VEST_YEARS,
+        band.stock,
+        "money",
+      ),
+    );
+  if (wanted.bonusPct !== null) lines.push(line("bonus", "bonus", wanted.bonusPct, band.bonusPct, "percent"));
+  if (wanted.total) lines.push(line("total", "total comp", wanted.total.amount, band.totalComp, "money"));
+  return { lines, currency: null };
+}
+
 function line(
   component: OfferLine["component"],
   label: string,

@@ -92,6 +92,11 @@ export interface ScriptAnswer extends GuideFacts, AskedCurrency {
    * speaker turned into placeholders, where the guide disagrees with itself. Empty when nothing was changed.
    */
   scriptNotes?: string[];
+  /**
+   * Figures the question wants to ask for ("what should I say to get 200k base?"), each placed in the band
+   * (`lines`); `currency` set when they are in another currency than the band (then nothing is placed).
+   */
+  wanted?: { lines: OfferLine[]; currency: string | null } | null;
   dnaSummary: string | null;
   levers: Lever[];
   script: NegotiationScript | null;

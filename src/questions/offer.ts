@@ -63,6 +63,11 @@ export interface ParsedOffer {
    * named back, not placed. Absent when there are none.
    */
   notCompared?: string[];
+  /**
+   * The figures are what the person wants to ask for ("what should I say to get 200k base?"), not an offer:
+   * answered with what to ask for, each figure placed in the band.
+   */
+  wanted?: boolean;
   /** The question says this is the pay the person has now ("I currently make 150k base"), not an offer. */
   current?: boolean;
   /** The words the figures were read from were removed from this: what is left names the guide. */

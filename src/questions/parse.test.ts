@@ -279,6 +279,29 @@ describe("figures in a question", () => {
     expect(read("segment sf offer 210k base, relocation £10k, 401k match 4% and great benefits")).toEqual(sf);
   });
 
+  it("figures someone wants ('to get 200k base', 'can I ask for 180k') ask what to ask for, not an offer check", () => {
+    const wanted = (text: string) => {
+      const q = parseQuestion(text, index);
+      return [q.intent, q.offer?.wanted === true, q.offer?.base?.amount ?? null, q.region?.key ?? null];
+    };
+    expect(wanted("what should I say to segment to get 200k base in london")).toEqual([
+      "targets",
+      true,
+      200000,
+      "london",
+    ]);
+    expect(wanted("can I ask for 180k base at segment london?")).toEqual(["targets", true, 180000, "london"]);
+    expect(wanted("I want a base of 180k at segment london")).toEqual(["targets", true, 180000, "london"]);
+    // Told as an offer or as pay now, it stays that.
+    expect(wanted("segment offered 200k base in london but I was hoping for 230k")[0]).toBe("offer");
+    expect(wanted("segment offered 200k base in london but I was hoping for 230k")[1]).toBe(false);
+    expect(
+      parseQuestion("I currently make 150k base, can I ask segment london for more", index).offer,
+    ).toMatchObject({
+      current: true,
+    });
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

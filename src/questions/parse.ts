@@ -59,6 +59,8 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
   if (offer && !OFFER_WORD.test(cleaned) && CURRENT_PAY.test(cleaned)) offer = { ...offer, current: true };
+  // "what should I say to get 200k base?", "can I ask for 180k?": what the person wants, not what is offered.
+  else if (offer && !OFFER_WORD.test(cleaned) && WANTED.test(cleaned)) offer = { ...offer, wanted: true };
   // "segment london in dollars": the currency asked for is said back (figures are never converted).
   const asked = offer ? null : askedCurrency(rest);
   if (asked) rest = `${rest.slice(0, asked.index)} ${rest.slice(asked.index + asked.text.length)}`;
@@ -67,7 +69,7 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   if (!offer) return query;
   // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
   const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));
-  return { ...query, intent: keep ? query.intent : "offer", offer };
+  return { ...query, intent: keep ? query.intent : offer.wanted ? "targets" : "offer", offer };
 }
 
 const HELP_WORD = /\b(?:help|usage|commands)\b/i;
@@ -78,6 +80,9 @@ const BAND_PARTS: ReadonlySet<string> = new Set(
 /** Words that say the figures are what someone is paid now. */
 const CURRENT_PAY =
   /\b(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b/i;
+/** Words before a figure that say it is wanted ("to get 200k", "ask for £180k", "hoping for 230k"). */
+const WANTED =
+  /\b(?:get|want|wanted|wanting|ask(?:ing)?(?:\s+them)?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|target(?:ing)?|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+up)?\s+to|get\s+(?:them|it)\s+to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*[$£€]?\d/i;
 const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 /** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
 const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";

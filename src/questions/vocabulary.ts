@@ -26,6 +26,10 @@ export const INTENT_PHRASES: ReadonlyArray<readonly [string, Intent]> = [
   ["asking for", "targets"],
   ["aim for", "targets"],
   ["targets", "targets"],
+  ["walk away", "targets"],
+  ["walkaway", "targets"],
+  ["walk-away", "targets"],
+  ["minimum", "targets"],
   ["target", "targets"],
   ["how old", "freshness"],
   ["how fresh", "freshness"],
@@ -99,7 +103,8 @@ export const FILLER = new Set(
   came come comes coming back countered revised updated new improved bumped raised upped increased final
   initial latest recruiter recruiters hr said says told mentioned verbal written email emailed call say
   competing competitor competitors hoping hope hoped cliff benefits perks cover covers covered available when
-  going gonna where`
+  going gonna where write draft send email message reply letter number higher bigger larger better
+  signing sign-on`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

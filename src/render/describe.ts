@@ -5,7 +5,7 @@
 import type { Answer, FollowUp, GuideFacts } from "../answers/types.ts";
 import type { Band, Guide, LevelEquivalence } from "../guides/types.ts";
 import { offerRegionWords, offerSummary } from "./describe-offer.ts";
-import { formatDate, formatMoneyRange, formatPercentRange, plural, safeText } from "./format.ts";
+import { formatDate, formatMoney, formatMoneyRange, formatPercentRange, plural, safeText } from "./format.ts";
 
 /** Separator between the parts of a title or a one-line list. */
 export const DOT = " · ";
@@ -213,6 +213,37 @@ export function askedCurrencyNote(
   if (inAsked.length === 0) return `${head} This guide has no band in ${asked}.`;
   if (answer.kind === "regions") return head;
   return `${head} Its ${asked} ${inAsked.length === 1 ? "band" : "bands"}: ${listWithMore(inAsked, 6)}.`;
+}
+
+/**
+ * "You want £200K base: above the London band's base (£132K–£165K), so the guide's figures below do not back it."
+ * One sentence a wanted figure, or one saying they are in another currency; none without a band.
+ */
+export function wantedNotes(answer: Extract<Answer, { kind: "script" }>): string[] {
+  const wanted = answer.wanted;
+  if (!wanted || !answer.band) return [];
+  const region = regionName(answer.band);
+  const code = currencyCode(answer.band);
+  if (wanted.currency)
+    return [
+      `You want figures in ${oneLine(wanted.currency)}; the ${region} band is in ${code}, so I haven't placed them. Send them in ${code} to see where they sit.`,
+    ];
+  return (wanted.lines ?? []).map((l) => {
+    const percent = l.unit === "percent";
+    const figure = percent
+      ? formatPercentRange({ low: l.offered, high: l.offered })
+      : formatMoney(l.offered, code);
+    const range = percent ? formatPercentRange(l) : formatMoneyRange(l, code);
+    const basis = l.component === "stock" ? " on the band's 4-year basis" : "";
+    const part = `the ${region} band's ${l.label} (${range})`;
+    const where =
+      l.position.where === "within"
+        ? `${l.position.pct}% of the way through ${part}`
+        : l.position.where === "above"
+          ? `above ${part}, so the guide's figures below do not back it`
+          : `below ${part}`;
+    return `You want ${figure} ${l.label}${basis}: ${where}.`;
+  });
 }
 
 export function regionsNotes(answer: Extract<Answer, { kind: "regions" }>): string[] {

@@ -25,6 +25,7 @@ import {
   slashCommand,
   summaryText,
   unknownKindText,
+  wantedNotes,
 } from "./describe.ts";
 import { plural } from "./format.ts";
 
@@ -153,6 +154,8 @@ function body(answer: Answer): string[][] {
           ...columns(bandRows(answer.band)),
         ]);
       }
+      const wanted = wantedNotes(answer).map(line);
+      if (wanted.length > 0) sections.push(bullets(wanted));
       const dna = line(answer.dnaSummary);
       if (dna !== "") sections.push(["Negotiation DNA", ...wrap(plainMarkdown(dna), WRAP_WIDTH, INDENT)]);
       const levers = answer.levers ?? [];

@@ -10,6 +10,7 @@ import {
   oneLine,
   regionName,
   scriptTitle,
+  wantedNotes,
 } from "../describe.ts";
 import { escapeMrkdwn as e, markdownToMrkdwn } from "../escape.ts";
 import {
@@ -45,6 +46,8 @@ export function script(answer: ScriptAnswer, options: RenderOptions, keep: Set<K
         bandFields(answer.band),
       ),
     );
+    const wanted = wantedNotes(answer);
+    if (wanted.length > 0) blocks.push(contextBlock(wanted.slice(0, 5).map((w) => e(truncate(w, 600)))));
   }
   const dna = oneLine(answer.dnaSummary);
   if (dna !== "")
