@@ -408,6 +408,25 @@ describe("intents", () => {
     expect(read("when is the segment ml engineer guide going to be updated")).toEqual(dates);
   });
 
+  it("asking for words to say or write, or the lowest to accept, is what to ask for or the script", () => {
+    const guide = { company: "segment", role: "ml-ai-engineer", region: "london" };
+    expect(read("write me a script to ask segment ml engineer for more stock in london")).toEqual(
+      reading({ intent: "script", ...guide }),
+    );
+    expect(read("give me an email to send to the segment ml engineer recruiter for london")).toEqual(
+      reading({ intent: "script", ...guide }),
+    );
+    expect(read("how do I ask for a higher signing bonus at segment ml engineer london")).toEqual(
+      reading({ intent: "targets", ...guide }),
+    );
+    expect(read("what's the walk away number for segment ml engineer london")).toEqual(
+      reading({ intent: "targets", ...guide }),
+    );
+    expect(read("what's the minimum I should accept from segment ml engineer in london")).toEqual(
+      reading({ intent: "targets", ...guide }),
+    );
+  });
+
   it("which regions a guide covers is every region", () => {
     expect(read("what regions does segment cover for ml engineers")).toEqual(
       reading({ company: "segment", role: "ml-ai-engineer" }),

@@ -17,6 +17,8 @@ export const INTENT_PHRASES: ReadonlyArray<readonly [string, Intent]> = [
   ["counter", "script"],
   ["levers", "script"],
   ["negotiable", "script"],
+  ["email", "script"],
+  ["draft", "script"],
   ["how much should i ask for", "targets"],
   ["what should i ask for", "targets"],
   ["how much to ask for", "targets"],
