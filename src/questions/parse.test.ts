@@ -79,6 +79,12 @@ describe("cleanQuestion", () => {
     expect(cleanQuestion("/company x")).toBe("/company x");
   });
 
+  it("drops a mention typed as text ('@compbot'), not an e-mail address", () => {
+    expect(cleanQuestion("@compbot segment london")).toBe("segment london");
+    expect(cleanQuestion("hey @comp-bot.dev, segment")).toBe("hey  , segment");
+    expect(cleanQuestion("mail me@example.com")).toBe("mail me@example.com");
+  });
+
   it("replaces control and invisible characters and repairs mojibake", () => {
     expect(cleanQuestion("seg\u0000ment\u200b ml\u202e")).toBe("seg ment  ml");
     expect(cleanQuestion("\u00c3\u00a9quipe")).toBe("\u00e9quipe");
@@ -292,6 +298,13 @@ describe("figures in a question", () => {
     ]);
     expect(wanted("can I ask for 180k base at segment london?")).toEqual(["targets", true, 180000, "london"]);
     expect(wanted("I want a base of 180k at segment london")).toEqual(["targets", true, 180000, "london"]);
+    // A counter someone thinks of making is what they want, not a new offer.
+    expect(wanted("what if I counter with 160k base at segment london?")).toEqual([
+      "targets",
+      true,
+      160000,
+      "london",
+    ]);
     // Told as an offer or as pay now, it stays that.
     expect(wanted("segment offered 200k base in london but I was hoping for 230k")[0]).toBe("offer");
     expect(wanted("segment offered 200k base in london but I was hoping for 230k")[1]).toBe(false);

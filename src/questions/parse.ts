@@ -35,14 +35,18 @@ interface Span {
 /** Removes Slack markup: user/channel mentions go, links keep their label, a leading "/comp" goes. */
 export function cleanQuestion(text: string): string {
   // Pasted text can carry the same mojibake as guide files; control characters never mean anything here.
-  return repairMojibake(text.slice(0, MAX_QUESTION_CHARS * 2))
-    .text.replace(CONTROL_CHARS, " ")
-    .replace(/<[@#!][^>]*>/g, " ")
-    .replace(/<([^>|]*)\|([^>]*)>/g, " $2 ")
-    .replace(/<([^>]*)>/g, " $1 ")
-    .replace(/^\s*\/comp\b/i, " ")
-    .slice(0, MAX_QUESTION_CHARS)
-    .trim();
+  return (
+    repairMojibake(text.slice(0, MAX_QUESTION_CHARS * 2))
+      .text.replace(CONTROL_CHARS, " ")
+      .replace(/<[@#!][^>]*>/g, " ")
+      // "@compbot" typed as text (a mention Slack did not turn into one, or the console); not an e-mail address.
+      .replace(/(?<![\w.])@[\w.-]+/g, " ")
+      .replace(/<([^>|]*)\|([^>]*)>/g, " $2 ")
+      .replace(/<([^>]*)>/g, " $1 ")
+      .replace(/^\s*\/comp\b/i, " ")
+      .slice(0, MAX_QUESTION_CHARS)
+      .trim()
+  );
 }
 
 export function parseQuestion(text: string, index: SearchIndex, context: ConversationContext = {}): Query {
@@ -82,7 +86,7 @@ const CURRENT_PAY =
   /\b(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b/i;
 /** Words before a figure that say it is wanted ("to get 200k", "ask for £180k", "hoping for 230k"). */
 const WANTED =
-  /\b(?:get|want|wanted|wanting|ask(?:ing)?(?:\s+them)?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|target(?:ing)?|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+up)?\s+to|get\s+(?:them|it)\s+to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*[$£€]?\d/i;
+  /\b(?:get|want|wanted|wanting|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+them)?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|target(?:ing)?|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+up)?\s+to|get\s+(?:them|it)\s+to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*[$£€]?\d/i;
 const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 /** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
 const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
