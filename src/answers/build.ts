@@ -4,7 +4,7 @@ import type { Band, Guide, GuideBody } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
 import type { EntityMatch, Query } from "../questions/types.ts";
 import type { SearchIndex } from "../search/index.ts";
-import { chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideIntent } from "./choose.ts";
+import { type ChooseFor, chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideIntent } from "./choose.ts";
 import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
 import { freshnessAnswer } from "./freshness.ts";
 import { notFound } from "./not-found.ts";
@@ -86,7 +86,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
 
   // A bare `level`, `script`, `offer`, "how old is this data": which guide?
   if (!company && !role && !query.level && GUIDE_INTENTS.has(query.intent)) {
-    return chooseGuide(query.intent as GuideIntent, index.guides, guideLabel, (g) => guideCommand(query, g));
+    return chooseGuide(chooseFor(query), index.guides, guideLabel, (g) => guideCommand(query, g));
   }
 
   if (company && role) {
@@ -103,7 +103,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     // Several roles (a company in a query always has a guide: the parser names only the index's companies).
     if (GUIDE_INTENTS.has(query.intent)) {
       return chooseGuide(
-        query.intent as GuideIntent,
+        chooseFor(query),
         guides,
         (g) => g.roleDisplay,
         (g) => guideCommand(query, g),
@@ -130,7 +130,7 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
     if (GUIDE_INTENTS.has(query.intent)) {
       if (shown.length === 1) return guideAnswer(shown[0]!, query, sources);
       return chooseGuide(
-        query.intent as GuideIntent,
+        chooseFor(query),
         shown,
         (g) => g.companyDisplay,
         (g) => guideCommand(query, g),
@@ -203,6 +203,11 @@ function bandFollowUps(
     command: bandCommand(g, regionIfBand(g, regionKey)),
     kind: "band" as const,
   }));
+}
+
+/** What a "which guide?" is for: the query's intent, or pay (an offer check of pay someone has now). */
+function chooseFor(query: Query): ChooseFor {
+  return query.intent === "offer" && query.offer?.current ? "pay" : (query.intent as GuideIntent);
 }
 
 /** The /comp words that ask the query's question about one guide (its region kept when the guide has it). */

@@ -20,12 +20,20 @@ export const GUIDE_INTENTS: ReadonlySet<string> = new Set<GuideIntent>([
   "freshness",
 ]);
 
-const WHAT: Record<GuideIntent, { question: string; usage: string; kind: FollowUp["kind"] }> = {
+/** What is chosen for: an intent, or "pay" (an offer check of pay someone has now, never called an offer). */
+export type ChooseFor = GuideIntent | "pay";
+
+const WHAT: Record<ChooseFor, { question: string; usage: string; kind: FollowUp["kind"] }> = {
   level: { question: "level mapping", usage: "level <company> <role>", kind: "level" },
   script: { question: "negotiation script", usage: "script <company> <role> [region]", kind: "script" },
   offer: {
     question: "guide should I check your offer against",
     usage: "offer <company> <role> <region> base 150k stock 120k bonus 10%",
+    kind: "offer",
+  },
+  pay: {
+    question: "guide should I place your pay in",
+    usage: "<company> <role> <region> currently base 150k",
     kind: "offer",
   },
   targets: {
@@ -38,7 +46,7 @@ const WHAT: Record<GuideIntent, { question: string; usage: string; kind: FollowU
 
 /** "Which guide's level mapping?" with one button a guide (the first CHOOSE_LIMIT). */
 export function chooseGuide(
-  intent: GuideIntent,
+  intent: ChooseFor,
   guides: readonly Guide[],
   label: (g: Guide) => string,
   command: (g: Guide) => string,
@@ -46,7 +54,8 @@ export function chooseGuide(
 ): ChooseAnswer {
   const what = WHAT[intent];
   const shown = guides.slice(0, CHOOSE_LIMIT);
-  const which = intent === "offer" ? `Which ${what.question}` : `Which guide's ${what.question}`;
+  const which =
+    intent === "offer" || intent === "pay" ? `Which ${what.question}` : `Which guide's ${what.question}`;
   return {
     kind: "choose",
     question: `${which}${among ? ` (${among})` : ""}?`,

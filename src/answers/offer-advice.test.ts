@@ -272,6 +272,15 @@ describe("pay told as what you are paid now is never called an offer", () => {
     }
   });
 
+  it("without a guide named, which guide to place the pay in (not 'check your offer against')", () => {
+    const a = bot.ask("I currently make 150k base", { surface: "dm" }).answer;
+    expect(a.kind).toBe("choose");
+    if (a.kind !== "choose") return;
+    expect(a.question).toBe("Which guide should I place your pay in?");
+    expect(a.options.map((o) => o.command)).toEqual(["segment ml-ai-engineer currently base 150000"]);
+    expect(a.usage).toBe("<company> <role> <region> currently base 150k");
+  });
+
   it("its buttons and its region question ask about pay again, not an offer", () => {
     const ask = bot.ask("I currently make 150k base at segment ml engineer", { surface: "dm" }).answer;
     expect(ask.kind).toBe("region-not-found");

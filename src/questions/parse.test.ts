@@ -182,6 +182,8 @@ describe("figures in a question", () => {
     expect(current("segment ml engineer london they gave me 150k base")).toBe(false);
     expect(current("I was offered 150k base at segment london, I currently make 130k base")).toBe(false);
     expect(read("I currently make 150k base at segment ml engineer london").intent).toBe("offer");
+    // Without a guide named: which guide? (not "I don't have a guide for make").
+    expect(read("I currently make 150k base")).toEqual(reading({ intent: "offer", offer: true }));
   });
 
   it("reads a total told in a sentence as an offer to check, a question of what to do included", () => {

@@ -3,6 +3,7 @@
  * these use the same Block Kit builders so they respect the same limits.
  */
 import type { Answer } from "../answers/types.ts";
+import type { Query } from "../questions/types.ts";
 import { escapeMrkdwn } from "../render/escape.ts";
 import {
   contextBlock,
@@ -24,6 +25,14 @@ export const SCRIPT_DM_FAILED =
 /** Answers only the asker may see: never posted in a channel or thread, never shared. */
 export function isPrivateAnswer(answer: Answer): boolean {
   return answer.kind === "script" || answer.kind === "offer";
+}
+
+/**
+ * A reply only the asker may see: a private answer, or any answer to a question with an offer's (or pay's)
+ * figures, whose buttons and examples carry them ("Which region is the offer for?", "Which guide…?").
+ */
+export function isPrivateReply(reply: { query: Pick<Query, "offer">; answer: Answer }): boolean {
+  return isPrivateAnswer(reply.answer) || reply.query.offer !== null;
 }
 
 /** A one-section message. `mrkdwn` is trusted text written here (not user input). */

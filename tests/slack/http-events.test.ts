@@ -103,6 +103,35 @@ describe("app_mention", () => {
     );
   });
 
+  it.each([
+    ["an offer", "I was offered 150k base at segment ml-ai-engineer", "Which region is the offer for?"],
+    ["pay now", "I currently make 150k base at segment ml-ai-engineer", "Which region are you paid in?"],
+  ])(
+    "%s without a region, asked in a channel: the region question and its buttons go by DM, nothing public",
+    async (_what, words, question) => {
+      const since = h.fake.mark();
+      const event = appMentionEvent({ text: `${BOT} ${words}`, channel: "C0OFFERQ", user: "U0CAROL" });
+      await deliver(event);
+      const dm = await h.fake.nextCall(
+        (c) => c.method === "chat.postMessage" && c.body.channel === "D0CAROL",
+        { since },
+      );
+      expect(allText(dm.body)).toContain(question);
+      // The buttons carry the figures: they are only in the DM.
+      expect(JSON.stringify(dm.body.blocks)).toContain("base 150000");
+      await h.fake.nextCall((c) => c.method === "chat.postEphemeral" && c.body.channel === "C0OFFERQ", {
+        since,
+      });
+      const everythingSaid = JSON.stringify(
+        h.fake.calls.items
+          .slice(since)
+          .filter((c) => c.method !== "chat.postEphemeral" && c.body.channel !== "D0CAROL"),
+      );
+      expect(everythingSaid).not.toContain("150000");
+      expect(everythingSaid).not.toContain("150K");
+    },
+  );
+
   it("if the DM cannot be opened, the script is shown ephemerally in the thread instead (still private)", async () => {
     const since = h.fake.mark();
     h.fake.failNext("conversations.open", "cannot_dm_bot");

@@ -422,6 +422,22 @@ describe("/comp offer", () => {
     expect(text).not.toContain("Offer check");
   });
 
+  it("'Share' with an offer's figures in its words never posts them in the channel, whatever the answer", async () => {
+    for (const value of [
+      "offer segment ml-ai-engineer base 150000",
+      "offer base 150000",
+      "segment currently base 150000",
+    ]) {
+      const id = uniqueId("sharefig");
+      const since = h.fake.mark();
+      await h.send(
+        form(blockActionsPayload({ actionId: "compbot_share", value, responseUrl: h.fake.responseUrl(id) })),
+      );
+      const reply = await h.fake.nextCall((c) => c.method === "respond" && c.respondId === id, { since });
+      expect(reply.body.response_type, value).toBe("ephemeral");
+    }
+  });
+
   it("a $ offer for London: each USD region once, labelled with what it does", async () => {
     const body = await comp("offer segment ml-ai-engineer london base $150k stock 120k");
     // The region buttons (feedback buttons may follow them).

@@ -5,7 +5,7 @@
 import { renderBlocks } from "../../../render/blocks.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
-import { APOLOGY, isPrivateAnswer, notice, SCRIPT_NOT_SHARED, withNote } from "../../messages.ts";
+import { APOLOGY, isPrivateReply, notice, SCRIPT_NOT_SHARED, withNote } from "../../messages.ts";
 import { ButtonClick } from "../../payloads.ts";
 import { type ButtonArgs, replyInChannel, replyPrivately } from "./reply.ts";
 
@@ -17,8 +17,9 @@ export function shareAnswer(deps: ListenerDeps) {
       "button compbot_share",
       async () => {
         const click = ButtonClick.parse({ body: args.body, action: args.action });
-        const { answer } = deps.bot.ask(click.action.value, { surface: "slash" });
-        if (isPrivateAnswer(answer)) {
+        const reply = deps.bot.ask(click.action.value, { surface: "slash" });
+        const { answer } = reply;
+        if (isPrivateReply(reply)) {
           await replyPrivately(
             args,
             withNote(renderBlocks(answer, { feedback: "buttons", sendToDm: true }), SCRIPT_NOT_SHARED),

@@ -11,7 +11,7 @@ import { postEphemeral, postMessage, sendDirectMessage } from "../../deliver.ts"
 import { conversationKey, type ListenerDeps, noteUnanswered } from "../../deps.ts";
 import { guarded } from "../../guard.ts";
 import { describeError } from "../../log.ts";
-import { APOLOGY, isPrivateAnswer, notice, SCRIPT_SENT_BY_DM } from "../../messages.ts";
+import { APOLOGY, isPrivateReply, notice, SCRIPT_SENT_BY_DM } from "../../messages.ts";
 import { AppMentionEvent } from "../../payloads.ts";
 import { questionFromSlackText } from "../../text.ts";
 
@@ -49,7 +49,7 @@ export function appMention(deps: ListenerDeps) {
         if (!claimed) return skipped();
         if (eventId === null) await deps.store.setContext(key, reply.context);
         noteUnanswered(deps, reply);
-        if (isPrivateAnswer(reply.answer)) {
+        if (isPrivateReply(reply)) {
           await sendScriptPrivately(deps, { client, context }, mention, threadTs, reply);
           return;
         }
