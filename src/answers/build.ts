@@ -8,7 +8,8 @@ import { type ChooseFor, chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideInt
 import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
 import { freshnessAnswer } from "./freshness.ts";
 import { notFound } from "./not-found.ts";
-import { offerAnswer, offerCommand, wantedLines } from "./offer.ts";
+import { offerAnswer, offerCommand } from "./offer.ts";
+import { wantedLines } from "./place.ts";
 import { safeScript } from "./safe-script.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, ScriptAnswer } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";

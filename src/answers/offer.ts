@@ -6,30 +6,22 @@
  * what is on the table; a total is placed only when every component is known; figures far from the band are
  * asked about, not placed; every derived number says how it was made. Nothing here keeps or logs the offer.
  */
-import type { Band, Guide, GuideBody, MoneyRange, PercentRange } from "../guides/types.ts";
+import type { Band, Guide, GuideBody, MoneyRange } from "../guides/types.ts";
 import { PERIODS_A_YEAR } from "../money/read.ts";
 import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
 import { guideDisagreements } from "./disagreements.ts";
 import { offerCommand } from "./offer-command.ts";
+import { BAND_VEST_YEARS, line, position } from "./place.ts";
 import { adaptScript, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
-import type { BandPosition, FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
+import type { FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 
-export { guideDisagreements, offerCommand, scriptFigures };
+export { BAND_VEST_YEARS, guideDisagreements, offerCommand, position, scriptFigures };
 
-/** The band's stock range is a grant over this many years ("RSU over 4 years"). */
-export const BAND_VEST_YEARS = 4;
 /** A figure under LOW × the band's low or over HIGH × its high is asked about, not placed. */
 export const IMPLAUSIBLE_LOW = 0.2;
 export const IMPLAUSIBLE_HIGH = 5;
-
-export function position(offered: number, range: MoneyRange | PercentRange): BandPosition {
-  const span = range.high - range.low;
-  const pct = span > 0 ? ((offered - range.low) / span) * 100 : offered >= range.low ? 100 : 0;
-  const where = offered < range.low ? "below" : offered > range.high ? "above" : "within";
-  return { where, pct: Math.round(pct) };
-}
 
 const at = (range: MoneyRange, q: number) => range.low + (range.high - range.low) * q;
 /** What is on the table, rounded up to the next 1,000: a target built from it is never below it. */
@@ -491,50 +483,4 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   answer.provenance = provenance;
   answer.notes = notes;
   return answer;
-}
-
-/**
- * Figures someone wants to ask for, each in its part of the band (a grant on the band's 4-year basis); none
- * when they are in another currency than the band's (`currency` says which).
- */
-export function wantedLines(
-  band: Band,
-  wanted: ParsedOffer,
-): { lines: OfferLine[]; currency: string | null } {
-  const currencies = offerCurrencies(wanted);
-  const other = currencies.find((c) => c !== band.currency) ?? null;
-  if (other !== null) return { lines: [], currency: currencies.join("/") };
-  const lines: OfferLine[] = [];
-  if (wanted.base) lines.push(line("base", "base", wanted.base.amount, band.base, "money"));
-  if (wanted.stock)
-    lines.push(
-      line(
-        "stock",
-        "stock grant",
-        (wanted.stock.amount / wanted.vestYears) * BAND_VEST_YEARS,
-        band.stock,
-        "money",
-      ),
-    );
-  if (wanted.bonusPct !== null) lines.push(line("bonus", "bonus", wanted.bonusPct, band.bonusPct, "percent"));
-  if (wanted.total) lines.push(line("total", "total comp", wanted.total.amount, band.totalComp, "money"));
-  return { lines, currency: null };
-}
-
-function line(
-  component: OfferLine["component"],
-  label: string,
-  offered: number,
-  range: MoneyRange | PercentRange,
-  unit: OfferLine["unit"],
-): OfferLine {
-  return {
-    component,
-    label,
-    offered,
-    low: range.low,
-    high: range.high,
-    unit,
-    position: position(offered, range),
-  };
 }

@@ -8,6 +8,15 @@
  */
 import { askedCurrency, CURRENCY_CODES, CURRENCY_SYMBOLS } from "../money/currency.ts";
 import { type Figure, type Period, periodAtStart, readFigure, scanFigures } from "../money/read.ts";
+import {
+  findKeywords,
+  GAP_AFTER,
+  GAP_BEFORE,
+  type Keyword,
+  readVesting,
+  STOP_WORDS,
+  setAside,
+} from "./offer-words.ts";
 
 export { CURRENCY_CODES, CURRENCY_SYMBOLS };
 
@@ -84,80 +93,6 @@ const PERIOD_HINT = "I read figures a year, a month or a quarter";
 /** Figures over this are never placed: nobody's offer is over a billion. */
 export const MAX_FIGURE = 1_000_000_000;
 
-/** Component names as people write them, longest first so "signing bonus" wins over "bonus". */
-const KEYWORDS: ReadonlyArray<readonly [string, OfferComponent]> = [
-  ["(?:signing|sign-on|sign on|signon|joining|starting|welcome)(?: bonus)?", "signing"],
-  ["total(?: comp(?:ensation)?| package| pay| cash)?|tc|ote", "total"],
-  ["base(?: salary| pay)?|salary", "base"],
-  ["(?:stock|equity|rsu)(?: grant| options| award)?|rsus|shares|grant|options", "stock"],
-  ["(?:annual |target |yearly |performance )?bonus", "bonus"],
-];
-const KEYWORD_RE = new RegExp(`(?<![\\w-])(?:${KEYWORDS.map(([k]) => `(${k})`).join("|")})(?![\\w-])`, "gi");
-
-/** Between a component's name and its figure ("base: 150k", "base of 150k", "base is about 150k"). */
-const GAP_AFTER =
-  /^(?:\s|[:=~–—-]|\b(?:of|is|at|was|about|around|approx\.?|approximately|roughly|would be|will be|worth|valued at|up to|target(?:ed)?|targeting)\b)*$/i;
-/** Between a figure and its name ("£150k base", "120k in RSUs", "10% annual bonus"). */
-const GAP_BEFORE = /^\s*(?:(?:in|of|as|worth of|in the form of)\s+)?$/i;
-/** Words after a component name that are not its figure (a sentence goes on). */
-const STOP_WORDS = new Set(
-  "in at for of is and with from the a an to my was will would be not only per over or on by as it this that".split(
-    " ",
-  ),
-);
-
-interface Keyword {
-  index: number;
-  end: number;
-  component: OfferComponent;
-  text: string;
-}
-
-function findKeywords(text: string): Keyword[] {
-  const out: Keyword[] = [];
-  KEYWORD_RE.lastIndex = 0;
-  for (let m = KEYWORD_RE.exec(text); m; m = KEYWORD_RE.exec(text)) {
-    // Exactly one group of KEYWORD_RE matched: the component it names.
-    const component = KEYWORDS[m.slice(1).findIndex((g) => g !== undefined)]![1];
-    out.push({ index: m.index, end: m.index + m[0].length, component, text: m[0] });
-  }
-  return out;
-}
-
-/** "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr", "RSU/4y"; not "over 8 years of experience". */
-function readVesting(text: string): { years: number; match: string } | null {
-  const re =
-    /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2})\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\b(?!\s+(?:of\s+)?(?:experience|exp|work|in)\b)|(\d{1,2})[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b|\/\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\b)/i;
-  const m = re.exec(text);
-  if (!m) return null;
-  return { years: Number(m[1] ?? m[2] ?? m[3] ?? m[4]), match: m[0] };
-}
-
-const PART_NAMES = KEYWORDS.map(([k]) => k).join("|");
-/** "no signing bonus", "without any stock", "zero bonus". */
-const NONE_BEFORE = new RegExp(
-  `(?<![\\w-])(?:no|zero|without(?:\\s+(?:an?|any))?)\\s+((?:${PART_NAMES}))(?![\\w-])`,
-  "gi",
-);
-/** "signing: none", "bonus n/a", "stock - nothing". */
-const NONE_AFTER = new RegExp(
-  `(?<![\\w-])((?:${PART_NAMES}))\\s*(?:[:=–—-]\\s*)?(?:none|nil|n\\/a|nothing)(?![\\w/])`,
-  "gi",
-);
-
-/** A figure of a benefit: money, a percentage or days ("£10k", "4%", "25 days"). */
-const BENEFIT_FIGURE = String.raw`(?:[$£€]\s?)?\d[\d,.]*\s?(?:k|m|%|percent|days?|weeks?)?`;
-/** What an offer may have beside pay that no band compares, with its figure before or after it. */
-const BENEFIT_NAME = String.raw`(?:relocation|relo)(?:\s+(?:bonus|package|allowance|assistance|support))?|moving\s+(?:allowance|costs|expenses)|401\s?\(?k\)?(?:\s+match(?:ing)?)?|(?:pension|retirement)(?:\s+(?:contribution|match(?:ing)?))?|pto|paid\s+time\s+off|vacation(?:\s+days)?|holidays?|annual\s+leave|parental\s+leave|health(?:care)?(?:\s+insurance)?|dental|vision|insurance|espp|(?:wfh|home\s+office|remote|learning|education|wellness|phone|internet|meal|lunch|car|commuter|gym)\s+(?:stipend|allowance|budget)`;
-const BENEFIT = new RegExp(
-  String.raw`(?<![\w-])(?:${BENEFIT_FIGURE}\s+(?:of\s+|in\s+)?)?(?:${BENEFIT_NAME})(?:\s*(?:[:=]|of|is|at)?\s*${BENEFIT_FIGURE}(?![\w]))?(?![\w-])`,
-  "gi",
-);
-
-/** "1yr cliff", "a 6-month cliff", "cliff of 1 year". */
-const CLIFF =
-  /\b(?:(?:an?\s+)?\d{1,2}[-\s]?(?:y|yrs?|years?|mo|mos|months?)\s+cliff|cliff\s+(?:of\s+)?\d{1,2}\s*(?:y|yrs?|years?|mo|mos|months?))\b/gi;
-
 /** A guess for a figure typed with letters for digits: "12O" -> "120k", "1S0k" -> "150k". */
 function guessFigure(text: string): string | null {
   const swapped = text.replace(/[oO]/g, "0").replace(/[lI|]/g, "1").replace(/[sS]/g, "5");
@@ -218,17 +153,11 @@ export function parseOffer(input: string): ParsedOffer {
     // A clause break where the vesting was: "base 150k vest 3y london" leaves "london" apart.
     text = text.replace(vest.match, " , ");
   }
-  // "relocation £10k", "401k match 4%": not in any band; taken out before figures are read ("401k" is not one).
-  const notCompared: string[] = [];
-  text = text.replace(BENEFIT, (m) => {
-    notCompared.push(m.trim().replace(/\s+/g, " "));
-    return " , ";
-  });
-  if (notCompared.length > 0) offer.notCompared = notCompared;
-  // "1yr cliff": when the grant starts vesting, not what it is worth: nothing to place.
-  text = text.replace(CLIFF, " , ");
-  // "no signing bonus", "stock: none": that part is 0.
-  text = text.replace(NONE_BEFORE, "$1 0").replace(NONE_AFTER, "$1 0");
+  // "relocation £10k", "401k match 4%" (not in any band; "401k" is not a figure), "1yr cliff": taken out before
+  // figures are read; "no signing bonus" is that part at 0.
+  const aside = setAside(text);
+  text = aside.text;
+  if (aside.notCompared.length > 0) offer.notCompared = aside.notCompared;
   // "base 150k, stock 100k, all in dollars": the currency of every figure written without one.
   const stated = askedCurrency(text);
   if (stated) text = `${text.slice(0, stated.index)} , ${text.slice(stated.index + stated.text.length)}`;

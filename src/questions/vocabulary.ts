@@ -113,3 +113,33 @@ export const FILLER = new Set(
 
 /** Outside levels look like l5, e5, ic4, t3, sde2, m1, p4, d1, mts2. */
 export const LEVEL_TOKEN = /^(?:l|e|ic|t|m|p|d|sde|swe|mts|g|lvl|level)\d{1,2}$/;
+
+// What the words around a question's figures say about them (an offer, pay now, a wish), and help.
+
+export const HELP_WORD = /\b(?:help|usage|commands)\b/i;
+/** The parts of a band, as a follow-up names them ("and the stock?", "what's the total comp there?"). */
+export const BAND_PARTS: ReadonlySet<string> = new Set(
+  "base salary stock stocks rsu rsus equity bonus bonuses total tc comp compensation package".split(" "),
+);
+/** Words that say the figures are what someone is paid now. */
+export const CURRENT_PAY =
+  /\b(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b/i;
+/** Words before a figure that say it is wanted ("to get 200k", "ask for £180k", "hoping for 230k"). */
+export const WANTED =
+  /\b(?:get|want|wanted|wanting|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+them)?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|target(?:ing)?|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+up)?\s+to|get\s+(?:them|it)\s+to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*[$£€]?\d/i;
+export const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
+/** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
+export const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
+/** "base 150k", "base: 150k", "my base is 150k", "total of £200k". */
+export const FIGURE_AFTER_KEYWORD = new RegExp(
+  `\\b${PART}(?:\\s*[:=]\\s*|\\s+(?:is|was|of|at|about|around)\\s+|\\s+)[$£€]?\\d`,
+  "i",
+);
+/**
+ * "they gave me 150k base", "£120k stock": an amount written as money (a currency sign, or k/m after it) just
+ * before a part's name. A bare number is not enough ("l4 base", "2025 bonus", "top 10 base").
+ */
+export const MONEY_BEFORE_KEYWORD = new RegExp(
+  `(?:[$£€]\\s?\\d[\\d,]*(?:\\.\\d+)?\\s?[km]?|(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?\\s?[km])\\s+${PART}\\b`,
+  "i",
+);
