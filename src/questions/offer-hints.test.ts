@@ -328,6 +328,8 @@ describe("vesting and the words left to name the guide", () => {
       ["stock 120k vest 0y", "vest 0y"],
       ["stock 120k vest 25 years", "vest 25 years"],
       ["stock 120k over 12 years", "over 12 years"],
+      ["stock 120k vest 4.5y", "vest 4.5y"],
+      ["stock 120k, a 3.5 year vest", "3.5 year vest"],
     ] as const) {
       const o = parseOffer(text);
       expect(o, text).toMatchObject({ vestYears: 4, vestGiven: false, stock: { amount: 120000 } });

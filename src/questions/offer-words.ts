@@ -47,7 +47,7 @@ export function findKeywords(text: string): Keyword[] {
 /** "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr", "RSU/4y"; not "over 8 years of experience". */
 export function readVesting(text: string): { years: number; match: string } | null {
   const re =
-    /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2})\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\b(?!\s+(?:of\s+)?(?:experience|exp|work|in)\b)|(\d{1,2})[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b|\/\s*(\d{1,2})\s*(?:y|yr|yrs|years?)\b)/i;
+    /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b(?!\s+(?:of\s+)?(?:experience|exp|work|in)\b)|(\d{1,2}(?:\.\d+)?)[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b|\/\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b)/i;
   const m = re.exec(text);
   if (!m) return null;
   return { years: Number(m[1] ?? m[2] ?? m[3] ?? m[4]), match: m[0] };

@@ -142,7 +142,7 @@ export function parseOffer(input: string): ParsedOffer {
   const vest = readVesting(text);
   // "vest 0y", "vest 25 years": asked about (below, once `say` exists); the default stays.
   const badVest =
-    vest && (vest.years < 1 || vest.years > MAX_VEST_YEARS)
+    vest && (vest.years < 1 || vest.years > MAX_VEST_YEARS || !Number.isInteger(vest.years))
       ? { at: text.indexOf(vest.match), text: vest.match }
       : null;
   if (vest) {

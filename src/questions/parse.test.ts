@@ -79,6 +79,11 @@ describe("cleanQuestion", () => {
     expect(cleanQuestion("/company x")).toBe("/company x");
   });
 
+  it("drops Slack formatting typed around words, keeping the words", () => {
+    expect(cleanQuestion("*base* `150k` ~old~")).toBe("base   150k   old");
+    expect(cleanQuestion("_segment_ ml_ai")).toBe("segment  ml_ai");
+  });
+
   it("drops a mention typed as text ('@compbot'), not an e-mail address", () => {
     expect(cleanQuestion("@compbot segment london")).toBe("segment london");
     expect(cleanQuestion("hey @comp-bot.dev, segment")).toBe("hey  , segment");

@@ -44,7 +44,10 @@ export function cleanQuestion(text: string): string {
     repairMojibake(text.slice(0, MAX_QUESTION_CHARS * 2))
       .text.replace(CONTROL_CHARS, " ")
       .replace(/<[@#!][^>]*>/g, " ")
-      // "@compbot" typed as text (a mention Slack did not turn into one, or the console); not an e-mail address.
+      // Slack formatting typed around words ("*base* 150k", "`150k`", "~old~"); "_" only at a word's edge.
+    .replace(/[*~`]+/g, " ")
+    .replace(/(^|\s)_+|_+(?=\s|$)/g, "$1 ")
+    // "@compbot" typed as text (a mention Slack did not turn into one, or the console); not an e-mail address.
       .replace(/(?<![\w.])@[\w.-]+/g, " ")
       .replace(/<([^>|]*)\|([^>]*)>/g, " $2 ")
       .replace(/<([^>]*)>/g, " $1 ")
