@@ -284,6 +284,32 @@ export function everyKind(): Answer[] {
     notFoundAnswer(),
     notFoundAnswer({ suggestions: [] }),
     regionNotFoundAnswer(),
+    // A currency asked for, figures someone wants, pay now without a region.
+    bandAnswer({ askedCurrency: "USD" }),
+    regionsAnswer({ askedCurrency: "EUR" }),
+    scriptAnswer({
+      askedCurrency: "USD",
+      wanted: {
+        lines: [
+          offerLine("base", "base", 200000, { low: 132000, high: 165000 }),
+          offerLine("stock", "stock grant", 160000, { low: 102000, high: 188000 }),
+          offerLine("bonus", "bonus", 5, { low: 10, high: 10 }, "percent"),
+        ],
+        currency: null,
+      },
+    }),
+    scriptAnswer({ wanted: { lines: [], currency: "USD" } }),
+    regionNotFoundAnswer({
+      askedRegion: "",
+      paidNow: true,
+      followUps: [
+        followUp(
+          "Check pay · San Francisco",
+          "segment ml-ai-engineer san-francisco currently base 150000",
+          "offer",
+        ),
+      ],
+    }),
     ...everyOffer(),
   ];
 }
@@ -493,5 +519,9 @@ export function everyOffer(): OfferAnswer[] {
       signing: null,
       unreadable: [{ text: "base abc", suggestion: null }],
     }),
+    // Pay someone has now: the same answer, every label saying pay.
+    offerAnswer({ paidNow: true }),
+    mismatchOfferAnswer({ paidNow: true }),
+    aboveOfferAnswer({ paidNow: true }),
   ];
 }
