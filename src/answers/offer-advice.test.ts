@@ -238,6 +238,35 @@ describe("figures someone wants to ask for are placed, never called an offer", (
   });
 });
 
+describe("what someone would ask for beside their offer", () => {
+  it("is placed and set beside the counter-offer; an ask below the offer is said to be one", () => {
+    // London base £132K–£165K: (160 − 132) ÷ 33 = 85%. Base is not the weakest figure (stock £100K is below its
+    // band), so its mark is the middle, £148.5K → £149K, and the £150K on the table wins. Stock £102K–£188K:
+    // (140 − 102) ÷ 86 = 44%; the counter asks the 75th percentile, 102 + 0.75 × 86 = 166.5 → £167K.
+    const a = offer(
+      "segment london offered me 150k base and 100k stock. can I counter with 160k base and 140k stock?",
+    );
+    expect(a.notes?.slice(0, 2)).toEqual([
+      "You'd ask for £160K base: 85% of the way through the London band's base (£132K–£165K); the counter-offer below asks for £150K.",
+      "You'd ask for £140K stock grant: 44% of the way through the London band's stock grant (£102K–£188K); the counter-offer below asks for £167K.",
+    ]);
+    expect(a.lines.map((l) => l.offered)).toEqual([150000, 100000]);
+    const less = offer("segment london offered me 150k base, should I ask for 140k base");
+    expect(less.notes?.[0]).toBe(
+      "You'd ask for £140K base, less than the £150K on the table: never ask for less than you were offered.",
+    );
+    // A grant is compared on the band's 4-year basis: £140K over 4 years on the table, £120K asked.
+    const stock = offer("segment london offered me 150k base and 140k stock, should I ask for 120k stock?");
+    expect(stock.notes?.[0]).toBe(
+      "You'd ask for £120K stock grant, less than the £140K on the table: never ask for less than you were offered.",
+    );
+    const above = offer("segment offered 150k base in london, should I ask for 170k base?");
+    expect(above.notes?.[0]).toBe(
+      "You'd ask for £170K base: above the London band's base (£132K–£165K), more than the guide backs; the counter-offer below asks for £157K.",
+    );
+  });
+});
+
 describe("pay told as what you are paid now is never called an offer", () => {
   const q = "I currently make 150k base and 40k stock, what should I ask segment ml engineer london for?";
 

@@ -16,6 +16,7 @@ import { BAND_VEST_YEARS, line, position } from "./place.ts";
 import { adaptScript, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
 import type { FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
+import { wishNotes } from "./wish.ts";
 
 export { BAND_VEST_YEARS, guideDisagreements, offerCommand, position, scriptFigures };
 
@@ -481,6 +482,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   }
   answer.targets = targets;
   answer.provenance = provenance;
-  answer.notes = notes;
+  // "should I ask for 170k?" beside the offer: said first, beside the counter-offer.
+  answer.notes = parsed.wish ? [...wishNotes(band, offer, parsed.wish, targets, f), ...notes] : notes;
   return answer;
 }

@@ -77,6 +77,11 @@ export interface ParsedOffer {
    * answered with what to ask for, each figure placed in the band.
    */
   wanted?: boolean;
+  /**
+   * What the person would ask for, told beside the offer ("they offered 150k base, should I ask for 170k?"):
+   * read apart, so that it is never taken for the offer's own figures.
+   */
+  wish?: ParsedOffer;
   /** The question says this is the pay the person has now ("I currently make 150k base"), not an offer. */
   current?: boolean;
   /** The words the figures were read from were removed from this: what is left names the guide. */

@@ -322,6 +322,32 @@ describe("figures in a question", () => {
     });
   });
 
+  it("what someone would ask for beside their offer is read apart from the offer's figures", () => {
+    const q = parseQuestion(
+      "segment london offered me 150k base and 100k stock. can I counter with 160k base?",
+      index,
+    );
+    expect(q.intent).toBe("offer");
+    expect(q.unknown).toEqual([]);
+    expect([q.offer?.base?.amount, q.offer?.stock?.amount, q.offer?.unreadable]).toEqual([
+      150000,
+      100000,
+      [],
+    ]);
+    expect([q.offer?.wish?.base?.amount, q.offer?.wish?.stock]).toEqual([160000, null]);
+    expect(
+      parseQuestion("segment offered 150k base in london, should I ask for 170k base?", index).offer?.wish
+        ?.base,
+    ).toMatchObject({ amount: 170000 });
+    // A wish with no part named is no wish: the figure is asked about as before.
+    const hoped = parseQuestion("segment offered 200k base in london but I was hoping for 230k", index).offer;
+    expect(hoped?.wish).toBeUndefined();
+    expect(hoped?.unreadable.map((u) => u.text)).toEqual(["230k"]);
+    // "target bonus" is the offer's bonus, not a wish.
+    const target = parseQuestion("offer segment london base 150k, target bonus 10%", index).offer;
+    expect([target?.bonusPct, target?.wish]).toEqual([10, undefined]);
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

@@ -45,9 +45,9 @@ export function cleanQuestion(text: string): string {
       .text.replace(CONTROL_CHARS, " ")
       .replace(/<[@#!][^>]*>/g, " ")
       // Slack formatting typed around words ("*base* 150k", "`150k`", "~old~"); "_" only at a word's edge.
-    .replace(/[*~`]+/g, " ")
-    .replace(/(^|\s)_+|_+(?=\s|$)/g, "$1 ")
-    // "@compbot" typed as text (a mention Slack did not turn into one, or the console); not an e-mail address.
+      .replace(/[*~`]+/g, " ")
+      .replace(/(^|\s)_+|_+(?=\s|$)/g, "$1 ")
+      // "@compbot" typed as text (a mention Slack did not turn into one, or the console); not an e-mail address.
       .replace(/(?<![\w.])@[\w.-]+/g, " ")
       .replace(/<([^>|]*)\|([^>]*)>/g, " $2 ")
       .replace(/<([^>]*)>/g, " $1 ")
@@ -63,10 +63,10 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   let offer: ParsedOffer | null = null;
   let rest = cleaned;
   if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned) || MONEY_BEFORE_KEYWORD.test(cleaned)) {
-    const parsed = parseOffer(cleaned);
+    const { parsed, wish } = offerAndWish(cleaned);
     if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {
-      offer = parsed;
-      rest = parsed.rest;
+      offer = wish ? { ...parsed, wish } : parsed;
+      rest = wish ? `${parsed.rest} , ${wish.rest}` : parsed.rest;
     }
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
@@ -82,6 +82,23 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
   const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));
   return { ...query, intent: keep ? query.intent : offer.wanted ? "targets" : "offer", offer };
+}
+
+/**
+ * "They offered 150k base, should I ask for 170k?": the clause from the wish's verb to the end of its sentence is
+ * read apart (the wish) and the rest as the offer, when the wish has figures of its own; else all is the offer.
+ */
+function offerAndWish(cleaned: string): { parsed: ParsedOffer; wish: ParsedOffer | null } {
+  const asked = OFFER_WORD.test(cleaned) ? WANTED.exec(cleaned) : null;
+  if (asked) {
+    const after = cleaned.slice(asked.index);
+    const end = after.search(/[?!;]|\.(?!\d)/);
+    const clause = end < 0 ? after : after.slice(0, end);
+    const wish = parseOffer(clause);
+    const stripped = `${cleaned.slice(0, asked.index)} , ${cleaned.slice(asked.index + clause.length)}`;
+    if (hasFigures(wish)) return { parsed: parseOffer(stripped), wish };
+  }
+  return { parsed: parseOffer(cleaned), wish: null };
 }
 
 /** `offerAsked`: the question had an offer's figures, so it may be a follow-up about the guide talked about. */

@@ -126,7 +126,7 @@ export const CURRENT_PAY =
   /\b(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b/i;
 /** Words before a figure that say it is wanted ("to get 200k", "ask for £180k", "hoping for 230k"). */
 export const WANTED =
-  /\b(?:get|want|wanted|wanting|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+them)?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|target(?:ing)?|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+up)?\s+to|get\s+(?:them|it)\s+to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*[$£€]?\d/i;
+  /\b(?:to\s+get|(?:can|could|should|shall|would)\s+(?:i|we)\s+(?:get|ask\s+for)|want(?:ed|ing)?|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+(?:them|him|her))?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+(?:it\s+)?up)?\s+to|get\s+(?:them|it)\s+(?:up\s+)?to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*[$£€]?\d/i;
 export const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 /** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
 export const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
