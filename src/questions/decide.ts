@@ -100,6 +100,11 @@ export function decide(
     };
     // The outside company's name is not a guide's company here.
     if (company && levelRun.company.key === fold(company.hit.entity.display)) company = undefined;
+  } else if (levelTokens.length > 0 && !levelCompany && company && unknown.length > 0) {
+    // "amazon l6 segment": the level is the unknown company's, never the guide company's ("Segment L6").
+    const named = unknown.join(" ");
+    level = { company: named, companyDisplay: named, level: levelTokens.join("-") };
+    unknown = [];
   } else if (levelTokens.length > 0 && (levelCompany || company)) {
     const source = levelCompany ?? company!;
     const key = source.hit.entity.kind === "level-company" ? source.hit.entity.key : source.span.text;

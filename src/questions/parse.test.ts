@@ -541,6 +541,25 @@ describe("outside levels", () => {
     expect(read("google data scientist")).toEqual(reading({ company: "google", role: "data-scientist" }));
   });
 
+  it("a level after a company we do not know is that company's, not the guide company's ('amazon l6 segment')", () => {
+    expect(read("amazon l6 segment")).toEqual(
+      reading({ intent: "level-lookup", company: "segment", level: "amazon|l6" }),
+    );
+    // A guide company's own level, with nothing else named, is still its own.
+    expect(read("segment l6")).toEqual(
+      reading({ intent: "level-lookup", company: "segment", level: "segment|l6" }),
+    );
+  });
+
+  it("'the same as', 'comparable to' ask about levels", () => {
+    expect(read("is google l5 the same as segment ml engineer")).toEqual(
+      reading({ intent: "level-lookup", company: "segment", role: "ml-ai-engineer", level: "google|l5" }),
+    );
+    expect(read("what's google l5 comparable to at segment ml engineer")).toEqual(
+      reading({ intent: "level-lookup", company: "segment", role: "ml-ai-engineer", level: "google|l5" }),
+    );
+  });
+
   it("a level token next to a guide asked about as a level is that guide's mapping, unless an outside company is named", () => {
     expect(read("level segment ml engineer l5")).toEqual(
       reading({ intent: "level", company: "segment", role: "ml-ai-engineer", level: "segment|l5" }),
