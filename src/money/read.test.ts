@@ -14,10 +14,12 @@ const reading = (text: string) => {
 };
 
 describe("readFigure: one figure", () => {
-  it("reads multipliers (k, thousand, m, mm, mn, million, b, bn, billion) in any case", () => {
+  it("reads multipliers (k, thousand, grand, m, mm, mn, million, b, bn, billion) in any case", () => {
     expect(readFigure("150k")).toMatchObject({ low: 150000, high: 150000, range: false, scaled: true });
     expect(readFigure("150K")?.low).toBe(150000);
     expect(readFigure("3 thousand")?.low).toBe(3000);
+    expect(readFigure("150 grand")).toMatchObject({ low: 150000, scaled: true });
+    expect(readFigure("150 grandad")).toBeNull();
     expect(readFigure("1.5m")?.low).toBe(1500000);
     expect(readFigure("2mm")?.low).toBe(2000000);
     expect(readFigure("2mn")?.low).toBe(2000000);

@@ -41,7 +41,7 @@ export interface Figure {
 
 const SP = "[ \\u00a0\\u202f]";
 const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d|${SP}?(?:k|m)(?![a-z]))|\\d{1,3}(?:${SP}\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?`;
-const MULT = `${SP}?(?:k|thousand|mm|mn|million|m|bn|billion|b)(?![a-z])`;
+const MULT = `${SP}?(?:k|thousand|grand|mm|mn|million|m|bn|billion|b)(?![a-z])`;
 const PCT = `${SP}?(?:%|percent(?![a-z])|pct(?![a-z]))`;
 const SYM = `(?:${SYMBOL_SOURCE})`;
 const CODE = `(?:${CODE_SOURCE})(?![a-z])`;
@@ -76,6 +76,7 @@ const SINGLE_PARTS = new RegExp(
 const MULTIPLIERS: Record<string, number> = {
   k: 1e3,
   thousand: 1e3,
+  grand: 1e3,
   m: 1e6,
   mm: 1e6,
   mn: 1e6,
