@@ -28,11 +28,17 @@ export function isPrivateAnswer(answer: Answer): boolean {
 }
 
 /**
- * A reply only the asker may see: a private answer, or any answer to a question with an offer's (or pay's)
- * figures, whose buttons and examples carry them ("Which region is the offer for?", "Which guide…?").
+ * A reply only the asker may see: a private answer, or one whose buttons and example carry an offer's (or pay's)
+ * figures ("Which region is the offer for?", "Which guide should I check your offer against?"). A "not found"
+ * for such a question names no figure and may stay in the thread.
  */
 export function isPrivateReply(reply: { query: Pick<Query, "offer">; answer: Answer }): boolean {
-  return isPrivateAnswer(reply.answer) || reply.query.offer !== null;
+  if (isPrivateAnswer(reply.answer)) return true;
+  if (reply.query.offer === null) return false;
+  const { answer } = reply;
+  if (answer.kind === "region-not-found") return answer.followUps.some((f) => f.kind === "offer");
+  if (answer.kind === "choose") return answer.options.some((o) => o.kind === "offer");
+  return false;
 }
 
 /** A one-section message. `mrkdwn` is trusted text written here (not user input). */
