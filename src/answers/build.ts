@@ -9,6 +9,7 @@ import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
 import { freshnessAnswer } from "./freshness.ts";
 import { notFound } from "./not-found.ts";
 import { offerAnswer, offerCommand } from "./offer.ts";
+import { offerFollowUp } from "./offer-command.ts";
 import { wantedLines } from "./place.ts";
 import { safeScript } from "./safe-script.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, ScriptAnswer } from "./types.ts";
@@ -266,11 +267,7 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
       askedRegion: query.region?.display ?? "",
       available: guide.bands,
       ...(offer.current ? { paidNow: true } : {}),
-      followUps: guide.bands.map((b) => ({
-        label: `${offer.current ? "Check pay" : "Check offer"} · ${b.region}`,
-        command: offerCommand(guide, b.regionSlug, offer),
-        kind: "offer" as const,
-      })),
+      followUps: guide.bands.map((b) => offerFollowUp(guide, b, offer)),
     };
   }
   return offerAnswer({

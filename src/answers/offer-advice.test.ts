@@ -260,6 +260,11 @@ describe("what someone would ask for beside their offer", () => {
     expect(stock.notes?.[0]).toBe(
       "You'd ask for £120K stock grant, less than the £140K on the table: never ask for less than you were offered.",
     );
+    // A bonus is a percentage: the London band's is 10% (low and high alike), so 15% is above it.
+    const bonus = offer("segment london offered me 150k base and 10% bonus, should I ask for 15% bonus?");
+    expect(bonus.notes?.[0]).toBe(
+      "You'd ask for 15% bonus: above the London band's bonus (10%), more than the guide backs; the counter-offer below asks for 10%.",
+    );
     const above = offer("segment offered 150k base in london, should I ask for 170k base?");
     expect(above.notes?.[0]).toBe(
       "You'd ask for £170K base: above the London band's base (£132K–£165K), more than the guide backs; the counter-offer below asks for £157K.",

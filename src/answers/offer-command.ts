@@ -1,6 +1,21 @@
 /** The /comp words that reproduce an offer check (its "run again" command and the other regions' buttons). */
-import type { Guide } from "../guides/types.ts";
+import type { Band, Guide } from "../guides/types.ts";
 import type { OfferMoney, ParsedOffer } from "../questions/offer.ts";
+import type { FollowUp } from "./types.ts";
+
+/** The button that checks the same figures against another band: "Check offer · London" ("Check pay · …"). */
+export function offerFollowUp(
+  guide: Guide,
+  band: Band,
+  offer: ParsedOffer,
+  unmarked: string | null = null,
+): FollowUp {
+  return {
+    label: `${offer.current ? "Check pay" : "Check offer"} · ${band.region}`,
+    command: offerCommand(guide, band.regionSlug, offer, unmarked),
+    kind: "offer",
+  };
+}
 
 /** The /comp words that reproduce this offer check (or pay check). */
 export function offerCommand(

@@ -11,7 +11,7 @@ import { PERIODS_A_YEAR } from "../money/read.ts";
 import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
 import { guideDisagreements } from "./disagreements.ts";
-import { offerCommand } from "./offer-command.ts";
+import { offerCommand, offerFollowUp } from "./offer-command.ts";
 import { BAND_VEST_YEARS, line, position } from "./place.ts";
 import { adaptScript, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
 import type { FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
@@ -54,11 +54,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   const effective = offerCurrency ?? band.currency;
   const followUps: FollowUp[] = guide.bands
     .filter((b) => b.regionSlug !== band.regionSlug && b.currency === effective)
-    .map((b) => ({
-      label: `${parsed.current ? "Check pay" : "Check offer"} · ${b.region}`,
-      command: offerCommand(guide, b.regionSlug, parsed, effective),
-      kind: "offer" as const,
-    }));
+    .map((b) => offerFollowUp(guide, b, parsed, effective));
   const offer: ParsedOffer = { ...parsed, unreadable: [...parsed.unreadable] };
   // Pay someone has now is checked like an offer, and every sentence says which it is.
   const paidNow = parsed.current === true;
@@ -119,11 +115,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       band: band.currency,
       regionsInOfferCurrency: guide.bands
         .filter((b) => b.currency === offerCurrency)
-        .map((b) => ({
-          label: `${paidNow ? "Check pay" : "Check offer"} · ${b.region}`,
-          command: offerCommand(guide, b.regionSlug, parsed),
-          kind: "offer" as const,
-        })),
+        .map((b) => offerFollowUp(guide, b, parsed)),
     };
     // Each region once: the bands in the offer's currency are the follow-ups.
     answer.followUps = [];

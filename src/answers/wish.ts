@@ -3,6 +3,7 @@
  * figure placed in the band and set beside the counter-offer's, and an ask below what is on the table said so.
  */
 import type { Band } from "../guides/types.ts";
+import { formatPercent } from "../money/format.ts";
 import type { ParsedOffer } from "../questions/offer.ts";
 import { BAND_VEST_YEARS, wantedLines } from "./place.ts";
 import type { OfferLine, OfferTarget } from "./types.ts";
@@ -29,7 +30,7 @@ export function wishNotes(
       `You'd ask in ${placed.currency}; the ${band.region} band is in ${band.currency}, so I haven't placed what you'd ask for.`,
     ];
   return placed.lines.map((l) => {
-    const figure = (n: number) => (l.unit === "percent" ? `${Math.round(n * 10) / 10}%` : money(n));
+    const figure = (n: number) => (l.unit === "percent" ? formatPercent(n) : money(n));
     const asked = `${figure(l.offered)} ${l.label}`;
     const table = onTable(offer, l.component);
     if (table !== null && l.offered < table)

@@ -24,6 +24,9 @@ const OFFER_WORDS = {
   column: "Offered",
   counter: "Counter-offer",
   beats: "the counter-offer below keeps what you were offered",
+  whichRegion: "Which region is the offer for?",
+  pickRegion: "pick one to check the offer against",
+  noRegion: "to check an offer against",
 };
 const PAY_WORDS: typeof OFFER_WORDS = {
   check: "Pay check",
@@ -32,16 +35,12 @@ const PAY_WORDS: typeof OFFER_WORDS = {
   column: "Paid now",
   counter: "What to ask for",
   beats: "what to ask for below keeps what you are paid now",
+  whichRegion: "Which region are you paid in?",
+  pickRegion: "pick one to place your pay in",
+  noRegion: "to place your pay in",
 };
 export function offerWords(answer: { paidNow?: boolean }): typeof OFFER_WORDS {
   return answer.paidNow === true ? PAY_WORDS : OFFER_WORDS;
-}
-
-/** Asking which region: the question, what picking one does, and the ending when the guide has no band. */
-export function offerRegionWords(paidNow: boolean): [string, string, string] {
-  return paidNow
-    ? ["Which region are you paid in?", "pick one to place your pay in", "to place your pay in"]
-    : ["Which region is the offer for?", "pick one to check the offer against", "to check an offer against"];
 }
 
 /** "Offer check · ML/AI Engineer · Segment · London" ("Pay check · …" for pay someone has now). */

@@ -4,7 +4,7 @@
  */
 import type { Answer, FollowUp, GuideFacts } from "../answers/types.ts";
 import type { Band, Guide, LevelEquivalence } from "../guides/types.ts";
-import { offerRegionWords, offerSummary } from "./describe-offer.ts";
+import { offerSummary, offerWords } from "./describe-offer.ts";
 import { formatDate, formatMoney, formatMoneyRange, formatPercentRange, plural, safeText } from "./format.ts";
 
 /** Separator between the parts of a title or a one-line list. */
@@ -321,10 +321,10 @@ export function summaryText(answer: Answer): string {
       const regions = (answer.available ?? []).map(regionName);
       const asked = oneLine(answer.askedRegion);
       if (asked === "" && (answer.followUps ?? []).some((f) => f.kind === "offer")) {
-        const [which, against, none] = offerRegionWords(answer.paidNow === true);
+        const words = offerWords(answer);
         return regions.length > 0
-          ? `${which} ${roleName(answer.guide)} at ${companyName(answer.guide)} has bands for ${listWithMore(regions, 8)}: ${against}.`
-          : `${roleName(answer.guide)} at ${companyName(answer.guide)} has no regional bands ${none}`;
+          ? `${words.whichRegion} ${roleName(answer.guide)} at ${companyName(answer.guide)} has bands for ${listWithMore(regions, 8)}: ${words.pickRegion}.`
+          : `${roleName(answer.guide)} at ${companyName(answer.guide)} has no regional bands ${words.noRegion}`;
       }
       const head = `No ${asked || "such"} band for ${roleName(answer.guide)} at ${companyName(answer.guide)}`;
       return regions.length > 0

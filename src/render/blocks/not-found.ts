@@ -2,7 +2,7 @@
 import type { KnownBlock } from "@slack/types";
 import type { NotFoundAnswer, RegionNotFoundAnswer } from "../../answers/types.ts";
 import { askedPhrase, guideTitle, oneLine, regionChoices, regionName } from "../describe.ts";
-import { offerRegionWords } from "../describe-offer.ts";
+import { offerWords } from "../describe-offer.ts";
 import { escapeMrkdwn as e } from "../escape.ts";
 import { headerBlock, MAX_SECTION_TEXT, sectionBlock, truncate, truncateMrkdwn } from "../limits.ts";
 
@@ -29,12 +29,12 @@ export function regionNotFound(answer: RegionNotFoundAnswer, options: RenderOpti
   const head = `No *${asked}* band for ${name(guideTitle(guide))}`;
   // An offer without a region: ask which, one "Check offer · <region>" button a region.
   const forOffer = askedRegion === "" && (answer.followUps ?? []).some((f) => f.kind === "offer");
-  const [which, against, none] = offerRegionWords(answer.paidNow === true);
+  const words = offerWords(answer);
   const text = forOffer
     ? truncateMrkdwn(
         available.length > 0
-          ? `*${which}* ${name(guideTitle(guide))} has bands for ${available.join(", ")}: ${against}.`
-          : `${name(guideTitle(guide))} has no regional bands ${none}.`,
+          ? `*${words.whichRegion}* ${name(guideTitle(guide))} has bands for ${available.join(", ")}: ${words.pickRegion}.`
+          : `${name(guideTitle(guide))} has no regional bands ${words.noRegion}.`,
         MAX_SECTION_TEXT,
       )
     : available.length > 0
