@@ -10,7 +10,15 @@ import {
   regionName,
   roleName,
 } from "./describe.ts";
-import { formatMoney, formatMoneyRange, formatPercentRange, gauge, MISSING, safeText } from "./format.ts";
+import {
+  formatMoney,
+  formatMoneyRange,
+  formatPercent,
+  formatPercentRange,
+  gauge,
+  MISSING,
+  safeText,
+} from "./format.ts";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Offer check
@@ -94,11 +102,6 @@ export function unreadableTrailer(count: number, paidNow = false): string {
   return count === 1
     ? `I left it out: send ${what} again to include it.`
     : `I left them out: send ${what} again to include them.`;
-}
-
-/** A percentage as written ("10%", "12.5%"), never NaN. */
-export function formatPercent(value: number): string {
-  return formatPercentRange({ low: value, high: value });
 }
 
 /** Money or a percentage: an offered figure or a target. */
