@@ -389,6 +389,26 @@ describe("the walk-away line from a threshold that is not about stock", () => {
     });
   });
 
+  it("is pay now told beside the offer when its total, built the same way, clears the line", () => {
+    // Offer: 120,000 + 100,000 ÷ 4 + 15% × 120,000 = 163,000, under 184,000.
+    // Now: 150,000 + 160,000 ÷ 4 + 20% × 150,000 = 220,000, over it.
+    const now = parsed({ base: money(150000), stock: money(160000), bonusPct: 20 });
+    const a = check(parsed({ base: money(120000), stock: money(100000), bonusPct: 15, now }), total(230000));
+    expect(a.acceptThreshold).toEqual({
+      amount: 220000,
+      text: "EUR 220000, what you are paid now",
+      how: `the guide's line is EUR 184000 total comp (the guide's $230K total comp ${HOW_BERLIN}); your pay now already clears it, so never settle for less`,
+      met: true,
+    });
+    // A total of pay now as stated is built differently from the offer's: it moves nothing.
+    const stated = parsed({ total: money(220000) });
+    const b = check(
+      parsed({ base: money(120000), stock: money(100000), bonusPct: 15, now: stated }),
+      total(230000),
+    );
+    expect(b.acceptThreshold).toMatchObject({ amount: 184000, met: false });
+  });
+
   it("without a total on the table, the guide's line", () => {
     const a = check(parsed({ base: money(140000) }), total(230000));
     expect(a.acceptThreshold).toMatchObject({ amount: 184000, met: false });

@@ -12,10 +12,12 @@ import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts"
 import { offerCurrencies } from "../questions/offer.ts";
 import { guideDisagreements } from "./disagreements.ts";
 import { offerCommand, offerFollowUp } from "./offer-command.ts";
+import { floorOf, payNow, payNowNotes } from "./paid-now.ts";
 import { BAND_VEST_YEARS, line, position } from "./place.ts";
 import { adaptScript, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
 import type { FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
+import { walkAway } from "./walk-away.ts";
 import { wishNotes } from "./wish.ts";
 
 export { BAND_VEST_YEARS, guideDisagreements, offerCommand, position, scriptFigures };
@@ -313,12 +315,16 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     `From the guide: the ${band.region} band (${guide.salaryDataQuarter}) and the wording of its Negotiate Up script.`,
   ];
   const targets: OfferTarget[] = [];
+  // Pay now told beside the offer: what is asked is never less than it either.
+  const now = parsed.now ? payNow(parsed.now, band) : null;
   const marks: Partial<Record<"base" | "stock", number>> = {};
   const beats: boolean[] = [];
   for (const component of ["base", "stock"] as const) {
     const range = band[component];
     const m = offer[component];
-    const onTable = m ? (component === "stock" ? stock4(m.high) : m.high) : null;
+    const offered = m ? (component === "stock" ? stock4(m.high) : m.high) : null;
+    const floor = floorOf(offered, now?.[component] ?? null, held);
+    const onTable = floor?.value ?? null;
     const label = component === "base" ? "Base" : "Stock grant (4 yrs)";
     let mark: number;
     let point: string;
@@ -336,20 +342,22 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       point = `middle of the band's ${component} range`;
     }
     marks[component] = mark;
-    if (onTable !== null) beats.push(onTable >= mark);
+    if (offered !== null) beats.push(offered >= mark);
     const amount = onTable !== null && onTable >= mark ? ceilK(onTable) : mark;
     // What is on the table wins: which figure was weakest no longer matters to this one.
     const how =
       amount === mark
         ? `${point}${why}`
-        : `${held} (${f(onTable!)}), never less; the guide's mark is ${f(mark)}, the ${point}`;
+        : `${floor!.who} (${f(onTable!)}), never less; the guide's mark is ${f(mark)}, the ${point}`;
     targets.push({ component, label, amount, unit: "money", how });
   }
-  const bonusOnTable =
+  const bonusOffered =
     bonusPctHigh ??
     (offer.bonusAmount && offer.base ? (offer.bonusAmount.high / offer.base.amount) * 100 : null);
+  const bonusFloor = floorOf(bonusOffered, now?.bonusPct ?? null, held);
+  const bonusOnTable = bonusFloor?.value ?? null;
   const bonusMark = band.bonusPct.high;
-  if (bonusOnTable !== null) beats.push(bonusOnTable >= bonusMark);
+  if (bonusOffered !== null) beats.push(bonusOffered >= bonusMark);
   const bonusTarget = Math.max(bonusOnTable ?? 0, bonusMark);
   const bonusAsk = Math.round(bonusTarget * 10) / 10;
   targets.push({
@@ -360,7 +368,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     how:
       bonusTarget === bonusMark
         ? "top of the band's bonus range"
-        : `${held} (${bonusAsk}%), never less; the band's top is ${bonusMark}%`,
+        : `${bonusFloor!.who} (${bonusAsk}%), never less; the band's top is ${bonusMark}%`,
   });
 
   // The script's signing bonus, carried to this band.
@@ -430,43 +438,19 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       );
     }
 
-    // The walk-away line, never below what is on the table.
-    // The guide's threshold carried to this band: set exactly when the guide's threshold has an amount, so
-    // `threshold` is not null wherever `carried` is not.
-    const threshold = body.script.acceptThreshold!;
-    const carried = adapted.threshold;
-    const askedStock = figures.find((x) => x.component === "stock");
-    if (carried && /rsu|stock|equity/i.test(threshold.component ?? threshold.text)) {
-      // The guide's line against its own stock ask, as the same ratio of our stock mark; else carried over.
-      const guideLine = askedStock
-        ? roundK((marks.stock! * threshold.amount!) / askedStock.low)
-        : carried.amount;
-      const lineHow = askedStock
-        ? `the guide accepts above ${threshold.text} against its ${format(askedStock.low, askedStock.currency ?? cur)} stock ask; the same ratio applied to the guide's stock mark (${f(marks.stock!)}) gives ${f(guideLine)}`
-        : `the guide's ${threshold.text}, ${carried.how}`;
-      const onTable = offer.stock ? stock4(offer.stock.high) : null;
-      const met = onTable !== null && onTable >= guideLine;
-      answer.acceptThreshold = met
-        ? {
-            amount: ceilK(onTable!),
-            text: `${f(onTable!)} in stock, ${held}`,
-            how: `${lineHow}; the ${f(onTable!)} ${paidNow ? "you are paid now" : "you were offered"} already clears it, so never settle for less than that`,
-            met: true,
-          }
-        : { amount: guideLine, text: `${f(guideLine)} in stock`, how: lineHow, met: false };
-    } else if (carried) {
-      const guideLine = carried.amount;
-      const onTable = answer.annual?.total ?? null;
-      const met = onTable !== null && onTable >= guideLine;
-      answer.acceptThreshold = met
-        ? {
-            amount: ceilK(onTable!),
-            text: `${f(onTable!)}, ${held}`,
-            how: `the guide's line is ${carried.text} (${carried.how}); ${paidNow ? "your pay" : "your offer"} already clears it, so never settle for less`,
-            met: true,
-          }
-        : { amount: guideLine, text: carried.text, how: carried.how, met: false };
-    }
+    // The walk-away line, never below what is on the table (or what is paid now).
+    answer.acceptThreshold = walkAway({
+      threshold: body.script.acceptThreshold,
+      carried: adapted.threshold,
+      askedStock: figures.find((x) => x.component === "stock") ?? null,
+      stockMark: marks.stock!,
+      offered: { stock: offer.stock ? stock4(offer.stock.high) : null, total: answer.annual?.total ?? null },
+      now,
+      held,
+      paidNow,
+      money: f,
+      guideMoney: (n, c) => format(n, c ?? cur),
+    });
     if (answer.acceptThreshold)
       provenance.push(
         `Derived: ${answer.acceptThreshold.met ? "walk-away line" : "accept threshold"} ${answer.acceptThreshold.text} = ${answer.acceptThreshold.how}.`,
@@ -475,6 +459,20 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   answer.targets = targets;
   answer.provenance = provenance;
   // "should I ask for 170k?" beside the offer: said first, beside the counter-offer.
-  answer.notes = parsed.wish ? [...wishNotes(band, offer, parsed.wish, targets, f), ...notes] : notes;
+  const offered = {
+    base: offer.base?.high ?? null,
+    stock: offer.stock ? stock4(offer.stock.high) : null,
+    bonusPct: bonusOffered === null ? null : Math.round(bonusOffered * 10) / 10,
+    total: answer.annual
+      ? { amount: answer.annual.total, how: "components" as const }
+      : offer.total
+        ? { amount: offer.total.high, how: "stated" as const }
+        : null,
+  };
+  answer.notes = [
+    ...(parsed.wish ? wishNotes(band, offer, parsed.wish, targets, f) : []),
+    ...(now ? payNowNotes(now, offered, band, f) : []),
+    ...notes,
+  ];
   return answer;
 }

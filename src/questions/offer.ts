@@ -84,6 +84,11 @@ export interface ParsedOffer {
   wish?: ParsedOffer;
   /** The question says this is the pay the person has now ("I currently make 150k base"), not an offer. */
   current?: boolean;
+  /**
+   * The pay the person has now, told beside an offer ("they offered 200k base, I make 180k base now"): read
+   * apart, never taken for the offer's figures; the counter-offer never asks for less.
+   */
+  now?: ParsedOffer;
   /** The words the figures were read from were removed from this: what is left names the guide. */
   rest: string;
 }

@@ -348,6 +348,36 @@ describe("figures in a question", () => {
     expect([target?.bonusPct, target?.wish]).toEqual([10, undefined]);
   });
 
+  it("pay now told beside an offer is read apart, before or after the offer's words", () => {
+    const after = parseQuestion("segment sf: they offered 200k base. I make 180k base now", index);
+    expect([after.intent, after.company?.key, after.region?.key]).toEqual(["offer", "segment", "san-francisco"]);
+    expect([after.offer?.base?.amount, after.offer?.now?.base?.amount, after.offer?.unreadable]).toEqual([
+      200000,
+      180000,
+      [],
+    ]);
+    // In one sentence, the pay-now clause ends where the offer's words begin.
+    const before = parseQuestion("I make 180k base but segment offered me 170k base in sf", index);
+    expect([before.company?.key, before.offer?.base?.amount, before.offer?.now?.base?.amount]).toEqual([
+      "segment",
+      170000,
+      180000,
+    ]);
+    // A total told as pay now is not the offer's total.
+    const total = parseQuestion("segment sf offer: 200k base, 50k stock. my current comp is 250k total", index);
+    expect([total.offer?.total, total.offer?.now?.total?.amount, total.offer?.stock?.amount]).toEqual([
+      null,
+      250000,
+      50000,
+    ]);
+    // Without the word offer, the figures are all pay now, as before.
+    const only = parseQuestion("segment sf: I make 180k base", index).offer;
+    expect([only?.current, only?.now, only?.base?.amount]).toEqual([true, undefined, 180000]);
+    // Pay-now words with no figures of their own leave the offer whole.
+    const words = parseQuestion("segment offered me 200k base in sf, currently at google", index).offer;
+    expect([words?.base?.amount, words?.now]).toEqual([200000, undefined]);
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

@@ -63,10 +63,10 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   let offer: ParsedOffer | null = null;
   let rest = cleaned;
   if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned) || MONEY_BEFORE_KEYWORD.test(cleaned)) {
-    const { parsed, wish } = offerAndWish(cleaned);
+    const { parsed, wish, now } = offerWishAndNow(cleaned);
     if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {
-      offer = wish ? { ...parsed, wish } : parsed;
-      rest = wish ? `${parsed.rest} , ${wish.rest}` : parsed.rest;
+      offer = { ...parsed, ...(wish ? { wish } : {}), ...(now ? { now } : {}) };
+      rest = [parsed.rest, wish?.rest, now?.rest].filter((r) => r !== undefined).join(" , ");
     }
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
@@ -87,18 +87,31 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
 /**
  * "They offered 150k base, should I ask for 170k?": the clause from the wish's verb to the end of its sentence is
  * read apart (the wish) and the rest as the offer, when the wish has figures of its own; else all is the offer.
+ * "They offered 200k base, I make 180k base now": the same for the pay someone has now, told beside an offer; its
+ * clause also ends where the offer's words begin ("I make 180k base but they offered 200k").
  */
-function offerAndWish(cleaned: string): { parsed: ParsedOffer; wish: ParsedOffer | null } {
-  const asked = OFFER_WORD.test(cleaned) ? WANTED.exec(cleaned) : null;
-  if (asked) {
-    const after = cleaned.slice(asked.index);
-    const end = after.search(/[?!;]|\.(?!\d)/);
-    const clause = end < 0 ? after : after.slice(0, end);
-    const wish = parseOffer(clause);
-    const stripped = `${cleaned.slice(0, asked.index)} , ${cleaned.slice(asked.index + clause.length)}`;
-    if (hasFigures(wish)) return { parsed: parseOffer(stripped), wish };
-  }
-  return { parsed: parseOffer(cleaned), wish: null };
+function offerWishAndNow(cleaned: string): {
+  parsed: ParsedOffer;
+  wish: ParsedOffer | null;
+  now: ParsedOffer | null;
+} {
+  if (!OFFER_WORD.test(cleaned)) return { parsed: parseOffer(cleaned), wish: null, now: null };
+  let text = cleaned;
+  const apart = (found: RegExpExecArray | null, stopAtOffer: boolean): ParsedOffer | null => {
+    if (!found) return null;
+    const after = text.slice(found.index);
+    const ends = [after.search(/[?!;]|\.(?!\d)/)];
+    if (stopAtOffer) ends.push(after.slice(found[0].length).search(OFFER_WORD) + found[0].length);
+    const end = Math.min(...ends.filter((e) => e >= found[0].length));
+    const clause = Number.isFinite(end) ? after.slice(0, end) : after;
+    const read = parseOffer(clause);
+    if (!hasFigures(read)) return null;
+    text = `${text.slice(0, found.index)} , ${text.slice(found.index + clause.length)}`;
+    return read;
+  };
+  const wish = apart(WANTED.exec(text), false);
+  const now = apart(CURRENT_PAY.exec(text), true);
+  return { parsed: parseOffer(text), wish, now };
 }
 
 /** `offerAsked`: the question had an offer's figures, so it may be a follow-up about the guide talked about. */

@@ -110,7 +110,7 @@ export const FILLER = new Set(
   initial latest recruiter recruiters hr said says told mentioned verbal written email emailed call say
   competing competitor competitors hoping hope hoped cliff benefits perks cover covers covered available when
   going gonna where write draft send email message reply letter number higher bigger larger better
-  signing sign-on make makes making earn earns earning`
+  signing sign-on make makes making earn earns earning moment`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

@@ -1,0 +1,129 @@
+/**
+ * Pay now told beside an offer, over the real seed guide through the real core. The San Francisco band
+ * (guides/segment/ml-ai-engineer.md): base $188K–$228K, stock $145K–$270K over 4 years, bonus 10%.
+ * Every expected figure is worked out by hand beside it.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type CompBotApi, loadCompBot } from "../bot.ts";
+import { renderText } from "../render/text.ts";
+import type { Answer, OfferAnswer } from "./types.ts";
+
+let bot: CompBotApi;
+beforeAll(async () => {
+  ({ bot } = await loadCompBot("guides", { today: () => "2026-12-04" }));
+});
+
+function offer(text: string): OfferAnswer {
+  const answer: Answer = bot.ask(text, { surface: "dm" }).answer;
+  expect(answer.kind).toBe("offer");
+  return answer as OfferAnswer;
+}
+const target = (a: OfferAnswer, c: string) => a.targets.find((t) => t.component === c);
+
+describe("pay now beside an offer", () => {
+  it("a total told as pay now is not placed as the offer's total", () => {
+    const a = offer("segment sf offer: 200k base, 50k stock. my current comp is 250k total");
+    expect(a.paidNow).toBe(false);
+    expect(a.lines.map((l) => [l.component, l.offered])).toEqual([
+      ["base", 200000],
+      ["stock", 50000],
+    ]);
+    expect(a.notes).toContain(
+      "Your total now is $250K a year (as you stated it); the offer's total is not known, so they are not compared.",
+    );
+  });
+
+  it("an offer below pay now: the counter-offer asks for at least the pay, and says why", () => {
+    const a = offer("segment sf: they offered 200k base. I make 230k base now");
+    expect(a.unreadable).toEqual([]);
+    expect(a.lines[0]).toMatchObject({ component: "base", offered: 200000 });
+    // The guide's mark: 75th percentile of $188K–$228K = $218K (base is the weakest figure); pay now is more.
+    expect(target(a, "base")).toMatchObject({ amount: 230000 });
+    expect(target(a, "base")?.how).toBe(
+      "what you are paid now ($230K), never less; the guide's mark is $218K, the 75th percentile of the band's base range",
+    );
+    // $30K of $230K = 13.04%.
+    expect(a.notes?.[0]).toBe(
+      "Your base now is $230K: the offer's $200K is $30K (13%) less, so the counter-offer asks for at least what you are paid now.",
+    );
+    expect(a.script).toContain("$230K base");
+    const text = renderText(a);
+    expect(text).toContain("Your base now is $230K");
+    expect(text).not.toMatch(/more than once/);
+  });
+
+  it("told before the offer in one sentence; the guide's mark still wins when it is higher", () => {
+    const a = offer("I make 180k base but segment offered me 170k base in sf");
+    expect(a.band.region).toBe("San Francisco");
+    expect(a.lines[0]).toMatchObject({ component: "base", offered: 170000 });
+    expect(target(a, "base")?.amount).toBe(218000);
+    expect(a.notes?.[0]).toBe(
+      "Your base now is $180K: the offer's $170K is $10K (5.6%) less, so the counter-offer asks for at least what you are paid now.",
+    );
+  });
+
+  it("each part and the totals, built the same way, side by side; a bonus now above the band's is kept", () => {
+    const a = offer(
+      "segment sf offer 200k base, 200k stock, 10% bonus. I currently make 190k base, 100k stock, 12% bonus",
+    );
+    expect(a.notes?.slice(0, 4)).toEqual([
+      "Your base now is $190K: the offer's $200K is $10K (5.3%) more.",
+      "Your stock now is $100K (a grant on the 4-year basis): the offer's $200K is $100K (100%) more.",
+      "Your bonus now is 12%: the offer's 10% is 2 percentage points less, so the counter-offer asks for at least what you are paid now.",
+      // Now: $190K + $100K ÷ 4 + 12% × $190K = $237.8K; offered: $200K + $50K + $20K = $270K; $32.2K is 13.5%.
+      "Your total now is $237.8K a year (base + stock a year + bonus): the offer's $270K is $32.2K (13.5%) more.",
+    ]);
+    expect(target(a, "bonus")).toMatchObject({
+      amount: 12,
+      how: "what you are paid now (12%), never less; the band's top is 10%",
+    });
+    // The offer's own figures decide whether it already beats the guide, not pay now.
+    expect(a.alreadyBeats).toBeNull();
+  });
+
+  it("pay now above the guide's marks does not make the offer one that already beats the guide", () => {
+    const a = offer(
+      "segment sf offer 200k base 150k stock 10% bonus. I currently make 240k base, 300k stock, 10% bonus",
+    );
+    expect([target(a, "base")?.amount, target(a, "stock")?.amount]).toEqual([240000, 300000]);
+    expect(a.alreadyBeats).toBeNull();
+  });
+
+  it("two totals built differently are not compared", () => {
+    const a = offer("segment sf offer 200k base, 200k stock, 10% bonus. my current total is 260k");
+    expect(a.notes?.[0]).toBe(
+      "Your total now is $260K a year (as you stated it); the offer's total ($270K) is built from its parts, so the two are built differently and not compared. Give both the same way to compare them.",
+    );
+  });
+
+  it("stock now above the guide's walk-away line raises the line to it", () => {
+    const a = offer("segment sf offer 200k base 150k stock. I'm currently on 300k stock");
+    // The guide's stock mark: 75th percentile of $145K–$270K = $238.75K -> $239K; pay now is more.
+    expect(target(a, "stock")?.amount).toBe(300000);
+    expect(a.acceptThreshold).toMatchObject({
+      amount: 300000,
+      met: true,
+      text: "$300K in stock, what you are paid now",
+    });
+    expect(a.acceptThreshold?.how).toContain("the $300K you are paid now already clears it");
+  });
+
+  it("pay now in another currency is not compared and moves nothing", () => {
+    const a = offer("segment sf offer 200k base. I make £230k base now");
+    expect(target(a, "base")?.amount).toBe(218000);
+    expect(a.notes?.[0]).toBe(
+      "You gave your pay now in GBP; the San Francisco band and the offer are read in USD, so I haven't compared them (I use no exchange rates). The counter-offer below does not take it into account.",
+    );
+  });
+
+  it("a wish and pay now beside one offer are each read apart", () => {
+    const a = offer(
+      "segment london offer 150k base, should I ask for 170k base? I'm on 160k base at the moment",
+    );
+    expect(a.lines[0]).toMatchObject({ component: "base", offered: 150000 });
+    expect((a.notes ?? []).some((n) => n.startsWith("You'd ask for £170K base"))).toBe(true);
+    expect(a.notes).toContain(
+      "Your base now is £160K: the offer's £150K is £10K (6.3%) less, so the counter-offer asks for at least what you are paid now.",
+    );
+  });
+});
