@@ -116,6 +116,39 @@ describe("pay now beside an offer", () => {
     );
   });
 
+  it("pay now in other words: 'Current:', 'my current', 'I'm at'; a bonus amount is said as what it is of", () => {
+    const a = offer("segment london offer 150k base. Current: 140k base, 15k bonus");
+    // £15K ÷ £140K = 10.71% -> 10.7%; the band's top is 10%, so the counter-offer keeps 10.7%.
+    expect(a.notes?.slice(0, 2)).toEqual([
+      "Your base now is £140K: the offer's £150K is £10K (7.1%) more.",
+      "Your bonus now is 10.7% (£15K of £140K base); the offer gives no bonus, so the counter-offer asks for at least 10.7%.",
+    ]);
+    expect(target(a, "bonus")?.amount).toBe(10.7);
+    for (const q of [
+      "segment london offered 150k base, which beats my current 140k base",
+      "segment london offer 150k base; I'm at 140k base",
+    ]) {
+      const b = offer(q);
+      expect([b.lines[0]?.offered, b.notes?.[0]]).toEqual([
+        150000,
+        "Your base now is £140K: the offer's £150K is £10K (7.1%) more.",
+      ]);
+    }
+  });
+
+  it("a figure of pay now with no part named is asked about as pay, not as part of the offer", () => {
+    const a = offer(
+      "segment offered me 185k base and 120k rsus in sf, I currently earn 175k at my job. good?",
+    );
+    expect(a.lines.map((l) => l.offered)).toEqual([185000, 120000]);
+    expect(a.unreadable).toEqual([
+      expect.objectContaining({
+        text: "175k",
+        hint: "Which part of your pay now is it? Write its name next to it, e.g. base 175k or stock 175k.",
+      }),
+    ]);
+  });
+
   it("a wish and pay now beside one offer are each read apart", () => {
     const a = offer(
       "segment london offer 150k base, should I ask for 170k base? I'm on 160k base at the moment",

@@ -57,7 +57,11 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   const followUps: FollowUp[] = guide.bands
     .filter((b) => b.regionSlug !== band.regionSlug && b.currency === effective)
     .map((b) => offerFollowUp(guide, b, parsed, effective));
-  const offer: ParsedOffer = { ...parsed, unreadable: [...parsed.unreadable] };
+  // What could not be read of pay now told beside the offer is asked about with the offer's.
+  const offer: ParsedOffer = {
+    ...parsed,
+    unreadable: [...parsed.unreadable, ...(parsed.now?.unreadable ?? [])],
+  };
   // Pay someone has now is checked like an offer, and every sentence says which it is.
   const paidNow = parsed.current === true;
   const held = paidNow ? "what you are paid now" : "what is on the table";

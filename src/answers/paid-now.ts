@@ -14,6 +14,8 @@ export interface PayNow {
   base: number | null;
   stock: number | null;
   bonusPct: number | null;
+  /** A bonus told as an amount: the amount and the base it is a percentage of. */
+  bonusFrom: { amount: number; base: number } | null;
   /** A year's total: base + stock a year + bonus when all three are known, else the one stated. */
   total: { amount: number; how: "components" | "stated" } | null;
   /** In another currency than the band's: nothing is compared, and `floor` gives nothing. */
@@ -24,7 +26,14 @@ export function payNow(now: ParsedOffer, band: Band): PayNow {
   const currencies = offerCurrencies(now);
   const other = currencies.find((c) => c !== band.currency);
   if (other !== undefined)
-    return { base: null, stock: null, bonusPct: null, total: null, currency: currencies.join("/") };
+    return {
+      base: null,
+      stock: null,
+      bonusPct: null,
+      bonusFrom: null,
+      total: null,
+      currency: currencies.join("/"),
+    };
   const base = now.base?.high ?? null;
   const yearlyStock = now.stock ? now.stock.high / now.vestYears : null;
   const bonusPct =
@@ -43,6 +52,10 @@ export function payNow(now: ParsedOffer, band: Band): PayNow {
     base,
     stock: yearlyStock === null ? null : yearlyStock * BAND_VEST_YEARS,
     bonusPct: bonusPct === null ? null : Math.round(bonusPct * 10) / 10,
+    bonusFrom:
+      now.bonusPct === null && now.bonusAmount && base !== null
+        ? { amount: now.bonusAmount.high, base }
+        : null,
     total,
     currency: null,
   };
@@ -87,7 +100,13 @@ export function payNowNotes(
       offer: offered.stock,
       unit: "money",
     },
-    { name: "bonus", basis: "", now: now.bonusPct, offer: offered.bonusPct, unit: "percent" },
+    {
+      name: "bonus",
+      basis: now.bonusFrom ? ` (${money(now.bonusFrom.amount)} of ${money(now.bonusFrom.base)} base)` : "",
+      now: now.bonusPct,
+      offer: offered.bonusPct,
+      unit: "percent",
+    },
   ] as const;
   for (const p of parts) {
     if (p.now === null) continue;

@@ -134,7 +134,8 @@ const WORD: Record<OfferComponent, string> = {
   total: "total",
 };
 
-export function parseOffer(input: string): ParsedOffer {
+/** `of`: whose figures these are, as the question asked back about a figure with no part names them. */
+export function parseOffer(input: string, of = "the offer"): ParsedOffer {
   const offer: ParsedOffer = {
     base: null,
     stock: null,
@@ -438,8 +439,8 @@ export function parseOffer(input: string): ParsedOffer {
       text: f.text,
       suggestion: null,
       hint: f.percent
-        ? `Which part of the offer is it? Write its name next to it, e.g. bonus ${f.text}.`
-        : `Which part of the offer is it? Write its name next to it, e.g. base ${f.text} or stock ${f.text}.`,
+        ? `Which part of ${of} is it? Write its name next to it, e.g. bonus ${f.text}.`
+        : `Which part of ${of} is it? Write its name next to it, e.g. base ${f.text} or stock ${f.text}.`,
     });
   }
 

@@ -350,7 +350,11 @@ describe("figures in a question", () => {
 
   it("pay now told beside an offer is read apart, before or after the offer's words", () => {
     const after = parseQuestion("segment sf: they offered 200k base. I make 180k base now", index);
-    expect([after.intent, after.company?.key, after.region?.key]).toEqual(["offer", "segment", "san-francisco"]);
+    expect([after.intent, after.company?.key, after.region?.key]).toEqual([
+      "offer",
+      "segment",
+      "san-francisco",
+    ]);
     expect([after.offer?.base?.amount, after.offer?.now?.base?.amount, after.offer?.unreadable]).toEqual([
       200000,
       180000,
@@ -364,7 +368,10 @@ describe("figures in a question", () => {
       180000,
     ]);
     // A total told as pay now is not the offer's total.
-    const total = parseQuestion("segment sf offer: 200k base, 50k stock. my current comp is 250k total", index);
+    const total = parseQuestion(
+      "segment sf offer: 200k base, 50k stock. my current comp is 250k total",
+      index,
+    );
     expect([total.offer?.total, total.offer?.now?.total?.amount, total.offer?.stock?.amount]).toEqual([
       null,
       250000,

@@ -97,15 +97,16 @@ function offerWishAndNow(cleaned: string): {
 } {
   if (!OFFER_WORD.test(cleaned)) return { parsed: parseOffer(cleaned), wish: null, now: null };
   let text = cleaned;
-  const apart = (found: RegExpExecArray | null, stopAtOffer: boolean): ParsedOffer | null => {
+  // Pay now is read apart even when its only figure has no part named ("I currently earn 175k"): asked about as pay.
+  const apart = (found: RegExpExecArray | null, payNow: boolean): ParsedOffer | null => {
     if (!found) return null;
     const after = text.slice(found.index);
     const ends = [after.search(/[?!;]|\.(?!\d)/)];
-    if (stopAtOffer) ends.push(after.slice(found[0].length).search(OFFER_WORD) + found[0].length);
+    if (payNow) ends.push(after.slice(found[0].length).search(OFFER_WORD) + found[0].length);
     const end = Math.min(...ends.filter((e) => e >= found[0].length));
     const clause = Number.isFinite(end) ? after.slice(0, end) : after;
-    const read = parseOffer(clause);
-    if (!hasFigures(read)) return null;
+    const read = payNow ? parseOffer(clause, "your pay now") : parseOffer(clause);
+    if (!hasFigures(read) && !(payNow && read.unreadable.length > 0)) return null;
     text = `${text.slice(0, found.index)} , ${text.slice(found.index + clause.length)}`;
     return read;
   };
