@@ -380,6 +380,11 @@ describe("figures in a question", () => {
     // Without the word offer, the figures are all pay now, as before.
     const only = parseQuestion("segment sf: I make 180k base", index).offer;
     expect([only?.current, only?.now, only?.base?.amount]).toEqual([true, undefined, 180000]);
+    // "I have" / "I'm at" are pay now only before money: "I have 2 offers" is not pay.
+    const two = parseQuestion("I have 2 offers, segment london 150k base", index).offer;
+    expect([two?.current, two?.base?.amount]).toEqual([undefined, 150000]);
+    const yoe = parseQuestion("I'm at 5 yoe, segment london offered 150k base", index).offer;
+    expect([yoe?.now, yoe?.base?.amount]).toEqual([undefined, 150000]);
     // Pay-now words with no figures of their own leave the offer whole.
     const words = parseQuestion("segment offered me 200k base in sf, currently at google", index).offer;
     expect([words?.base?.amount, words?.now]).toEqual([200000, undefined]);
