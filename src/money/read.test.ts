@@ -86,6 +86,9 @@ describe("readFigure: one figure", () => {
     expect(readFigure("10%")).toMatchObject({ low: 10, high: 10, percent: true, range: false });
     expect(readFigure("12.5 percent")).toMatchObject({ low: 12.5, percent: true });
     expect(readFigure("15pct")).toMatchObject({ low: 15, percent: true });
+    // British spelling.
+    expect(readFigure("10 per cent")).toMatchObject({ low: 10, percent: true });
+    expect(readFigure("10–15 per cent")).toMatchObject({ low: 10, high: 15, percent: true });
     expect(readFigure("150k")?.percent).toBe(false);
   });
 

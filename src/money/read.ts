@@ -42,7 +42,7 @@ export interface Figure {
 const SP = "[ \\u00a0\\u202f]";
 const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d|${SP}?(?:k|m)(?![a-z]))|\\d{1,3}(?:${SP}\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?`;
 const MULT = `${SP}?(?:k|thousand|grand|mm|mn|million|m|bn|billion|b)(?![a-z])`;
-const PCT = `${SP}?(?:%|percent(?![a-z])|pct(?![a-z]))`;
+const PCT = `${SP}?(?:%|per${SP}?cent(?![a-z])|pct(?![a-z]))`;
 const SYM = `(?:${SYMBOL_SOURCE})`;
 const CODE = `(?:${CODE_SOURCE})(?![a-z])`;
 const SINGLE = `(?:${CODE}${SP}?)?${SYM}?${SP}?(?:${NUM})(?:${MULT})?(?:${SP}?${SYM})?(?:${SP}?${CODE})?(?:${PCT})?`;

@@ -390,6 +390,19 @@ describe("figures in a question", () => {
     expect([words?.base?.amount, words?.now]).toEqual([200000, undefined]);
   });
 
+  it("figures in words and percentages spelt 'per cent' are read", () => {
+    const q = parseQuestion(
+      "segment london offer: base one hundred and fifty thousand, bonus of ten per cent, twenty grand signing",
+      index,
+    );
+    expect([q.unknown, q.offer?.base?.amount, q.offer?.bonusPct, q.offer?.signing?.amount]).toEqual([
+      [],
+      150000,
+      10,
+      20000,
+    ]);
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

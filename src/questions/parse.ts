@@ -7,6 +7,7 @@
 import { levelMatches } from "../guides/levels.ts";
 import { repairMojibake } from "../guides/repair.ts";
 import { askedCurrency } from "../money/currency.ts";
+import { numberWordsToDigits } from "../money/number-words.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { words } from "../text/normalize.ts";
 import { decide, type LevelRun, type Span } from "./decide.ts";
@@ -41,8 +42,8 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u20
 export function cleanQuestion(text: string): string {
   // Pasted text can carry the same mojibake as guide files; control characters never mean anything here.
   return (
-    repairMojibake(text.slice(0, MAX_QUESTION_CHARS * 2))
-      .text.replace(CONTROL_CHARS, " ")
+    numberWordsToDigits(repairMojibake(text.slice(0, MAX_QUESTION_CHARS * 2)).text)
+      .replace(CONTROL_CHARS, " ")
       .replace(/<[@#!][^>]*>/g, " ")
       // Slack formatting typed around words ("*base* 150k", "`150k`", "~old~"); "_" only at a word's edge.
       .replace(/[*~`]+/g, " ")
