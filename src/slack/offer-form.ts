@@ -8,6 +8,7 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
 import type { Band, Guide } from "../guides/types.ts";
 import { CURRENCY_CODES, currencyOf } from "../money/currency.ts";
+import { numberWordsToDigits } from "../money/number-words.ts";
 import { readFigure } from "../money/read.ts";
 import { DEFAULT_VEST_YEARS, MAX_VEST_YEARS } from "../questions/offer.ts";
 import { currencyCode, DOT, guideTitle, oneLine, regionName } from "../render/describe.ts";
@@ -229,9 +230,16 @@ function currencyProblem(text: string): string | null {
   return null;
 }
 
-/** One amount (or range) typed in a field, read by the shared money reader. */
-function readMoney(raw: string, what: string): Read<Money> {
-  const text = raw.trim();
+/** "0", "none", "no", "n/a": a part the offer does not have (stock, bonus, signing; never a base of 0). */
+const NONE = /^(?:0+(?:\.0+)?\s*[k%]?|none|no|nil|nothing|n\/?a|-+)$/i;
+
+/**
+ * One amount (or range) typed in a field, read by the shared money reader; figures may be written in words.
+ * `noneAllowed`: "0" or "none" is an amount of 0 (the offer check places it, as it does "stock 0" in a message).
+ */
+function readMoney(raw: string, what: string, noneAllowed = false): Read<Money> {
+  const text = numberWordsToDigits(raw.trim());
+  if (noneAllowed && NONE.test(text)) return { value: { amount: 0, currency: null } };
   const figure = readFigure(text);
   if (figure?.percent || (!figure && text.includes("%"))) {
     return { error: `A percentage only works for the bonus. Enter the ${what} as an amount, e.g. 150k.` };
@@ -263,7 +271,7 @@ function readMoney(raw: string, what: string): Read<Money> {
 }
 
 function readVest(raw: string): Read<number> {
-  const text = raw.trim();
+  const text = numberWordsToDigits(raw.trim());
   const m = /^(\d+(?:\.\d+)?)\s*(?:y|yrs?|years?)?$/i.exec(text);
   if (!m)
     return {
@@ -278,7 +286,8 @@ function readVest(raw: string): Read<number> {
 }
 
 function readBonus(raw: string): Read<{ percent: number; percentHigh?: number } | Money> {
-  const text = raw.trim();
+  const text = numberWordsToDigits(raw.trim());
+  if (NONE.test(text)) return { value: { percent: 0 } };
   const figure = readFigure(text);
   if (figure?.percent) {
     if (figure.high > 100) {
@@ -332,10 +341,10 @@ export function readOfferForm(values: StateValues): FormResult {
     return result.value;
   };
   const base = read("base", (raw) => readMoney(raw, "base salary"));
-  const stock = read("stock", (raw) => readMoney(raw, "stock grant"));
+  const stock = read("stock", (raw) => readMoney(raw, "stock grant", true));
   const vestYears = read("vest", readVest) ?? DEFAULT_VEST_YEARS;
   const bonus = read("bonus", readBonus);
-  const signing = read("signing", (raw) => readMoney(raw, "signing bonus"));
+  const signing = read("signing", (raw) => readMoney(raw, "signing bonus", true));
   const given = (["base", "stock", "bonus", "signing"] as const).some((f) => inputValue(values, f) !== "");
   if (!given) {
     errors[OFFER_INPUTS.base.blockId] =

@@ -283,6 +283,17 @@ describe("the offer modal's submission", () => {
     expect(h.fake.calls.items.filter((c) => c.seq > since && c.method !== "chat.postEphemeral")).toEqual([]);
   });
 
+  it("no stock and no signing bonus typed as 0 and none: placed as £0, not refused", async () => {
+    const view = await openModal(LONDON_BAND, { channel: "C0GENERAL", user: "U0ALICE" });
+    const since = h.fake.mark();
+    expect(await submit(view, { base: "150k", stock: "0", bonus: "10%", signing: "none" })).toEqual({});
+    const eph = await h.fake.nextCall((c) => c.method === "chat.postEphemeral", { since });
+    const text = allText(eph.body);
+    expect(text).toContain("*Stock (grant over 4 yrs)*  £0");
+    // £150K + £0 ÷ 4 + 10% × £150K = £165K.
+    expect(text).toContain("£150K + £0 ÷ 4 + 10% × £150K = £165K");
+  });
+
   it("another region picked in the modal, 3-year vesting, bonus as an amount", async () => {
     const view = await openModal(LONDON_BAND, { channel: "C0GENERAL" });
     const since = h.fake.mark();

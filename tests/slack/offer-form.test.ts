@@ -130,6 +130,27 @@ describe("readOfferForm", () => {
     expect(formFor({ signing: "€20k" }).signing).toEqual({ amount: 20000, currency: "€" });
   });
 
+  it("no stock, no bonus, no signing bonus: 0 or none, as a message can say it", () => {
+    expect(formFor({ base: "150k", stock: "0" }).stock).toEqual({ amount: 0, currency: null });
+    expect(formFor({ base: "150k", stock: "none" }).stock).toEqual({ amount: 0, currency: null });
+    expect(formFor({ base: "150k", signing: "N/A" }).signing).toEqual({ amount: 0, currency: null });
+    expect(formFor({ base: "150k", bonus: "0%" }).bonus).toEqual({ percent: 0 });
+    expect(formFor({ base: "150k", bonus: "no" }).bonus).toEqual({ percent: 0 });
+    const q = offerQuestion("segment ml-ai-engineer", formFor({ base: "150k", stock: "0", signing: "none" }));
+    expect(q).toBe("offer segment ml-ai-engineer london base 150000 stock 0 signing 0 vest 4y");
+    const parsed = parseOffer(q);
+    expect([parsed.stock?.amount, parsed.signing?.amount, parsed.unreadable]).toEqual([0, 0, []]);
+  });
+
+  it("figures written in words", () => {
+    expect(formFor({ base: "a hundred and fifty thousand" }).base).toEqual({
+      amount: 150000,
+      currency: null,
+    });
+    expect(formFor({ bonus: "ten percent" }).bonus).toEqual({ percent: 10 });
+    expect(formFor({ stock: "120k", vest: "three years" }).vestYears).toBe(3);
+  });
+
   it.each([
     [{ base: "abc" }, "offer_base", /can't read “abc”.*150k, 150,000 or £150,000/],
     [{ base: "150" }, "offer_base", /too small.*Did you mean 150k\?/],
