@@ -55,6 +55,11 @@ describe("readFigure: one figure", () => {
     expect(reading("£150.000")).toMatchObject({ low: 150000, currency: "GBP", mark: "£", scaled: true });
     // A dot before a multiplier is a decimal point, not a separator.
     expect(reading("1.500k")).toMatchObject({ low: 1500, scaled: true });
+    // A comma with one or two digits before a multiplier is a decimal comma; with three, a separator.
+    expect(reading("150,5k")).toMatchObject({ low: 150500, scaled: true });
+    expect(reading("€1,25m")).toMatchObject({ low: 1250000, currency: "EUR" });
+    expect(reading("150,500k")).toMatchObject({ low: 150500000 });
+    expect(reading("150,5")).toBeNull();
     // A bare number is not scaled: "150000" could be anything, "150" is probably thousands.
     expect(reading("150000")).toMatchObject({ low: 150000, scaled: false });
     expect(reading("150")).toMatchObject({ low: 150, scaled: false });

@@ -40,7 +40,7 @@ export interface Figure {
 }
 
 const SP = "[ \\u00a0\\u202f]";
-const NUM = `\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d|${SP}?(?:k|m)(?![a-z]))|\\d{1,3}(?:${SP}\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?`;
+const NUM = `\\d+,\\d{1,2}(?=${SP}?(?:k|m)(?![a-z]))|\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d{1,3}(?:\\.\\d{3})+(?!\\d|${SP}?(?:k|m)(?![a-z]))|\\d{1,3}(?:${SP}\\d{3})+(?!\\d)|\\d+(?:\\.\\d+)?`;
 const MULT = `${SP}?(?:k|thousand|grand|mm|mn|million|m|bn|billion|b)(?![a-z])`;
 const PCT = `${SP}?(?:%|per${SP}?cent(?![a-z])|pct(?![a-z]))`;
 const SYM = `(?:${SYMBOL_SOURCE})`;
@@ -107,6 +107,10 @@ function readPart(text: string): Part | null {
   if (/^\d{1,3}(?:\.\d{3})+$/.test(raw) && !g.mult) {
     digits = raw.replace(/\./g, "");
     grouped = true;
+  } else if (/^\d+,\d{1,2}$/.test(raw) && g.mult) {
+    // A decimal comma before k or m: "150,5k" is 150.5k (a thousands comma has three digits after it).
+    digits = raw.replace(",", ".");
+    grouped = false;
   } else {
     grouped = /[,\s\u00a0\u202f]/.test(raw);
     digits = raw.replace(/[,\s\u00a0\u202f]/g, "");
