@@ -2,6 +2,7 @@
 import { levelMatches } from "../guides/levels.ts";
 import type { Band, Guide, GuideBody } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
+import type { Competing } from "../questions/competing.ts";
 import type { EntityMatch, Query } from "../questions/types.ts";
 import type { SearchIndex } from "../search/index.ts";
 import { type ChooseFor, chooseGuide, chooseRegion, GUIDE_INTENTS, type GuideIntent } from "./choose.ts";
@@ -174,6 +175,7 @@ function aboutGuide(guide: Guide, query: Query, sources: AnswerSources): Answer 
         guide,
         (query.region && guide.bands.find((b) => b.regionSlug === query.region!.key)) || null,
         sources,
+        query.offer?.competing,
       );
     case "freshness":
       return freshnessAnswer(guide, facts(guide, today), guideFollowUps(guide, null));
@@ -239,7 +241,7 @@ function targetsAnswer(guide: Guide, query: Query, sources: AnswerSources): Answ
   const band = askedBand(guide, query);
   if (!band && query.region) return bandAnswer(guide, query, sources.today);
   if (!band) return chooseRegion(guide, (slug) => `targets ${bandCommand(guide, slug)}`);
-  const script = scriptAnswer(guide, band, sources);
+  const script = scriptAnswer(guide, band, sources, query.offer?.competing);
   // "what should I say to get 200k base?": where each wanted figure sits in the band, above the script.
   const wanted = query.offer?.wanted ? wantedLines(band, query.offer) : null;
   return {
@@ -346,9 +348,14 @@ function namedRegions(guide: Guide, named: EntityMatch[], today: string): Answer
 }
 
 /** The script for one band (its figures in the band's currency), or as the guide wrote it (band null). */
-function scriptAnswer(guide: Guide, band: Band | null, sources: AnswerSources): ScriptAnswer {
+function scriptAnswer(
+  guide: Guide,
+  band: Band | null,
+  sources: AnswerSources,
+  competing?: Competing,
+): ScriptAnswer {
   const body = sources.body(guide);
-  const { script, notes, levers } = safeScript(guide, band, body);
+  const { script, notes, levers } = safeScript(guide, band, body, competing);
   return {
     kind: "script",
     ...facts(guide, sources.today),

@@ -10,6 +10,7 @@ import type { Band, Guide, GuideBody, MoneyRange } from "../guides/types.ts";
 import { PERIODS_A_YEAR } from "../money/read.ts";
 import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
+import { competingNote, competingSentence } from "./competing.ts";
 import { guideDisagreements } from "./disagreements.ts";
 import { offerCommand, offerFollowUp } from "./offer-command.ts";
 import { floorOf, payNow, payNowNotes } from "./paid-now.ts";
@@ -432,7 +433,14 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       Record<"base" | "stock" | "bonus" | "signing", { amount: number; unit: "money" | "percent" }>
     > = {};
     for (const t of targets) byComponent[t.component] = { amount: t.amount, unit: t.unit };
-    const adapted = adaptScript({ guide, band, script: body.script, targets: byComponent, format });
+    const adapted = adaptScript({
+      guide,
+      band,
+      script: body.script,
+      targets: byComponent,
+      format,
+      ...(parsed.competing ? { competing: competingSentence(parsed.competing, band, format) } : {}),
+    });
     answer.script = adapted.text;
     provenance.push(...adapted.notes.map((n) => `Script: ${n}`));
     const scriptBonus = figures.find((x) => x.component === "bonus");
@@ -476,6 +484,17 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   answer.notes = [
     ...(parsed.wish ? wishNotes(band, offer, parsed.wish, targets, f) : []),
     ...(now ? payNowNotes(now, offered, band, f) : []),
+    ...(parsed.competing
+      ? [
+          competingNote(
+            parsed.competing,
+            guide,
+            band,
+            format,
+            answer.script?.includes("I have an offer from") === true,
+          ),
+        ]
+      : []),
     ...notes,
   ];
   return answer;

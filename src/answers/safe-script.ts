@@ -1,6 +1,8 @@
 /** The guide's negotiation script made safe to say for one band (or as written, without one). */
 import type { Band, Guide, GuideBody, Lever, NegotiationScript } from "../guides/types.ts";
 import { formatMoney } from "../money/format.ts";
+import type { Competing } from "../questions/competing.ts";
+import { competingNote, competingSentence } from "./competing.ts";
 import { guideDisagreements } from "./offer.ts";
 import { adaptQuote, adaptScript, conversionFor, quoteChanges, scriptFigures } from "./script.ts";
 
@@ -12,14 +14,27 @@ export function safeScript(
   guide: Guide,
   band: Band | null,
   body: GuideBody | null,
+  /** The person's own competing offer: said in the script in place of the guide's claim. */
+  competing?: Competing,
 ): { script: NegotiationScript | null; notes: string[]; levers: Lever[] } {
   const script = body?.script ?? null;
   const first = guide.bands[0];
   const bodyLevers = body?.levers ?? [];
   if (!script || !first) return { script, notes: [], levers: bodyLevers };
   const target = band ?? conversionFor(guide, first, script.text, formatMoney).reference;
-  const adapted = adaptScript({ guide, band: target, script, format: formatMoney });
+  const told = competing ? competingSentence(competing, target, formatMoney) : undefined;
+  const adapted = adaptScript({
+    guide,
+    band: target,
+    script,
+    format: formatMoney,
+    ...(told ? { competing: told } : {}),
+  });
   const notes = [...adapted.notes];
+  if (competing)
+    notes.unshift(
+      competingNote(competing, guide, target, formatMoney, adapted.text.includes(told!.sentence)),
+    );
   // The levers are things to say too: the same conversion, the same placeholders for claims.
   const levers = bodyLevers.map((l) => {
     const a = adaptQuote(l.quote, target, adapted.conversion, formatMoney);

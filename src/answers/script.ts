@@ -116,6 +116,11 @@ export interface AdaptInput {
     Record<"base" | "stock" | "bonus" | "signing", { amount: number; unit: "money" | "percent" }>
   >;
   format: (n: number, currency: string) => string;
+  /**
+   * The person's own competing offer, as a sentence they can say ("I have an offer from Google at $400K total
+   * comp."): said in place of the guide's competing-offer claim, instead of a placeholder.
+   */
+  competing?: { company: string; sentence: string };
 }
 
 /** Replaces the money figures of a text by `factor` × their value in `currency`; percentages stay. */
@@ -177,7 +182,14 @@ export function leverInGuideWords(
   return `${quoted} For ${band.region}: ${changes.join(", ")} (${conversion.how}).`;
 }
 
-export function adaptScript({ guide, band, script, targets = {}, format }: AdaptInput): AdaptedScript {
+export function adaptScript({
+  guide,
+  band,
+  script,
+  targets = {},
+  format,
+  competing,
+}: AdaptInput): AdaptedScript {
   const cur = band.currency;
   const conversion = conversionFor(guide, band, script.text, format);
   const { factor } = conversion;
@@ -185,12 +197,18 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
   const byComponent: Partial<Record<ScriptComponent, { amount: number; unit: "money" | "percent" }>> =
     targets;
   const claims: string[] = [];
+  const told: string[] = [];
   const notes: string[] = [];
   const sentences = script.text.match(SENTENCES) ?? [script.text];
   let converted = false;
   const out = sentences.map((sentence) => {
     const claim = CLAIMS.find((c) => c.re.test(sentence));
     if (claim) {
+      // The person's own competing offer is said once, in place of the guide's first such claim.
+      if (competing && claim.what === "a competing offer" && told.length === 0) {
+        told.push(sentence.trim());
+        return `${competing.sentence}${trailingSpace(sentence)}`;
+      }
       claims.push(sentence.trim());
       return `${claim.placeholder(cur)}${trailingSpace(sentence)}`;
     }
@@ -225,6 +243,11 @@ export function adaptScript({ guide, band, script, targets = {}, format }: Adapt
   if (conversion.foreign) {
     notes.push(
       `The guide's script gives its figures in ${conversion.foreign} and the guide has no ${conversion.foreign} band to carry them from: they are left as written, in ${conversion.foreign}, not ${cur}.`,
+    );
+  }
+  for (const c of told) {
+    notes.push(
+      `The guide's script says "${c}" That is the guide's example, not your situation: your offer from ${competing!.company} is said instead, as you gave it.`,
     );
   }
   for (const c of claims) {

@@ -6,8 +6,10 @@
  * Figures are read by the one money reader (src/money/read.ts). Anything that looks like a figure but cannot
  * be read, or cannot be right, is named back with a hint, never used silently.
  */
+
 import { askedCurrency, CURRENCY_CODES, CURRENCY_SYMBOLS } from "../money/currency.ts";
 import { type Figure, type Period, periodAtStart, readFigure, scanFigures } from "../money/read.ts";
+import type { Competing } from "./competing.ts";
 import {
   findKeywords,
   GAP_AFTER,
@@ -89,6 +91,8 @@ export interface ParsedOffer {
    * apart, never taken for the offer's figures; the counter-offer never asks for less.
    */
   now?: ParsedOffer;
+  /** Another company's offer told beside it ("competing offer from Google at 400k total"): never placed. */
+  competing?: Competing;
   /** The words the figures were read from were removed from this: what is left names the guide. */
   rest: string;
 }

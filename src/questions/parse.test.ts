@@ -403,6 +403,70 @@ describe("figures in a question", () => {
     ]);
   });
 
+  it("another company's offer is read apart: never the guide's offer, its company never the guide", () => {
+    const q = parseQuestion(
+      "competing offer from google at 400k total, segment offered 200k base in sf",
+      index,
+    );
+    expect([q.intent, q.company?.key, q.region?.key, q.unknown]).toEqual([
+      "offer",
+      "segment",
+      "san-francisco",
+      [],
+    ]);
+    expect([q.offer?.base?.amount, q.offer?.total]).toEqual([200000, null]);
+    expect([q.offer?.competing?.company, q.offer?.competing?.offer.total?.amount]).toEqual([
+      "Google",
+      400000,
+    ]);
+    // Not the guide's company, and no word like "competing": another company's when the rest names the guide.
+    const startup = parseQuestion(
+      "offer from a startup at 300k base, segment london offered 150k base",
+      index,
+    );
+    expect([startup.offer?.base?.amount, startup.offer?.competing?.company]).toEqual([150000, "a startup"]);
+    expect(startup.offer?.competing?.offer.base?.amount).toBe(300000);
+    // "an offer from <the guide's company>" is the offer to check.
+    const again = parseQuestion("segment sf: I have an offer from segment at 200k base", index);
+    expect([again.offer?.base?.amount, again.offer?.competing]).toEqual([200000, undefined]);
+    const own = parseQuestion("I have an offer from segment: 200k base in sf", index);
+    expect([own.company?.key, own.offer?.base?.amount, own.offer?.competing]).toEqual([
+      "segment",
+      200000,
+      undefined,
+    ]);
+  });
+
+  it("only another company's offer, with a guide named: what to ask for, or the script asked for", () => {
+    const q = parseQuestion(
+      "I have a competing offer from Google at 400k total, what should I ask segment sf for?",
+      index,
+    );
+    expect([q.intent, q.company?.key, q.region?.key, q.offer?.competing?.offer.total?.amount]).toEqual([
+      "targets",
+      "segment",
+      "san-francisco",
+      400000,
+    ]);
+    // A figure with no part: kept as written ("at 400k"), never placed.
+    const bare = parseQuestion(
+      "I have an offer from google at 400k, what should I ask segment sf for?",
+      index,
+    );
+    expect([bare.intent, bare.offer?.competing?.unnamed]).toEqual([
+      "targets",
+      { amount: 400000, currency: null },
+    ]);
+    const script = parseQuestion(
+      "write me a script for segment london, I have another offer from meta at £180k base",
+      index,
+    );
+    expect([script.intent, script.offer?.competing?.offer.base]).toEqual([
+      "script",
+      expect.objectContaining({ amount: 180000, currency: "GBP" }),
+    ]);
+  });
+
   it("years of experience told beside an offer change nothing", () => {
     expect(
       read("I was offered 150k base and 120k stock at segment london, I have over 8 years of experience"),

@@ -10,6 +10,7 @@ import { askedCurrency } from "../money/currency.ts";
 import { numberWordsToDigits } from "../money/number-words.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { words } from "../text/normalize.ts";
+import { readCompeting } from "./competing.ts";
 import { decide, type LevelRun, type Span } from "./decide.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
 import type { ConversationContext, Intent, Query } from "./types.ts";
@@ -64,9 +65,18 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   let offer: ParsedOffer | null = null;
   let rest = cleaned;
   if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned) || MONEY_BEFORE_KEYWORD.test(cleaned)) {
-    const { parsed, wish, now } = offerWishAndNow(cleaned);
+    // Another company's offer first: its figures are never the guide's offer, its name never the guide's.
+    const { competing, text } = OFFER_WORD.test(cleaned)
+      ? readCompeting(cleaned, index, (r) => parseWords(r, r, index, {}, true).company?.key ?? null)
+      : { competing: null, text: cleaned };
+    const { parsed, wish, now } = offerWishAndNow(text);
     if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {
-      offer = { ...parsed, ...(wish ? { wish } : {}), ...(now ? { now } : {}) };
+      offer = {
+        ...parsed,
+        ...(wish ? { wish } : {}),
+        ...(now ? { now } : {}),
+        ...(competing ? { competing } : {}),
+      };
       rest = [parsed.rest, wish?.rest, now?.rest].filter((r) => r !== undefined).join(" , ");
     }
   }
@@ -82,6 +92,11 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   if (!offer) return query;
   // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
   const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));
+  // Only another company's offer was given ("I have a competing offer from Google at 400k, what should I ask
+  // Segment for?"): what to ask for, or the script asked for, with it in the person's words.
+  const onlyCompeting = offer.competing && !hasFigures(offer) && offer.unreadable.length === 0;
+  if (onlyCompeting && !keep)
+    return { ...query, intent: query.intent === "script" ? "script" : "targets", offer };
   return { ...query, intent: keep ? query.intent : offer.wanted ? "targets" : "offer", offer };
 }
 

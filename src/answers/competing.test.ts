@@ -1,0 +1,64 @@
+/**
+ * Another company's offer told beside the question, over the real seed guide through the real core. The San
+ * Francisco band: base $188K–$228K, stock $145K–$270K, bonus 10%, total $262K–$355K.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { type CompBotApi, loadCompBot } from "../bot.ts";
+import { renderText } from "../render/text.ts";
+import type { Answer, OfferAnswer, ScriptAnswer } from "./types.ts";
+
+let bot: CompBotApi;
+beforeAll(async () => {
+  ({ bot } = await loadCompBot("guides", { today: () => "2026-12-04" }));
+});
+const ask = (text: string): Answer => bot.ask(text, { surface: "dm" }).answer;
+
+describe("another company's offer", () => {
+  it("is not placed as the guide's offer's total, and the script says it in the person's words", () => {
+    const a = ask(
+      "competing offer from google at 400k total, segment offered 200k base in sf",
+    ) as OfferAnswer;
+    expect(a.kind).toBe("offer");
+    expect(a.lines.map((l) => [l.component, l.offered])).toEqual([["base", 200000]]);
+    expect(a.notes).toContain(
+      "Your offer from Google at $400K total comp: another company's, so it is not placed in Segment's San Francisco band, nor compared or added to anything here; the script below says it for you, as you gave it. Figures without a currency are read in USD, like the band's.",
+    );
+    expect(a.script).toContain("I have an offer from Google at $400K total comp.");
+    expect(a.script).not.toContain("‹company›");
+    expect(a.provenance).toContain(
+      "Script: The guide's script says \"I have Google ML and Anthropic offers at $410K+ guaranteed.\" That is the guide's example, not your situation: your offer from Google is said instead, as you gave it.",
+    );
+    expect(renderText(a)).toContain("I have an offer from Google at $400K total comp.");
+  });
+
+  it("without it, the script keeps the placeholder (no claim the person did not make)", () => {
+    const a = ask("segment offered 200k base in sf") as OfferAnswer;
+    expect(a.script).toContain(
+      '[Only if you have one: "I have an offer from ‹company› at ‹its total, in USD›."',
+    );
+    expect(a.script).not.toContain("I have an offer from Google");
+  });
+
+  it("in its own currency, as given; several parts listed", () => {
+    const a = ask(
+      "competing offer from google: €250k base, €100k stock, 15% bonus. segment offered 200k base in sf",
+    ) as OfferAnswer;
+    expect(a.script).toContain(
+      "I have an offer from Google: €250K base, €100K in stock over 4 years, a 15% bonus.",
+    );
+    expect(a.notes?.find((n) => n.startsWith("Your offer from Google"))).not.toContain("without a currency");
+  });
+
+  it("asked what to ask for, with only the other offer: the script with it, and why it is not placed", () => {
+    const a = ask(
+      "I have a competing offer from Google at 400k total, what should I ask segment sf for?",
+    ) as ScriptAnswer;
+    expect([a.kind, a.purpose, a.band?.region]).toEqual(["script", "targets", "San Francisco"]);
+    expect(a.script?.text).toContain("I have an offer from Google at $400K total comp.");
+    expect(a.scriptNotes?.[0]).toMatch(/^Your offer from Google at \$400K total comp: another company's/);
+    const bare = ask(
+      "I have an offer from google at 400k, what should I ask segment sf for?",
+    ) as ScriptAnswer;
+    expect(bare.script?.text).toContain("I have an offer from Google at $400K.");
+  });
+});

@@ -1,0 +1,68 @@
+/**
+ * Another company's offer told beside the question ("competing offer from Google at 400k total, Segment offered
+ * 200k base"): read apart, so that its figures are never placed as the guide's offer and its company never
+ * names the guide. The answer says it back and may put it in the script, in the person's own words.
+ */
+import { readFigure } from "../money/read.ts";
+import type { SearchIndex } from "../search/index.ts";
+import { words } from "../text/normalize.ts";
+import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
+import { OFFER_WORD } from "./vocabulary.ts";
+
+export interface Competing {
+  /** The company as the index names it when it knows it ("Google"), else as written ("a startup"). */
+  company: string;
+  /** Its figures by part ("400k total", "250k base"). */
+  offer: ParsedOffer;
+  /** One figure with no part named ("an offer from Google at 400k"): said back as written, never placed. */
+  unnamed: { amount: number; currency: string | null } | null;
+}
+
+/** Words that end a company's name after "offer from": "at", "of", a figure, punctuation. */
+const NAME_END = String.raw`(?=\s*(?:[:;,(]|\s-|$)|\s+(?:at|of|for|with|worth|is|was|that|which|paying|giving|and|but|who|in|totall?(?:ing)?)\b|\s+[$£€]?\d)`;
+const NAME = String.raw`(?<who>[a-z0-9][\w&.'’-]*(?:\s+[a-z0-9][\w&.'’-]*){0,2}?)`;
+/** "competing offer from google", "another offer with meta", "an offer from openai" (when it is not the guide's). */
+const COMPETING = new RegExp(
+  String.raw`\b(?<adj>(?:competing|rival|outside|other|another|second|better|higher|external)\s+)?offers?\s+(?:from|with|by|at)\s+${NAME}${NAME_END}`,
+  "i",
+);
+
+/**
+ * Reads another company's offer out of `text`: the clause from "offer from <company>" to the end of its
+ * sentence, or to where the next offer's words begin. Without a word such as "competing", "an offer from X" is
+ * another company's only when the rest of the question names a company too (else it is the offer to check).
+ */
+export function readCompeting(
+  text: string,
+  index: SearchIndex,
+  namesCompany: (rest: string) => string | null,
+): { competing: Competing | null; text: string } {
+  const found = COMPETING.exec(text);
+  const who = found?.groups?.who?.trim();
+  if (!found || !who) return { competing: null, text };
+  const after = text.slice(found.index);
+  const tail = after.slice(found[0].length);
+  const ends = [tail.search(/[?!;]|\.(?!\d)/), tail.search(OFFER_WORD)].filter((e) => e >= 0);
+  const clause = after.slice(0, found[0].length + (ends.length > 0 ? Math.min(...ends) : tail.length));
+  const read = parseOffer(clause);
+  const lone =
+    !hasFigures(read) && read.unreadable.length === 1 ? readFigure(read.unreadable[0]!.text) : null;
+  const unnamed =
+    lone && !lone.percent && !lone.range && (lone.scaled || lone.currency)
+      ? { amount: lone.low, currency: lone.currency }
+      : null;
+  if (!hasFigures(read) && !unnamed) return { competing: null, text };
+  const hits = index.exact(words(who).join(" "));
+  const known =
+    hits.find((h) => h.entity.kind === "company") ?? hits.find((h) => h.entity.kind === "level-company");
+  const rest = `${text.slice(0, found.index)} , ${read.rest.replace(found[0], " ")} , ${text.slice(found.index + clause.length)}`;
+  if (!found.groups?.adj) {
+    // "I have an offer from Segment: 200k base" is the offer to check.
+    const other = namesCompany(rest);
+    if (other === null || (known?.entity.kind === "company" && other === known.entity.key))
+      return { competing: null, text };
+  }
+  const company = known ? known.entity.display : who;
+  const offer = { ...read, unreadable: unnamed ? [] : read.unreadable, rest: "" };
+  return { competing: { company, offer, unnamed }, text: rest };
+}
