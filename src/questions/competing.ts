@@ -20,10 +20,13 @@ export interface Competing {
 
 /** Words that end a company's name after "offer from": "at", "of", a figure, punctuation. */
 const NAME_END = String.raw`(?=\s*(?:[:;,(]|\s-|$)|\s+(?:at|of|for|with|worth|is|was|that|which|paying|giving|and|but|who|in|totall?(?:ing)?)\b|\s+[$£€]?\d)`;
-const NAME = String.raw`(?<who>[a-z0-9][\w&.'’-]*(?:\s+[a-z0-9][\w&.'’-]*){0,2}?)`;
-/** "competing offer from google", "another offer with meta", "an offer from openai" (when it is not the guide's). */
+const NAME = String.raw`(?!(?:least|most|around|about|roughly|approximately)\b)(?<who>[a-z][\w&.'’-]*(?:\s+[a-z0-9][\w&.'’-]*){0,2}?)`;
+/**
+ * "competing offer from google", "another offer with meta", "an offer from openai", "a counter from meta" (when it
+ * is not the guide's).
+ */
 const COMPETING = new RegExp(
-  String.raw`\b(?<adj>(?:competing|rival|outside|other|another|second|better|higher|external)\s+)?offers?\s+(?:from|with|by|at)\s+${NAME}${NAME_END}`,
+  String.raw`\b(?<adj>(?:competing|rival|outside|other|another|second|better|higher|external)\s+)?(?:offers?\s+(?:from|with|by|at)|counter(?:[- ]?offers?)?\s+(?:from|by)|counteroffers?\s+(?:from|by))\s+${NAME}${NAME_END}`,
   "i",
 );
 

@@ -427,6 +427,17 @@ describe("figures in a question", () => {
     expect([startup.offer?.base?.amount, startup.offer?.competing?.company]).toEqual([150000, "a startup"]);
     expect(startup.offer?.competing?.offer.base?.amount).toBe(300000);
     // "an offer from <the guide's company>" is the offer to check.
+    // "a counter from meta" is Meta's; "should I counter at around 220k" is the person's own wish.
+    const meta = parseQuestion("segment sf: base 200k, I've got a counter from meta for 230k base", index);
+    expect([
+      meta.offer?.base?.amount,
+      meta.offer?.competing?.company,
+      meta.offer?.competing?.offer.base?.amount,
+    ]).toEqual([200000, "Meta", 230000]);
+    const mine = parseQuestion("segment sf offer 200k base, should I counter at around 220k base?", index);
+    expect([mine.offer?.competing, mine.offer?.wish?.base?.amount]).toEqual([undefined, 220000]);
+    const about = parseQuestion("segment london offer at about 150k base", index);
+    expect([about.offer?.base?.amount, about.offer?.competing]).toEqual([150000, undefined]);
     const again = parseQuestion("segment sf: I have an offer from segment at 200k base", index);
     expect([again.offer?.base?.amount, again.offer?.competing]).toEqual([200000, undefined]);
     const own = parseQuestion("I have an offer from segment: 200k base in sf", index);

@@ -66,9 +66,11 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   let rest = cleaned;
   if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned) || MONEY_BEFORE_KEYWORD.test(cleaned)) {
     // Another company's offer first: its figures are never the guide's offer, its name never the guide's.
-    const { competing, text } = OFFER_WORD.test(cleaned)
-      ? readCompeting(cleaned, index, (r) => parseWords(r, r, index, {}, true).company?.key ?? null)
-      : { competing: null, text: cleaned };
+    const { competing, text } = readCompeting(
+      cleaned,
+      index,
+      (r) => parseWords(r, r, index, {}, true).company?.key ?? null,
+    );
     const { parsed, wish, now } = offerWishAndNow(text);
     if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {
       offer = {
