@@ -272,7 +272,7 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
       followUps: guide.bands.map((b) => offerFollowUp(guide, b, offer)),
     };
   }
-  return offerAnswer({
+  const answer = offerAnswer({
     guide,
     band,
     offer,
@@ -280,6 +280,13 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
     facts: facts(guide, sources.today),
     format: formatMoney,
   });
+  // "what if they add a 20k signing bonus?" after an offer check: offers are never kept, so say what was checked.
+  if (query.fromContext && answer.kind === "offer" && answer.currencyMismatch === null)
+    answer.notes = [
+      `About ${guide.companyDisplay}'s ${band.region} band, from our conversation. I keep no figures between messages, so only the ones in this message are checked: send the whole ${offer.current ? "pay" : "offer"} in one message to check it together.`,
+      ...(answer.notes ?? []),
+    ];
+  return answer;
 }
 
 function bandAnswer(guide: Guide, query: Query, today: string): Answer {

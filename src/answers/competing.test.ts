@@ -61,4 +61,17 @@ describe("another company's offer", () => {
     ) as ScriptAnswer;
     expect(bare.script?.text).toContain("I have an offer from Google at $400K.");
   });
+
+  it("a follow-up offer in a conversation says that only this message's figures are checked", () => {
+    const first = bot.ask("segment london offered me 150k base and 120k stock", { surface: "dm" });
+    const next = bot.ask("what if they add a 20k signing bonus?", { surface: "dm", context: first.context })
+      .answer as OfferAnswer;
+    expect([next.kind, next.band.region, next.signing]).toEqual(["offer", "London", 20000]);
+    expect(next.notes?.[0]).toBe(
+      "About Segment's London band, from our conversation. I keep no figures between messages, so only the ones in this message are checked: send the whole offer in one message to check it together.",
+    );
+    // Asked whole, nothing is said about the conversation.
+    const whole = ask("segment london offered me 150k base and 120k stock") as OfferAnswer;
+    expect(whole.notes?.some((n) => n.includes("from our conversation"))).toBe(false);
+  });
 });

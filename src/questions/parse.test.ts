@@ -775,6 +775,25 @@ describe("follow-ups in a conversation", () => {
     expect(read("updated offer: base 160k, they bumped the stock to 130k", london)).toEqual(told);
   });
 
+  it("in a conversation, 'I also have an offer from Google' is another company's, and 'add a signing bonus' an offer", () => {
+    const london = { ...both, region: "london" };
+    const q = parseQuestion("I also have an offer from google at 190k total", index, london);
+    expect([q.intent, q.company?.key, q.fromContext, q.offer?.competing?.company, q.offer?.total]).toEqual([
+      "targets",
+      "segment",
+      true,
+      "Google",
+      null,
+    ]);
+    const add = parseQuestion("what if they add a 20k signing bonus?", index, london);
+    expect([add.intent, add.company?.key, add.unknown, add.offer?.signing?.amount]).toEqual([
+      "offer",
+      "segment",
+      [],
+      20000,
+    ]);
+  });
+
   it("'is it negotiable?' asks for the script", () => {
     expect(read("is the bonus negotiable?", { ...both, region: "london" })).toEqual(
       reading({

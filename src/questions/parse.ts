@@ -69,7 +69,8 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
     const { competing, text } = readCompeting(
       cleaned,
       index,
-      (r) => parseWords(r, r, index, {}, true).company?.key ?? null,
+      // In a conversation about a guide, "I also have an offer from Google" is another company's.
+      (r) => parseWords(r, r, index, context, true).company?.key ?? null,
     );
     const { parsed, wish, now } = offerWishAndNow(text);
     if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {

@@ -111,7 +111,7 @@ export const FILLER = new Set(
   competing competitor competitors hoping hope hoped cliff benefits perks cover covers covered available when
   going gonna where write draft send email message reply letter number higher bigger larger better
   signing sign-on make makes making earn earns earning moment
-  beat beats beating vesting vested`
+  beat beats beating vesting vested add adds added adding include includes included including plus`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
