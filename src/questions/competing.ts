@@ -43,10 +43,30 @@ export function readCompeting(
   const found = COMPETING.exec(text);
   const who = found?.groups?.who?.trim();
   if (!found || !who) return { competing: null, text };
-  const after = text.slice(found.index);
-  const tail = after.slice(found[0].length);
+  // "I have a 240k base offer from openai": the clause begins where its sentence or its part of it does.
+  const before = text.slice(0, found.index);
+  const start = Math.max(...[...before.matchAll(CLAUSE_START)].map((m) => m.index + m[0].length), 0);
+  const from = /\d/.test(text.slice(start, found.index)) ? start : found.index;
+  return readFrom(text, found, from, who, index, namesCompany);
+}
+
+/** Where a clause can begin, before "offer from": a sentence's end, a dash, a semicolon, "but", "and". */
+const CLAUSE_START =
+  /[.!?;:](?!\d)\s*|\s[-–—/]\s|,\s*(?:but|and|while|plus)?\s*|\s(?:but|and|while|plus)\s/gi;
+
+function readFrom(
+  text: string,
+  found: RegExpExecArray,
+  start: number,
+  who: string,
+  index: SearchIndex,
+  namesCompany: (rest: string) => string | null,
+): { competing: Competing | null; text: string } {
+  const after = text.slice(start);
+  const lead = found.index - start;
+  const tail = after.slice(lead + found[0].length);
   const ends = [tail.search(/[?!;]|\.(?!\d)/), tail.search(OFFER_WORD)].filter((e) => e >= 0);
-  const clause = after.slice(0, found[0].length + (ends.length > 0 ? Math.min(...ends) : tail.length));
+  const clause = after.slice(0, lead + found[0].length + (ends.length > 0 ? Math.min(...ends) : tail.length));
   const read = parseOffer(clause);
   const lone =
     !hasFigures(read) && read.unreadable.length === 1 ? readFigure(read.unreadable[0]!.text) : null;
@@ -58,7 +78,7 @@ export function readCompeting(
   const hits = index.exact(words(who).join(" "));
   const known =
     hits.find((h) => h.entity.kind === "company") ?? hits.find((h) => h.entity.kind === "level-company");
-  const rest = `${text.slice(0, found.index)} , ${read.rest.replace(found[0], " ")} , ${text.slice(found.index + clause.length)}`;
+  const rest = `${text.slice(0, start)} , ${read.rest.replace(found[0], " ")} , ${text.slice(start + clause.length)}`;
   if (!found.groups?.adj) {
     // "I have an offer from Segment: 200k base" is the offer to check.
     const other = namesCompany(rest);

@@ -385,6 +385,11 @@ describe("figures in a question", () => {
     expect([two?.current, two?.base?.amount]).toEqual([undefined, 150000]);
     const yoe = parseQuestion("I'm at 5 yoe, segment london offered 150k base", index).offer;
     expect([yoe?.now, yoe?.base?.amount]).toEqual([undefined, 150000]);
+    const job = parseQuestion(
+      "segment london offered £140k base. My current job pays £135k base.",
+      index,
+    ).offer;
+    expect([job?.base?.amount, job?.now?.base?.amount]).toEqual([140000, 135000]);
     // Pay-now words with no figures of their own leave the offer whole.
     const words = parseQuestion("segment offered me 200k base in sf, currently at google", index).offer;
     expect([words?.base?.amount, words?.now]).toEqual([200000, undefined]);
@@ -436,6 +441,20 @@ describe("figures in a question", () => {
     ]).toEqual([200000, "Meta", 230000]);
     const mine = parseQuestion("segment sf offer 200k base, should I counter at around 220k base?", index);
     expect([mine.offer?.competing, mine.offer?.wish?.base?.amount]).toEqual([undefined, 220000]);
+    // Figures before "offer from": the clause begins where its part of the sentence does.
+    const before = parseQuestion(
+      "segment sf offer is 210k base / 160k rsu - I have a 240k base offer from openai",
+      index,
+    );
+    expect([before.offer?.base?.amount, before.offer?.stock?.amount, before.unknown]).toEqual([
+      210000,
+      160000,
+      [],
+    ]);
+    expect([before.offer?.competing?.company, before.offer?.competing?.offer.base?.amount]).toEqual([
+      "openai",
+      240000,
+    ]);
     const about = parseQuestion("segment london offer at about 150k base", index);
     expect([about.offer?.base?.amount, about.offer?.competing]).toEqual([150000, undefined]);
     const again = parseQuestion("segment sf: I have an offer from segment at 200k base", index);
