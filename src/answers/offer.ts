@@ -13,6 +13,7 @@ import { offerCurrencies } from "../questions/offer.ts";
 import { competingNote, competingSentence } from "./competing.ts";
 import { guideDisagreements } from "./disagreements.ts";
 import { offerCommand, offerFollowUp } from "./offer-command.ts";
+import { readOte } from "./ote.ts";
 import { floorOf, payNow, payNowNotes } from "./paid-now.ts";
 import { BAND_VEST_YEARS, line, position } from "./place.ts";
 import { adaptScript, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
@@ -178,6 +179,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   read("Bonus", offer.bonusAmount);
   read("Signing bonus", offer.signing);
   read("Total", offer.total);
+  const ote = readOte(offer, f);
+  if (ote) notes.push(ote);
   const bonusPctHigh = offer.bonusPct === null ? null : (offer.bonusPctHigh ?? offer.bonusPct);
   if (bonusPctHigh !== offer.bonusPct)
     notes.push(

@@ -4,10 +4,13 @@
  */
 import type { OfferComponent } from "./offer.ts";
 
-/** Component names as people write them, longest first so "signing bonus" wins over "bonus". */
+/**
+ * Component names as people write them, longest first so "signing bonus" wins over "bonus". OTE (base + bonus at
+ * target) is read as a total, then set apart by parseOffer: it is not a total comp.
+ */
 export const KEYWORDS: ReadonlyArray<readonly [string, OfferComponent]> = [
   ["(?:signing|sign-on|sign on|signon|joining|starting|welcome)(?: bonus)?", "signing"],
-  ["total(?: comp(?:ensation)?| package| pay| cash)?|tc|ote", "total"],
+  ["total(?: comp(?:ensation)?| package| pay| cash)?|tc|ote|on[- ]target earnings", "total"],
   ["base(?: salary| pay)?|salary", "base"],
   ["(?:stock|equity|rsu)(?: grant| options| award)?|rsus|shares|grant|options", "stock"],
   ["(?:annual |target |yearly |performance )?bonus", "bonus"],
@@ -68,7 +71,7 @@ export const NONE_AFTER = new RegExp(
 /** A figure of a benefit: money, a percentage or days ("£10k", "4%", "25 days"). */
 const BENEFIT_FIGURE = String.raw`(?:[$£€]\s?)?\d[\d,.]*\s?(?:k|m|%|percent|days?|weeks?)?`;
 /** What an offer may have beside pay that no band compares, with its figure before or after it. */
-const BENEFIT_NAME = String.raw`(?:relocation|relo)(?:\s+(?:bonus|package|allowance|assistance|support))?|moving\s+(?:allowance|costs|expenses)|401\s?\(?k\)?(?:\s+match(?:ing)?)?|(?:pension|retirement)(?:\s+(?:contribution|match(?:ing)?))?|pto|paid\s+time\s+off|vacation(?:\s+days)?|holidays?|annual\s+leave|parental\s+leave|health(?:care)?(?:\s+insurance)?|dental|vision|insurance|espp|(?:wfh|home\s+office|remote|learning|education|wellness|phone|internet|meal|lunch|car|commuter|gym)\s+(?:stipend|allowance|budget)`;
+const BENEFIT_NAME = String.raw`(?:relocation|relo)(?:\s+(?:bonus|package|allowance|assistance|support))?|moving\s+(?:allowance|costs|expenses)|401\s?\(?k\)?(?:\s+match(?:ing)?)?|(?:pension|retirement)(?:\s+(?:contribution|match(?:ing)?))?|pto|paid\s+time\s+off|vacation(?:\s+days)?|holidays?|annual\s+leave|parental\s+leave|health(?:care)?(?:\s+insurance)?|dental|vision|insurance|espp|(?:(?:annual|yearly)\s+)?(?:stock\s+|equity\s+|rsu\s+)?refreshers?(?:\s+grants?)?|(?:wfh|home\s+office|remote|learning|education|wellness|phone|internet|meal|lunch|car|commuter|gym)\s+(?:stipend|allowance|budget)`;
 export const BENEFIT = new RegExp(
   String.raw`(?<![\w-])(?:${BENEFIT_FIGURE}\s+(?:of\s+|in\s+)?)?(?:${BENEFIT_NAME})(?:\s*(?:[:=]|of|is|at)?\s*${BENEFIT_FIGURE}(?![\w]))?(?![\w-])`,
   "gi",

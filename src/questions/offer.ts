@@ -66,6 +66,8 @@ export interface ParsedOffer {
   signing: OfferMoney | null;
   /** A total the user stated ("total 200k"): we cannot see how it was built. */
   total?: OfferMoney | null;
+  /** On-target earnings ("OTE 180k"): base + bonus at target, no stock; never placed as a total comp. */
+  ote?: OfferMoney;
   vestYears: number;
   vestGiven: boolean;
   unreadable: Unreadable[];
@@ -220,7 +222,9 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
       GAP_BEFORE.test(text.slice(firstFigure.end, firstKeyword.index)),
   );
 
+  let oteGiven = false;
   const assign = (k: Keyword, f: Figure) => {
+    if (k.component === "total" && /^(?:ote|on)/i.test(k.text)) oteGiven = true;
     const phrase = figureFirst ? `${f.text} ${k.text}` : `${k.text} ${f.text}`;
     const c = k.component;
     // A period the reader does not take ("150k a week", "50 an hour"): asked about, never read as a year.
@@ -449,6 +453,11 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
   }
 
   offer.unreadable = unreadable.sort((a, b) => a.at - b.at).map((x) => x.u);
+  // OTE is base + bonus at target: never placed as a total comp (the bands' totals have stock in them).
+  if (oteGiven && offer.total) {
+    offer.ote = offer.total;
+    offer.total = null;
+  }
   let rest = "";
   let last = 0;
   for (const span of consumed.sort((a, b) => a.start - b.start)) {
@@ -466,7 +475,7 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
 
 /** The currencies the figures were written in (empty when none was marked). */
 export function offerCurrencies(offer: ParsedOffer): string[] {
-  const found = [offer.base, offer.stock, offer.bonusAmount, offer.signing, offer.total]
+  const found = [offer.base, offer.stock, offer.bonusAmount, offer.signing, offer.total, offer.ote]
     .map((m) => m?.currency)
     .filter((c): c is string => Boolean(c));
   return [...new Set(found)];
@@ -474,6 +483,12 @@ export function offerCurrencies(offer: ParsedOffer): string[] {
 
 export function hasFigures(offer: ParsedOffer): boolean {
   return Boolean(
-    offer.base || offer.stock || offer.bonusAmount || offer.signing || offer.total || offer.bonusPct !== null,
+    offer.base ||
+      offer.stock ||
+      offer.bonusAmount ||
+      offer.signing ||
+      offer.total ||
+      offer.ote ||
+      offer.bonusPct !== null,
   );
 }
