@@ -622,6 +622,23 @@ describe("intents", () => {
     );
   });
 
+  it("what to ask a company for, with words between ('should I ask segment for'), and signing bonuses", () => {
+    expect(read("how much equity should I ask segment for in london")).toEqual(
+      reading({ intent: "targets", company: "segment", region: "london" }),
+    );
+    expect(read("can I ask segment for more stock in sf?")).toEqual(
+      reading({ intent: "targets", company: "segment", region: "san-francisco" }),
+    );
+    // The guide's levers and script are where signing bonuses are.
+    expect(read("does segment give signing bonuses?")).toEqual(
+      reading({ intent: "script", company: "segment" }),
+    );
+    // "schedule" is not a name: the company's guides.
+    expect(read("what's the vesting schedule at segment?")).toEqual(
+      reading({ intent: "company", company: "segment" }),
+    );
+  });
+
   it("which regions a guide covers is every region", () => {
     expect(read("what regions does segment cover for ml engineers")).toEqual(
       reading({ company: "segment", role: "ml-ai-engineer" }),

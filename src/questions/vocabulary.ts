@@ -20,6 +20,13 @@ export const INTENT_PHRASES: ReadonlyArray<readonly [string, Intent]> = [
   ["email", "script"],
   ["draft", "script"],
   ["how much should i ask for", "targets"],
+  ["should i ask", "targets"],
+  ["can i ask", "targets"],
+  ["should i push for", "targets"],
+  ["push for", "targets"],
+  ["signing bonus", "script"],
+  ["signing bonuses", "script"],
+  ["sign on bonus", "script"],
   ["what should i ask for", "targets"],
   ["how much to ask for", "targets"],
   ["what to ask for", "targets"],
@@ -111,7 +118,7 @@ export const FILLER = new Set(
   competing competitor competitors hoping hope hoped cliff benefits perks cover covers covered available when
   going gonna where write draft send email message reply letter number higher bigger larger better
   signing sign-on make makes making earn earns earning moment
-  beat beats beating vesting vested add adds added adding include includes included including plus`
+  beat beats beating vesting vested schedule add adds added adding include includes included including plus`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
