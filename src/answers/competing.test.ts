@@ -5,6 +5,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type CompBotApi, loadCompBot } from "../bot.ts";
 import { renderText } from "../render/text.ts";
+import { offerAnswer } from "./offer.ts";
+import { BERLIN, body, fmt, GUIDE, money, parsed, SCRIPT } from "./offer-guide.test-helpers.ts";
 import type { Answer, OfferAnswer, ScriptAnswer } from "./types.ts";
 
 let bot: CompBotApi;
@@ -73,5 +75,48 @@ describe("another company's offer", () => {
     // Asked whole, nothing is said about the conversation.
     const whole = ask("segment london offered me 150k base and 120k stock") as OfferAnswer;
     expect(whole.notes?.some((n) => n.includes("from our conversation"))).toBe(false);
+  });
+
+  it("every part said as given, ranges as ranges", () => {
+    const a = ask(
+      "competing offer from google: 250-270k base, 30k bonus, 50k signing bonus. segment offered 200k base in sf",
+    ) as OfferAnswer;
+    expect(a.script).toContain(
+      "I have an offer from Google: $250K–$270K base, a $30K bonus, a $50K signing bonus.",
+    );
+    const pct = ask(
+      "competing offer from google: 250k base, 10-15% bonus. segment offered 200k base in sf",
+    ) as OfferAnswer;
+    expect(pct.script).toContain("I have an offer from Google: $250K base, a 10–15% bonus.");
+    const bare = ask(
+      "I have an offer from google at 300-350k, what should I ask segment sf for?",
+    ) as ScriptAnswer;
+    expect(bare.script?.text).toContain("I have an offer from Google at $300K–$350K.");
+  });
+
+  it("figures all in a currency: nothing said about figures without one", () => {
+    const a = ask(
+      "competing offer from google at $400k total, segment offered 200k base in sf",
+    ) as OfferAnswer;
+    expect(a.notes?.find((n) => n.startsWith("Your offer from Google"))).toBe(
+      "Your offer from Google at $400K total comp: another company's, so it is not placed in Segment's San Francisco band, nor compared or added to anything here; the script below says it for you, as you gave it.",
+    );
+  });
+
+  it("a guide whose script makes no competing-offer claim: said back, and where it could go", () => {
+    const script = { ...SCRIPT, text: "I'd like $200K in RSUs over 4 years with a $180K base. Thanks." };
+    const competing = { company: "Google", offer: parsed({ total: money(300000) }), unnamed: null };
+    const a = offerAnswer({
+      guide: GUIDE,
+      band: BERLIN,
+      offer: parsed({ base: money(120000), competing }),
+      body: body({ script }),
+      facts: { overdue: false, today: "2026-12-04" },
+      format: fmt,
+    });
+    expect(a.script).not.toContain("Google");
+    expect(a.notes).toContain(
+      "Your offer from Google at EUR 300000 total comp: another company's, so it is not placed in Acme's Berlin band, nor compared or added to anything here; the guide's script has no place for it; mention it in your own words if you want to. Figures without a currency are read in EUR, like the band's.",
+    );
   });
 });

@@ -4,7 +4,7 @@
  * them, because they made it).
  */
 import type { Band, Guide } from "../guides/types.ts";
-import { formatPercent } from "../money/format.ts";
+import { formatPercentRange } from "../money/format.ts";
 import type { Competing } from "../questions/competing.ts";
 import type { OfferMoney } from "../questions/offer.ts";
 
@@ -19,10 +19,11 @@ function figures(c: Competing, band: Band, format: (n: number, currency: string)
   if (o.total) parts.push(`${m(o.total)} total comp`);
   if (o.base) parts.push(`${m(o.base)} base`);
   if (o.stock) parts.push(`${m(o.stock)} in stock over ${o.vestYears} years`);
-  if (o.bonusPct !== null) parts.push(`a ${formatPercent(o.bonusPctHigh ?? o.bonusPct)} bonus`);
+  if (o.bonusPct !== null)
+    parts.push(`a ${formatPercentRange({ low: o.bonusPct, high: o.bonusPctHigh ?? o.bonusPct })} bonus`);
   else if (o.bonusAmount) parts.push(`a ${m(o.bonusAmount)} bonus`);
   if (o.signing) parts.push(`a ${m(o.signing)} signing bonus`);
-  if (c.unnamed) parts.push(m({ ...c.unnamed, high: c.unnamed.amount }));
+  if (c.unnamed) parts.push(m(c.unnamed));
   return parts.length === 1 ? ` at ${parts[0]}` : `: ${parts.join(", ")}`;
 }
 

@@ -400,6 +400,17 @@ describe("the walk-away line from a threshold that is not about stock", () => {
       how: `the guide's line is EUR 184000 total comp (the guide's $230K total comp ${HOW_BERLIN}); your pay now already clears it, so never settle for less`,
       met: true,
     });
+    // Pay now with no total moves nothing either.
+    const noTotal = check(
+      parsed({
+        base: money(120000),
+        stock: money(100000),
+        bonusPct: 15,
+        now: parsed({ base: money(150000) }),
+      }),
+      total(230000),
+    );
+    expect(noTotal.acceptThreshold).toMatchObject({ amount: 184000, met: false });
     // A total of pay now as stated is built differently from the offer's: it moves nothing.
     const stated = parsed({ total: money(220000) });
     const b = check(

@@ -159,4 +159,45 @@ describe("pay now beside an offer", () => {
       "Your base now is £160K: the offer's £150K is £10K (6.3%) less, so the counter-offer asks for at least what you are paid now.",
     );
   });
+
+  it("an offer above pay now and above the guide's mark keeps the offer's figure; the same figure is the same", () => {
+    // The mark: 75th percentile of $188K–$228K = $218K; the offer's $220K is more, pay now less.
+    const above = offer("segment sf offer 220k base. I make 180k base now");
+    expect(target(above, "base")).toMatchObject({ amount: 220000 });
+    expect(target(above, "base")?.how).toMatch(/^what is on the table \(\$220K\), never less/);
+    const same = offer("segment sf offer 230k base. I make 230k base now");
+    expect(target(same, "base")?.how).toMatch(/^what is on the table \(\$230K\), never less/);
+    expect(same.notes?.[0]).toBe("Your base now is $230K: the offer's $230K is the same.");
+    // Pay now written in the band's own currency is compared.
+    const marked = offer("segment sf: they offered 200k base. I make $230k base now");
+    expect(marked.notes?.[0]).toMatch(/^Your base now is \$230K: the offer's \$200K is \$30K \(13%\) less/);
+  });
+
+  it("a total now needs every part: base and stock with no bonus give none", () => {
+    const a = offer(
+      "segment sf offer 200k base 200k stock 10% bonus. I currently make 190k base, 100k stock",
+    );
+    expect(a.notes?.some((n) => n.startsWith("Your total now"))).toBe(false);
+  });
+
+  it("totals as stated on both sides are compared: less, and the same", () => {
+    const less = offer("segment sf offer: total 250k. my current total is 260k");
+    // $10K of $260K = 3.85%.
+    expect(less.notes?.[0]).toBe(
+      "Your total now is $260K a year (as you stated it): the offer's $250K is $10K (3.8%) less.",
+    );
+    const same = offer("segment sf offer: total 260k. my current total is 260k");
+    expect(same.notes?.[0]).toBe(
+      "Your total now is $260K a year (as you stated it): the offer's total is the same.",
+    );
+    const stated = offer("segment sf offer: total 300k. I currently make 190k base, 100k stock, 12% bonus");
+    expect(stated.notes).toContain(
+      "Your total now is $237.8K a year (base + stock a year + bonus); the offer's total ($300K) is as you stated it, so the two are built differently and not compared. Give both the same way to compare them.",
+    );
+  });
+
+  it("pay now in two other currencies names both", () => {
+    const a = offer("segment sf offer 200k base. I make £150k base and €20k bonus now");
+    expect(a.notes?.[0]).toMatch(/^You gave your pay now in GBP\/EUR;/);
+  });
 });

@@ -16,6 +16,9 @@ describe("numberWordsToDigits", () => {
     ["ten to fifteen percent", "10 to 15 percent"],
     ["bonus ten - fifteen percent", "bonus 10 - 15 percent"],
     ["Ten Percent", "10 Percent"],
+    ["twenty  five percent", "25 percent"],
+    ["a  ten percent bonus", "a  10 percent bonus"],
+    ["a hundred thousand base", "100000 base"],
   ])("%s -> %s", (text, digits) => {
     expect(numberWordsToDigits(text)).toBe(digits);
   });
@@ -28,6 +31,12 @@ describe("numberWordsToDigits", () => {
     // Not one number: left for the reader to ask about.
     "fifteen twenty percent",
     "one fifty k",
+    "twenty fifteen percent",
+    "twenty ten percent",
+    "fifteen five percent",
+    "ten five percent",
+    "one hundred hundred thousand",
+    "two thousand thousand",
     "segment ml-ai-engineer london",
   ])("leaves %s alone", (text) => {
     expect(numberWordsToDigits(text)).toBe(text);

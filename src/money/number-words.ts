@@ -55,7 +55,7 @@ function runValue(run: string): number | null {
   let current = 0;
   let last: "small" | "tens" | "hundred" | "scale" | null = null;
   for (const [i, w] of words.entries()) {
-    // "a hundred", "a million" (a leading "a" before any other word is left out of the run by the caller).
+    // "a hundred", "a million"; "a ten" is 10 (the caller keeps the "a" as a word).
     if (i === 0 && (w === "a" || w === "an")) continue;
     const small = SMALL[w];
     if (small !== undefined) {
@@ -92,9 +92,9 @@ function replaceRuns(text: string, after: RegExp): string {
   return text.replace(RUN, (run, at: number, whole: string) => {
     const isFigure = /thousand|million/i.test(run) || after.test(whole.slice(at + run.length));
     if (!isFigure) return run;
-    // "a ten percent bonus": the "a" stays a word; "a hundred" is one number.
+    // "a ten percent bonus": the "a" stays a word (runValue reads past it); "a hundred" is one number.
     const article = /^an?[ \u00a0]+(?!hundred|thousand|million)/i.exec(run)?.[0] ?? "";
-    const value = runValue(run.slice(article.length));
+    const value = runValue(run);
     return value === null ? run : `${article}${value}`;
   });
 }

@@ -15,7 +15,7 @@ export interface Competing {
   /** Its figures by part ("400k total", "250k base"). */
   offer: ParsedOffer;
   /** One figure with no part named ("an offer from Google at 400k"): said back as written, never placed. */
-  unnamed: { amount: number; currency: string | null } | null;
+  unnamed: { amount: number; high: number; currency: string | null } | null;
 }
 
 /** Words that end a company's name after "offer from": "at", "of", a figure, punctuation. */
@@ -41,7 +41,7 @@ export function readCompeting(
   namesCompany: (rest: string) => string | null,
 ): { competing: Competing | null; text: string } {
   const found = COMPETING.exec(text);
-  const who = found?.groups?.who?.trim();
+  const who = found?.groups?.who;
   if (!found || !who) return { competing: null, text };
   // "I have a 240k base offer from openai": the clause begins where its sentence or its part of it does.
   const before = text.slice(0, found.index);
@@ -71,8 +71,8 @@ function readFrom(
   const lone =
     !hasFigures(read) && read.unreadable.length === 1 ? readFigure(read.unreadable[0]!.text) : null;
   const unnamed =
-    lone && !lone.percent && !lone.range && (lone.scaled || lone.currency)
-      ? { amount: lone.low, currency: lone.currency }
+    lone && !lone.percent && (lone.scaled || lone.currency)
+      ? { amount: lone.low, high: lone.high, currency: lone.currency }
       : null;
   if (!hasFigures(read) && !unnamed) return { competing: null, text };
   const hits = index.exact(words(who).join(" "));
@@ -86,6 +86,5 @@ function readFrom(
       return { competing: null, text };
   }
   const company = known ? known.entity.display : who;
-  const offer = { ...read, unreadable: unnamed ? [] : read.unreadable, rest: "" };
-  return { competing: { company, offer, unnamed }, text: rest };
+  return { competing: { company, offer: read, unnamed }, text: rest };
 }

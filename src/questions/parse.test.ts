@@ -385,6 +385,17 @@ describe("figures in a question", () => {
     expect([two?.current, two?.base?.amount]).toEqual([undefined, 150000]);
     const yoe = parseQuestion("I'm at 5 yoe, segment london offered 150k base", index).offer;
     expect([yoe?.now, yoe?.base?.amount]).toEqual([undefined, 150000]);
+    // A decimal point does not end the pay-now sentence; in one sentence, the offer's words do, before a full stop.
+    const decimal = parseQuestion("segment sf: they offered 200k base. I make 180.5k base now", index).offer;
+    expect(decimal?.now?.base?.amount).toBe(180500);
+    const stop = parseQuestion("I make 180k base but segment offered me 170k base in sf.", index).offer;
+    expect([stop?.now?.base?.amount, stop?.base?.amount]).toEqual([180000, 170000]);
+    const close = parseQuestion("I'm on 180k base, they offered 170k base at segment sf", index).offer;
+    expect([close?.now?.base?.amount, close?.base?.amount, close?.now?.unreadable]).toEqual([
+      180000,
+      170000,
+      [],
+    ]);
     const job = parseQuestion(
       "segment london offered £140k base. My current job pays £135k base.",
       index,
@@ -485,8 +496,48 @@ describe("figures in a question", () => {
     );
     expect([bare.intent, bare.offer?.competing?.unnamed]).toEqual([
       "targets",
-      { amount: 400000, currency: null },
+      { amount: 400000, high: 400000, currency: null },
     ]);
+    // With a word such as "competing", no guide need be named: it is still another company's, never the offer.
+    const alone = parseQuestion("I have a competing offer from google at 400k total", index);
+    expect([alone.intent, alone.offer?.total, alone.offer?.competing?.offer.total?.amount]).toEqual([
+      "targets",
+      null,
+      400000,
+    ]);
+    // Without the word offer: "a counter from meta" and what to ask for.
+    const counter = parseQuestion(
+      "segment sf: I've got a counter from meta for 230k base, what should I ask for?",
+      index,
+    );
+    expect([
+      counter.intent,
+      counter.company?.key,
+      counter.unknown,
+      counter.offer?.competing?.company,
+    ]).toEqual(["targets", "segment", [], "Meta"]);
+    // No figures of its own: no other offer, nothing taken from the question.
+    const none = parseQuestion("another offer from google, segment london offered 150k base", index);
+    expect([none.offer?.competing, none.offer?.base?.amount]).toEqual([undefined, 150000]);
+    // A figure with no part in the offer itself is asked about as the offer's, beside another company's offer.
+    const unnamed = parseQuestion(
+      "competing offer from google at 400k total, segment offered 200k in sf",
+      index,
+    );
+    expect([unnamed.intent, unnamed.offer?.unreadable.map((u) => u.text)]).toEqual(["offer", ["200k"]]);
+    // A decimal point does not end the other offer's sentence; the next offer's words do, before a full stop.
+    const decimal = parseQuestion(
+      "competing offer from google at 400.5k total. segment offered 200k base in sf.",
+      index,
+    );
+    expect([decimal.offer?.competing?.offer.total?.amount, decimal.offer?.base?.amount]).toEqual([
+      400500, 200000,
+    ]);
+    const comma = parseQuestion(
+      "competing offer from google at 400k total, segment offered 200k base in sf.",
+      index,
+    );
+    expect([comma.offer?.competing?.offer.base, comma.offer?.base?.amount]).toEqual([null, 200000]);
     const script = parseQuestion(
       "write me a script for segment london, I have another offer from meta at £180k base",
       index,

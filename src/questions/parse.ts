@@ -73,14 +73,14 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
       (r) => parseWords(r, r, index, context, true).company?.key ?? null,
     );
     const { parsed, wish, now } = offerWishAndNow(text);
-    if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned)) {
+    if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned) || competing) {
       offer = {
         ...parsed,
         ...(wish ? { wish } : {}),
         ...(now ? { now } : {}),
         ...(competing ? { competing } : {}),
       };
-      rest = [parsed.rest, wish?.rest, now?.rest].filter((r) => r !== undefined).join(" , ");
+      rest = [parsed.rest, wish?.rest, now?.rest].join(" , ");
     }
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
