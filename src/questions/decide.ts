@@ -3,6 +3,7 @@
  * (a pair with a guide first), which intent wins, and what a follow-up in a conversation takes from it.
  */
 import type { Guide } from "../guides/types.ts";
+import { countryNamed } from "../search/aliases.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { fold, words } from "../text/normalize.ts";
 import type { ConversationContext, EntityMatch, Intent, LevelRef, Query } from "./types.ts";
@@ -134,10 +135,13 @@ export function decide(
       unknown = [];
     }
   }
-  const regionMatch = region ? toMatch(region.span, region.hit) : null;
-  const moreRegions = region
-    ? otherRegions(regions, region.hit.entity.key, [region.span, company?.span, role?.span])
-    : [];
+  // A country the guide has no band in is named as the country ("no Germany band"), not as its first region.
+  const country = region ? countryNamed(region.hit.phrase) : undefined;
+  const inCountry = guide?.bands.some((b) => b.regionSlug === region?.hit.entity.key);
+  const regionMatch = region
+    ? { ...toMatch(region.span, region.hit), ...(country && !inCountry ? { display: country } : {}) }
+    : null;
+  const moreRegions = region ? otherRegions(regions, region, [company?.span, role?.span], guide) : [];
 
   // A follow-up in a conversation ("and London?", "what about the script?") reuses what it asked about. Only a
   // question about one guide is one: help ("help", "hi") and the catalogue ("list") are not, whatever was
@@ -235,16 +239,32 @@ export function decide(
  * The regions named in other words than `taken` (the chosen region's, the company's, the role's): the closest
  * match of each span, in the order written, each region once and never the chosen one again.
  */
-function otherRegions(regions: Candidate[], chosen: string, taken: (Span | undefined)[]): EntityMatch[] {
-  const best = new Map<Span, Candidate>();
-  // Candidates come closest first: the first of each span is its best.
-  for (const r of regions) if (!taken.includes(r.span) && !best.has(r.span)) best.set(r.span, r);
-  const keys = new Set<string>([chosen]);
+function otherRegions(
+  regions: Candidate[],
+  chosen: Candidate,
+  taken: (Span | undefined)[],
+  guide: Guide | undefined,
+): EntityMatch[] {
+  const bySpan = new Map<Span, Candidate[]>();
+  for (const r of regions) {
+    if (taken.includes(r.span)) continue;
+    bySpan.set(r.span, [...(bySpan.get(r.span) ?? []), r]);
+  }
+  const keys = new Set<string>([chosen.hit.entity.key]);
   const out: EntityMatch[] = [];
-  for (const r of [...best.values()].sort((a, b) => a.span.start - b.span.start)) {
-    if (keys.has(r.hit.entity.key)) continue;
-    keys.add(r.hit.entity.key);
-    out.push(toMatch(r.span, r.hit));
+  for (const [, hits] of [...bySpan.entries()].sort(([a], [b]) => a.start - b.start)) {
+    // A country ("us", "germany") names several regions: every one the guide has a band for. Otherwise (and
+    // without a guide) a span's best candidate, which comes first (the chosen region, in its own span).
+    const country = hits.filter((h) => h.hit.distance === 0).length > 1;
+    const picked =
+      country && guide
+        ? hits.filter((h) => guide.bands.some((b) => b.regionSlug === h.hit.entity.key))
+        : hits.slice(0, 1);
+    for (const r of picked) {
+      if (keys.has(r.hit.entity.key)) continue;
+      keys.add(r.hit.entity.key);
+      out.push(toMatch(r.span, r.hit));
+    }
   }
   return out;
 }

@@ -690,6 +690,37 @@ describe("intents", () => {
     );
   });
 
+  it("a country names each of its regions the guide has; 'us' only after 'the', 'vs' or 'or'", () => {
+    const regionsOf = (q: ReturnType<typeof parseQuestion>) => [
+      q.region?.key,
+      ...(q.moreRegions ?? []).map((r) => r.key),
+    ];
+    expect(regionsOf(parseQuestion("segment ml engineer in the uk vs us", index))).toEqual([
+      "london",
+      "san-francisco",
+      "new-york",
+    ]);
+    expect(regionsOf(parseQuestion("segment ml engineer in the us", index))).toEqual([
+      "san-francisco",
+      "new-york",
+    ]);
+    expect(regionsOf(parseQuestion("segment ml engineer in america or the uk", index))).toEqual([
+      "san-francisco",
+      "new-york",
+      "london",
+    ]);
+    // "help us" is a pronoun.
+    const us = parseQuestion("can you help us with segment london", index);
+    expect([regionsOf(us), us.unknown]).toEqual([["london"], []]);
+    // A country the guide has no band in is named as the country.
+    const germany = parseQuestion("segment ml engineer in germany", index);
+    expect([germany.region?.key, germany.region?.display, germany.moreRegions ?? []]).toEqual([
+      "berlin",
+      "Germany",
+      [],
+    ]);
+  });
+
   it("which regions a guide covers is every region", () => {
     expect(read("what regions does segment cover for ml engineers")).toEqual(
       reading({ company: "segment", role: "ml-ai-engineer" }),

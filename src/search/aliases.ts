@@ -38,6 +38,41 @@ export const REGION_ALIASES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /**
+ * Countries -> the regions above in them: "segment in germany" is every band the guide has there, and "uk vs us"
+ * compares London with the US bands. "us" alone is a pronoun; it names the country only after "the", "vs", "or".
+ */
+const US = ["San Francisco", "New York", "Seattle", "Los Angeles", "Boston", "Austin", "Chicago", "Denver"];
+export const COUNTRIES: ReadonlyArray<{
+  name: string;
+  phrases: readonly string[];
+  regions: readonly string[];
+}> = [
+  {
+    name: "the United States",
+    phrases: ["united states", "usa", "america", "the us", "vs us", "versus us", "or us"],
+    regions: US,
+  },
+  { name: "Canada", phrases: ["canada"], regions: ["Toronto", "Vancouver"] },
+  { name: "Germany", phrases: ["germany"], regions: ["Berlin", "Munich"] },
+  { name: "Great Britain", phrases: ["great britain", "britain"], regions: ["London"] },
+  { name: "France", phrases: ["france"], regions: ["Paris"] },
+  { name: "the Netherlands", phrases: ["netherlands", "holland"], regions: ["Amsterdam"] },
+  { name: "Switzerland", phrases: ["switzerland"], regions: ["Zurich"] },
+  { name: "Sweden", phrases: ["sweden"], regions: ["Stockholm"] },
+  { name: "Spain", phrases: ["spain"], regions: ["Madrid", "Barcelona"] },
+  { name: "Poland", phrases: ["poland"], regions: ["Warsaw"] },
+  { name: "India", phrases: ["india"], regions: ["Bangalore", "Hyderabad"] },
+  { name: "Japan", phrases: ["japan"], regions: ["Tokyo"] },
+  { name: "Australia", phrases: ["australia"], regions: ["Sydney"] },
+  { name: "Brazil", phrases: ["brazil"], regions: ["Sao Paulo"] },
+];
+
+/** The country a phrase names ("germany" -> "Germany"), if it names one. */
+export function countryNamed(phrase: string): string | undefined {
+  return COUNTRIES.find((c) => c.phrases.includes(phrase))?.name;
+}
+
+/**
  * Role words and what people type instead. A role's display name is split on "/" and each alternative
  * is expanded with these synonyms: "ML/AI Engineer" -> "ml engineer", "ai engineer",
  * "machine learning engineer", "artificial intelligence engineer"…

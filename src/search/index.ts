@@ -11,7 +11,7 @@ import { runStepsInSlices, Slice } from "../runtime/slices.ts";
 import { fold, phraseKey, slugify } from "../text/normalize.ts";
 import { ShardedMap } from "../text/sharded-map.ts";
 import { lowerBound } from "../text/sorted.ts";
-import { REGION_ALIASES } from "./aliases.ts";
+import { COUNTRIES, REGION_ALIASES } from "./aliases.ts";
 import { CatalogueSplit } from "./catalogue-split.ts";
 import { DecodeMemos, type MemoTargets } from "./decode-memo.ts";
 import { type Entity, type EntityHit, type EntityKind, entityId, type Named } from "./entities.ts";
@@ -116,6 +116,12 @@ export class SearchIndex {
     for (const [display, aliases] of Object.entries(REGION_ALIASES)) {
       const region = this.addRegion(display);
       for (const alias of aliases) this.addPhrase(alias, region, true);
+    }
+    // A country names each of its regions: one phrase, several region hits, in the order listed.
+    for (const country of COUNTRIES) {
+      for (const phrase of country.phrases) {
+        for (const display of country.regions) this.addPhrase(phrase, this.addRegion(display), true);
+      }
     }
   }
 
