@@ -178,6 +178,11 @@ describe("pay now beside an offer", () => {
       "segment sf offer 200k base 200k stock 10% bonus. I currently make 190k base, 100k stock",
     );
     expect(a.notes?.some((n) => n.startsWith("Your total now"))).toBe(false);
+    for (const q of [
+      "segment sf offer 200k base 200k stock 10% bonus. I currently make 100k stock and a 15k bonus",
+      "segment sf offer 200k base 200k stock 10% bonus. I currently make 190k base and a 15k bonus",
+    ])
+      expect(offer(q).notes?.some((n) => n.startsWith("Your total now"))).toBe(false);
   });
 
   it("totals as stated on both sides are compared: less, and the same", () => {

@@ -45,6 +45,20 @@ describe("OTE is never placed as a total comp", () => {
   });
 });
 
+describe("OTE that gives no bonus", () => {
+  it("a range, or not above the base: said why", () => {
+    const range = offer("segment london offer base 150k, OTE 170-180k");
+    expect(range.notes?.[0]).toBe(
+      "OTE £170K–£180K is base + bonus at target, not a total comp: the band's totals have stock in them, so it is not placed. A range of OTE gives no one bonus: give the bonus itself, e.g. bonus 15%.",
+    );
+    const low = offer("segment london offer base 150k, OTE 150k");
+    expect(low.notes?.[0]).toBe(
+      "OTE £150K is base + bonus at target, not a total comp: the band's totals have stock in them, so it is not placed. It is not above the base (£150K), so it says nothing about a bonus: check the figures.",
+    );
+    expect(low.lines.map((l) => l.component)).toEqual(["base"]);
+  });
+});
+
 describe("stock refreshers", () => {
   it("are named back as not compared, never read as the grant", () => {
     const a = offer("segment london offer 150k base, 100k stock, stock refreshers 25k a year");

@@ -8,11 +8,11 @@ import type { ParsedOffer } from "../questions/offer.ts";
 export function readOte(offer: ParsedOffer, money: (amount: number) => string): string | null {
   const ote = offer.ote;
   if (!ote) return null;
+  // (Figures in two currencies never get here: the offer check answers that first.)
   const base = offer.base;
-  const sameCurrency =
-    (ote.currency ?? null) === (base?.currency ?? null) || !ote.currency || !base?.currency;
   const noBonus = offer.bonusPct === null && !offer.bonusAmount;
-  if (base && noBonus && sameCurrency && ote.amount === ote.high && ote.amount > base.high) {
+  const range = ote.amount !== ote.high;
+  if (base && noBonus && !range && ote.amount > base.high) {
     const bonus = ote.amount - base.high;
     offer.bonusAmount = {
       amount: bonus,
@@ -25,8 +25,11 @@ export function readOte(offer: ParsedOffer, money: (amount: number) => string): 
   }
   const why = !base
     ? "Give the base too (OTE less the base is the bonus at target), or the base and bonus themselves."
-    : noBonus
-      ? `It is not above the base (${money(base.high)}), so it says nothing about a bonus: check the figures.`
-      : "You gave the bonus too, so it adds nothing.";
-  return `OTE ${money(ote.amount)} is base + bonus at target, not a total comp: the band's totals have stock in them, so it is not placed. ${why}`;
+    : !noBonus
+      ? "You gave the bonus too, so it adds nothing."
+      : range
+        ? "A range of OTE gives no one bonus: give the bonus itself, e.g. bonus 15%."
+        : `It is not above the base (${money(base.high)}), so it says nothing about a bonus: check the figures.`;
+  const shown = range ? `${money(ote.amount)}–${money(ote.high)}` : money(ote.amount);
+  return `OTE ${shown} is base + bonus at target, not a total comp: the band's totals have stock in them, so it is not placed. ${why}`;
 }

@@ -19,6 +19,8 @@ describe("numberWordsToDigits", () => {
     ["twenty  five percent", "25 percent"],
     ["a  ten percent bonus", "a  10 percent bonus"],
     ["a hundred thousand base", "100000 base"],
+    ["three hundred k base", "300 k base"],
+    ["an eleven percent bonus", "an 11 percent bonus"],
   ])("%s -> %s", (text, digits) => {
     expect(numberWordsToDigits(text)).toBe(digits);
   });

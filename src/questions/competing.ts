@@ -19,8 +19,8 @@ export interface Competing {
 }
 
 /** Words that end a company's name after "offer from": "at", "of", a figure, punctuation. */
-const NAME_END = String.raw`(?=\s*(?:[:;,(]|\s-|$)|\s+(?:at|of|for|with|worth|is|was|that|which|paying|giving|and|but|who|in|totall?(?:ing)?)\b|\s+[$£€]?\d)`;
-const NAME = String.raw`(?!(?:least|most|around|about|roughly|approximately)\b)(?<who>[a-z][\w&.'’-]*(?:\s+[a-z0-9][\w&.'’-]*){0,2}?)`;
+const NAME_END = String.raw`(?=\s*(?:[:;,.!?(]|\s-|$)|\s+(?:at|of|for|with|worth|is|was|that|which|paying|giving|and|but|who|in|totall?(?:ing)?)\b|\s+[$£€]?\d)`;
+const NAME = String.raw`(?!(?:least|most|around|about|roughly|approximately)\b)(?<who>[a-z](?:[\w&'’-]|\.(?=\w))*(?:\s+[a-z0-9](?:[\w&'’-]|\.(?=\w))*){0,2}?)`;
 /**
  * "competing offer from google", "another offer with meta", "an offer from openai", "a counter from meta" (when it
  * is not the guide's).

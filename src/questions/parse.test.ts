@@ -401,6 +401,8 @@ describe("figures in a question", () => {
       index,
     ).offer;
     expect([job?.base?.amount, job?.now?.base?.amount]).toEqual([140000, 135000]);
+    // A greeting is not help when the question has an offer in it.
+    expect(parseQuestion("hi, they offered me 150k base", index).intent).toBe("offer");
     // Pay-now words with no figures of their own leave the offer whole.
     const words = parseQuestion("segment offered me 200k base in sf, currently at google", index).offer;
     expect([words?.base?.amount, words?.now]).toEqual([200000, undefined]);
@@ -466,6 +468,18 @@ describe("figures in a question", () => {
       "openai",
       240000,
     ]);
+    // The other offer's clause ends where the next offer's words begin, even when its figures come first.
+    const first = parseQuestion(
+      "segment sf: I have a 240k base offer from openai. segment offered 210k base",
+      index,
+    );
+    expect([first.offer?.competing?.offer.base?.amount, first.offer?.base?.amount]).toEqual([240000, 210000]);
+    // A bare small number is not an offer's figure.
+    const small = parseQuestion(
+      "I have an offer from google at 400, what should I ask segment sf for?",
+      index,
+    );
+    expect(small.offer?.competing).toBeUndefined();
     const about = parseQuestion("segment london offer at about 150k base", index);
     expect([about.offer?.base?.amount, about.offer?.competing]).toEqual([150000, undefined]);
     const again = parseQuestion("segment sf: I have an offer from segment at 200k base", index);
