@@ -119,4 +119,34 @@ describe("another company's offer", () => {
       "Your offer from Google at EUR 300000 total comp: another company's, so it is not placed in Acme's Berlin band, nor compared or added to anything here; the guide's script has no place for it; mention it in your own words if you want to. Figures without a currency are read in EUR, like the band's.",
     );
   });
+
+  it("a region's button asks again with everything read apart: pay now, the wish, the other offer, OTE", () => {
+    const asked = [
+      "my offer from segment is 185k base, 10% bonus; my current comp is 170k base + 20k bonus",
+      "segment offered 150k base, should I ask for 170k base? I'm on 160k base at the moment",
+      "competing offer from google at 400k total, segment offered 200k base",
+      "I have an offer from google at 300-350k, segment offered 200k base",
+      "segment offered 150k base, OTE 180k",
+    ];
+    const strip = (o: Record<string, unknown> | undefined): unknown =>
+      JSON.parse(
+        JSON.stringify(o ?? null, (k, v) =>
+          k === "rest" || k === "text" || k === "unreadable" ? undefined : v,
+        ),
+      );
+    for (const q of asked) {
+      const first = ask(q);
+      expect(first.kind).toBe("region-not-found");
+      const command = (first as { followUps: { command: string; label: string }[] }).followUps.find((f) =>
+        f.label.endsWith("London"),
+      )!.command;
+      const again = ask(command) as OfferAnswer;
+      expect(again.kind).toBe("offer");
+      const before = bot.ask(q, { surface: "dm" }).query.offer;
+      const after = bot.ask(command, { surface: "dm" }).query.offer;
+      expect(strip(after as unknown as Record<string, unknown>)).toEqual(
+        strip(before as unknown as Record<string, unknown>),
+      );
+    }
+  });
 });

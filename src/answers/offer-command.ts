@@ -29,11 +29,32 @@ export function offerCommand(
   const parts = offer.current ? [guide.company, guide.role] : ["offer", guide.company, guide.role];
   if (regionSlug) parts.push(regionSlug);
   if (offer.current) parts.push("currently");
-  const money = (m: OfferMoney) => {
-    const currency = m.currency ?? unmarked;
-    const figure = m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
-    return `${currency ? `${currency} ` : ""}${figure}`;
-  };
+  parts.push(...figureWords(offer, unmarked));
+  // What was read apart from the offer is asked again with it, each in words that read it apart again.
+  const apart: string[] = [];
+  if (offer.wish) apart.push(["should I ask for", ...figureWords(offer.wish, unmarked)].join(" "));
+  if (offer.now) apart.push(["currently", ...figureWords(offer.now, unmarked)].join(" "));
+  const competing = offer.competing;
+  if (competing) {
+    const unnamed = competing.unnamed;
+    const figures = unnamed
+      ? [moneyWords({ ...unnamed, text: "", period: null }, unmarked)]
+      : figureWords(competing.offer, unmarked);
+    apart.push([`competing offer from ${competing.company} at`, ...figures].join(" "));
+  }
+  return [parts.join(" "), ...apart].join("; ");
+}
+
+function moneyWords(m: OfferMoney, unmarked: string | null): string {
+  const currency = m.currency ?? unmarked;
+  const figure = m.high !== m.amount ? `${m.amount}-${m.high}` : `${m.amount}`;
+  return `${currency ? `${currency} ` : ""}${figure}`;
+}
+
+/** "base 150000 stock 120000 bonus 10% vest 3y": the figures as the parser reads them back. */
+function figureWords(offer: ParsedOffer, unmarked: string | null): string[] {
+  const parts: string[] = [];
+  const money = (m: OfferMoney) => moneyWords(m, unmarked);
   if (offer.base) parts.push("base", money(offer.base));
   if (offer.stock) parts.push("stock", money(offer.stock));
   if (offer.bonusPct !== null) {
@@ -42,6 +63,7 @@ export function offerCommand(
   } else if (offer.bonusAmount) parts.push("bonus", money(offer.bonusAmount));
   if (offer.signing) parts.push("signing", money(offer.signing));
   if (offer.total) parts.push("total", money(offer.total));
+  if (offer.ote) parts.push("ote", money(offer.ote));
   if (offer.vestGiven) parts.push("vest", `${offer.vestYears}y`);
-  return parts.join(" ");
+  return parts;
 }

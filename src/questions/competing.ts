@@ -3,7 +3,7 @@
  * 200k base"): read apart, so that its figures are never placed as the guide's offer and its company never
  * names the guide. The answer says it back and may put it in the script, in the person's own words.
  */
-import { readFigure } from "../money/read.ts";
+import { scanFigures } from "../money/read.ts";
 import type { SearchIndex } from "../search/index.ts";
 import { words } from "../text/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
@@ -68,10 +68,11 @@ function readFrom(
   const ends = [tail.search(/[?!;]|\.(?!\d)/), tail.search(OFFER_WORD)].filter((e) => e >= 0);
   const clause = after.slice(0, lead + found[0].length + (ends.length > 0 ? Math.min(...ends) : tail.length));
   const read = parseOffer(clause);
-  const lone =
-    !hasFigures(read) && read.unreadable.length === 1 ? readFigure(read.unreadable[0]!.text) : null;
+  // One figure with no part: "at 400k", "at 300000-350000" (a bare number counts from 1,000).
+  const all = hasFigures(read) ? [] : scanFigures(clause.slice(lead + found[0].length));
+  const lone = all.length === 1 ? all[0]! : null;
   const unnamed =
-    lone && !lone.percent && (lone.scaled || lone.currency)
+    lone && !lone.percent && (lone.scaled || lone.currency || lone.low >= 1000)
       ? { amount: lone.low, high: lone.high, currency: lone.currency }
       : null;
   if (!hasFigures(read) && !unnamed) return { competing: null, text };
