@@ -286,6 +286,22 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
       `About ${guide.companyDisplay}'s ${band.region} band, from our conversation. I keep no figures between messages, so only the ones in this message are checked: send the whole ${offer.current ? "pay" : "offer"} in one message to check it together.`,
       ...(answer.notes ?? []),
     ];
+  // "london vs nyc offer 150k base": one band at a time; say where the others are, never silently drop them.
+  const others = (query.moreRegions ?? []).filter((r) => r.key !== band.regionSlug);
+  if (answer.kind === "offer" && answer.currencyMismatch === null && others.length > 0) {
+    const read = answer.offer.currency ?? band.currency;
+    const said = others.map((r) => {
+      const other = guide.bands.find((b) => b.regionSlug === r.key);
+      if (!other) return `${guide.companyDisplay} has no ${r.display} band for this role.`;
+      return other.currency === read
+        ? `${other.region}: its button below checks the same figures there.`
+        : `${other.region}: its band is in ${other.currency} and these figures are read in ${read}; send them in ${other.currency} to check them there (figures are never converted).`;
+    });
+    answer.notes = [
+      `An offer is checked against one band at a time, here ${band.region}. ${said.join(" ")}`,
+      ...(answer.notes ?? []),
+    ];
+  }
   return answer;
 }
 

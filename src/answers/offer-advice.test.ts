@@ -184,6 +184,21 @@ describe("5. sanity", () => {
   });
 });
 
+describe("an offer with several regions named", () => {
+  it("is checked against the first; the others are said, with why one in another currency is not checked", () => {
+    const a = offer("segment ml engineer london vs nyc offer 150k base");
+    expect(a.band.region).toBe("London");
+    expect(a.notes?.[0]).toBe(
+      "An offer is checked against one band at a time, here London. New York: its band is in USD and these figures are read in GBP; send them in USD to check them there (figures are never converted).",
+    );
+    const b = offer("segment nyc vs sf offer 200k base");
+    expect(b.notes?.[0]).toBe(
+      "An offer is checked against one band at a time, here New York. San Francisco: its button below checks the same figures there.",
+    );
+    expect(b.followUps.map((f) => f.label)).toContain("Check offer · San Francisco");
+  });
+});
+
 describe("buttons say what they do, each region once", () => {
   it("a $ offer for London: one 'Check offer' button per USD region", () => {
     const a = offer("offer segment ml-ai-engineer london base $150k stock 120k");
