@@ -7,11 +7,11 @@
  * asked about, not placed; every derived number says how it was made. Nothing here keeps or logs the offer.
  */
 import type { Band, Guide, GuideBody, MoneyRange } from "../guides/types.ts";
-import { PERIODS_A_YEAR } from "../money/read.ts";
 import type { OfferMoney, ParsedOffer, Unreadable } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
 import { competingNote, competingSentence } from "./competing.ts";
 import { guideDisagreements } from "./disagreements.ts";
+import { howRead } from "./how-read.ts";
 import { offerCommand, offerFollowUp } from "./offer-command.ts";
 import { readOte } from "./ote.ts";
 import { floorOf, payNow, payNowNotes } from "./paid-now.ts";
@@ -150,42 +150,10 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     );
   }
 
-  // How each figure was read: ranges and periods.
-  const read = (name: string, m: OfferMoney | null | undefined) => {
-    if (!m) return;
-    // "a month" / "a quarter": the figure is already a year's worth (× 12, × 4); say so.
-    const per = m.period === "month" || m.period === "quarter" ? m.period : null;
-    const times = per === null ? "" : ` (× ${PERIODS_A_YEAR[per]})`;
-    if (m.yearly) {
-      // Stock per year, month or quarter: placed as the grant it adds up to over the vesting years.
-      const yearly = fr({ low: m.yearly.amount, high: m.yearly.high });
-      const usual = offer.vestGiven ? "" : ", the usual vesting: say e.g. vest 3y if yours differs";
-      const grant = `read as a grant of ${fr({ low: m.amount, high: m.high })} (${yearly} × ${vest} years${usual})`;
-      notes.push(
-        per === null
-          ? `${name} ${m.text} is a year's vesting: ${grant}.`
-          : `${name} ${m.text} is a ${per}'s vesting: ${yearly} a year${times}, ${grant}.`,
-      );
-    } else if (per !== null) {
-      notes.push(`${name} ${m.text} is a ${per}: read as ${f(m.amount)} a year${times}.`);
-    }
-    if (m.high !== m.amount)
-      notes.push(
-        `${name} ${m.text} is a range (${f(m.amount)}–${f(m.high)}): placed at its low end, ${f(m.amount)}, the part that is sure; ${asksAtLeast} its top, ${f(m.high)}.`,
-      );
-  };
-  read("Base", offer.base);
-  read("Stock", offer.stock);
-  read("Bonus", offer.bonusAmount);
-  read("Signing bonus", offer.signing);
-  read("Total", offer.total);
+  notes.push(...howRead(offer, { f, fr, asksAtLeast }));
   const ote = readOte(offer, f);
   if (ote) notes.push(ote);
   const bonusPctHigh = offer.bonusPct === null ? null : (offer.bonusPctHigh ?? offer.bonusPct);
-  if (bonusPctHigh !== offer.bonusPct)
-    notes.push(
-      `Bonus ${offer.bonusPct}–${bonusPctHigh}% is a range: placed at ${offer.bonusPct}%, its low end; ${asksAtLeast} ${bonusPctHigh}%.`,
-    );
 
   // Sanity: a figure far outside its band is asked about, not placed.
   const doubt = (c: keyof typeof NAMES, m: OfferMoney, value: number, range: MoneyRange, what: string) => {
