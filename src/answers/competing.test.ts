@@ -2,18 +2,14 @@
  * Another company's offer told beside the question, over the real seed guide through the real core. The San
  * Francisco band: base $188K–$228K, stock $145K–$270K, bonus 10%, total $262K–$355K.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { type CompBotApi, loadCompBot } from "../bot.ts";
+import { describe, expect, it } from "vitest";
 import { renderText } from "../render/text.ts";
 import { offerAnswer } from "./offer.ts";
 import { BERLIN, body, fmt, GUIDE, money, parsed, SCRIPT } from "./offer-guide.test-helpers.ts";
-import type { Answer, OfferAnswer, ScriptAnswer } from "./types.ts";
+import { seedBot } from "./seed-bot.test-helpers.ts";
+import type { OfferAnswer, ScriptAnswer } from "./types.ts";
 
-let bot: CompBotApi;
-beforeAll(async () => {
-  ({ bot } = await loadCompBot("guides", { today: () => "2026-12-04" }));
-});
-const ask = (text: string): Answer => bot.ask(text, { surface: "dm" }).answer;
+const { ask, reply } = seedBot();
 
 describe("another company's offer", () => {
   it("is not placed as the guide's offer's total, and the script says it in the person's words", () => {
@@ -65,8 +61,8 @@ describe("another company's offer", () => {
   });
 
   it("a follow-up offer in a conversation says that only this message's figures are checked", () => {
-    const first = bot.ask("segment london offered me 150k base and 120k stock", { surface: "dm" });
-    const next = bot.ask("what if they add a 20k signing bonus?", { surface: "dm", context: first.context })
+    const first = reply("segment london offered me 150k base and 120k stock");
+    const next = reply("what if they add a 20k signing bonus?", { surface: "dm", context: first.context })
       .answer as OfferAnswer;
     expect([next.kind, next.band.region, next.signing]).toEqual(["offer", "London", 20000]);
     expect(next.notes?.[0]).toBe(
@@ -142,8 +138,8 @@ describe("another company's offer", () => {
       )!.command;
       const again = ask(command) as OfferAnswer;
       expect(again.kind).toBe("offer");
-      const before = bot.ask(q, { surface: "dm" }).query.offer;
-      const after = bot.ask(command, { surface: "dm" }).query.offer;
+      const before = reply(q).query.offer;
+      const after = reply(command).query.offer;
       expect(strip(after as unknown as Record<string, unknown>)).toEqual(
         strip(before as unknown as Record<string, unknown>),
       );

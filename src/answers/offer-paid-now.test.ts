@@ -3,22 +3,11 @@
  * (guides/segment/ml-ai-engineer.md): base $188K–$228K, stock $145K–$270K over 4 years, bonus 10%.
  * Every expected figure is worked out by hand beside it.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { type CompBotApi, loadCompBot } from "../bot.ts";
+import { describe, expect, it } from "vitest";
 import { renderText } from "../render/text.ts";
-import type { Answer, OfferAnswer } from "./types.ts";
+import { seedBot, target } from "./seed-bot.test-helpers.ts";
 
-let bot: CompBotApi;
-beforeAll(async () => {
-  ({ bot } = await loadCompBot("guides", { today: () => "2026-12-04" }));
-});
-
-function offer(text: string): OfferAnswer {
-  const answer: Answer = bot.ask(text, { surface: "dm" }).answer;
-  expect(answer.kind).toBe("offer");
-  return answer as OfferAnswer;
-}
-const target = (a: OfferAnswer, c: string) => a.targets.find((t) => t.component === c);
+const { offer } = seedBot();
 
 describe("pay now beside an offer", () => {
   it("a total told as pay now is not placed as the offer's total", () => {

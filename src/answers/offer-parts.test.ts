@@ -2,19 +2,10 @@
  * Parts of an offer that are not the bands' parts: OTE (base + bonus at target) and stock refreshers. Over the real
  * seed guide through the real core; London band: base £132K–£165K, stock £102K–£188K, bonus 10%, total £182K–£248K.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { type CompBotApi, loadCompBot } from "../bot.ts";
-import type { Answer, OfferAnswer } from "./types.ts";
+import { describe, expect, it } from "vitest";
+import { seedBot } from "./seed-bot.test-helpers.ts";
 
-let bot: CompBotApi;
-beforeAll(async () => {
-  ({ bot } = await loadCompBot("guides", { today: () => "2026-12-04" }));
-});
-function offer(text: string): OfferAnswer {
-  const answer: Answer = bot.ask(text, { surface: "dm" }).answer;
-  expect(answer.kind).toBe("offer");
-  return answer as OfferAnswer;
-}
+const { offer } = seedBot();
 
 describe("OTE is never placed as a total comp", () => {
   it("with the base: the bonus at target is OTE less the base, said so", () => {
