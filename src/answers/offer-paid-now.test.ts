@@ -194,4 +194,51 @@ describe("pay now beside an offer", () => {
     const a = offer("segment sf offer 200k base. I make £150k base and €20k bonus now");
     expect(a.notes?.[0]).toMatch(/^You gave your pay now in GBP\/EUR;/);
   });
+
+  it("figures not called an offer beside pay now told apart: checked as an offer, and said so", () => {
+    const a = offer("segment sf: 200k base, 50k stock. my current comp is 250k total");
+    expect([a.paidNow, a.lines.map((l) => l.offered)]).toEqual([false, [200000, 50000]]);
+    expect(a.notes?.[0]).toBe(
+      "You didn't say whether these figures are an offer; only the ones told as your pay now were clear. They are checked as an offer here: if they are your pay now too, send them with the word currently.",
+    );
+    // All of it pay now: a pay check, as before.
+    expect(offer("segment sf: I make 150k base and a 10% bonus").paidNow).toBe(true);
+  });
+});
+
+describe("a figure wished for beside pay now", () => {
+  it("without an offer: a pay check, the wish placed and never below the pay", () => {
+    const a = offer("segment sf: I make 150k base now, should I ask for 170k base?");
+    expect([a.paidNow, a.unreadable, a.lines.map((l) => l.offered)]).toEqual([true, [], [150000]]);
+    // The mark: 75th percentile of $188K–$228K = $218K ($150K is below the band, the weakest figure).
+    expect(a.notes?.[0]).toBe(
+      "You'd ask for $170K base: below the San Francisco band's base ($188K–$228K); what to ask for, below, says $218K.",
+    );
+    const less = offer("segment sf: I make 200k base now, should I ask for 190k base?");
+    expect(less.notes?.[0]).toBe(
+      "You'd ask for $190K base, less than the $200K you are paid now: never ask for less than that.",
+    );
+  });
+
+  it("beside an offer and pay now: never below the pay either", () => {
+    const a = offer("segment sf offered 180k base, should I ask for 190k base? I make 200k base now");
+    expect(a.notes?.[0]).toBe(
+      "You'd ask for $190K base, less than the $200K you are paid now: never ask for less than that.",
+    );
+  });
+
+  it("a region's 'Check pay' button asks again as pay, with the currency written and the wish", () => {
+    const a = offer("segment sf: I make 150k base now, should I ask for 170k base?");
+    const ny = a.followUps.find((f) => f.label === "Check pay · New York")!;
+    expect(ny.command).toBe(
+      "segment ml-ai-engineer new-york currently base USD 150000; should I ask for base USD 170000",
+    );
+    const again = offer(ny.command);
+    expect([again.paidNow, again.band.region, again.lines.map((l) => l.offered)]).toEqual([
+      true,
+      "New York",
+      [150000],
+    ]);
+    expect(again.notes?.[0]).toMatch(/^You'd ask for \$170K base: below the New York band's base/);
+  });
 });

@@ -137,6 +137,12 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   const unreadable: Unreadable[] = answer.unreadable;
   const vest = offer.vestYears;
 
+  // Said first: how the figures were taken decides how every other sentence reads.
+  const lead = parsed.assumedOffer
+    ? [
+        "You didn't say whether these figures are an offer; only the ones told as your pay now were clear. They are checked as an offer here: if they are your pay now too, send them with the word currently.",
+      ]
+    : [];
   if (parsed.current) {
     notes.push(
       "You said this is what you are paid now, not an offer: it is placed in the band as an offer would be, and what to ask for is never less. To check an offer instead, send its figures with the word offer.",
@@ -279,7 +285,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
   }
   answer.lines = lines;
   if (!given) {
-    answer.notes = notes;
+    answer.notes = [...lead, ...notes];
     return answer;
   }
 
@@ -453,7 +459,8 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
         : null,
   };
   answer.notes = [
-    ...(parsed.wish ? wishNotes(band, offer, parsed.wish, targets, f) : []),
+    ...lead,
+    ...(parsed.wish ? wishNotes(band, offer, parsed.wish, targets, f, paidNow, now) : []),
     ...(now ? payNowNotes(now, offered, band, f) : []),
     ...(parsed.competing
       ? [

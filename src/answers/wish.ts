@@ -5,6 +5,7 @@
 import type { Band } from "../guides/types.ts";
 import { formatPercent } from "../money/format.ts";
 import type { ParsedOffer } from "../questions/offer.ts";
+import type { PayNow } from "./paid-now.ts";
 import { BAND_VEST_YEARS, wantedLines } from "./place.ts";
 import type { OfferLine, OfferTarget } from "./types.ts";
 
@@ -23,6 +24,10 @@ export function wishNotes(
   wish: ParsedOffer,
   targets: readonly OfferTarget[],
   money: (amount: number) => string,
+  /** The figures are pay now, not an offer (a pay check). */
+  paidNow = false,
+  /** Pay now told beside the offer, on the same basis. */
+  now: PayNow | null = null,
 ): string[] {
   const placed = wantedLines(band, wish);
   if (placed.currency !== null)
@@ -34,7 +39,13 @@ export function wishNotes(
     const asked = `${figure(l.offered)} ${l.label}`;
     const table = onTable(offer, l.component);
     if (table !== null && l.offered < table)
-      return `You'd ask for ${asked}, less than the ${figure(table)} on the table: never ask for less than you were offered.`;
+      return paidNow
+        ? `You'd ask for ${asked}, less than the ${figure(table)} you are paid now: never ask for less than that.`
+        : `You'd ask for ${asked}, less than the ${figure(table)} on the table: never ask for less than you were offered.`;
+    const paid =
+      l.component === "total" ? null : (now?.[l.component === "bonus" ? "bonusPct" : l.component] ?? null);
+    if (paid !== null && l.offered < paid)
+      return `You'd ask for ${asked}, less than the ${figure(paid)} you are paid now: never ask for less than that.`;
     const range = l.low === l.high ? figure(l.low) : `${figure(l.low)}–${figure(l.high)}`;
     const part = `the ${band.region} band's ${l.label} (${range})`;
     const where =
@@ -44,7 +55,9 @@ export function wishNotes(
           ? `above ${part}, more than the guide backs`
           : `below ${part}`;
     const target = targets.find((t) => t.component === l.component);
-    const counter = target ? `; the counter-offer below asks for ${figure(target.amount)}` : "";
+    const counter = target
+      ? `; ${paidNow ? "what to ask for, below, says" : "the counter-offer below asks for"} ${figure(target.amount)}`
+      : "";
     return `You'd ask for ${asked}: ${where}${counter}.`;
   });
 }

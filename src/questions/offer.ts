@@ -93,6 +93,11 @@ export interface ParsedOffer {
    * apart, never taken for the offer's figures; the counter-offer never asks for less.
    */
   now?: ParsedOffer;
+  /**
+   * The figures were not called an offer, but pay now was told apart from them ("200k base. my current comp is
+   * 250k total"): they are checked as an offer, and the answer says so.
+   */
+  assumedOffer?: boolean;
   /** Another company's offer told beside it ("competing offer from Google at 400k total"): never placed. */
   competing?: Competing;
   /** The words the figures were read from were removed from this: what is left names the guide. */

@@ -84,7 +84,8 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
     }
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
-  if (offer && !OFFER_WORD.test(cleaned) && CURRENT_PAY.test(cleaned)) offer = { ...offer, current: true };
+  if (offer && !offer.now && !OFFER_WORD.test(cleaned) && CURRENT_PAY.test(cleaned))
+    offer = { ...offer, current: true };
   // "what should I say to get 200k base?", "can I ask for 180k?": what the person wants, not what is offered.
   else if (offer && !OFFER_WORD.test(cleaned) && WANTED.test(cleaned)) offer = { ...offer, wanted: true };
   // "segment london in dollars": the currency asked for is said back (figures are never converted).
@@ -114,7 +115,7 @@ function offerWishAndNow(cleaned: string): {
   wish: ParsedOffer | null;
   now: ParsedOffer | null;
 } {
-  if (!OFFER_WORD.test(cleaned)) return { parsed: parseOffer(cleaned), wish: null, now: null };
+  const offerSaid = OFFER_WORD.test(cleaned);
   let text = cleaned;
   // Pay now is read apart even when its only figure has no part named ("I currently earn 175k"): asked about as pay.
   const apart = (found: RegExpExecArray | null, payNow: boolean): ParsedOffer | null => {
@@ -129,6 +130,19 @@ function offerWishAndNow(cleaned: string): {
     text = `${text.slice(0, found.index)} , ${text.slice(found.index + clause.length)}`;
     return read;
   };
+  if (!offerSaid) {
+    if (!CURRENT_PAY.test(text)) return { parsed: parseOffer(cleaned), wish: null, now: null };
+    // "I make 150k base now, should I ask for 170k base?": the wish apart from the pay.
+    const wish = apart(WANTED.exec(text), false);
+    // "200k base, 50k stock. my current comp is 250k total": pay now in a clause of its own beside other
+    // figures; those are checked as an offer, and the answer says that was not said. All pay now: a pay check.
+    const before = text;
+    const now = apart(CURRENT_PAY.exec(text), true);
+    const rest = parseOffer(text);
+    if (now && hasFigures(now) && hasFigures(rest))
+      return { parsed: { ...rest, assumedOffer: true }, wish, now };
+    return { parsed: parseOffer(before), wish, now: null };
+  }
   const wish = apart(WANTED.exec(text), false);
   const now = apart(CURRENT_PAY.exec(text), true);
   return { parsed: parseOffer(text), wish, now };

@@ -1,4 +1,5 @@
 /** The words that carry an intent, and the filler words of plain-language questions. */
+import { CODE_SOURCE } from "../money/currency.ts";
 import type { Intent } from "./types.ts";
 
 /** Phrases (folded words joined by spaces) that set an intent, longest first when matched. */
@@ -137,14 +138,16 @@ export const BAND_PARTS: ReadonlySet<string> = new Set(
 export const CURRENT_PAY =
   /\b(?:(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b|current\s*[:=]|my (?:current |present )?(?:job|role|employer|company|work) pays(?: me)?\b|(?:my current|i'?m at|i am at|i have)(?=\s+(?:[$£€]\s?\d|\d[\d,.]*\s?[km]\b)))/i;
 /** Words before a figure that say it is wanted ("to get 200k", "ask for £180k", "hoping for 230k"). */
-export const WANTED =
-  /\b(?:to\s+get|(?:can|could|should|shall|would)\s+(?:i|we)\s+(?:get|ask\s+for)|want(?:ed|ing)?|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+(?:them|him|her))?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+(?:it\s+)?up)?\s+to|get\s+(?:them|it)\s+(?:up\s+)?to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*[$£€]?\d/i;
+export const WANTED = new RegExp(
+  String.raw`\b(?:to\s+get|(?:can|could|should|shall|would)\s+(?:i|we)\s+(?:get|ask\s+for)|want(?:ed|ing)?|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+(?:them|him|her))?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+(?:it\s+)?up)?\s+to|get\s+(?:them|it)\s+(?:up\s+)?to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*(?:(?:${CODE_SOURCE})\s?)?[$£€]?\d`,
+  "i",
+);
 export const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 /** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
 export const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
 /** "base 150k", "base: 150k", "my base is 150k", "total of £200k". */
 export const FIGURE_AFTER_KEYWORD = new RegExp(
-  `\\b${PART}(?:\\s*[:=]\\s*|\\s+(?:is|was|of|at|about|around)\\s+|\\s+)[$£€]?\\d`,
+  `\\b${PART}(?:\\s*[:=]\\s*|\\s+(?:is|was|of|at|about|around)\\s+|\\s+)(?:(?:${CODE_SOURCE})\\s?)?[$£€]?\\d`,
   "i",
 );
 /**
