@@ -237,6 +237,7 @@ function replyKey(text: string, { surface, context }: AskOptions, today: string)
     context?.company ?? null,
     context?.role ?? null,
     context?.region ?? null,
+    context?.checkedFigures === true,
     text,
   ]);
 }
@@ -257,6 +258,7 @@ function nextContext(answer: Answer, previous: ConversationContext): Conversatio
           ? previous.region
           : undefined;
     if (region) next.region = region;
+    if (answer.kind === "offer") next.checkedFigures = true;
     return next;
   }
   if (answer.kind === "company") return { company: answer.company.key };

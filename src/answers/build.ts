@@ -281,7 +281,7 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
     format: formatMoney,
   });
   // "what if they add a 20k signing bonus?" after an offer check: offers are never kept, so say what was checked.
-  if (query.fromContext && answer.kind === "offer" && answer.currencyMismatch === null)
+  if (offer.afterFigures && answer.kind === "offer" && answer.currencyMismatch === null)
     answer.notes = [
       `About ${guide.companyDisplay}'s ${band.region} band, from our conversation. I keep no figures between messages, so only the ones in this message are checked: send the whole ${offer.current ? "pay" : "offer"} in one message to check it together.`,
       ...(answer.notes ?? []),

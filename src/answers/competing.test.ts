@@ -68,6 +68,16 @@ describe("another company's offer", () => {
     expect(next.notes?.[0]).toBe(
       "About Segment's London band, from our conversation. I keep no figures between messages, so only the ones in this message are checked: send the whole offer in one message to check it together.",
     );
+    // After a band (no figures checked), a first offer in the conversation says nothing about it either.
+    const band = reply("segment london");
+    const firstOffer = reply("they offered me 150k base", { surface: "dm", context: band.context })
+      .answer as OfferAnswer;
+    expect([firstOffer.kind, firstOffer.band.region]).toEqual(["offer", "London"]);
+    expect(firstOffer.notes?.some((n) => n.includes("from our conversation"))).toBe(false);
+    // The same words right after an offer check say it (a reply kept for the first context is not reused).
+    const again = reply("they offered me 150k base", { surface: "dm", context: first.context })
+      .answer as OfferAnswer;
+    expect(again.notes?.[0]).toMatch(/^About Segment's London band, from our conversation/);
     // Asked whole, nothing is said about the conversation.
     const whole = ask("segment london offered me 150k base and 120k stock") as OfferAnswer;
     expect(whole.notes?.some((n) => n.includes("from our conversation"))).toBe(false);

@@ -98,6 +98,8 @@ export interface ParsedOffer {
    * 250k total"): they are checked as an offer, and the answer says so.
    */
   assumedOffer?: boolean;
+  /** Asked in a conversation right after an offer or pay check, whose figures are not kept. */
+  afterFigures?: boolean;
   /** Another company's offer told beside it ("competing offer from Google at 400k total"): never placed. */
   competing?: Competing;
   /** The words the figures were read from were removed from this: what is left names the guide. */

@@ -94,6 +94,8 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   const read = parseWords(cleaned, rest, index, context, offer !== null);
   const query = asked ? { ...read, currency: asked.code } : read;
   if (!offer) return query;
+  // After an offer or pay check, a follow-up offer is told its own figures are all that is checked.
+  if (query.fromContext && context.checkedFigures) offer = { ...offer, afterFigures: true };
   // A bare "offer" (no guide named) is still an offer check: the answer asks which guide.
   const keep = query.intent === "list" || (query.intent === "help" && HELP_WORD.test(cleaned));
   // Only another company's offer was given ("I have a competing offer from Google at 400k, what should I ask

@@ -90,4 +90,9 @@ export interface ConversationContext {
    * region): an offer, a script or what to ask for about the same guide, with no region named, is about it.
    */
   region?: string;
+  /**
+   * The last answer checked figures (an offer or pay check). No figure is kept; this only lets a follow-up offer
+   * say that its own figures are all it checks.
+   */
+  checkedFigures?: boolean;
 }

@@ -52,6 +52,7 @@ const StoredContext = z.object({
   company: z.string().optional(),
   role: z.string().optional(),
   region: z.string().optional(),
+  checkedFigures: z.boolean().optional(),
 });
 
 /** The pool's settings: bounded statements, queries and connection attempts. */
@@ -166,6 +167,7 @@ export class PostgresStore implements Store {
     if (parsed.data.company !== undefined) context.company = parsed.data.company;
     if (parsed.data.role !== undefined) context.role = parsed.data.role;
     if (parsed.data.region !== undefined) context.region = parsed.data.region;
+    if (parsed.data.checkedFigures !== undefined) context.checkedFigures = parsed.data.checkedFigures;
     return context;
   }
 

@@ -61,6 +61,10 @@ export function storeContract(name: string, make: (clock: () => number) => Promi
       expect(await store.getContext(key)).toEqual({ company: "segment" });
       expect(await store.claimEvent("EvWith2", { key, context: { role: "ml-ai-engineer" } })).toBe(true);
       expect(await store.getContext(key)).toEqual({ role: "ml-ai-engineer" });
+      // That the last answer checked figures is kept (never the figures).
+      const after = { company: "segment", region: "london", checkedFigures: true };
+      expect(await store.claimEvent("EvWith3", { key, context: after })).toBe(true);
+      expect(await store.getContext(key)).toEqual(after);
       // The context expires 24 hours after the claim wrote it, like any other write.
       now += 24 * HOUR;
       expect(await store.getContext(key)).toBeUndefined();
