@@ -12,7 +12,8 @@
  */
 import type { Answer } from "../answers/types.ts";
 import type { Query } from "../questions/types.ts";
-import { words } from "../text/normalize.ts";
+import { countryNamed } from "../search/aliases.ts";
+import { slugify, words } from "../text/normalize.ts";
 
 export const MAX_WORDS = 8;
 export const MAX_WORD_LENGTH = 40;
@@ -27,7 +28,10 @@ export function unansweredText(reply: { query: Query; answer: Answer }): string 
   if (!UNANSWERED_KINDS.has(reply.answer.kind)) return null;
   const { query } = reply;
   // Recognised names come from our guides; only the unmatched words can carry the asker's figures.
-  const known = [query.company, query.role, query.region].flatMap((e) => (e ? [e.key] : []));
+  // A country is recorded as asked ("india"), not as the first of its regions the index tried.
+  const country = query.region ? countryNamed(query.region.matched) : undefined;
+  const region = country ? slugify(country.replace(/^the /i, "")) : query.region?.key;
+  const known = [query.company?.key, query.role?.key, region].filter((k): k is string => k !== undefined);
   const unmatched = query.unknown.flatMap((w) => words(w)).filter((w) => !FIGURE.test(w));
   const kept: string[] = [];
   for (const part of [...known, ...unmatched]) {

@@ -28,6 +28,12 @@ describe("unansweredText", () => {
     );
   });
 
+  it("a country is recorded as asked, not as the first of its regions", () => {
+    expect(recorded("segment ml-ai-engineer germany")).toBe("segment ml-ai-engineer germany");
+    // A country the guide has bands in is answered: nothing recorded.
+    expect(recorded("segment ml-ai-engineer in the us")).toBeNull();
+  });
+
   it("answered questions, help and level look-ups are not recorded", () => {
     for (const q of [
       "segment ml-ai-engineer london",
@@ -42,7 +48,7 @@ describe("unansweredText", () => {
   });
 
   it("at most 8 words of at most 40 characters", () => {
-    const long = `${"zork ".repeat(3)}${"a".repeat(41)} alpha bravo charlie delta echo foxtrot golf hotel india`;
+    const long = `${"zork ".repeat(3)}${"a".repeat(41)} alpha bravo charlie delta echo foxtrot golf hotel juliet`;
     const text = recorded(long);
     expect(text).toBe("zork alpha bravo charlie delta echo foxtrot golf");
   });
