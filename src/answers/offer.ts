@@ -16,7 +16,7 @@ import { offerCommand, offerFollowUp } from "./offer-command.ts";
 import { readOte } from "./ote.ts";
 import { floorOf, payNow, payNowNotes } from "./paid-now.ts";
 import { BAND_VEST_YEARS, line, position } from "./place.ts";
-import { adaptScript, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
+import { adaptScript, ceilK, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
 import type { FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 import { walkAway } from "./walk-away.ts";
@@ -29,8 +29,6 @@ export const IMPLAUSIBLE_LOW = 0.2;
 export const IMPLAUSIBLE_HIGH = 5;
 
 const at = (range: MoneyRange, q: number) => range.low + (range.high - range.low) * q;
-/** What is on the table, rounded up to the next 1,000: a target built from it is never below it. */
-const ceilK = (n: number) => Math.ceil(n / 1000) * 1000;
 
 export interface OfferInput {
   guide: Guide;

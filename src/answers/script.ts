@@ -80,6 +80,8 @@ const trailingSpace = (sentence: string) => sentence.slice(sentence.trimEnd().le
 
 /** Targets rounded to the nearest 1,000 of the currency. */
 export const roundK = (n: number) => Math.round(n / 1000) * 1000;
+/** What is on the table, rounded up to the next 1,000: a target built from it is never below it. */
+export const ceilK = (n: number) => Math.ceil(n / 1000) * 1000;
 
 const CLAIMS: ReadonlyArray<{ re: RegExp; placeholder: (cur: string) => string; what: string }> = [
   {

@@ -6,10 +6,8 @@ import type { AcceptThreshold } from "../guides/types.ts";
 import type { PayNow } from "./paid-now.ts";
 import { floorOf } from "./paid-now.ts";
 import type { AdaptedScript, ScriptFigure } from "./script.ts";
-import { roundK } from "./script.ts";
+import { ceilK, roundK } from "./script.ts";
 import type { OfferAnswer } from "./types.ts";
-
-const ceilK = (n: number) => Math.ceil(n / 1000) * 1000;
 
 export interface WalkAwayInput {
   /** The guide's own threshold (present whenever `carried` is). */

@@ -7,7 +7,7 @@ import { scanFigures } from "../money/read.ts";
 import type { SearchIndex } from "../search/index.ts";
 import { words } from "../text/normalize.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
-import { OFFER_WORD } from "./vocabulary.ts";
+import { OFFER_WORD, SENTENCE_END } from "./vocabulary.ts";
 
 export interface Competing {
   /** The company as the index names it when it knows it ("Google"), else as written ("a startup"). */
@@ -65,7 +65,7 @@ function readFrom(
   const after = text.slice(start);
   const lead = found.index - start;
   const tail = after.slice(lead + found[0].length);
-  const ends = [tail.search(/[?!;]|\.(?!\d)/), tail.search(OFFER_WORD)].filter((e) => e >= 0);
+  const ends = [tail.search(SENTENCE_END), tail.search(OFFER_WORD)].filter((e) => e >= 0);
   const clause = after.slice(0, lead + found[0].length + (ends.length > 0 ? Math.min(...ends) : tail.length));
   const read = parseOffer(clause);
   // One figure with no part: "at 400k", "at 300000-350000" (a bare number counts from 1,000).

@@ -25,6 +25,7 @@ import {
   LEVEL_TOKEN,
   MONEY_BEFORE_KEYWORD,
   OFFER_WORD,
+  SENTENCE_END,
   WANTED,
 } from "./vocabulary.ts";
 
@@ -123,7 +124,7 @@ function offerWishAndNow(cleaned: string): {
   const apart = (found: RegExpExecArray | null, payNow: boolean): ParsedOffer | null => {
     if (!found) return null;
     const after = text.slice(found.index);
-    const ends = [after.search(/[?!;]|\.(?!\d)/)];
+    const ends = [after.search(SENTENCE_END)];
     if (payNow) ends.push(after.slice(found[0].length).search(OFFER_WORD) + found[0].length);
     const end = Math.min(...ends.filter((e) => e >= found[0].length));
     const clause = Number.isFinite(end) ? after.slice(0, end) : after;

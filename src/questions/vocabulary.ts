@@ -142,6 +142,8 @@ export const WANTED = new RegExp(
   String.raw`\b(?:to\s+get|(?:can|could|should|shall|would)\s+(?:i|we)\s+(?:get|ask\s+for)|want(?:ed|ing)?|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+(?:them|him|her))?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+(?:it\s+)?up)?\s+to|get\s+(?:them|it)\s+(?:up\s+)?to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*(?:(?:${CODE_SOURCE})\s?)?[$£€]?\d`,
   "i",
 );
+/** Where a sentence ends: ? ! ; or a full stop that is not a decimal point ("400.5k"). */
+export const SENTENCE_END = /[?!;]|\.(?!\d)/;
 export const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
 /** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
 export const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
