@@ -214,6 +214,9 @@ describe("a figure wished for beside pay now", () => {
     expect(a.notes?.[0]).toBe(
       "You'd ask for $170K base: below the San Francisco band's base ($188K–$228K); what to ask for, below, says $218K.",
     );
+    // Words between "ask" and "for".
+    const words = offer("I make 150k base now, should I ask segment sf for 170k base?");
+    expect([words.paidNow, words.unreadable, words.notes?.[0]]).toEqual([true, [], a.notes?.[0]]);
     const less = offer("segment sf: I make 200k base now, should I ask for 190k base?");
     expect(less.notes?.[0]).toBe(
       "You'd ask for $190K base, less than the $200K you are paid now: never ask for less than that.",

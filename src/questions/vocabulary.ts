@@ -139,7 +139,7 @@ export const CURRENT_PAY =
   /\b(?:(?:currently|current(?:ly)? (?:base|salary|pay|comp|total|package|tc)|right now|at the moment|i (?:make|earn|get)|i'?m (?:on|paid|making|earning|getting)|i am (?:on|paid|making|earning|getting)|my (?:salary|pay|base) is)\b|current\s*[:=]|my (?:current |present )?(?:job|role|employer|company|work) pays(?: me)?\b|(?:my current|i'?m at|i am at|i have)(?=\s+(?:[$£€]\s?\d|\d[\d,.]*\s?[km]\b)))/i;
 /** Words before a figure that say it is wanted ("to get 200k", "ask for £180k", "hoping for 230k"). */
 export const WANTED = new RegExp(
-  String.raw`\b(?:to\s+get|(?:can|could|should|shall|would)\s+(?:i|we)\s+(?:get|ask\s+for)|want(?:ed|ing)?|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+(?:them|him|her))?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+(?:it\s+)?up)?\s+to|get\s+(?:them|it)\s+(?:up\s+)?to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*(?:(?:${CODE_SOURCE})\s?)?[$£€]?\d`,
+  String.raw`\b(?:to\s+get|(?:can|could|should|shall|would)\s+(?:i|we)\s+(?:get|ask\s+for)|want(?:ed|ing)?|counter(?:ing)?(?:\s+(?:with|at|for))?|propos(?:e|ing)|suggest(?:ing)?|ask(?:ing)?(?:\s+[\w-]+){0,3}?\s+for|hop(?:e|ing)\s+for|aim(?:ing)?\s+for|push(?:ing)?\s+for|request(?:ing)?|negotiate(?:\s+(?:it\s+)?up)?\s+to|get\s+(?:them|it)\s+(?:up\s+)?to)\s+(?:(?:a|an|my|the|base|salary|stock|rsus?|equity|bonus|total|tc|of|at\s+least|around|about)\s+)*(?:(?:${CODE_SOURCE})\s?)?[$£€]?\d`,
   "i",
 );
 /** Where a sentence ends: ? ! ; or a full stop that is not a decimal point ("400.5k"). */
