@@ -295,6 +295,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     `From the guide: the ${band.region} band (${guide.salaryDataQuarter}) and the wording of its Negotiate Up script.`,
   ];
   const targets: OfferTarget[] = [];
+  let saidCompeting = false;
   // Pay now told beside the offer: what is asked is never less than it either.
   const now = parsed.now ? payNow(parsed.now, band) : null;
   const marks: Partial<Record<"base" | "stock", number>> = {};
@@ -417,6 +418,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
       ...(parsed.competing ? { competing: competingSentence(parsed.competing, band, format) } : {}),
     });
     answer.script = adapted.text;
+    saidCompeting = adapted.saidCompeting;
     provenance.push(...adapted.notes.map((n) => `Script: ${n}`));
     const scriptBonus = figures.find((x) => x.component === "bonus");
     if (scriptBonus && scriptBonus.low !== band.bonusPct.high && scriptBonus.low !== band.bonusPct.low) {
@@ -460,17 +462,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     ...lead,
     ...(parsed.wish ? wishNotes(band, offer, parsed.wish, targets, f, paidNow, now) : []),
     ...(now ? payNowNotes(now, offered, band, f) : []),
-    ...(parsed.competing
-      ? [
-          competingNote(
-            parsed.competing,
-            guide,
-            band,
-            format,
-            answer.script?.includes("I have an offer from") === true,
-          ),
-        ]
-      : []),
+    ...(parsed.competing ? [competingNote(parsed.competing, guide, band, format, saidCompeting)] : []),
     ...notes,
   ];
   return answer;

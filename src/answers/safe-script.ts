@@ -31,10 +31,7 @@ export function safeScript(
     ...(told ? { competing: told } : {}),
   });
   const notes = [...adapted.notes];
-  if (competing)
-    notes.unshift(
-      competingNote(competing, guide, target, formatMoney, adapted.text.includes(told!.sentence)),
-    );
+  if (competing) notes.unshift(competingNote(competing, guide, target, formatMoney, adapted.saidCompeting));
   // The levers are things to say too: the same conversion, the same placeholders for claims.
   const levers = bodyLevers.map((l) => {
     const a = adaptQuote(l.quote, target, adapted.conversion, formatMoney);

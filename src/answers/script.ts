@@ -102,6 +102,8 @@ export interface AdaptedScript {
   text: string;
   /** The guide's own sentences that were claims about the speaker, replaced by placeholders. */
   claims: string[];
+  /** The person's own competing offer was said in place of the guide's claim (`competing` was given and used). */
+  saidCompeting: boolean;
   /** How the figures were made, one line each. */
   notes: string[];
   conversion: Conversion;
@@ -274,7 +276,7 @@ export function adaptScript({
       component: t.component,
     };
   }
-  return { text: out.join("").trim(), claims, notes, conversion, threshold };
+  return { text: out.join("").trim(), claims, notes, conversion, threshold, saidCompeting: told.length > 0 };
 }
 
 /**
