@@ -190,6 +190,18 @@ describe("pay now beside an offer", () => {
     );
   });
 
+  it("pay now far from the band is asked about, not compared and not a floor", () => {
+    // $15K is under a fifth of $188K, the bottom of the San Francisco base.
+    const a = offer("segment sf offered 200k base. I make 15k base now");
+    expect(a.notes?.[0]).toBe(
+      "I haven't compared your pay now base 15k: it is far outside the San Francisco band (under a fifth of its bottom or over five times its top). Is that right? Check the figure.",
+    );
+    expect(a.notes?.some((n) => n.startsWith("Your base now"))).toBe(false);
+    // $2M a year is over five times $228K: it does not lift the counter-offer.
+    const high = offer("segment sf offered 200k base. I make 2m base now");
+    expect(target(high, "base")?.amount).toBe(218000);
+  });
+
   it("pay now in two other currencies names both", () => {
     const a = offer("segment sf offer 200k base. I make £150k base and €20k bonus now");
     expect(a.notes?.[0]).toMatch(/^You gave your pay now in GBP\/EUR;/);

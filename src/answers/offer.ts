@@ -15,18 +15,22 @@ import { howRead } from "./how-read.ts";
 import { offerCommand, offerFollowUp } from "./offer-command.ts";
 import { readOte } from "./ote.ts";
 import { floorOf, payNow, payNowNotes } from "./paid-now.ts";
-import { BAND_VEST_YEARS, line, position } from "./place.ts";
+import { BAND_VEST_YEARS, IMPLAUSIBLE_HIGH, IMPLAUSIBLE_LOW, implausible, line, position } from "./place.ts";
 import { adaptScript, ceilK, conversionFor, leverInGuideWords, roundK, scriptFigures } from "./script.ts";
 import type { FollowUp, OfferAnswer, OfferLine, OfferTarget } from "./types.ts";
 import { DISCLAIMER } from "./types.ts";
 import { walkAway } from "./walk-away.ts";
 import { wishNotes } from "./wish.ts";
 
-export { BAND_VEST_YEARS, guideDisagreements, offerCommand, position, scriptFigures };
-
-/** A figure under LOW × the band's low or over HIGH × its high is asked about, not placed. */
-export const IMPLAUSIBLE_LOW = 0.2;
-export const IMPLAUSIBLE_HIGH = 5;
+export {
+  BAND_VEST_YEARS,
+  guideDisagreements,
+  IMPLAUSIBLE_HIGH,
+  IMPLAUSIBLE_LOW,
+  offerCommand,
+  position,
+  scriptFigures,
+};
 
 const at = (range: MoneyRange, q: number) => range.low + (range.high - range.low) * q;
 
@@ -161,7 +165,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
 
   // Sanity: a figure far outside its band is asked about, not placed.
   const doubt = (c: keyof typeof NAMES, m: OfferMoney, value: number, range: MoneyRange, what: string) => {
-    if (value >= IMPLAUSIBLE_LOW * range.low && value <= IMPLAUSIBLE_HIGH * range.high) return false;
+    if (!implausible(value, range)) return false;
     // "no stock": none, said so (only stock is read as 0; a base or a total of 0 is asked about when read).
     if (value === 0 && c === "stock") return false;
     unreadable.push({

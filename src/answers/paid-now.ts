@@ -3,11 +3,11 @@
  * beside the offer's on the same basis, and the counter-offer never asking for less than it (a target below pay
  * now would be advice to take a cut). Totals are compared only when both were built the same way.
  */
-import type { Band } from "../guides/types.ts";
+import type { Band, MoneyRange } from "../guides/types.ts";
 import { formatPercent } from "../money/format.ts";
 import type { ParsedOffer } from "../questions/offer.ts";
 import { offerCurrencies } from "../questions/offer.ts";
-import { BAND_VEST_YEARS } from "./place.ts";
+import { BAND_VEST_YEARS, implausible } from "./place.ts";
 
 /** Pay now per part, on the offer check's basis: base a year, a grant over the band's 4 years, bonus in %. */
 export interface PayNow {
@@ -20,6 +20,8 @@ export interface PayNow {
   total: { amount: number; how: "components" | "stated" } | null;
   /** In another currency than the band's: nothing is compared, and `floor` gives nothing. */
   currency: string | null;
+  /** Parts far from the band (as typed, "base 15k"): not compared, asked about. */
+  doubted: string[];
 }
 
 export function payNow(now: ParsedOffer, band: Band): PayNow {
@@ -33,24 +35,36 @@ export function payNow(now: ParsedOffer, band: Band): PayNow {
       bonusFrom: null,
       total: null,
       currency: currencies.join("/"),
+      doubted: [],
     };
-  const base = now.base?.high ?? null;
-  const yearlyStock = now.stock ? now.stock.high / now.vestYears : null;
+  // A figure far from the band is a typo more often than pay (the offer's own are checked the same way).
+  const doubted: string[] = [];
+  const sane = (name: string, text: string, value: number, range: MoneyRange): number | null => {
+    if (!implausible(value, range)) return value;
+    doubted.push(`${name} ${text}`);
+    return null;
+  };
+  const base = now.base ? sane("base", now.base.text, now.base.high, band.base) : null;
+  const grant = now.stock
+    ? sane("stock", now.stock.text, (now.stock.high / now.vestYears) * BAND_VEST_YEARS, band.stock)
+    : null;
+  const yearlyStock = grant === null ? null : grant / BAND_VEST_YEARS;
   const bonusPct =
     now.bonusPctHigh ??
     now.bonusPct ??
-    (now.bonusAmount && now.base ? (now.bonusAmount.high / now.base.high) * 100 : null);
+    (now.bonusAmount && base !== null ? (now.bonusAmount.high / base) * 100 : null);
   const bonus =
     now.bonusAmount?.high ?? (bonusPct !== null && base !== null ? (base * bonusPct) / 100 : null);
+  const stated = now.total ? sane("total", now.total.text, now.total.high, band.totalComp) : null;
   const total =
     base !== null && yearlyStock !== null && bonus !== null
       ? { amount: base + yearlyStock + bonus, how: "components" as const }
-      : now.total
-        ? { amount: now.total.high, how: "stated" as const }
+      : stated !== null
+        ? { amount: stated, how: "stated" as const }
         : null;
   return {
     base,
-    stock: yearlyStock === null ? null : yearlyStock * BAND_VEST_YEARS,
+    stock: grant,
     bonusPct: bonusPct === null ? null : Math.round(bonusPct * 10) / 10,
     bonusFrom:
       now.bonusPct === null && now.bonusAmount && base !== null
@@ -58,6 +72,7 @@ export function payNow(now: ParsedOffer, band: Band): PayNow {
         : null,
     total,
     currency: null,
+    doubted,
   };
 }
 
@@ -90,7 +105,12 @@ export function payNowNotes(
     return [
       `You gave your pay now in ${now.currency}; the ${band.region} band and the offer are read in ${band.currency}, so I haven't compared them (I use no exchange rates). The counter-offer below does not take it into account.`,
     ];
-  const notes: string[] = [];
+  const notes: string[] =
+    now.doubted.length > 0
+      ? [
+          `I haven't compared your pay now ${now.doubted.join(", ")}: it is far outside the ${band.region} band (under a fifth of its bottom or over five times its top). Is that right? Check the figure.`,
+        ]
+      : [];
   const parts = [
     { name: "base", basis: "", now: now.base, offer: offered.base, unit: "money" },
     {

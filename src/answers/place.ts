@@ -10,6 +10,15 @@ import type { BandPosition, OfferLine } from "./types.ts";
 /** The band's stock range is a grant over this many years ("RSU over 4 years"). */
 export const BAND_VEST_YEARS = 4;
 
+/** A figure under LOW × the band's low or over HIGH × its high is asked about, not placed. */
+export const IMPLAUSIBLE_LOW = 0.2;
+export const IMPLAUSIBLE_HIGH = 5;
+
+/** Whether a figure is too far from its range to be placed in it (a typo, another period, another region). */
+export function implausible(value: number, range: MoneyRange | PercentRange): boolean {
+  return value < IMPLAUSIBLE_LOW * range.low || value > IMPLAUSIBLE_HIGH * range.high;
+}
+
 /** Where a figure sits in a range: below, within (how far through, in %), or above. */
 export function position(offered: number, range: MoneyRange | PercentRange): BandPosition {
   const span = range.high - range.low;
