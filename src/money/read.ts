@@ -48,6 +48,8 @@ const CODE = `(?:${CODE_SOURCE})(?![a-z])`;
 const SINGLE = `(?:${CODE}${SP}?)?${SYM}?${SP}?(?:${NUM})(?:${MULT})?(?:${SP}?${SYM})?(?:${SP}?${CODE})?(?:${PCT})?`;
 const RANGE_SEP = `${SP}?(?:-|–|—|to(?![a-z]))${SP}?`;
 const PERIOD = `(?:${SP}?(?:\\/${SP}?|per${SP}|an?${SP})(?:yrs?|year|annum|y|mos?|mth|month|quarter|qtr)(?![a-z])|${SP}(?:annually|annual|yearly|monthly|quarterly|pa|p\\.a\\.)(?![a-z]))`;
+/** A period written after a figure ("/yr", " a month", " per quarter", " annually"), for other modules' patterns. */
+export const PERIOD_SOURCE = PERIOD;
 
 /** Any figure or range, in running text. */
 const SCAN = new RegExp(

@@ -348,6 +348,43 @@ describe("figures in a question", () => {
     expect([target?.bonusPct, target?.wish]).toEqual([10, undefined]);
   });
 
+  it("figures without the word offer: a period before the part, any of the offer reader's part names, pay with no part", () => {
+    const reading = (text: string) => {
+      const q = parseQuestion(text, index);
+      return [q.intent, q.company?.key, q.region?.key, q.unknown, q.offer?.current ?? false];
+    };
+    // A period between the figure and its part.
+    expect(reading("segment london: £11k a month base")).toEqual(["offer", "segment", "london", [], false]);
+    expect(parseQuestion("segment london: £11k a month base", index).offer?.base).toMatchObject({
+      amount: 132000,
+      period: "month",
+    });
+    // Part names the offer reader knows, not only base/stock/bonus/total.
+    expect(parseQuestion("segment london salary 150k", index).offer?.base?.amount).toBe(150000);
+    expect(parseQuestion("segment london my salary is 150k", index).offer).toMatchObject({
+      current: true,
+      base: { amount: 150000 },
+    });
+    expect(parseQuestion("segment london 20k sign-on", index).offer?.signing?.amount).toBe(20000);
+    // Pay now with no part named: a pay check that asks which part it is, in pay's words.
+    for (const text of [
+      "segment london I make 150k",
+      "segment london: I'm on £95k",
+      "segment london: I make £11k a month",
+    ])
+      expect(reading(text)).toEqual(["offer", "segment", "london", [], true]);
+    expect(parseQuestion("segment london I make 150k", index).offer?.unreadable).toEqual([
+      {
+        kind: "unreadable",
+        text: "150k",
+        suggestion: null,
+        hint: "Which part of your pay is it? Write its name next to it, e.g. base 150k or stock 150k.",
+      },
+    ]);
+    // Pay words without money stay a band question.
+    expect(parseQuestion("segment london I make 2 trips a year", index).offer ?? null).toBeNull();
+  });
+
   it("pay now told beside an offer is read apart, before or after the offer's words", () => {
     const after = parseQuestion("segment sf: they offered 200k base. I make 180k base now", index);
     expect([after.intent, after.company?.key, after.region?.key]).toEqual([

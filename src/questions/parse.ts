@@ -24,6 +24,7 @@ import {
   INTENT_PHRASES,
   LEVEL_TOKEN,
   MONEY_BEFORE_KEYWORD,
+  MONEY_FIGURE,
   OFFER_WORD,
   SENTENCE_END,
   WANTED,
@@ -65,7 +66,13 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
   // An offer's figures are read first; the words left over name the guide.
   let offer: ParsedOffer | null = null;
   let rest = cleaned;
-  if (OFFER_WORD.test(cleaned) || FIGURE_AFTER_KEYWORD.test(cleaned) || MONEY_BEFORE_KEYWORD.test(cleaned)) {
+  if (
+    OFFER_WORD.test(cleaned) ||
+    FIGURE_AFTER_KEYWORD.test(cleaned) ||
+    MONEY_BEFORE_KEYWORD.test(cleaned) ||
+    // "I make 150k", "I'm on £95k": pay now, though its part is not named (the answer asks which it is).
+    (CURRENT_PAY.test(cleaned) && MONEY_FIGURE.test(cleaned))
+  ) {
     // Another company's offer first: its figures are never the guide's offer, its name never the guide's.
     const { competing, text } = readCompeting(
       cleaned,
@@ -144,7 +151,7 @@ function offerWishAndNow(cleaned: string): {
     const rest = parseOffer(text);
     if (now && hasFigures(now) && hasFigures(rest))
       return { parsed: { ...rest, assumedOffer: true }, wish, now };
-    return { parsed: parseOffer(before), wish, now: null };
+    return { parsed: parseOffer(before, "your pay"), wish, now: null };
   }
   const wish = apart(WANTED.exec(text), false);
   const now = apart(CURRENT_PAY.exec(text), true);

@@ -1,5 +1,7 @@
 /** The words that carry an intent, and the filler words of plain-language questions. */
 import { CODE_SOURCE } from "../money/currency.ts";
+import { PERIOD_SOURCE } from "../money/read.ts";
+import { KEYWORDS } from "./offer-words.ts";
 import type { Intent } from "./types.ts";
 
 /** Phrases (folded words joined by spaces) that set an intent, longest first when matched. */
@@ -145,18 +147,22 @@ export const WANTED = new RegExp(
 /** Where a sentence ends: ? ! ; or a full stop that is not a decimal point ("400.5k"). */
 export const SENTENCE_END = /[?!;]|\.(?!\d)/;
 export const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
-/** The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total"). */
-export const PART = "(?:base|stock|rsus?|equity|signing|bonus|total(?:\\s+comp(?:ensation)?)?|tc)";
+/**
+ * The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total", "salary 150k"):
+ * the offer reader's own names (offer-words.ts), so that any figure it would read is seen as one here.
+ */
+export const PART = `(?:${KEYWORDS.map(([k]) => k).join("|")})`;
 /** "base 150k", "base: 150k", "my base is 150k", "total of £200k". */
 export const FIGURE_AFTER_KEYWORD = new RegExp(
   `\\b${PART}(?:\\s*[:=]\\s*|\\s+(?:is|was|of|at|about|around)\\s+|\\s+)(?:(?:${CODE_SOURCE})\\s?)?[$£€]?\\d`,
   "i",
 );
 /**
- * "they gave me 150k base", "£120k stock": an amount written as money (a currency sign, or k/m after it) just
- * before a part's name. A bare number is not enough ("l4 base", "2025 bonus", "top 10 base").
+ * "they gave me 150k base", "£120k stock", "£11k a month base": an amount written as money (a currency sign, or
+ * k/m after it), then maybe its period, just before a part's name. A bare number is not enough ("l4 base", "2025
+ * bonus", "top 10 base").
  */
-export const MONEY_BEFORE_KEYWORD = new RegExp(
-  `(?:[$£€]\\s?\\d[\\d,]*(?:\\.\\d+)?\\s?[km]?|(?<![\\w.])\\d[\\d,]*(?:\\.\\d+)?\\s?[km])\\s+${PART}\\b`,
-  "i",
-);
+const MONEY = String.raw`(?:[$£€]\s?\d[\d,]*(?:\.\d+)?\s?[km]?|(?<![\w.])\d[\d,]*(?:\.\d+)?\s?[km]\b)`;
+export const MONEY_BEFORE_KEYWORD = new RegExp(`${MONEY}(?:${PERIOD_SOURCE})?\\s+${PART}\\b`, "i");
+/** An amount written as money: a currency sign before it, or k/m after it ("£95k", "$150,000", "150k"). */
+export const MONEY_FIGURE = new RegExp(MONEY, "i");
