@@ -184,12 +184,12 @@ export function annualLabels(answer: OfferAnswer): string {
 
 /**
  * "No total placed: stock and bonus not given. …" when a component is missing (a partial total is never placed
- * in a full band), else null.
+ * in a full band), else null; null too when no figure was placed (nothing to add up).
  */
 export function partialNote(answer: OfferAnswer): string | null {
   const missing = answer.missing ?? [];
-  if (missing.length === 0 || answer.currencyMismatch) return null;
   const o = answer.offer;
+  if (missing.length === 0 || answer.currencyMismatch || answer.lines.length === 0) return null;
   const parts = [`${joinAnd(missing)} not given`];
   const pct = o?.bonusPct ?? null;
   if (pct !== null && missing.includes("base")) parts.push(`the ${formatPercent(pct)} bonus needs a base`);

@@ -172,6 +172,14 @@ describe("renderText: offer check", () => {
     expect(partial).toMatch(/^ {2}Base +£100K +£132K–£165K +▕□□□□□□□□□□▏ {2}below the band$/m);
     expect(partial).not.toContain("(partial)");
     expect(partial).not.toContain("Total comp");
+    // Nothing read to add up (no base, stock, bonus or total): no note about a total.
+    const none = partialOfferAnswer({
+      offer: { ...partialOfferAnswer().offer, base: null },
+      lines: [],
+      missing: ["base", "stock", "bonus"],
+    });
+    expect(renderText(none)).toContain("No figures I could read to place in the band.");
+    expect(renderText(none)).not.toContain("No total of the components placed");
     const above = renderText(aboveOfferAnswer());
     expect(above).toMatch(/^ {2}Base +\$300K +\$182K–\$222K +▕■■■■■■■■■■▏ {2}above the band$/m);
     expect(above).toContain("Figures in USD\n");
