@@ -47,8 +47,45 @@ export function findKeywords(text: string): Keyword[] {
   return out;
 }
 
-/** "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr", "RSU/4y"; not "over 8 years of experience". */
-export function readVesting(text: string): { years: number; match: string } | null {
+const A_YEAR = String.raw`(?:(?:per|a|an|each|every|\/)\s*(?:y|yr|year|annum)\b|annually\b|yearly\b)`;
+const VEST = String.raw`vest(?:ing|s|ed)?\b`;
+const PCT = String.raw`(\d{1,2}(?:\.\d+)?)\s*(?:%|per\s?cent\b)`;
+/** "vesting 25% a year", "vests 25%/yr", "25% vesting each year", "25% a year vesting". */
+const VEST_PERCENT = new RegExp(
+  String.raw`\b${VEST}\s*(?:[:=]\s*)?(?:at\s+)?${PCT}\s*${A_YEAR}|(?<![\w.])${PCT}\s*(?:${A_YEAR}\s*${VEST}|${VEST}\s*${A_YEAR})`,
+  "i",
+);
+
+/** "vesting 33/33/34", "40/30/20/10 vesting", "vesting schedule: 5/15/40/40": a share for each year, by slashes. */
+const SHARES = String.raw`(?<![\w./])(\d{1,2}(?:\.\d+)?%?(?:\s*\/\s*\d{1,2}(?:\.\d+)?%?){1,9})(?![\w./])`;
+const VEST_SCHEDULE = new RegExp(
+  String.raw`\b${VEST}(?:\s+schedule)?\s*(?:[:=]\s*|\s+(?:is|of)\s+)?${SHARES}|${SHARES}\s*%?\s*(?:${VEST}|vesting\s+schedule|schedule)`,
+  "i",
+);
+
+/**
+ * "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr", "RSU/4y"; not "over 8 years of experience".
+ * A share for each year ("vesting 40/30/20/10", adding up to 100) is that many years; `schedule` keeps the shares
+ * when they differ (the grant is then compared by its yearly average, and the answer says what year one brings).
+ * A share a year ("vesting 25% a year") is 100 ÷ that many years: 25% is 4, 33% or 33.3% is 3; one that divides
+ * into no whole number of years ("30% a year") gives its fraction, which the caller asks about.
+ */
+export function readVesting(text: string): { years: number; match: string; schedule?: number[] } | null {
+  const shares = VEST_SCHEDULE.exec(text);
+  if (shares) {
+    const each = (shares[1] ?? shares[2])!.split("/").map((s) => Number.parseFloat(s));
+    const sum = each.reduce((a, b) => a + b, 0);
+    if (Math.abs(sum - 100) <= 1) {
+      const uneven = Math.max(...each) - Math.min(...each) > 1;
+      return { years: each.length, match: shares[0], ...(uneven ? { schedule: each } : {}) };
+    }
+  }
+  const pct = VEST_PERCENT.exec(text);
+  if (pct) {
+    const share = Number(pct[1] ?? pct[2]);
+    const years = share > 0 ? 100 / share : 0;
+    return { years: Math.abs(years - Math.round(years)) < 0.05 ? Math.round(years) : years, match: pct[0] };
+  }
   const re =
     /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b(?!\s+(?:of\s+)?(?:experience|exp|work|in)\b)|(\d{1,2}(?:\.\d+)?)[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b|\/\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b)/i;
   const m = re.exec(text);

@@ -57,6 +57,34 @@ describe("parseOffer", () => {
     expect(parseOffer("base GBP 150000")).toMatchObject({ base: { amount: 150000, currency: "GBP" } });
   });
 
+  it("vesting as a share a year: 100 ÷ the share is the years, the share never read as a bonus", () => {
+    const read = (text: string) => {
+      const o = parseOffer(text);
+      return [o.vestYears, o.vestGiven, o.bonusPct, o.unreadable.map((u) => u.text)];
+    };
+    expect(read("140k base, 10% bonus, 100k rsu, vesting 25% per year")).toEqual([4, true, 10, []]);
+    expect(read("200k base, 25% vesting each year, 400k rsu")).toEqual([4, true, null, []]);
+    expect(read("300k rsu vests 33% a year")).toEqual([3, true, null, []]);
+    expect(read("300k rsu vesting: 33.3% annually")).toEqual([3, true, null, []]);
+    expect(read("300k rsu 20%/yr vesting, 10% bonus")).toEqual([5, true, 10, []]);
+    expect(read("300k rsu, 50 percent a year vesting")).toEqual([2, true, null, []]);
+    // A share that is no whole number of years is asked about; the default of 4 stays.
+    expect(read("300k rsu vesting 30% a year")).toEqual([4, false, null, ["vesting 30% a year"]]);
+    // A share for each year, by slashes: that many years; uneven shares are kept, in order.
+    expect(read("300k rsu vesting 33/33/34")).toEqual([3, true, null, []]);
+    expect(parseOffer("300k rsu vesting 33/33/34").vestSchedule).toBeUndefined();
+    expect(parseOffer("300k rsu, 40/30/20/10 vesting").vestSchedule).toEqual([40, 30, 20, 10]);
+    expect(parseOffer("300k rsu vesting schedule: 5%/15%/40%/40%")).toMatchObject({
+      vestYears: 4,
+      vestSchedule: [5, 15, 40, 40],
+    });
+    // Shares that do not add up to 100 are no schedule.
+    expect(read("300k rsu vesting 50/60")[1]).toBe(false);
+    // A percentage a year with no vesting word is not vesting.
+    expect(read("base 150k, 25% a year raise")[0]).toBe(4);
+    expect(read("base 150k, 25% a year raise")[1]).toBe(false);
+  });
+
   it("just a base is fine", () => {
     const o = parseOffer("offer segment london base 150k");
     expect(o.base?.amount).toBe(150000);
