@@ -181,6 +181,27 @@ describe("5. sanity", () => {
     // £120K ÷ 3 × 4 = £160K
     expect(a.lines[0]).toMatchObject({ component: "stock", offered: 160000 });
     expect(a.notes?.join("\n")).toContain("which is £160K on the band's 4-year basis (£120K ÷ 3 × 4)");
+    // A share a year for three years is the same grant.
+    const shares = offer("offer segment ml-ai-engineer london stock 120k vesting 33/33/34");
+    expect(shares.lines[0]).toMatchObject({ component: "stock", offered: 160000 });
+  });
+
+  it("an uneven schedule: compared by its yearly average, and what year one brings is said", () => {
+    // $400K ÷ 4 = $100K a year; year one 5% = $20K.
+    const back = offer("segment sf offer 200k base 400k rsu, vesting schedule 5/15/40/40, 10% bonus");
+    expect(back.lines.find((l) => l.component === "stock")).toMatchObject({ offered: 400000 });
+    expect(back.notes).toContain(
+      "Your $400K grant vests unevenly (5/15/40/40% over 4 years): it is compared by its average, $100K a year; year one brings 5%, $20K, less than that average.",
+    );
+    // 40% of $400K = $160K: more than the average, so nothing more is said.
+    const front = offer("segment sf offer 200k base 400k rsu, 40/30/20/10 vesting");
+    expect(front.notes).toContain(
+      "Your $400K grant vests unevenly (40/30/20/10% over 4 years): it is compared by its average, $100K a year; year one brings 40%, $160K.",
+    );
+    // An even one says nothing of the kind.
+    expect(offer("segment sf offer 200k base 400k rsu vest 25/25/25/25").notes?.join(" ")).not.toContain(
+      "unevenly",
+    );
   });
 });
 

@@ -64,6 +64,7 @@ function figureWords(offer: ParsedOffer, unmarked: string | null): string[] {
   if (offer.signing) parts.push("signing", money(offer.signing));
   if (offer.total) parts.push("total", money(offer.total));
   if (offer.ote) parts.push("ote", money(offer.ote));
-  if (offer.vestGiven) parts.push("vest", `${offer.vestYears}y`);
+  if (offer.vestSchedule) parts.push("vesting", offer.vestSchedule.join("/"));
+  else if (offer.vestGiven) parts.push("vest", `${offer.vestYears}y`);
   return parts;
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { GuideBody } from "../guides/types.ts";
-import type { ParsedOffer } from "../questions/offer.ts";
+import { type ParsedOffer, parseOffer } from "../questions/offer.ts";
 import { guideDisagreements, offerAnswer, offerCommand, position } from "./offer.ts";
 import { AUSTIN, BERLIN, body, fmt, GUIDE, MUNICH, money, parsed } from "./offer-guide.test-helpers.ts";
 import type { OfferAnswer } from "./types.ts";
@@ -56,6 +56,18 @@ describe("the /comp words that reproduce an offer check", () => {
     expect(offerCommand(GUIDE, null, offer, "EUR")).toBe(
       "offer acme ml-eng base EUR 150000 stock GBP 100000-120000 bonus 10-15% signing EUR 20000 total EUR 200000 vest 3y",
     );
+  });
+
+  it("an uneven vesting schedule as its shares, which read back as the same schedule", () => {
+    const offer = parsed({
+      stock: money(400000),
+      vestYears: 4,
+      vestGiven: true,
+      vestSchedule: [5, 15, 40, 40],
+    });
+    const command = offerCommand(GUIDE, "berlin", offer);
+    expect(command).toBe("offer acme ml-eng berlin stock 400000 vesting 5/15/40/40");
+    expect(parseOffer(command)).toMatchObject({ vestYears: 4, vestSchedule: [5, 15, 40, 40] });
   });
 
   it("a bonus amount when no percentage, a one-figure percentage, the default vesting left out", () => {

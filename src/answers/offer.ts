@@ -208,6 +208,16 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     );
   }
 
+  // An uneven schedule (40/30/20/10): the grant is compared by its yearly average; year one is said apart.
+  const schedule = offer.vestSchedule;
+  if (offer.stock && schedule && schedule.length === vest) {
+    const grant = offer.stock.amount;
+    const first = schedule[0]!;
+    notes.push(
+      `Your ${f(grant)} grant vests unevenly (${schedule.join("/")}% over ${vest} years): it is compared by its average, ${f(grant / vest)} a year; year one brings ${first}%, ${f((grant * first) / 100)}${first < 100 / vest ? ", less than that average" : ""}.`,
+    );
+  }
+
   // Each given component in its own band.
   const lines: OfferLine[] = [];
   if (offer.base) lines.push(line("base", "Base", offer.base.amount, band.base, "money"));

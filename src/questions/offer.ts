@@ -70,6 +70,8 @@ export interface ParsedOffer {
   ote?: OfferMoney;
   vestYears: number;
   vestGiven: boolean;
+  /** Shares a year of an uneven vesting schedule, in %, year one first ("40/30/20/10"); absent when even. */
+  vestSchedule?: number[];
   unreadable: Unreadable[];
   /**
    * Parts of the offer the bands have nothing to compare with, as written ("relocation £10k", "401k match 4%"):
@@ -173,6 +175,7 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
     if (!badVest) {
       offer.vestGiven = true;
       offer.vestYears = vest.years;
+      if (vest.schedule) offer.vestSchedule = vest.schedule;
     }
     // A clause break where the vesting was: "base 150k vest 3y london" leaves "london" apart.
     text = text.replace(vest.match, " , ");
