@@ -186,6 +186,19 @@ describe("5. sanity", () => {
     expect(shares.lines[0]).toMatchObject({ component: "stock", offered: 160000 });
   });
 
+  it("stock called options: placed as stock, with what that assumes and what to ask", () => {
+    const a = offer("segment sf offer: base 210k, options 50k");
+    expect(a.lines.find((l) => l.component === "stock")).toMatchObject({ offered: 50000 });
+    expect(a.notes).toContain(
+      "You called the stock options. An option is worth only the share price less its strike price, so a figure of options is not one of shares: $50K is placed here as stock worth $50K, which holds only if that is what the options are worth after their strike price. Ask the company for that figure.",
+    );
+    for (const text of [
+      "segment sf offer: base 210k, rsu 50k",
+      "segment sf offer: base 210k, stock grant 50k",
+    ])
+      expect(offer(text).notes?.join(" ")).not.toContain("options");
+  });
+
   it("an uneven schedule: compared by its yearly average, and what year one brings is said", () => {
     // $400K ÷ 4 = $100K a year; year one 5% = $20K.
     const back = offer("segment sf offer 200k base 400k rsu, vesting schedule 5/15/40/40, 10% bonus");

@@ -56,7 +56,7 @@ function figureWords(offer: ParsedOffer, unmarked: string | null): string[] {
   const parts: string[] = [];
   const money = (m: OfferMoney) => moneyWords(m, unmarked);
   if (offer.base) parts.push("base", money(offer.base));
-  if (offer.stock) parts.push("stock", money(offer.stock));
+  if (offer.stock) parts.push(offer.stockOptions ? "options" : "stock", money(offer.stock));
   if (offer.bonusPct !== null) {
     const high = offer.bonusPctHigh ?? offer.bonusPct;
     parts.push("bonus", high !== offer.bonusPct ? `${offer.bonusPct}-${high}%` : `${offer.bonusPct}%`);

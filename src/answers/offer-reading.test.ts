@@ -58,6 +58,12 @@ describe("the /comp words that reproduce an offer check", () => {
     );
   });
 
+  it("stock called options is written as options, which reads back as options", () => {
+    const command = offerCommand(GUIDE, "berlin", parsed({ stock: money(50000), stockOptions: true }));
+    expect(command).toBe("offer acme ml-eng berlin options 50000");
+    expect(parseOffer(command)).toMatchObject({ stock: { amount: 50000 }, stockOptions: true });
+  });
+
   it("an uneven vesting schedule as its shares, which read back as the same schedule", () => {
     const offer = parsed({
       stock: money(400000),

@@ -208,6 +208,14 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
     );
   }
 
+  // Options are not shares: the figure is placed as the band's stock only if it is what they are worth.
+  if (offer.stock && offer.stockOptions) {
+    const s = f(offer.stock.amount);
+    notes.push(
+      `You called the stock options. An option is worth only the share price less its strike price, so a figure of options is not one of shares: ${s} is placed here as stock worth ${s}, which holds only if that is what the options are worth after their strike price. Ask the company for that figure.`,
+    );
+  }
+
   // An uneven schedule (40/30/20/10): the grant is compared by its yearly average; year one is said apart.
   const schedule = offer.vestSchedule;
   if (offer.stock && schedule && schedule.length === vest) {

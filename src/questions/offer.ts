@@ -70,6 +70,8 @@ export interface ParsedOffer {
   ote?: OfferMoney;
   vestYears: number;
   vestGiven: boolean;
+  /** The stock was called options ("options 50k", "stock options"): an option is not worth a share. */
+  stockOptions?: boolean;
   /** Shares a year of an uneven vesting schedule, in %, year one first ("40/30/20/10"); absent when even. */
   vestSchedule?: number[];
   unreadable: Unreadable[];
@@ -334,6 +336,7 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
     }
     if (c === "bonus") offer.bonusAmount = money;
     else offer[c] = money;
+    if (c === "stock" && /option/i.test(k.text)) offer.stockOptions = true;
   };
 
   const claimed = new Set<Keyword>();
