@@ -10,7 +10,7 @@ import { bandCommand, guideLabel, hasBand, regionIfBand } from "./commands.ts";
 import { freshnessAnswer } from "./freshness.ts";
 import { notFound } from "./not-found.ts";
 import { offerAnswer, offerCommand } from "./offer.ts";
-import { offerFollowUp } from "./offer-command.ts";
+import { askedWithIt, offerFollowUp } from "./offer-command.ts";
 import { wantedLines } from "./place.ts";
 import { safeScript } from "./safe-script.ts";
 import type { Answer, FollowUp, GuideFacts, HelpAnswer, ScriptAnswer } from "./types.ts";
@@ -225,11 +225,11 @@ function guideCommand(query: Query, guide: Guide): string {
     case "freshness":
       return `updated ${bandCommand(guide)}`;
     case "targets":
-      return `targets ${bandCommand(guide, region)}`;
+      return `targets ${bandCommand(guide, region)}${askedWithIt(query.offer)}`;
     case "level":
       return `level ${bandCommand(guide)}`;
     case "script":
-      return `script ${bandCommand(guide, region)}`;
+      return `script ${bandCommand(guide, region)}${askedWithIt(query.offer)}`;
   }
 }
 
@@ -240,7 +240,8 @@ function guideCommand(query: Query, guide: Guide): string {
 function targetsAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
   const band = askedBand(guide, query);
   if (!band && query.region) return bandAnswer(guide, query, sources.today);
-  if (!band) return chooseRegion(guide, (slug) => `targets ${bandCommand(guide, slug)}`);
+  if (!band)
+    return chooseRegion(guide, (slug) => `targets ${bandCommand(guide, slug)}${askedWithIt(query.offer)}`);
   const script = scriptAnswer(guide, band, sources, query.offer?.competing);
   // "what should I say to get 200k base?": where each wanted figure sits in the band, above the script.
   const wanted = query.offer?.wanted ? wantedLines(band, query.offer) : null;

@@ -155,4 +155,40 @@ describe("another company's offer", () => {
       );
     }
   });
+
+  it("a button that picks the guide or the region for what to ask for keeps the other offer and the figures wanted", () => {
+    const asked = [
+      "I have a competing offer from google at 400k total", // which guide?
+      "script for a competing offer from google at £170k base", // which guide?
+      "what should I say to get 200k base?", // which guide?
+      "segment: what should I ask for? I have a competing offer from google at 400k total", // which region?
+      "segment: should I ask for 200k base?", // which region?
+    ];
+    const kept = (text: string) => {
+      const o = reply(text).query.offer;
+      return [
+        o?.competing?.company,
+        o?.competing?.offer.total?.amount,
+        o?.competing?.offer.base?.amount,
+        o?.wanted,
+        o?.base?.amount,
+      ];
+    };
+    for (const q of asked) {
+      const first = ask(q);
+      expect(first.kind, q).toBe("choose");
+      const { options } = first as { options: { command: string }[] };
+      expect(options.length, q).toBeGreaterThan(0);
+      for (const { command } of options) {
+        expect(kept(command), command).toEqual(kept(q));
+        // A guide chosen may still ask which region; a region chosen answers.
+        const kind = ask(command).kind;
+        if (/ (london|new-york|san-francisco);/.test(command)) expect(kind, command).toBe("script");
+        else expect(["choose", "script"], command).toContain(kind);
+      }
+    }
+    // The figures are the question's, read the same way again.
+    expect(kept(asked[0]!)).toEqual(["Google", 400000, undefined, undefined, undefined]);
+    expect(kept(asked[2]!)).toEqual([undefined, undefined, undefined, true, 200000]);
+  });
 });

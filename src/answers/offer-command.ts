@@ -34,15 +34,34 @@ export function offerCommand(
   const apart: string[] = [];
   if (offer.wish) apart.push(["should I ask for", ...figureWords(offer.wish, unmarked)].join(" "));
   if (offer.now) apart.push(["currently", ...figureWords(offer.now, unmarked)].join(" "));
-  const competing = offer.competing;
-  if (competing) {
-    const unnamed = competing.unnamed;
-    const figures = unnamed
-      ? [moneyWords({ ...unnamed, text: "", period: null }, unmarked)]
-      : figureWords(competing.offer, unmarked);
-    apart.push([`competing offer from ${competing.company} at`, ...figures].join(" "));
-  }
+  const competing = competingWords(offer, unmarked);
+  if (competing) apart.push(competing);
   return [parts.join(" "), ...apart].join("; ");
+}
+
+/** "competing offer from Google at total 400000": another company's offer, in words that read it apart again. */
+function competingWords(offer: ParsedOffer, unmarked: string | null): string | null {
+  const competing = offer.competing;
+  if (!competing) return null;
+  const unnamed = competing.unnamed;
+  const figures = unnamed
+    ? [moneyWords({ ...unnamed, text: "", period: null }, unmarked)]
+    : figureWords(competing.offer, unmarked);
+  return [`competing offer from ${competing.company} at`, ...figures].join(" ");
+}
+
+/**
+ * What a targets or script question said besides its guide, to ask again with it (a button that picks the guide
+ * or the region): the figures wanted ("should I ask for base 200000") and another company's offer. "" if none.
+ */
+export function askedWithIt(offer: ParsedOffer | null | undefined): string {
+  if (!offer) return "";
+  const words: string[] = [];
+  const wanted = offer.wanted ? figureWords(offer, null) : [];
+  if (wanted.length > 0) words.push(["should I ask for", ...wanted].join(" "));
+  const competing = competingWords(offer, null);
+  if (competing) words.push(competing);
+  return words.map((w) => `; ${w}`).join("");
 }
 
 function moneyWords(m: OfferMoney, unmarked: string | null): string {
