@@ -281,12 +281,19 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
     facts: facts(guide, sources.today),
     format: formatMoney,
   });
-  // "what if they add a 20k signing bonus?" after an offer check: offers are never kept, so say what was checked.
-  if (offer.afterFigures && answer.kind === "offer" && answer.currencyMismatch === null)
+  // "what if they add a 20k signing bonus?" after an offer check: offers are never kept, so say what was checked,
+  // and what the conversation gave (a match from it has no words of this message).
+  if (offer.afterFigures && answer.kind === "offer" && answer.currencyMismatch === null) {
+    const talked = (m: { matched: string } | null | undefined) => m?.matched === "";
+    const which =
+      talked(query.company) || talked(query.region)
+        ? `About ${guide.companyDisplay}'s ${band.region} band, from our conversation. `
+        : `The role, ${guide.roleDisplay}, is from our conversation. `;
     answer.notes = [
-      `About ${guide.companyDisplay}'s ${band.region} band, from our conversation. I keep no figures between messages, so only the ones in this message are checked: send the whole ${offer.current ? "pay" : "offer"} in one message to check it together.`,
+      `${which}I keep no figures between messages, so only the ones in this message are checked: send the whole ${offer.current ? "pay" : "offer"} in one message to check it together.`,
       ...(answer.notes ?? []),
     ];
+  }
   // "london vs nyc offer 150k base": one band at a time; say where the others are, never silently drop them.
   const others = (query.moreRegions ?? []).filter((r) => r.key !== band.regionSlug);
   if (answer.kind === "offer" && answer.currencyMismatch === null && others.length > 0) {

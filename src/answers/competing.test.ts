@@ -78,6 +78,17 @@ describe("another company's offer", () => {
     const again = reply("they offered me 150k base", { surface: "dm", context: first.context })
       .answer as OfferAnswer;
     expect(again.notes?.[0]).toMatch(/^About Segment's London band, from our conversation/);
+    // Company and region named, only the role from the conversation: that is what is said.
+    const named = reply("segment sf offer: base 210k, 50k rsu", { surface: "dm", context: first.context })
+      .answer as OfferAnswer;
+    expect([named.kind, named.band.region]).toEqual(["offer", "San Francisco"]);
+    expect(named.notes?.[0]).toBe(
+      "The role, ML/AI Engineer, is from our conversation. I keep no figures between messages, so only the ones in this message are checked: send the whole offer in one message to check it together.",
+    );
+    // The company named, its role and region from the conversation: the band is the conversation's.
+    const region = reply("segment: and if they add 20k signing?", { surface: "dm", context: first.context })
+      .answer as OfferAnswer;
+    expect(region.notes?.[0]).toMatch(/^About Segment's London band, from our conversation/);
     // Asked whole, nothing is said about the conversation.
     const whole = ask("segment london offered me 150k base and 120k stock") as OfferAnswer;
     expect(whole.notes?.some((n) => n.includes("from our conversation"))).toBe(false);
