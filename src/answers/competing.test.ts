@@ -29,6 +29,26 @@ describe("another company's offer", () => {
     expect(renderText(a)).toContain("I have an offer from Google at $400K total comp.");
   });
 
+  it("'<company> offered …' of a company the index knows, beside the guide's offer, is that company's", () => {
+    const a = ask("segment sf offered 200k base, google offered 250k base") as OfferAnswer;
+    expect([a.kind, a.unreadable]).toEqual(["offer", []]);
+    expect(a.lines.map((l) => [l.component, l.offered])).toEqual([["base", 200000]]);
+    expect(a.script).toContain("I have an offer from Google at $250K base.");
+    // Before or after the guide's offer, in a sentence of its own.
+    const meta = ask(
+      "segment sf: 185k base + 15% bonus + 320k rsu/4y. meta has offered me 210k base. what's my counter?",
+    ) as OfferAnswer;
+    expect(meta.lines.find((l) => l.component === "base")?.offered).toBe(185000);
+    expect(meta.script).toContain("I have an offer from Meta at $210K base.");
+    // The guide's own company offering, a region or a word the index does not know as a company: not another's.
+    expect((ask("segment offered 200k base in sf") as OfferAnswer).script).toContain("‹company›");
+    expect(
+      reply("segment sf offered 200k base, acme offered 250k base").query.offer?.competing,
+    ).toBeUndefined();
+    const region = ask("segment offered 200k base in sf. london offered 250k base") as OfferAnswer;
+    expect(region.unreadable[0]?.hint).toMatch(/^You gave the base more than once/);
+  });
+
   it("without it, the script keeps the placeholder (no claim the person did not make)", () => {
     const a = ask("segment offered 200k base in sf") as OfferAnswer;
     expect(a.script).toContain(

@@ -30,10 +30,16 @@ const COMPETING = new RegExp(
   "i",
 );
 
+/** "google offered 250k base", "meta has offered me…": a one-word name before "offered" (a company, if known). */
+const OFFERED_BY =
+  /(?<![\w-])(?<who>[a-z][\w&'’-]*)\s+(?:(?:has|have|had|just|also|now|then)\s+)*(?:offered|is\s+offering)\b/gi;
+
 /**
  * Reads another company's offer out of `text`: the clause from "offer from <company>" to the end of its
  * sentence, or to where the next offer's words begin. Without a word such as "competing", "an offer from X" is
  * another company's only when the rest of the question names a company too (else it is the offer to check).
+ * "Google offered 250k base" is read the same way when the index knows Google as a company, and, if Google has
+ * guides, when another guide's company was named before it.
  */
 export function readCompeting(
   text: string,
@@ -42,7 +48,20 @@ export function readCompeting(
 ): { competing: Competing | null; text: string } {
   const found = COMPETING.exec(text);
   const who = found?.groups?.who;
-  if (!found || !who) return { competing: null, text };
+  if (!found || !who) {
+    for (const by of text.matchAll(OFFERED_BY)) {
+      const name = by.groups!.who!;
+      const known = knownCompany(index, name);
+      if (!known) continue;
+      // A company with a guide is another's only after the question has named another guide's company first
+      // ("segment sf offered 200k, google offered 250k"; not "segment offered me 200k, currently at google").
+      // (The same company named before is caught by readFrom, as the company the rest names.)
+      if (known.entity.kind === "company" && namesCompany(text.slice(0, by.index)) === null) continue;
+      const read = readFrom(text, by as RegExpExecArray, by.index, name, index, namesCompany);
+      if (read.competing) return read;
+    }
+    return { competing: null, text };
+  }
   // "I have a 240k base offer from openai": the clause begins where its sentence or its part of it does.
   const before = text.slice(0, found.index);
   const start = Math.max(...[...before.matchAll(CLAUSE_START)].map((m) => m.index + m[0].length), 0);
@@ -76,9 +95,7 @@ function readFrom(
       ? { amount: lone.low, high: lone.high, currency: lone.currency }
       : null;
   if (!hasFigures(read) && !unnamed) return { competing: null, text };
-  const hits = index.exact(words(who).join(" "));
-  const known =
-    hits.find((h) => h.entity.kind === "company") ?? hits.find((h) => h.entity.kind === "level-company");
+  const known = knownCompany(index, who);
   const rest = `${text.slice(0, start)} , ${read.rest.replace(found[0], " ")} , ${text.slice(start + clause.length)}`;
   if (!found.groups?.adj) {
     // "I have an offer from Segment: 200k base" is the offer to check.
@@ -88,4 +105,10 @@ function readFrom(
   }
   const company = known ? known.entity.display : who;
   return { competing: { company, offer: read, unnamed }, text: rest };
+}
+
+/** The index's company (a guide's, else one its level mappings name) called `name`, if any. */
+function knownCompany(index: SearchIndex, name: string) {
+  const hits = index.exact(words(name).join(" "));
+  return hits.find((h) => h.entity.kind === "company") ?? hits.find((h) => h.entity.kind === "level-company");
 }

@@ -381,6 +381,14 @@ describe("figures in a question", () => {
         hint: "Which part of your pay is it? Write its name next to it, e.g. base 150k or stock 150k.",
       },
     ]);
+    // "up from", "take it?": words of the question, not a guide's.
+    expect(reading("segment london: recruiter came back with £145k base, up from £135k. take it?")).toEqual([
+      "offer",
+      "segment",
+      "london",
+      [],
+      false,
+    ]);
     // Pay words without money stay a band question.
     expect(parseQuestion("segment london I make 2 trips a year", index).offer ?? null).toBeNull();
   });
@@ -440,6 +448,14 @@ describe("figures in a question", () => {
     expect([job?.base?.amount, job?.now?.base?.amount]).toEqual([140000, 135000]);
     // A greeting is not help when the question has an offer in it.
     expect(parseQuestion("hi, they offered me 150k base", index).intent).toBe("offer");
+    // "<company> offered": the first guide company's offer is the guide's; a later one's is another company's.
+    const both = parseQuestion("segment sf offered 200k base, google offered 250k base", index);
+    expect([both.company?.key, both.offer?.base?.amount, both.offer?.competing?.company]).toEqual([
+      "segment",
+      200000,
+      "Google",
+    ]);
+    expect(both.offer?.competing?.offer.base?.amount).toBe(250000);
     // Pay-now words with no figures of their own leave the offer whole.
     const words = parseQuestion("segment offered me 200k base in sf, currently at google", index).offer;
     expect([words?.base?.amount, words?.now]).toEqual([200000, undefined]);

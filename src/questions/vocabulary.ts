@@ -121,7 +121,8 @@ export const FILLER = new Set(
   competing competitor competitors hoping hope hoped cliff benefits perks cover covers covered available when
   going gonna where write draft send email message reply letter number higher bigger larger better
   signing sign-on make makes making earn earns earning moment
-  beat beats beating vesting vested schedule add adds added adding include includes included including plus`
+  beat beats beating vesting vested schedule add adds added adding include includes included including plus
+  up down take takes took taking`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
