@@ -389,6 +389,9 @@ describe("figures in a question", () => {
       [],
       false,
     ]);
+    expect(
+      reading("segment london offer 150k base. they said the band caps at 155k, is that true?")[3],
+    ).toEqual([]);
     // Pay words without money stay a band question.
     expect(parseQuestion("segment london I make 2 trips a year", index).offer ?? null).toBeNull();
   });

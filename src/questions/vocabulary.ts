@@ -122,7 +122,8 @@ export const FILLER = new Set(
   going gonna where write draft send email message reply letter number higher bigger larger better
   signing sign-on make makes making earn earns earning moment
   beat beats beating vesting vested schedule add adds added adding include includes included including plus
-  up down take takes took taking`
+  up down take takes took taking true false really actually correct accurate legit possible cap caps capped max
+  maximum min minimum limit limits ceiling`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
