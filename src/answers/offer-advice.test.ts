@@ -319,6 +319,26 @@ describe("what someone would ask for beside their offer", () => {
       "You'd ask for £170K base: above the London band's base (£132K–£165K), more than the guide backs; the counter-offer below asks for £157K.",
     );
   });
+
+  it("as a share more than the offer: made from the offer's own figure, saying how; asked about when unclear", () => {
+    // £150K × 1.1 = £165K, the top of £132K–£165K.
+    const more = offer("segment london offered 150k base. is asking for 10% more reasonable?");
+    expect([more.unreadable, more.lines.map((l) => l.offered)]).toEqual([[], [150000]]);
+    expect(more.notes).toContain(
+      "You'd ask for £165K base (10% more than the £150K offered): 100% of the way through the London band's base (£132K–£165K); the counter-offer below asks for £157K.",
+    );
+    // Two parts in money and none named: which one? The 20% is never read as a bonus.
+    const which = offer("segment london offered 150k base and 100k stock. I want 20% more");
+    expect(which.unreadable).toEqual([
+      { text: "20% more", suggestion: null, hint: "More of which part? Name it, e.g. 20% more base." },
+    ]);
+    expect(which.lines.map((l) => l.component)).toEqual(["base", "stock"]);
+    // Pay now: more than what you are paid. £120K × 1.25 = £150K.
+    const pay = offer("segment london: I make 120k base, should I ask for 25% more?");
+    expect(pay.notes?.join("\n")).toContain(
+      "You'd ask for £150K base (25% more than the £120K you are paid now)",
+    );
+  });
 });
 
 describe("pay told as what you are paid now is never called an offer", () => {

@@ -36,7 +36,12 @@ export function wishNotes(
     ];
   return placed.lines.map((l) => {
     const figure = (n: number) => (l.unit === "percent" ? formatPercent(n) : money(n));
-    const asked = `${figure(l.offered)} ${l.label}`;
+    const relative = wish.relative?.component === l.component ? wish.relative : null;
+    // "20% more": how the figure was made, from the offer's (or the pay's) own.
+    const made = relative
+      ? ` (${formatPercent(relative.pct)} more than the ${figure(relative.from)} ${paidNow ? "you are paid now" : "offered"})`
+      : "";
+    const asked = `${figure(l.offered)} ${l.label}${made}`;
     const table = onTable(offer, l.component);
     if (table !== null && l.offered < table)
       return paidNow

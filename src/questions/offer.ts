@@ -90,6 +90,8 @@ export interface ParsedOffer {
    * read apart, so that it is never taken for the offer's own figures.
    */
   wish?: ParsedOffer;
+  /** A wish told as a share more than the offer ("20% more base"): its figure is the part × (1 + pct ÷ 100). */
+  relative?: { pct: number; component: "base" | "stock" | "total"; from: number };
   /** The question says this is the pay the person has now ("I currently make 150k base"), not an offer. */
   current?: boolean;
   /**

@@ -13,6 +13,7 @@ import { words } from "../text/normalize.ts";
 import { readCompeting } from "./competing.ts";
 import { decide, type LevelRun, type Span } from "./decide.ts";
 import { hasFigures, type ParsedOffer, parseOffer } from "./offer.ts";
+import { readRelativeWish, relativeFigures } from "./relative-wish.ts";
 import type { ConversationContext, Intent, Query } from "./types.ts";
 import {
   ALL_REGIONS_PHRASES,
@@ -80,7 +81,16 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
       // In a conversation about a guide, "I also have an offer from Google" is another company's.
       (r) => parseWords(r, r, index, context, true).company?.key ?? null,
     );
-    const { parsed, wish, now } = offerWishAndNow(text);
+    // "I want 20% more": a wish as a share of the offer's own figure, read apart so that 20% is no bonus.
+    const relative = readRelativeWish(text);
+    const read = offerWishAndNow(relative ? relative.text : text);
+    const { now } = read;
+    let { parsed, wish } = read;
+    if (relative && !wish) {
+      const made = relativeFigures(relative, parsed);
+      if ("wish" in made) wish = made.wish;
+      else parsed = { ...parsed, unreadable: [...parsed.unreadable, made.unreadable] };
+    }
     if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned) || competing) {
       offer = {
         ...parsed,
