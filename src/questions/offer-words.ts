@@ -64,7 +64,8 @@ const VEST_SCHEDULE = new RegExp(
 );
 
 /**
- * "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr", "RSU/4y"; not "over 8 years of experience".
+ * "vest 3y", "vesting 3 years", "over 4 years", "4-year vest", "3yr", "RSU/4y", "(4y)"; not "over 8 years of
+ * experience".
  * A share for each year ("vesting 40/30/20/10", adding up to 100) is that many years; `schedule` keeps the shares
  * when they differ (the grant is then compared by its yearly average, and the answer says what year one brings).
  * A share a year ("vesting 25% a year") is 100 ÷ that many years: 25% is 4, 33% or 33.3% is 3; one that divides
@@ -87,10 +88,10 @@ export function readVesting(text: string): { years: number; match: string; sched
     return { years: Math.abs(years - Math.round(years)) < 0.05 ? Math.round(years) : years, match: pct[0] };
   }
   const re =
-    /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b(?!\s+(?:of\s+)?(?:experience|exp|work|in)\b)|(\d{1,2}(?:\.\d+)?)[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b|\/\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b)/i;
+    /\b(?:vest(?:ing|s|ed)?\s*(?:over\s*)?(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b|over\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b(?!\s+(?:of\s+)?(?:experience|exp|work|in)\b)|(\d{1,2}(?:\.\d+)?)[-\s]?(?:y|yr|year)s?\s*vest(?:ing)?\b|\/\s*(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)\b)|\(\s*(?:over\s+)?(\d{1,2}(?:\.\d+)?)\s*(?:y|yr|yrs|years?)(?:\s+vest(?:ing)?)?\s*\)/i;
   const m = re.exec(text);
   if (!m) return null;
-  return { years: Number(m[1] ?? m[2] ?? m[3] ?? m[4]), match: m[0] };
+  return { years: Number(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]), match: m[0] };
 }
 
 const PART_NAMES = KEYWORDS.map(([k]) => k).join("|");

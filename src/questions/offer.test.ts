@@ -70,6 +70,10 @@ describe("parseOffer", () => {
     expect(read("300k rsu, 50 percent a year vesting")).toEqual([2, true, null, []]);
     // A share that is no whole number of years is asked about; the default of 4 stays.
     expect(read("300k rsu vesting 30% a year")).toEqual([4, false, null, ["vesting 30% a year"]]);
+    // Years in brackets after the grant.
+    expect(read("base 150k, rsu 120k (4y), bonus 10%")).toEqual([4, true, 10, []]);
+    expect(read("stock 120k (3 years)")).toEqual([3, true, null, []]);
+    expect(read("base 150k (2 years of experience)")[1]).toBe(false);
     // A share for each year, by slashes: that many years; uneven shares are kept, in order.
     expect(read("300k rsu vesting 33/33/34")).toEqual([3, true, null, []]);
     expect(parseOffer("300k rsu vesting 33/33/34").vestSchedule).toBeUndefined();

@@ -392,6 +392,10 @@ describe("figures in a question", () => {
     expect(
       reading("segment london offer 150k base. they said the band caps at 155k, is that true?")[3],
     ).toEqual([]);
+    expect(reading("segment sf offer 200k base and RSUs worth 300k vesting monthly over 4 years")[3]).toEqual(
+      [],
+    );
+    expect(reading("segment sf offer: total comp 350k in the first year")[3]).toEqual([]);
     // Pay words without money stay a band question.
     expect(parseQuestion("segment london I make 2 trips a year", index).offer ?? null).toBeNull();
   });

@@ -123,7 +123,7 @@ export const FILLER = new Set(
   signing sign-on make makes making earn earns earning moment
   beat beats beating vesting vested schedule add adds added adding include includes included including plus
   up down take takes took taking true false really actually correct accurate legit possible cap caps capped max
-  maximum min minimum limit limits ceiling`
+  maximum min minimum limit limits ceiling monthly quarterly yearly first`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
