@@ -294,6 +294,13 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
       ...(answer.notes ?? []),
     ];
   }
+  // Words read as nothing ("they won't budge", "expires friday") are said back, never dropped without a word.
+  const unused = query.setAside ?? query.unknown;
+  if (answer.kind === "offer" && unused.length > 0)
+    answer.notes = [
+      ...(answer.notes ?? []),
+      `I did not use these words: ${unused.map((w) => `“${w}”`).join(", ")} (not a guide, region or part of an offer I know). If one names the role or place you mean, ask again with it.`,
+    ];
   // "london vs nyc offer 150k base": one band at a time; say where the others are, never silently drop them.
   const others = (query.moreRegions ?? []).filter((r) => r.key !== band.regionSlug);
   if (answer.kind === "offer" && answer.currencyMismatch === null && others.length > 0) {

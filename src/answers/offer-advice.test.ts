@@ -287,6 +287,18 @@ describe("figures someone wants to ask for are placed, never called an offer", (
   });
 });
 
+describe("words read as nothing in an offer", () => {
+  it("are said back, whether the guide was named whole or its company has one guide", () => {
+    const note =
+      "I did not use these words: “won”, “budge” (not a guide, region or part of an offer I know). If one names the role or place you mean, ask again with it.";
+    const aside = offer("segment sf: offer is 200k base, they won't budge on base");
+    expect([aside.band.region, aside.lines.map((l) => l.offered)]).toEqual(["San Francisco", [200000]]);
+    expect(aside.notes).toContain(note);
+    expect(offer("segment ml engineer sf offer 200k base, they won't budge").notes).toContain(note);
+    expect(offer("segment ml engineer sf offer 200k base").notes?.join(" ")).not.toContain("did not use");
+  });
+});
+
 describe("what someone would ask for beside their offer", () => {
   it("is placed and set beside the counter-offer; an ask below the offer is said to be one", () => {
     // London base £132K–£165K: (160 − 132) ÷ 33 = 85%. Base is not the weakest figure (stock £100K is below its

@@ -7,7 +7,7 @@ import { countryNamed } from "../search/aliases.ts";
 import type { EntityHit, SearchIndex } from "../search/index.ts";
 import { fold, words } from "../text/normalize.ts";
 import type { ConversationContext, EntityMatch, Intent, LevelRef, Query } from "./types.ts";
-import { LEVEL_TOKEN } from "./vocabulary.ts";
+import { LEVEL_TOKEN, ROLE_WORDS } from "./vocabulary.ts";
 
 /** A run of the question's words that names something in the index. */
 export interface Span {
@@ -135,6 +135,24 @@ export function decide(
       unknown = [];
     }
   }
+  // "segment sf: offer is 200k base, they won't budge": an offer to a company with one guide, in a region it
+  // names, with words we do not know that could not name a role (ROLE_WORDS): the words are set aside, said
+  // back by the answer, as they are when the guide is named whole. Words that could name a role keep the
+  // question unanswered ("segment data scientist sf offer 150k" is not the ML engineer's offer).
+  let setAside: string[] = [];
+  if (
+    offerAsked &&
+    companyMatch &&
+    !roleMatch &&
+    region &&
+    !level &&
+    unknown.length > 0 &&
+    index.guidesOfCompany(companyMatch.key).length === 1 &&
+    !unknown.some((w) => ROLE_WORDS.has(w))
+  ) {
+    setAside = unknown;
+    unknown = [];
+  }
   // A country the guide has no band in is named as the country ("no Germany band"), not as its first region.
   const country = region ? countryNamed(region.hit.phrase) : undefined;
   const inCountry = guide?.bands.some((b) => b.regionSlug === region?.hit.entity.key);
@@ -230,6 +248,7 @@ export function decide(
     ...(moreRegions.length > 0 ? { moreRegions } : {}),
     level,
     unknown,
+    ...(setAside.length > 0 ? { setAside } : {}),
     offer: null,
     fromContext,
   };

@@ -400,6 +400,33 @@ describe("figures in a question", () => {
     expect(parseQuestion("segment london I make 2 trips a year", index).offer ?? null).toBeNull();
   });
 
+  it("an offer to a company with one guide, region named: unknown words that cannot name a role are set aside", () => {
+    const aside = (text: string) => {
+      const q = parseQuestion(text, index);
+      return [q.company?.key, q.role?.key ?? null, q.region?.key ?? null, q.unknown, q.setAside ?? null];
+    };
+    expect(aside("segment sf: offer is 200k base, they won't budge")).toEqual([
+      "segment",
+      null,
+      "san-francisco",
+      [],
+      ["won", "budge"],
+    ]);
+    // A word that may name a role the catalogue lacks keeps the question unanswered.
+    expect(aside("segment prompt engineer sf offer 150k base")[3]).not.toEqual([]);
+    expect(aside("segment sf offer 150k base, product designer")).toEqual([
+      "segment",
+      null,
+      "san-francisco",
+      ["product", "designer"],
+      null,
+    ]);
+    // No region, no figures, or a company with several guides: the words stay unknown.
+    expect(aside("segment offer 150k base, they won't budge")[3]).toEqual(["won", "budge"]);
+    expect(aside("segment sf, they won't budge")[3]).toEqual(["won", "budge"]);
+    expect(aside("acme berlin offer 150k base, they won't budge")[3]).toEqual(["won", "budge"]);
+  });
+
   it("pay now told beside an offer is read apart, before or after the offer's words", () => {
     const after = parseQuestion("segment sf: they offered 200k base. I make 180k base now", index);
     expect([after.intent, after.company?.key, after.region?.key]).toEqual([

@@ -73,6 +73,11 @@ export interface Query {
    * joined by a space. Absent when there are none (or on a query built elsewhere: use `unknown`).
    */
   unknownText?: string;
+  /**
+   * Unknown words left aside in an offer to a company with one guide, in a region named ("they won't budge"):
+   * the answer says them back. Absent when none.
+   */
+  setAside?: string[];
   /** The offer's figures, for the "offer" intent. */
   offer: ParsedOffer | null;
   /** A currency the question asks its figures in ("london in dollars" -> USD); absent when none. */

@@ -128,6 +128,25 @@ export const FILLER = new Set(
     .filter((w) => w.length > 0),
 );
 
+/**
+ * Words that may name a role the catalogue does not have ("data scientist", "prompt engineer"): an unknown word
+ * among them keeps a question about a company's only guide from being answered as that guide's.
+ */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(
+  `engineer engineers engineering eng swe sde developer developers dev devs programmer scientist scientists science
+  researcher researchers research analyst analysts analytics designer designers design manager managers management
+  pm tpm em product program programme project data software hardware firmware ml ai machine learning deep nlp
+  vision backend back-end frontend front-end fullstack full-stack stack mobile ios android web devops sre
+  reliability security infrastructure infra platform cloud network networking systems embedded qa sdet test
+  testing quality automation sales marketing account accounts executive exec director directors vp head lead
+  leads architect architects consultant specialist administrator admin support success operations ops finance
+  financial accountant legal counsel lawyer writer technical tech recruiter recruiting hr people ux ui
+  researcher applied quant quantitative trader trading economist statistician biz business solutions
+  customer partner partnerships growth content editor intern interns apprentice graduate`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
 /** Outside levels look like l5, e5, ic4, t3, sde2, m1, p4, d1, mts2. */
 export const LEVEL_TOKEN = /^(?:l|e|ic|t|m|p|d|sde|swe|mts|g|lvl|level)\d{1,2}$/;
 
