@@ -159,6 +159,14 @@ export function buildAnswer(query: Query, sources: AnswerSources): Answer {
 /** The question about one guide: its band(s), script, targets, offer check, dates or level mapping. */
 function guideAnswer(guide: Guide, query: Query, sources: AnswerSources): Answer {
   const answer = aboutGuide(guide, query, sources);
+  // Words read as nothing ("they won't budge", "expires friday") are said back, never dropped without a word.
+  const unused = query.setAside ?? query.unknown;
+  if (unused.length > 0 && (answer.kind === "offer" || answer.kind === "script")) {
+    const known = answer.kind === "offer" ? "a guide, region or part of an offer" : "a guide or region";
+    const note = `I did not use these words: ${unused.map((w) => `“${w}”`).join(", ")} (not ${known} I know). If one names the role or place you mean, ask again with it.`;
+    if (answer.kind === "offer") answer.notes = [...(answer.notes ?? []), note];
+    else answer.scriptNotes = [...(answer.scriptNotes ?? []), note];
+  }
   // "london in dollars": the figures stay the guide's, and the answer says so.
   if (query.currency && (answer.kind === "band" || answer.kind === "regions" || answer.kind === "script"))
     return { ...answer, askedCurrency: query.currency };
@@ -294,13 +302,6 @@ function offerOrRegions(guide: Guide, query: Query, sources: AnswerSources): Ans
       ...(answer.notes ?? []),
     ];
   }
-  // Words read as nothing ("they won't budge", "expires friday") are said back, never dropped without a word.
-  const unused = query.setAside ?? query.unknown;
-  if (answer.kind === "offer" && unused.length > 0)
-    answer.notes = [
-      ...(answer.notes ?? []),
-      `I did not use these words: ${unused.map((w) => `“${w}”`).join(", ")} (not a guide, region or part of an offer I know). If one names the role or place you mean, ask again with it.`,
-    ];
   // "london vs nyc offer 150k base": one band at a time; say where the others are, never silently drop them.
   const others = (query.moreRegions ?? []).filter((r) => r.key !== band.regionSlug);
   if (answer.kind === "offer" && answer.currencyMismatch === null && others.length > 0) {

@@ -296,6 +296,13 @@ describe("words read as nothing in an offer", () => {
     expect(aside.notes).toContain(note);
     expect(offer("segment ml engineer sf offer 200k base, they won't budge").notes).toContain(note);
     expect(offer("segment ml engineer sf offer 200k base").notes?.join(" ")).not.toContain("did not use");
+    // A script says them among its notes.
+    const script = bot.ask("how do I negotiate with segment in london? they won't budge", { surface: "dm" })
+      .answer as ScriptAnswer;
+    expect([script.kind, script.band?.region]).toEqual(["script", "London"]);
+    expect(script.scriptNotes).toContain(
+      "I did not use these words: “won”, “budge” (not a guide or region I know). If one names the role or place you mean, ask again with it.",
+    );
   });
 });
 

@@ -135,13 +135,14 @@ export function decide(
       unknown = [];
     }
   }
-  // "segment sf: offer is 200k base, they won't budge": an offer to a company with one guide, in a region it
-  // names, with words we do not know that could not name a role (ROLE_WORDS): the words are set aside, said
-  // back by the answer, as they are when the guide is named whole. Words that could name a role keep the
-  // question unanswered ("segment data scientist sf offer 150k" is not the ML engineer's offer).
+  // "segment sf: offer is 200k base, they won't budge", "how do I negotiate with segment in london? they won't
+  // budge": an offer, a script or what to ask for at a company with one guide, in a region it names, with words
+  // we do not know that could not name a role (ROLE_WORDS): the words are set aside, said back by the answer, as
+  // they are when the guide is named whole. Words that could name a role keep the question unanswered ("segment
+  // data scientist sf offer 150k" is not the ML engineer's offer).
   let setAside: string[] = [];
   if (
-    offerAsked &&
+    (offerAsked || intents.has("script") || intents.has("targets")) &&
     companyMatch &&
     !roleMatch &&
     region &&

@@ -421,6 +421,9 @@ describe("figures in a question", () => {
       ["product", "designer"],
       null,
     ]);
+    // A script or what to ask for, the same.
+    expect(aside("how do I negotiate with segment in london? they won't budge")[4]).toEqual(["won", "budge"]);
+    expect(aside("what can I ask segment sf for besides base?")[4]).toEqual(["besides"]);
     // No region, no figures, or a company with several guides: the words stay unknown.
     expect(aside("segment offer 150k base, they won't budge")[3]).toEqual(["won", "budge"]);
     expect(aside("segment sf, they won't budge")[3]).toEqual(["won", "budge"]);
