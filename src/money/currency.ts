@@ -43,7 +43,7 @@ export const CURRENCY_CODES: ReadonlySet<string> = new Set([
   "MXN",
 ]);
 
-/** "£" -> "GBP", "gbp" -> "GBP", "US$" -> "USD"; null for anything else. */
+/** "£" -> "GBP", "gbp" -> "GBP", "US$" -> "USD"; null for anything else (a name too: see currencyNamed). */
 export function currencyOf(mark: string | null | undefined): string | null {
   if (!mark) return null;
   const m = mark.trim();
@@ -87,7 +87,8 @@ const CURRENCY_NAMES: Readonly<Record<string, string>> = {
   zloty: "PLN",
 };
 
-const NAME_SOURCE = Object.keys(CURRENCY_NAMES)
+/** RegExp source matching any currency name ("dollars", "pounds sterling"), longest first (used with `i`). */
+export const NAME_SOURCE = Object.keys(CURRENCY_NAMES)
   .sort((a, b) => b.length - a.length)
   .map((n) => n.replace(/ /g, "\\s+"))
   .join("|");
@@ -97,10 +98,15 @@ const ASKED_CURRENCY = new RegExp(
   "i",
 );
 
+/** "dollars" -> "USD", "pounds sterling" -> "GBP": a currency's name, as written after a figure; else null. */
+export function currencyNamed(name: string | null | undefined): string | null {
+  return name ? (CURRENCY_NAMES[name.trim().toLowerCase().replace(/\s+/g, " ")] ?? null) : null;
+}
+
 /** The currency a sentence asks for ("… london in dollars" -> USD), with where it is written; null when none. */
 export function askedCurrency(text: string): { code: string; index: number; text: string } | null {
   const m = ASKED_CURRENCY.exec(text);
   if (!m) return null;
-  const code = m[1] ? CURRENCY_NAMES[m[1].toLowerCase().replace(/\s+/g, " ")] : currencyOf(m[2] ?? m[3]);
+  const code = m[1] ? currencyNamed(m[1]) : currencyOf(m[2] ?? m[3]);
   return code ? { code, index: m.index, text: m[0] } : null;
 }

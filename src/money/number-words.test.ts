@@ -21,6 +21,9 @@ describe("numberWordsToDigits", () => {
     ["a hundred thousand base", "100000 base"],
     ["three hundred k base", "300 k base"],
     ["an eleven percent bonus", "an 11 percent bonus"],
+    // Digits and their scale are the money reader's as they stand.
+    ["150 thousand pounds base", "150 thousand pounds base"],
+    ["1.5 million", "1.5 million"],
   ])("%s -> %s", (text, digits) => {
     expect(numberWordsToDigits(text)).toBe(digits);
   });

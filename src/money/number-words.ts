@@ -90,6 +90,8 @@ export function numberWordsToDigits(text: string): string {
 
 function replaceRuns(text: string, after: RegExp): string {
   return text.replace(RUN, (run, at: number, whole: string) => {
+    // "150 thousand", "1.5 million": digits and their scale, which the money reader takes as they are.
+    if (/^(?:thousand|million)$/i.test(run) && /\d[ \u00a0]*$/.test(whole.slice(0, at))) return run;
     const isFigure = /thousand|million/i.test(run) || after.test(whole.slice(at + run.length));
     if (!isFigure) return run;
     // "a ten percent bonus": the "a" stays a word (runValue reads past it); "a hundred" is one number.

@@ -79,6 +79,17 @@ describe("readFigure: one figure", () => {
     expect(reading("150k")).toMatchObject({ currency: null, mark: null });
   });
 
+  it("reads a currency's name after the figure", () => {
+    expect(reading("150k dollars")).toMatchObject({ low: 150000, currency: "USD" });
+    expect(reading("150 thousand pounds")).toMatchObject({ low: 150000, currency: "GBP" });
+    expect(reading("150,000 pounds sterling")).toMatchObject({ low: 150000, currency: "GBP" });
+    expect(reading("20k euros")).toMatchObject({ low: 20000, currency: "EUR" });
+    expect(reading("150k US dollars")).toMatchObject({ currency: "USD" });
+    // Not before it, and not a name with two different marks.
+    expect(readFigure("dollars 150k")).toBeNull();
+    expect(readFigure("£150k dollars")).toBeNull();
+  });
+
   it("accepts two marks of the same currency and refuses two different ones", () => {
     expect(reading("£150k GBP")).toMatchObject({ low: 150000, currency: "GBP", mark: "£" });
     expect(reading("GBP £150k")).toMatchObject({ low: 150000, currency: "GBP", mark: "GBP" });

@@ -8,7 +8,11 @@
  * A figure is { low, high } (the same for one figure, both ends of a range), annualised when a period was
  * written ("12.5k a month" is 150,000 a year, `period: "month"` says so; a quarter is × 4).
  */
-import { CODE_SOURCE, currencyOf, SYMBOL_SOURCE } from "./currency.ts";
+import { CODE_SOURCE, currencyNamed, currencyOf, NAME_SOURCE, SYMBOL_SOURCE } from "./currency.ts";
+
+/** A figure's currency from its mark: a symbol, a code or a name ("150k dollars"). */
+const figureCurrency = (mark: string | null | undefined): string | null =>
+  currencyOf(mark) ?? currencyNamed(mark);
 
 export type Period = "year" | "month" | "quarter";
 
@@ -45,7 +49,9 @@ const MULT = `${SP}?(?:k|thousand|grand|mm|mn|million|m|bn|billion|b)(?![a-z])`;
 const PCT = `${SP}?(?:%|per${SP}?cent(?![a-z])|pct(?![a-z]))`;
 const SYM = `(?:${SYMBOL_SOURCE})`;
 const CODE = `(?:${CODE_SOURCE})(?![a-z])`;
-const SINGLE = `(?:${CODE}${SP}?)?${SYM}?${SP}?(?:${NUM})(?:${MULT})?(?:${SP}?${SYM})?(?:${SP}?${CODE})?(?:${PCT})?`;
+/** After a figure, a currency's name too ("150k dollars", "150 thousand pounds"). */
+const CODE_AFTER = `(?:${CODE_SOURCE}|${NAME_SOURCE})(?![a-z])`;
+const SINGLE = `(?:${CODE}${SP}?)?${SYM}?${SP}?(?:${NUM})(?:${MULT})?(?:${SP}?${SYM})?(?:${SP}?${CODE_AFTER})?(?:${PCT})?`;
 const RANGE_SEP = `${SP}?(?:-|–|—|to(?![a-z]))${SP}?`;
 const PERIOD = `(?:${SP}?(?:\\/${SP}?|per${SP}|an?${SP})(?:yrs?|year|annum|y|mos?|mth|month|quarter|qtr)(?![a-z])|${SP}(?:annually|annual|yearly|monthly|quarterly|pa|p\\.a\\.)(?![a-z]))`;
 /** A period written after a figure ("/yr", " a month", " per quarter", " annually"), for other modules' patterns. */
@@ -71,7 +77,7 @@ export function periodAtStart(text: string, taken: boolean): string | null {
   return (taken ? PERIOD_AT_START : OTHER_PERIOD_AT_START).exec(text)?.[0] ?? null;
 }
 const SINGLE_PARTS = new RegExp(
-  `^(?:(?<code1>${CODE})${SP}?)?(?<sym1>${SYM})?${SP}?(?<num>${NUM})(?<mult>${MULT})?(?:${SP}?(?<sym2>${SYM}))?(?:${SP}?(?<code2>${CODE}))?(?<pct>${PCT})?$`,
+  `^(?:(?<code1>${CODE})${SP}?)?(?<sym1>${SYM})?${SP}?(?<num>${NUM})(?<mult>${MULT})?(?:${SP}?(?<sym2>${SYM}))?(?:${SP}?(?<code2>${CODE_AFTER}))?(?<pct>${PCT})?$`,
   "iu",
 );
 
@@ -122,7 +128,7 @@ function readPart(text: string): Part | null {
   const marks = [g.code1, g.sym1, g.sym2, g.code2].filter((x): x is string => Boolean(x));
   const mark = marks[0] ?? null;
   // Two marks must name the same currency ("£150k GBP" is fine, "£150k USD" is not read).
-  if (marks.some((x) => currencyOf(x) !== currencyOf(mark))) return null;
+  if (marks.some((x) => figureCurrency(x) !== figureCurrency(mark))) return null;
   const mult = g.mult ? (MULTIPLIERS[g.mult.trim().toLowerCase()] ?? null) : null;
   return { value, mult, percent: Boolean(g.pct), mark, grouped };
 }
@@ -154,7 +160,7 @@ export function readFigure(text: string): Figure | null {
   const written = first.mark ?? second?.mark ?? null;
   // A code is kept upper case ("gbp" -> "GBP"); a symbol as written.
   const mark = written && /^[a-z]{3}$/i.test(written) ? written.toUpperCase() : written;
-  if (second?.mark && first.mark && currencyOf(first.mark) !== currencyOf(second.mark)) return null;
+  if (second?.mark && first.mark && figureCurrency(first.mark) !== figureCurrency(second.mark)) return null;
   const percent = first.percent || Boolean(second?.percent);
   let low = first.value * (first.mult ?? 1);
   let high = second ? second.value * (second.mult ?? 1) : low;
@@ -172,7 +178,7 @@ export function readFigure(text: string): Figure | null {
     high,
     range: high !== low,
     percent,
-    currency: currencyOf(mark),
+    currency: figureCurrency(mark),
     mark,
     period,
     plus,

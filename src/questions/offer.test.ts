@@ -89,6 +89,18 @@ describe("parseOffer", () => {
     expect(read("base 150k, 25% a year raise")[1]).toBe(false);
   });
 
+  it("a currency's name after a figure is its currency, and is no word left over", () => {
+    expect(parseOffer("offer 150000 dollars base")).toMatchObject({
+      base: { amount: 150000, currency: "USD" },
+      unreadable: [],
+      rest: "offer",
+    });
+    expect(parseOffer("segment london offer 150 thousand pounds base")).toMatchObject({
+      base: { amount: 150000, currency: "GBP" },
+      rest: "segment london offer",
+    });
+  });
+
   it("just a base is fine", () => {
     const o = parseOffer("offer segment london base 150k");
     expect(o.base?.amount).toBe(150000);
