@@ -101,6 +101,11 @@ describe("parseOffer", () => {
     });
   });
 
+  it("a bare number of 10,000 or more with no part is asked about, never dropped; a smaller one is no figure", () => {
+    expect(parseOffer("offer segment london 150000").unreadable.map((u) => u.text)).toEqual(["150000"]);
+    expect(parseOffer("offer segment london l4 2026, 5 years").unreadable).toEqual([]);
+  });
+
   it("just a base is fine", () => {
     const o = parseOffer("offer segment london base 150k");
     expect(o.base?.amount).toBe(150000);

@@ -364,10 +364,11 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
     });
   }
 
-  // A figure with no component next to it ("offer segment london £150k"): ask which one it is.
+  // A figure with no component next to it ("offer segment london £150k", "offer 150000"): ask which one it is.
+  // A bare number under 10,000 is not asked about ("l4", "2026", "5 years").
   for (const f of figures) {
     if (usedFigure.has(f)) continue;
-    if (!(f.scaled || f.currency || f.percent)) continue;
+    if (!(f.scaled || f.currency || f.percent || f.low >= 10_000)) continue;
     consumed.push({ start: f.index, end: f.end });
     const other = periodAtStart(text.slice(f.end), false);
     if (other !== null) {
