@@ -353,6 +353,19 @@ describe("what someone would ask for beside their offer", () => {
     ]);
     expect(which.lines.map((l) => l.component)).toEqual(["base", "stock"]);
     // Pay now: more than what you are paid. £120K × 1.25 = £150K.
+    // More than pay now, beside an offer: £140K × 1.2 = £168K; with no pay now told, asked.
+    const than = offer("segment london offered 150k base. I make 140k base. I want 20% more than I make");
+    expect(than.notes?.join("\n")).toContain(
+      "You'd ask for £168K base (20% more than the £140K you are paid now)",
+    );
+    expect(
+      offer("segment london offered 150k base, should I ask for 20% more than I make now?").unreadable[0]
+        ?.hint,
+    ).toBe("More than your pay now: say what it is too, e.g. I make 150k base, 20% more than that.");
+    // More than something the check cannot see: not a bonus.
+    expect(offer("segment london offered 150k base, 20% more than last year").unreadable[0]?.hint).toBe(
+      'I read a share more as more than the offer, or than your pay now ("than I make"), e.g. 20% more base.',
+    );
     const pay = offer("segment london: I make 120k base, should I ask for 25% more?");
     expect(pay.notes?.join("\n")).toContain(
       "You'd ask for £150K base (25% more than the £120K you are paid now)",

@@ -39,7 +39,7 @@ export function wishNotes(
     const relative = wish.relative?.component === l.component ? wish.relative : null;
     // "20% more": how the figure was made, from the offer's (or the pay's) own.
     const made = relative
-      ? ` (${formatPercent(relative.pct)} more than the ${figure(relative.from)} ${paidNow ? "you are paid now" : "offered"})`
+      ? ` (${formatPercent(relative.pct)} more than the ${figure(relative.from)} ${paidNow || relative.than === "now" ? "you are paid now" : "offered"})`
       : "";
     const asked = `${figure(l.offered)} ${l.label}${made}`;
     const table = onTable(offer, l.component);

@@ -74,7 +74,7 @@ export interface ParsedOffer {
    */
   wish?: ParsedOffer;
   /** A wish told as a share more than the offer ("20% more base"): its figure is the part × (1 + pct ÷ 100). */
-  relative?: { pct: number; component: "base" | "stock" | "total"; from: number };
+  relative?: { pct: number; component: "base" | "stock" | "total"; from: number; than: "offer" | "now" };
   /** The question says this is the pay the person has now ("I currently make 150k base"), not an offer. */
   current?: boolean;
   /**

@@ -380,12 +380,17 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
       });
       continue;
     }
+    // "20% more than last year": more than something the offer check cannot see.
+    const more =
+      f.percent && /^\s*(?:more|higher|extra|increase|bump|raise|uplift)\b/i.test(text.slice(f.end));
     say(f.index, {
       text: f.text,
       suggestion: null,
-      hint: f.percent
-        ? `Which part of ${of} is it? Write its name next to it, e.g. bonus ${f.text}.`
-        : `Which part of ${of} is it? Write its name next to it, e.g. base ${f.text} or stock ${f.text}.`,
+      hint: more
+        ? `I read a share more as more than the offer, or than your pay now ("than I make"), e.g. ${f.text} more base.`
+        : f.percent
+          ? `Which part of ${of} is it? Write its name next to it, e.g. bonus ${f.text}.`
+          : `Which part of ${of} is it? Write its name next to it, e.g. base ${f.text} or stock ${f.text}.`,
     });
   }
 

@@ -87,7 +87,10 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
     const { now } = read;
     let { parsed, wish } = read;
     if (relative && !wish) {
-      const made = relativeFigures(relative, parsed);
+      // More than pay now: the pay told beside the offer, or all the figures when no offer was said.
+      const from =
+        relative.wish.than === "now" ? (now ?? (OFFER_WORD.test(cleaned) ? null : parsed)) : parsed;
+      const made = relativeFigures(relative, from);
       if ("wish" in made) wish = made.wish;
       else parsed = { ...parsed, unreadable: [...parsed.unreadable, made.unreadable] };
     }

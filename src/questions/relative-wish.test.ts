@@ -10,11 +10,12 @@ const read = (text: string) => readRelativeWish(text);
 
 describe("readRelativeWish", () => {
   it("reads the share and the part named after it, and takes its words out", () => {
-    expect(read("I want 20% more")?.wish).toEqual({ pct: 20, part: null, text: "20% more" });
+    expect(read("I want 20% more")?.wish).toEqual({ pct: 20, part: null, text: "20% more", than: "offer" });
     expect(read("is asking for 10% more base reasonable?")?.wish).toEqual({
       pct: 10,
       part: "base",
       text: "10% more base",
+      than: "offer",
     });
     expect(read("a 15 percent bump on the stock")?.wish).toMatchObject({ pct: 15, part: "stock" });
     expect(read("can I get 12.5% more total comp")?.wish).toMatchObject({ pct: 12.5, part: "total" });
@@ -24,10 +25,20 @@ describe("readRelativeWish", () => {
     expect(read("10% more bonus")).toMatchObject({ wish: { part: null }, bonus: true });
   });
 
-  it("is not a percentage of anything else: a bonus, more than pay now, a share of something", () => {
+  it("more than pay now: 'than I make', 'than my current salary'", () => {
+    expect(read("20% more than I make now")?.wish).toMatchObject({
+      pct: 20,
+      than: "now",
+      text: "20% more than I make now",
+    });
+    expect(read("25% more than my current salary")?.wish).toMatchObject({ than: "now" });
+    expect(read("10% more than what I'm on")?.wish).toMatchObject({ than: "now" });
+    expect(read("10% more than they offered on base")?.wish).toMatchObject({ than: "offer", part: "base" });
+  });
+
+  it("is not a percentage of anything else: a bonus, more than something else, a share of something", () => {
     expect(read("base 150k, bonus 20%")).toBeNull();
-    expect(read("20% more than I make now")).toBeNull();
-    expect(read("20% more than my current salary")).toBeNull();
+    expect(read("20% more than last year")).toBeNull();
     expect(read("20% of base")).toBeNull();
     expect(read("a 20% raise")?.wish).toMatchObject({ pct: 20 });
   });

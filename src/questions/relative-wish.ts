@@ -15,6 +15,8 @@ export interface RelativeWish {
   part: RelativePart | null;
   /** The words it was read from, as typed. */
   text: string;
+  /** What it is more than: the offer (also when not said), or the pay now ("than I make"). */
+  than: "offer" | "now";
 }
 
 const PART_WORDS: ReadonlyArray<readonly [RegExp, RelativePart]> = [
@@ -23,9 +25,16 @@ const PART_WORDS: ReadonlyArray<readonly [RegExp, RelativePart]> = [
   [/^(?:total|tc|comp|package)/i, "total"],
 ];
 
-/** "20% more", "a 10 percent bump", "15% more base", "20% higher on the stock"; not "20% more than I make". */
-const RELATIVE =
-  /(?<![\w.])(?:an?\s+)?(?<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|pct\b)\s*(?:more|higher|extra|increase|bump|raise|uplift|on\s+top)\b(?!\s+than\s+(?!(?:the\s+|their\s+|this\s+)?offer))(?:\s+(?:than\s+(?:the\s+|their\s+|this\s+)?offer(?:ed)?\s*)?(?:(?:on|in|of|for|to)\s+)?(?:the\s+|my\s+)?(?<part>base(?:\s+salary)?|salary|stock|equity|rsus?|shares|bonus|total(?:\s+comp)?|tc|comp|package)\b)?/i;
+/** "than the offer", "than I make", "than my current salary": what the share is more than. */
+const THAN = String.raw`\s+than\s+(?:(?<offer>(?:the\s+|their\s+|this\s+)?offer(?:ed)?|(?:what\s+)?(?:they|was|it)\s+offered)|(?<now>(?:what\s+)?i\s+(?:make|earn|get|am\s+(?:on|paid|making|earning|getting))|(?:what\s+)?i'?m\s+(?:on|paid|making|earning|getting)|my\s+(?:current\s+|present\s+)?(?:salary|pay|base|comp|package|job|tc)|(?:my\s+)?current(?:\s+(?:salary|pay|base|comp|package|tc))?))(?:\s+now)?`;
+/**
+ * "20% more", "a 10 percent bump", "15% more base", "20% higher on the stock", "20% more than I make"; not "20%
+ * more than last year" (more than something else).
+ */
+const RELATIVE = new RegExp(
+  String.raw`(?<![\w.])(?:an?\s+)?(?<pct>\d{1,3}(?:\.\d+)?)\s*(?:%|per\s?cent\b|pct\b)\s*(?:more|higher|extra|increase|bump|raise|uplift|on\s+top)\b(?:${THAN})?(?!\s+than\b)(?:\s+(?:(?:on|in|of|for|to)\s+)?(?:the\s+|my\s+)?(?<part>base(?:\s+salary)?|salary|stock|equity|rsus?|shares|bonus|total(?:\s+comp)?|tc|comp|package)\b)?`,
+  "i",
+);
 
 /** The relative wish in `text`, if any, and the text without its words. */
 export function readRelativeWish(text: string): { wish: RelativeWish; text: string; bonus: boolean } | null {
@@ -34,7 +43,7 @@ export function readRelativeWish(text: string): { wish: RelativeWish; text: stri
   const named = m.groups.part ?? null;
   const part = named ? (PART_WORDS.find(([re]) => re.test(named))?.[1] ?? null) : null;
   return {
-    wish: { pct: Number(m.groups.pct), part, text: m[0].trim() },
+    wish: { pct: Number(m.groups.pct), part, text: m[0].trim(), than: m.groups.now ? "now" : "offer" },
     text: `${text.slice(0, m.index)} , ${text.slice(m.index + m[0].length)}`,
     bonus: named !== null && part === null,
   };
@@ -46,13 +55,18 @@ export function readRelativeWish(text: string): { wish: RelativeWish; text: stri
  */
 export function relativeFigures(
   read: { wish: RelativeWish; bonus: boolean },
-  from: ParsedOffer,
+  /** The figures it is more than; null when it is more than pay now and no pay now was told. */
+  from: ParsedOffer | null,
 ): { wish: ParsedOffer } | { unreadable: Unreadable } {
   const { wish } = read;
   const ask = (hint: string) => ({ unreadable: { text: wish.text, suggestion: null, hint } });
   if (read.bonus)
     return ask(
       "A bonus is already a percentage: say the bonus you would ask for instead, e.g. should I ask for bonus 15%.",
+    );
+  if (from === null)
+    return ask(
+      `More than your pay now: say what it is too, e.g. I make 150k base, ${wish.pct}% more than that.`,
     );
   const given = (["base", "stock", "total"] as const).filter(
     (p) => from[p] !== null && from[p] !== undefined,
@@ -85,7 +99,7 @@ export function relativeFigures(
       [part]: more,
       vestYears: from.vestYears,
       vestGiven: from.vestGiven,
-      relative: { pct: wish.pct, component: part, from: money.amount },
+      relative: { pct: wish.pct, component: part, from: money.amount, than: wish.than },
     },
   };
 }
