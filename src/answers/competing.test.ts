@@ -40,6 +40,11 @@ describe("another company's offer", () => {
     ) as OfferAnswer;
     expect(meta.lines.find((l) => l.component === "base")?.offered).toBe(185000);
     expect(meta.script).toContain("I have an offer from Meta at $210K base.");
+    // Named first, the other company's offer is still that company's (the catalogue knows Google from a level
+    // mapping only).
+    const first = ask("google offered 250k base, segment sf offered 200k base") as OfferAnswer;
+    expect(first.lines.map((l) => [l.component, l.offered])).toEqual([["base", 200000]]);
+    expect(first.script).toContain("I have an offer from Google at $250K base.");
     // The guide's own company offering, a region or a word the index does not know as a company: not another's.
     expect((ask("segment offered 200k base in sf") as OfferAnswer).script).toContain("‹company›");
     expect(
@@ -218,6 +223,13 @@ describe("another company's offer", () => {
         else expect(["choose", "script"], command).toContain(kind);
       }
     }
+    // The words, exactly.
+    expect((ask(asked[0]!) as { options: { command: string }[] }).options[0]?.command).toBe(
+      "targets segment ml-ai-engineer; competing offer from Google at total 400000",
+    );
+    expect((ask(asked[4]!) as { options: { command: string }[] }).options[0]?.command).toBe(
+      "targets segment ml-ai-engineer san-francisco; should I ask for base 200000",
+    );
     // The figures are the question's, read the same way again.
     expect(kept(asked[0]!)).toEqual(["Google", 400000, undefined, undefined, undefined]);
     expect(kept(asked[2]!)).toEqual([undefined, undefined, undefined, true, 200000]);

@@ -211,6 +211,10 @@ describe("5. sanity", () => {
     expect(front.notes).toContain(
       "Your $400K grant vests unevenly (40/30/20/10% over 4 years): it is compared by its average, $100K a year; year one brings 40%, $160K.",
     );
+    // Year one at the average exactly (25 of 25/20/30/25): not "less than that average".
+    expect(offer("segment sf offer 200k base 400k rsu, vesting 25/20/30/25").notes).toContain(
+      "Your $400K grant vests unevenly (25/20/30/25% over 4 years): it is compared by its average, $100K a year; year one brings 25%, $100K.",
+    );
     // An even one says nothing of the kind.
     expect(offer("segment sf offer 200k base 400k rsu vest 25/25/25/25").notes?.join(" ")).not.toContain(
       "unevenly",
@@ -294,12 +298,17 @@ describe("words read as nothing in an offer", () => {
     const aside = offer("segment sf: offer is 200k base, they won't budge on base");
     expect([aside.band.region, aside.lines.map((l) => l.offered)]).toEqual(["San Francisco", [200000]]);
     expect(aside.notes).toContain(note);
+    // Beside the notes the check had already (none is lost).
+    const vest = offer("segment sf: offer is 200k base, 300k rsu vest 3y, they won't budge");
+    expect(vest.notes?.[0]).toMatch(/^Your \$300K grant vests over 3 years/);
+    expect(vest.notes).toContain(note);
     expect(offer("segment ml engineer sf offer 200k base, they won't budge").notes).toContain(note);
     expect(offer("segment ml engineer sf offer 200k base").notes?.join(" ")).not.toContain("did not use");
     // A script says them among its notes.
     const script = bot.ask("how do I negotiate with segment in london? they won't budge", { surface: "dm" })
       .answer as ScriptAnswer;
     expect([script.kind, script.band?.region]).toEqual(["script", "London"]);
+    expect(script.scriptNotes?.[0]).toMatch(/^The guide's script is written for San Francisco/);
     expect(script.scriptNotes).toContain(
       "I did not use these words: “won”, “budge” (not a guide or region I know). If one names the role or place you mean, ask again with it.",
     );
@@ -343,6 +352,7 @@ describe("what someone would ask for beside their offer", () => {
     // £150K × 1.1 = £165K, the top of £132K–£165K.
     const more = offer("segment london offered 150k base. is asking for 10% more reasonable?");
     expect([more.unreadable, more.lines.map((l) => l.offered)]).toEqual([[], [150000]]);
+    expect(more.notes?.join(" ")).not.toContain("did not use");
     expect(more.notes).toContain(
       "You'd ask for £165K base (10% more than the £150K offered): 100% of the way through the London band's base (£132K–£165K); the counter-offer below asks for £157K.",
     );

@@ -218,7 +218,7 @@ export function offerAnswer({ guide, band, offer: parsed, body, facts, format }:
 
   // An uneven schedule (40/30/20/10): the grant is compared by its yearly average; year one is said apart.
   const schedule = offer.vestSchedule;
-  if (offer.stock && schedule && schedule.length === vest) {
+  if (offer.stock && schedule) {
     const grant = offer.stock.amount;
     const first = schedule[0]!;
     notes.push(

@@ -100,7 +100,7 @@ const ASKED_CURRENCY = new RegExp(
 
 /** "dollars" -> "USD", "pounds sterling" -> "GBP": a currency's name, as written after a figure; else null. */
 export function currencyNamed(name: string | null | undefined): string | null {
-  return name ? (CURRENCY_NAMES[name.trim().toLowerCase().replace(/\s+/g, " ")] ?? null) : null;
+  return name ? (CURRENCY_NAMES[name.toLowerCase().replace(/\s+/g, " ")] ?? null) : null;
 }
 
 /** The currency a sentence asks for ("… london in dollars" -> USD), with where it is written; null when none. */

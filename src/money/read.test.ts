@@ -85,6 +85,7 @@ describe("readFigure: one figure", () => {
     expect(reading("150,000 pounds sterling")).toMatchObject({ low: 150000, currency: "GBP" });
     expect(reading("20k euros")).toMatchObject({ low: 20000, currency: "EUR" });
     expect(reading("150k US dollars")).toMatchObject({ currency: "USD" });
+    expect(reading("150k pounds  sterling")).toMatchObject({ currency: "GBP" });
     // Not before it, and not a name with two different marks.
     expect(readFigure("dollars 150k")).toBeNull();
     expect(readFigure("£150k dollars")).toBeNull();

@@ -147,7 +147,6 @@ export function decide(
     !roleMatch &&
     region &&
     !level &&
-    unknown.length > 0 &&
     index.guidesOfCompany(companyMatch.key).length === 1 &&
     !unknown.some((w) => ROLE_WORDS.has(w))
   ) {

@@ -76,6 +76,7 @@ describe("parseOffer", () => {
     expect(read("base 150k (2 years of experience)")[1]).toBe(false);
     // A share for each year, by slashes: that many years; uneven shares are kept, in order.
     expect(read("300k rsu vesting 33/33/34")).toEqual([3, true, null, []]);
+    expect(read("300k rsu vesting 33/33/33")).toEqual([3, true, null, []]); // 99: within 1 of 100
     expect(parseOffer("300k rsu vesting 33/33/34").vestSchedule).toBeUndefined();
     expect(parseOffer("300k rsu, 40/30/20/10 vesting").vestSchedule).toEqual([40, 30, 20, 10]);
     expect(parseOffer("300k rsu vesting schedule: 5%/15%/40%/40%")).toMatchObject({

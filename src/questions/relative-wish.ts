@@ -43,7 +43,7 @@ export function readRelativeWish(text: string): { wish: RelativeWish; text: stri
   const named = m.groups.part ?? null;
   const part = named ? (PART_WORDS.find(([re]) => re.test(named))?.[1] ?? null) : null;
   return {
-    wish: { pct: Number(m.groups.pct), part, text: m[0].trim(), than: m.groups.now ? "now" : "offer" },
+    wish: { pct: Number(m.groups.pct), part, text: m[0], than: m.groups.now ? "now" : "offer" },
     text: `${text.slice(0, m.index)} , ${text.slice(m.index + m[0].length)}`,
     bonus: named !== null && part === null,
   };
@@ -68,9 +68,7 @@ export function relativeFigures(
     return ask(
       `More than your pay now: say what it is too, e.g. I make 150k base, ${wish.pct}% more than that.`,
     );
-  const given = (["base", "stock", "total"] as const).filter(
-    (p) => from[p] !== null && from[p] !== undefined,
-  );
+  const given = (["base", "stock", "total"] as const).filter((p) => Boolean(from[p]));
   const part = wish.part ?? (given.length === 1 ? given[0]! : null);
   if (part === null)
     return ask(
