@@ -24,7 +24,7 @@ export const GAP_AFTER =
 export const GAP_BEFORE = /^\s*(?:(?:in|of|as|worth of|in the form of)\s+)?$/i;
 /** Words after a component name that are not its figure (a sentence goes on). */
 export const STOP_WORDS = new Set(
-  "in at for of is and with from the a an to my was will would be not only per over or on by as it this that".split(
+  "in at for of is and with from the a an to my was will would be not only per over or on by as it this that negotiable flexible mentioned included".split(
     " ",
   ),
 );
@@ -95,6 +95,11 @@ export function readVesting(text: string): { years: number; match: string; sched
 }
 
 const PART_NAMES = KEYWORDS.map(([k]) => k).join("|");
+/** "no stock mentioned", "no bonus info yet": a part not told, which is not a part of 0. */
+const NOT_TOLD = new RegExp(
+  `(?<![\\w-])no\\s+(?:${PART_NAMES})\\s+(?:(?:was|has\\s+been|is)\\s+)?(?:mentioned|info(?:rmation)?|details?|discussed|talked\\s+about|specified|said|yet)\\b(?:\\s+yet\\b)?`,
+  "gi",
+);
 /** "no signing bonus", "without any stock", "zero bonus". */
 export const NONE_BEFORE = new RegExp(
   `(?<![\\w-])(?:no|zero|without(?:\\s+(?:an?|any))?)\\s+((?:${PART_NAMES}))(?![\\w-])`,
@@ -121,7 +126,8 @@ export const CLIFF =
 
 /**
  * Takes out of an offer's text what is no figure to place: benefits ("relocation £10k", named back as not compared),
- * vesting cliffs; and writes "no signing bonus" / "stock: none" as that part at 0.
+ * vesting cliffs, a part said not to be told yet ("no stock mentioned": not given, not 0); and writes "no signing
+ * bonus" / "stock: none" as that part at 0.
  */
 export function setAside(text: string): { text: string; notCompared: string[] } {
   const notCompared: string[] = [];
@@ -131,6 +137,7 @@ export function setAside(text: string): { text: string; notCompared: string[] } 
       return " , ";
     })
     .replace(CLIFF, " , ")
+    .replace(NOT_TOLD, " , ")
     .replace(NONE_BEFORE, "$1 0")
     .replace(NONE_AFTER, "$1 0");
   return { text: out, notCompared };

@@ -400,6 +400,45 @@ describe("figures in a question", () => {
     expect(parseQuestion("segment london I make 2 trips a year", index).offer ?? null).toBeNull();
   });
 
+  it("an offer said in other words ('came in at', 'gave me'): never taken for what the person wants", () => {
+    const hoped = parseQuestion("segment london: they came in at 150k base, I was hoping for 165k", index);
+    expect([hoped.intent, hoped.offer?.wanted, hoped.offer?.base?.amount]).toEqual([
+      "offer",
+      undefined,
+      150000,
+    ]);
+    expect(
+      parseQuestion("segment sf gave me 215k base, should I ask for 230k base?", index).offer,
+    ).toMatchObject({
+      base: { amount: 215000 },
+      wish: { base: { amount: 230000 } },
+    });
+    // A part not told is not a part of 0; words after a part that are no figure are not asked about.
+    const told = parseQuestion("segment sf gave me 215k base and 10% bonus, no stock mentioned", index).offer;
+    expect([told?.stock, told?.unreadable]).toEqual([null, []]);
+    expect(
+      parseQuestion("segment london offer base 150k, no signing bonus", index).offer?.signing?.amount,
+    ).toBe(0);
+    const negotiable = parseQuestion(
+      "I got 190k base from segment in new york, is the stock negotiable?",
+      index,
+    );
+    expect([negotiable.offer?.unreadable, negotiable.unknown, negotiable.setAside]).toEqual([
+      [],
+      [],
+      undefined,
+    ]);
+    for (const text of [
+      "segment nyc offered 185k, what part of the band is that?",
+      "segment sf offer 200k base, they asked what my other offers are",
+      "segment london just sent me an offer: 145k base",
+    ])
+      expect([parseQuestion(text, index).unknown, parseQuestion(text, index).setAside]).toEqual([
+        [],
+        undefined,
+      ]);
+  });
+
   it("an offer to a company with one guide, region named: unknown words that cannot name a role are set aside", () => {
     const aside = (text: string) => {
       const q = parseQuestion(text, index);

@@ -123,7 +123,7 @@ export const FILLER = new Set(
   signing sign-on make makes making earn earns earning moment
   beat beats beating vesting vested schedule add adds added adding include includes included including plus
   up down take takes took taking true false really actually correct accurate legit possible cap caps capped max
-  maximum min minimum limit limits ceiling monthly quarterly yearly first`
+  maximum min minimum limit limits ceiling monthly quarterly yearly first part parts other others sent`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );
@@ -167,7 +167,9 @@ export const WANTED = new RegExp(
 );
 /** Where a sentence ends: ? ! ; or a full stop that is not a decimal point ("400.5k"). */
 export const SENTENCE_END = /[?!;]|\.(?!\d)/;
-export const OFFER_WORD = /\b(?:offer|offered|offering|check my offer)\b/i;
+/** The offer's own words: "offer", and how people say one came ("they came in at", "gave me", "sent me"). */
+export const OFFER_WORD =
+  /\b(?:offer|offered|offering|check my offer|came\s+(?:in|back)\s+(?:at|with)|gave\s+me|(?:are|is|were)\s+giving\s+me|sent\s+me)\b/i;
 /**
  * The parts of an offer a figure may be named by, next to it ("total comp 210k", "£200k total", "salary 150k"):
  * the offer reader's own names (offer-words.ts), so that any figure it would read is seen as one here.
