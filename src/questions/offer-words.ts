@@ -24,7 +24,7 @@ export const GAP_AFTER =
 export const GAP_BEFORE = /^\s*(?:(?:in|of|as|worth of|in the form of)\s+)?$/i;
 /** Words after a component name that are not its figure (a sentence goes on). */
 export const STOP_WORDS = new Set(
-  "in at for of is and with from the a an to my was will would be not only per over or on by as it this that negotiable flexible mentioned included".split(
+  "in at for of is and with from the a an to my was will would be not only per over or on by as it this that negotiable flexible mentioned included light low high enough fair good".split(
     " ",
   ),
 );

@@ -419,6 +419,10 @@ describe("figures in a question", () => {
     expect(
       parseQuestion("segment london offer base 150k, no signing bonus", index).offer?.signing?.amount,
     ).toBe(0);
+    expect(
+      parseQuestion("segment london offer: £148k base, £100k RSUs. is the equity light?", index).offer
+        ?.unreadable,
+    ).toEqual([]);
     const negotiable = parseQuestion(
       "I got 190k base from segment in new york, is the stock negotiable?",
       index,
