@@ -27,15 +27,9 @@ import {
   setAside,
 } from "./offer-words.ts";
 
-export {
-  DEFAULT_VEST_YEARS,
-  MAX_VEST_YEARS,
-  type OfferComponent,
-  type OfferMoney,
-  type ParsedOffer,
-  type Unreadable,
-} from "./offer-types.ts";
-export { CURRENCY_CODES, CURRENCY_SYMBOLS };
+export type { OfferComponent, OfferMoney, ParsedOffer, Unreadable };
+// The reader's shapes, for the modules that read offers through it.
+export { CURRENCY_CODES, CURRENCY_SYMBOLS, DEFAULT_VEST_YEARS, MAX_VEST_YEARS };
 
 /** What to say about a figure per week, day or hour: the periods the money reader takes. */
 const PERIOD_HINT = "I read figures a year, a month or a quarter";
