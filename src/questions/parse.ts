@@ -64,11 +64,12 @@ export function cleanQuestion(text: string): string {
 
 export function parseQuestion(text: string, index: SearchIndex, context: ConversationContext = {}): Query {
   const cleaned = cleanQuestion(text);
+  const offerSaid = OFFER_WORD.test(cleaned);
   // An offer's figures are read first; the words left over name the guide.
   let offer: ParsedOffer | null = null;
   let rest = cleaned;
   if (
-    OFFER_WORD.test(cleaned) ||
+    offerSaid ||
     FIGURE_AFTER_KEYWORD.test(cleaned) ||
     MONEY_BEFORE_KEYWORD.test(cleaned) ||
     // "I make 150k", "I'm on £95k": pay now, though its part is not named (the answer asks which it is).
@@ -88,13 +89,12 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
     let { parsed, wish } = read;
     if (relative && !wish) {
       // More than pay now: the pay told beside the offer, or all the figures when no offer was said.
-      const from =
-        relative.wish.than === "now" ? (now ?? (OFFER_WORD.test(cleaned) ? null : parsed)) : parsed;
+      const from = relative.wish.than === "now" ? (now ?? (offerSaid ? null : parsed)) : parsed;
       const made = relativeFigures(relative, from);
       if ("wish" in made) wish = made.wish;
       else parsed = { ...parsed, unreadable: [...parsed.unreadable, made.unreadable] };
     }
-    if (hasFigures(parsed) || parsed.unreadable.length > 0 || OFFER_WORD.test(cleaned) || competing) {
+    if (hasFigures(parsed) || parsed.unreadable.length > 0 || offerSaid || competing) {
       offer = {
         ...parsed,
         ...(wish ? { wish } : {}),
@@ -105,10 +105,9 @@ export function parseQuestion(text: string, index: SearchIndex, context: Convers
     }
   }
   // "I currently make 150k base": pay now, not an offer; it is checked the same way, and the answer says so.
-  if (offer && !offer.now && !OFFER_WORD.test(cleaned) && CURRENT_PAY.test(cleaned))
-    offer = { ...offer, current: true };
+  if (offer && !offer.now && !offerSaid && CURRENT_PAY.test(cleaned)) offer = { ...offer, current: true };
   // "what should I say to get 200k base?", "can I ask for 180k?": what the person wants, not what is offered.
-  else if (offer && !OFFER_WORD.test(cleaned) && WANTED.test(cleaned)) offer = { ...offer, wanted: true };
+  else if (offer && !offerSaid && WANTED.test(cleaned)) offer = { ...offer, wanted: true };
   // "segment london in dollars": the currency asked for is said back (figures are never converted).
   const asked = offer ? null : askedCurrency(rest);
   if (asked) rest = `${rest.slice(0, asked.index)} ${rest.slice(asked.index + asked.text.length)}`;
