@@ -69,8 +69,9 @@ const WORD: Record<OfferComponent, string> = {
 };
 
 /** `of`: whose figures these are, as the question asked back about a figure with no part names them. */
-export function parseOffer(input: string, of = "the offer"): ParsedOffer {
-  const offer: ParsedOffer = {
+/** An offer with no figures: every part null, the usual vesting. */
+export function emptyOffer(): ParsedOffer {
+  return {
     base: null,
     stock: null,
     bonusPct: null,
@@ -83,6 +84,10 @@ export function parseOffer(input: string, of = "the offer"): ParsedOffer {
     unreadable: [],
     rest: "",
   };
+}
+
+export function parseOffer(input: string, of = "the offer"): ParsedOffer {
+  const offer = emptyOffer();
   let text = input;
   const vest = readVesting(text);
   // "vest 0y", "vest 25 years": asked about (below, once `say` exists); the default stays.

@@ -4,7 +4,7 @@
  * bonus, then made into figures from the offer's own: 20% more than a £150K base is £180K. With no part named,
  * it is the offer's one part in money; with several, the answer asks which.
  */
-import { type OfferMoney, type ParsedOffer, parseOffer, type Unreadable } from "./offer.ts";
+import { emptyOffer, type OfferMoney, type ParsedOffer, type Unreadable } from "./offer.ts";
 
 export type RelativePart = "base" | "stock" | "total";
 
@@ -90,10 +90,9 @@ export function relativeFigures(
     period: null,
     yearly: null,
   };
-  const figures = parseOffer("");
   return {
     wish: {
-      ...figures,
+      ...emptyOffer(),
       [part]: more,
       vestYears: from.vestYears,
       vestGiven: from.vestGiven,

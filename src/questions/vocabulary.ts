@@ -141,7 +141,7 @@ export const ROLE_WORDS: ReadonlySet<string> = new Set(
   testing quality automation sales marketing account accounts executive exec director directors vp head lead
   leads architect architects consultant specialist administrator admin support success operations ops finance
   financial accountant legal counsel lawyer writer technical tech recruiter recruiting hr people ux ui
-  researcher applied quant quantitative trader trading economist statistician biz business solutions
+  applied quant quantitative trader trading economist statistician biz business solutions
   customer partner partnerships growth content editor intern interns apprentice graduate`
     .split(/\s+/)
     .filter((w) => w.length > 0),
